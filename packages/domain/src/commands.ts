@@ -1,0 +1,58 @@
+import type { Actor } from './actor.js';
+import type { PauseReason } from './office-setup.js';
+import type { BookingSource } from './booking.js';
+import type { Instant } from './ticket.js';
+
+/**
+ * Everything that can be asked of an office's queue. Ids of new things are chosen by the caller,
+ * so `decide` stays deterministic.
+ */
+export type QueueCommand =
+  | { type: 'ticket.issue'; ticketId: string; serviceId: string; categoryId?: string; accountNumber?: string }
+  | { type: 'booking.check-in'; ticketId: string; code: string; acceptWalkIn?: boolean }
+  | {
+      type: 'booking.create';
+      bookingId: string;
+      code: string;
+      serviceId: string;
+      slotStart: Instant;
+      slotMinutes: number;
+      source: BookingSource;
+      customerName?: string;
+    }
+  | { type: 'booking.cancel'; bookingId: string }
+  | { type: 'desk.open'; deskId: string; operatorId: string }
+  | { type: 'desk.pause'; deskId: string; reason: PauseReason }
+  | { type: 'desk.resume'; deskId: string }
+  | { type: 'desk.close'; deskId: string }
+  | { type: 'ticket.call-next'; deskId: string }
+  | { type: 'ticket.call'; deskId: string; ticketId: string }
+  | { type: 'ticket.recall'; deskId: string }
+  | { type: 'ticket.start'; deskId: string }
+  | { type: 'ticket.finish'; deskId: string; outcomeId?: string }
+  | { type: 'ticket.no-show'; deskId: string }
+  | {
+      type: 'ticket.transfer';
+      deskId: string;
+      /** Exactly one of the two targets. */
+      toServiceId?: string;
+      toDeskId?: string;
+      /** Default true: the visitor keeps their place by original issue time. */
+      keepPlace?: boolean;
+      comment?: string;
+    }
+  | { type: 'ticket.postpone'; deskId: string }
+  | { type: 'ticket.take-back'; deskId: string; ticketId: string }
+  | { type: 'ticket.confirm-category'; deskId: string; documentSeen: boolean }
+  | { type: 'ticket.cancel'; ticketId: string; reason: string }
+  | { type: 'ticket.rate'; deskId: string; ticketId: string; value: number }
+  /** At opening: tickets left from earlier days leave the queue, numbering starts again. */
+  | { type: 'day.close-earlier' };
+
+export type QueueCommandType = QueueCommand['type'];
+
+export interface CommandEnvelope {
+  command: QueueCommand;
+  actor: Actor;
+  now: Instant;
+}

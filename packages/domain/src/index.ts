@@ -1,0 +1,23 @@
+export * from './actor.js';
+export * from './booking.js';
+export * from './commands.js';
+export * from './desk-state.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './office-setup.js';
+export * from './queue-state.js';
+export * from './ticket.js';
+export { createQueueState, replaceSetup } from './create-queue-state.js';
+export { decide } from './decide.js';
+export { apply, applyAll } from './apply.js';
+export { chooseNextTicket, type CallChoice } from './call-next.js';
+export { formatTicketNumber, cyrillicTicketNumber, spokenTicketNumber } from './ticket-number.js';
+export { estimateWait, type WaitEstimate } from './estimated-wait.js';
+export {
+  officeDayOf,
+  localTimeOf,
+  issuingWindow,
+  type IssuingWindow,
+  scheduledBreakAt,
+} from './office-hours.js';
+export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';

@@ -1,0 +1,130 @@
+/**
+ * The static description of one office that the queue rules read: what it serves, where, by
+ * whom, when, and the standards it is held to. Built by the office server from its config file.
+ */
+
+/** Latin letters that look like Cyrillic ones, because LED desk displays show Latin only. */
+export const TICKET_PREFIXES = ['A', 'B', 'E', 'K', 'M', 'H', 'O', 'P', 'C', 'T', 'X'] as const;
+export type TicketPrefix = (typeof TICKET_PREFIXES)[number];
+
+export interface ServiceOutcome {
+  id: string;
+  name: string;
+}
+
+export interface ServiceDefinition {
+  id: string;
+  name: string;
+  prefix: TicketPrefix;
+  /** Used for the estimated wait until the office has served enough visitors to measure. */
+  normMinutes: number;
+  /** What a finished visit may be recorded as; empty means no outcome is asked. */
+  outcomes: ServiceOutcome[];
+}
+
+export interface DeskServiceEntry {
+  serviceId: string;
+  /** Longer-waiting tickets of a heavier service are preferred (weighted mode). */
+  weight: number;
+}
+
+export interface DeskDefinition {
+  id: string;
+  /** Shown on the board and spoken: "окно 3". */
+  number: number;
+  name: string;
+  /** In the desk's preferred order. */
+  services: DeskServiceEntry[];
+  /**
+   * `order`: the first listed service with anyone waiting is served first.
+   * `weighted`: the ticket with the highest (wait x weight) is served first.
+   */
+  servicePolicy: 'order' | 'weighted';
+}
+
+export interface PriorityCategory {
+  id: string;
+  name: string;
+  /** What the visitor shows at the desk, e.g. a disability certificate. */
+  document: string;
+}
+
+export interface OperatorDefinition {
+  id: string;
+  name: string;
+}
+
+/** "HH:MM" in the office's own time zone. */
+export type LocalTime = string;
+
+export interface OpeningHours {
+  open: LocalTime;
+  close: LocalTime;
+}
+
+/** Monday is 1, Sunday is 7 (ISO weekday). */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface ScheduledBreak {
+  operatorId: string;
+  from: LocalTime;
+  to: LocalTime;
+  reason: PauseReason;
+}
+
+export interface OfficeSchedule {
+  /** IANA zone, e.g. Europe/Moscow. */
+  timeZone: string;
+  /** A demo office is open around the clock; a real one keeps `week`. */
+  alwaysOpen: boolean;
+  week: Partial<Record<IsoWeekday, OpeningHours>>;
+  /** Local dates "YYYY-MM-DD" when the office is closed. */
+  holidays: string[];
+  /** Kiosks may issue this many minutes before opening. */
+  issueFromMinutesBeforeOpen: number;
+  /** Kiosks stop issuing this many minutes before closing, so the last visitor can be served. */
+  issueUntilMinutesBeforeClose: number;
+  /** Staggered lunches and breaks, so the office never stops serving. */
+  breaks: ScheduledBreak[];
+}
+
+export interface OfficeRules {
+  /** A walk-in waiting longer than this is lifted ahead of others (minutes). */
+  waitingStandardMinutes: number;
+  /** A due booking should be called within this many minutes after its slot starts. */
+  bookingStandardMinutes: number;
+  /** At most this many priority or booking calls in a row at one desk while an overdue walk-in waits. */
+  maxPriorityCallsInRow: number;
+  /** After this many recalls, one more recall marks the ticket a no-show. */
+  recallLimit: number;
+  /** A booked visitor may check in this many minutes before the slot. */
+  bookingCheckInEarlyMinutes: number;
+  /** A booked visitor later than this after the slot start is served as a walk-in. */
+  bookingLateGraceMinutes: number;
+  /** How many recent service times per service feed the estimated wait. */
+  serviceTimeSampleSize: number;
+}
+
+export interface OfficeSetup {
+  officeId: string;
+  name: string;
+  services: ServiceDefinition[];
+  desks: DeskDefinition[];
+  operators: OperatorDefinition[];
+  categories: PriorityCategory[];
+  schedule: OfficeSchedule;
+  rules: OfficeRules;
+}
+
+export const DEFAULT_OFFICE_RULES: OfficeRules = {
+  waitingStandardMinutes: 15,
+  bookingStandardMinutes: 5,
+  maxPriorityCallsInRow: 3,
+  recallLimit: 2,
+  bookingCheckInEarlyMinutes: 15,
+  bookingLateGraceMinutes: 10,
+  serviceTimeSampleSize: 20,
+};
+
+export type PauseReason = 'lunch' | 'break' | 'paperwork' | 'other';
+export const PAUSE_REASONS: readonly PauseReason[] = ['lunch', 'break', 'paperwork', 'other'];
