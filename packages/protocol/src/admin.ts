@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { CommandEvents } from './command-map.js';
+import { idField, instantField } from './fields.js';
+import type { OfficeConfig } from './office-config.js';
+
+export const adminCommands = {
+  'config:get': z.strictObject({}),
+  /** The whole config document; validated with messages that name the field. */
+  'config:update': z.strictObject({ config: z.unknown() }),
+  'device:issue-token': z.strictObject({ deviceId: idField }),
+  'operator:set-password': z.strictObject({ operatorId: idField, password: z.string().min(6).max(200) }),
+  'booking:slots': z.strictObject({ serviceId: idField, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  'booking:create': z.strictObject({
+    serviceId: idField,
+    slotStart: instantField,
+    customerName: z.string().trim().max(200).optional(),
+  }),
+  'booking:cancel': z.strictObject({ bookingId: idField }),
+};
+
+export interface BookingSlotView {
+  start: number;
+  minutes: number;
+  capacity: number;
+  booked: number;
+}
+
+export interface AdminResults {
+  'config:get': { config: OfficeConfig };
+  'config:update': { config: OfficeConfig };
+  /** The token is shown once; only its hash is stored. */
+  'device:issue-token': { deviceId: string; token: string };
+  'operator:set-password': object;
+  'booking:slots': { slots: BookingSlotView[] };
+  'booking:create': { bookingId: string; code: string; slotStart: number };
+  'booking:cancel': object;
+}
+
+export type AdminClientEvents = CommandEvents<typeof adminCommands, AdminResults>;
+
+export interface AdminServerEvents {
+  'config:changed': (change: { config: OfficeConfig }) => void;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { CommandEvents } from './command-map.js';
+import type { OfficeView, ServiceQueueView } from './views.js';
+
+export const boardCommands = {
+  'board:snapshot': z.strictObject({}),
+};
+
+export interface BoardCallView {
+  ticketId: string;
+  number: string;
+  deskNumber: number;
+  deskName: string;
+  status: 'called' | 'serving';
+  calledAt: number;
+  recalls: number;
+}
+
+export interface BoardState {
+  office: OfficeView;
+  /** Tickets at desks now, newest call first. */
+  calls: BoardCallView[];
+  /** The last calls that already left the desks, newest first. */
+  history: { number: string; deskNumber: number; at: number }[];
+  waiting: ServiceQueueView[];
+}
+
+/** Sent the moment a desk calls, ahead of the next state, so the hall hears it at once. */
+export interface BoardCall {
+  ticketId: string;
+  number: string;
+  deskNumber: number;
+  deskName: string;
+  recall: boolean;
+  at: number;
+}
+
+export interface BoardResults {
+  'board:snapshot': { state: BoardState };
+}
+
+export type BoardClientEvents = CommandEvents<typeof boardCommands, BoardResults>;
+
+export interface BoardServerEvents {
+  'board:state': (state: BoardState) => void;
+  'board:call': (call: BoardCall) => void;
+}

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { DEFAULT_OFFICE_RULES, PAUSE_REASONS, TICKET_PREFIXES } from '@talon/domain';
+import { idField } from './fields.js';
+
+/**
+ * The office's config file: one readable JSON document the administrator copies and edits, and
+ * the admin screen edits live. Errors name the field, e.g. `desks[2].services[0]`.
+ */
+
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
+const hours = z
+  .object({ open: localTime, close: localTime })
+  .refine((h) => h.open < h.close, { message: 'open must be before close' });
+const text = z.string().trim().min(1).max(200);
+
+export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
+
+const serviceConfig = z.object({
+  id: idField,
+  name: text,
+  nameEn: text.optional(),
+  hint: text.optional(),
+  hintEn: text.optional(),
+  prefix: z.enum(TICKET_PREFIXES, {
+    message: `one of ${TICKET_PREFIXES.join(' ')} (Latin look-alikes of Cyrillic letters)`,
+  }),
+  groupId: idField.optional(),
+  normMinutes: z.number().positive().max(240),
+  askAccountNumber: z.boolean().default(false),
+  bookable: z.boolean().default(true),
+  bookingSlotMinutes: z.number().int().min(5).max(240).default(15),
+  /** How many visitors one slot takes on-line. */
+  bookingCapacityPerSlot: z.number().int().min(0).max(50).default(1),
+  outcomes: z.array(z.object({ id: idField, name: text })).default([]),
+});
+
+const deskServiceConfig = z.union([
+  idField.transform((serviceId) => ({ serviceId, weight: 1 })),
+  z.object({ serviceId: idField, weight: z.number().positive().max(100).default(1) }),
+]);
+
+const deskConfig = z.object({
+  id: idField,
+  number: z.number().int().min(1).max(999),
+  name: text,
+  services: z.array(deskServiceConfig).min(1),
+  servicePolicy: z.enum(['order', 'weighted']).default('weighted'),
+});
+
+export const OPERATOR_ROLES = ['operator', 'head', 'admin'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+const operatorConfig = z.object({
+  id: idField,
+  name: text,
+  login: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/, 'lower-case letters, digits and _ . - only'),
+  passwordHash: z.string().regex(/^scrypt\$/, 'a scrypt hash (scrypt$...); run `npm run hash-password`'),
+  roles: z.array(z.enum(OPERATOR_ROLES)).min(1).default(['operator']),
+});
+
+export const DEVICE_ROLES = ['kiosk', 'board', 'agent'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+
+const deviceConfig = z.object({
+  id: idField,
+  name: text,
+  role: z.enum(DEVICE_ROLES),
+  tokenHash: z.string().regex(/^sha256\$[0-9a-f]{64}$/, 'sha256$ and 64 hex digits'),
+});
+
+const printerConfig = z.object({
+  id: idField,
+  /** The kiosk whose tickets this printer prints. */
+  kioskId: idField,
+  /** The device agent the printer is plugged into. */
+  agentId: idField,
+  uri: z.string().min(1).max(300),
+  profile: idField.default('generic-80mm'),
+});
+
+const ratingButtonConfig = z.object({
+  deskId: idField,
+  agentId: idField,
+  /** Explicit, e.g. /dev/serial/by-id/usb-Talon_Rating_Button-if00; never discovered. */
+  path: z.string().min(1).max(300),
+  deviceId: z.number().int().min(1).max(247),
+});
+
+const rulesConfig = z.object({
+  waitingStandardMinutes: z.number().positive().max(480).default(DEFAULT_OFFICE_RULES.waitingStandardMinutes),
+  bookingStandardMinutes: z.number().positive().max(120).default(DEFAULT_OFFICE_RULES.bookingStandardMinutes),
+  maxPriorityCallsInRow: z.number().int().min(1).max(50).default(DEFAULT_OFFICE_RULES.maxPriorityCallsInRow),
+  recallLimit: z.number().int().min(0).max(10).default(DEFAULT_OFFICE_RULES.recallLimit),
+  bookingCheckInEarlyMinutes: z.number().int().min(0).max(240).default(DEFAULT_OFFICE_RULES.bookingCheckInEarlyMinutes),
+  bookingLateGraceMinutes: z.number().int().min(0).max(240).default(DEFAULT_OFFICE_RULES.bookingLateGraceMinutes),
+  serviceTimeSampleSize: z.number().int().min(1).max(500).default(DEFAULT_OFFICE_RULES.serviceTimeSampleSize),
+  /** The rating button's window closes by itself after this long. */
+  ratingWindowSeconds: z.number().int().min(5).max(600).default(60),
+});
+
+export const officeConfigSchema = z
+  .object({
+    office: z.object({
+      id: idField,
+      name: text,
+      address: text.optional(),
+      timeZone: z.string().refine(isKnownTimeZone, 'an IANA time zone such as Europe/Moscow'),
+      /** A demo office is open around the clock; real offices keep `hours`. */
+      alwaysOpen: z.boolean().default(false),
+      /** Base URL printed in tickets' QR codes; ASCII only. */
+      publicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an ASCII http(s) URL').optional(),
+    }),
+    hours: z.object(
+      Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, hours.nullable().default(null)])) as Record<
+        WeekdayKey,
+        z.ZodDefault<z.ZodNullable<typeof hours>>
+      >,
+    ),
+    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')).default([]),
+    issuing: z
+      .object({
+        fromMinutesBeforeOpen: z.number().int().min(0).max(120).default(0),
+        untilMinutesBeforeClose: z.number().int().min(0).max(240).default(15),
+      })
+      .prefault({}),
+    rules: rulesConfig.prefault({}),
+    serviceGroups: z
+      .array(z.object({ id: idField, name: text, nameEn: text.optional(), parentId: idField.optional() }))
+      .default([]),
+    services: z.array(serviceConfig).min(1),
+    categories: z
+      .array(z.object({ id: idField, name: text, nameEn: text.optional(), document: text, documentEn: text.optional() }))
+      .default([]),
+    desks: z.array(deskConfig).min(1),
+    operators: z.array(operatorConfig).min(1),
+    breaks: z
+      .array(z.object({ operatorId: idField, from: localTime, to: localTime, reason: z.enum(PAUSE_REASONS as [string, ...string[]]) }))
+      .default([]),
+    devices: z.array(deviceConfig).default([]),
+    printers: z.array(printerConfig).default([]),
+    ratingButtons: z.array(ratingButtonConfig).default([]),
+  })
+  .superRefine((config, ctx) => {
+    const unique = (items: { id: string }[], path: string) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, index, 'id'], message: `duplicate id "${item.id}"` });
+        seen.add(item.id);
+      });
+      return seen;
+    };
+    const services = unique(config.services, 'services');
+    const groups = unique(config.serviceGroups, 'serviceGroups');
+    const categories = unique(config.categories, 'categories');
+    const desks = unique(config.desks, 'desks');
+    const operators = unique(config.operators, 'operators');
+    const devices = unique(config.devices, 'devices');
+    unique(config.printers, 'printers');
+    void categories;
+
+    const prefixes = new Map<string, string>();
+    config.services.forEach((service, index) => {
+      const owner = prefixes.get(service.prefix);
+      if (owner) ctx.addIssue({ code: 'custom', path: ['services', index, 'prefix'], message: `prefix ${service.prefix} is already used by service "${owner}"` });
+      prefixes.set(service.prefix, service.id);
+      if (service.groupId && !groups.has(service.groupId))
+        ctx.addIssue({ code: 'custom', path: ['services', index, 'groupId'], message: `unknown service group "${service.groupId}"` });
+    });
+    config.serviceGroups.forEach((group, index) => {
+      if (group.parentId && !groups.has(group.parentId))
+        ctx.addIssue({ code: 'custom', path: ['serviceGroups', index, 'parentId'], message: `unknown service group "${group.parentId}"` });
+    });
+    const deskNumbers = new Set<number>();
+    config.desks.forEach((desk, index) => {
+      if (deskNumbers.has(desk.number)) ctx.addIssue({ code: 'custom', path: ['desks', index, 'number'], message: `desk number ${desk.number} is used twice` });
+      deskNumbers.add(desk.number);
+      desk.services.forEach((entry, serviceIndex) => {
+        if (!services.has(entry.serviceId))
+          ctx.addIssue({ code: 'custom', path: ['desks', index, 'services', serviceIndex], message: `unknown service "${entry.serviceId}"` });
+      });
+    });
+    const logins = new Set<string>();
+    config.operators.forEach((operator, index) => {
+      if (logins.has(operator.login)) ctx.addIssue({ code: 'custom', path: ['operators', index, 'login'], message: `login "${operator.login}" is used twice` });
+      logins.add(operator.login);
+    });
+    config.breaks.forEach((entry, index) => {
+      if (!operators.has(entry.operatorId)) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'operatorId'], message: `unknown operator "${entry.operatorId}"` });
+      if (entry.from >= entry.to) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'to'], message: 'a break must end after it starts' });
+    });
+    const deviceRole = new Map(config.devices.map((device) => [device.id, device.role]));
+    config.printers.forEach((printer, index) => {
+      if (deviceRole.get(printer.kioskId) !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['printers', index, 'kioskId'], message: `"${printer.kioskId}" is not a kiosk device` });
+      if (deviceRole.get(printer.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['printers', index, 'agentId'], message: `"${printer.agentId}" is not an agent device` });
+    });
+    config.ratingButtons.forEach((button, index) => {
+      if (!desks.has(button.deskId)) ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'deskId'], message: `unknown desk "${button.deskId}"` });
+      if (deviceRole.get(button.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'agentId'], message: `"${button.agentId}" is not an agent device` });
+    });
+    void devices;
+  });
+
+export type OfficeConfig = z.output<typeof officeConfigSchema>;
+export type OfficeConfigInput = z.input<typeof officeConfigSchema>;
+export type ServiceConfig = OfficeConfig['services'][number];
+export type DeskConfig = OfficeConfig['desks'][number];
+export type OperatorConfig = OfficeConfig['operators'][number];
+export type DeviceConfig = OfficeConfig['devices'][number];
+
+export type ConfigCheck = { ok: true; config: OfficeConfig } | { ok: false; problems: string[] };
+
+/** Validates a parsed JSON value; each problem names its field, e.g. `services[1].prefix: ...`. */
+export function checkOfficeConfig(value: unknown): ConfigCheck {
+  const result = officeConfigSchema.safeParse(value);
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(root)';
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,101 @@
+import type { CategoryCheck, DeskStatus, PauseReason, TicketKind, TicketStatus } from '@talon/domain';
+
+/**
+ * What screens are shown. Server-made, so plain types; the inputs screens send are zod-checked.
+ * Times are ms since the epoch; screens format them in the office's time zone.
+ */
+
+export interface OfficeView {
+  officeId: string;
+  name: string;
+  timeZone: string;
+  alwaysOpen: boolean;
+  issuing: { open: boolean; opensAt?: number; closesAt?: number };
+  serverTime: number;
+}
+
+export interface TicketView {
+  id: string;
+  number: string;
+  serviceId: string;
+  serviceName: string;
+  kind: TicketKind;
+  categoryId?: string;
+  categoryName?: string;
+  categoryDocument?: string;
+  categoryCheck?: CategoryCheck;
+  bookingId?: string;
+  bookingSlotStart?: number;
+  accountNumber?: string;
+  issuedAt: number;
+  queuedAt: number;
+  status: TicketStatus;
+  deskId?: string;
+  deskNumber?: number;
+  calledAt?: number;
+  servingStartedAt?: number;
+  recalls: number;
+  transferComment?: string;
+  /** The service norm, for the operator's soft warning. */
+  normMinutes: number;
+}
+
+export interface ServiceQueueView {
+  serviceId: string;
+  serviceName: string;
+  prefix: string;
+  waiting: number;
+  longestWaitMin: number;
+}
+
+export interface DeskView {
+  id: string;
+  number: number;
+  name: string;
+  status: DeskStatus;
+  operatorId?: string;
+  operatorName?: string;
+  pauseReason?: PauseReason;
+  statusSince: number;
+  serviceIds: string[];
+  currentTicket?: TicketView;
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  nameEn?: string;
+  hint?: string;
+  hintEn?: string;
+  prefix: string;
+  groupId?: string;
+  askAccountNumber: boolean;
+  normMinutes: number;
+  outcomes: { id: string; name: string }[];
+}
+
+export interface ServiceGroupView {
+  id: string;
+  name: string;
+  nameEn?: string;
+  parentId?: string;
+}
+
+export interface CategoryView {
+  id: string;
+  name: string;
+  nameEn?: string;
+  document: string;
+  documentEn?: string;
+}
+
+export type PrinterHealth = 'ok' | 'paper-near-end' | 'paper-end' | 'cover-open' | 'error' | 'offline' | 'unknown';
+
+export interface DeviceHealthView {
+  kind: 'printer' | 'rating-button' | 'kiosk' | 'board' | 'agent';
+  id: string;
+  name: string;
+  online: boolean;
+  status: string;
+  since: number;
+}
