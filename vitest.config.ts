@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Tests run against sources, not dist, so a change is tested without a build step.
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const workspaceAliases = {
+  '@talon/messages': source('./packages/messages/src/index.ts'),
   '@talon/domain': source('./packages/domain/src/index.ts'),
   '@talon/protocol': source('./packages/protocol/src/index.ts'),
   '@talon/ticket-printer': source('./packages/ticket-printer/src/index.ts'),

@@ -1,0 +1,136 @@
+import type { OfficeConfig } from '@talon/protocol';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { createSessions } from './auth/sessions.js';
+import { createBookingDesk } from './bookings/booking-desk.js';
+import type { Clock } from './clock.js';
+import { officeSetupFromConfig } from './config/office-setup-from-config.js';
+import { createDeviceHealth } from './devices/device-health.js';
+import { createHttpHandler } from './http/http-handler.js';
+import type { Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createConfigHolder, type OfficeContext } from './office-context.js';
+import { createPrintDispatcher } from './printing/print-dispatcher.js';
+import { createOfficeQueue, type OfficeQueue } from './queue/office-queue.js';
+import { createRatingWindows } from './rating/rating-windows.js';
+import { setUpAdminNamespace } from './realtime/admin-namespace.js';
+import { setUpBoardNamespace } from './realtime/board-namespace.js';
+import { setUpDashboardNamespace } from './realtime/dashboard-namespace.js';
+import { setUpDeviceNamespace } from './realtime/device-namespace.js';
+import { setUpKioskNamespace } from './realtime/kiosk-namespace.js';
+import { setUpOperatorNamespace } from './realtime/operator-namespace.js';
+import type { RateLimit } from './realtime/rate-limiter.js';
+import type { RealtimeOptions } from './realtime/realtime-options.js';
+import { startStateBroadcasts } from './realtime/state-broadcasts.js';
+import { createEventStore } from './storage/event-store.js';
+import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
+import { createBoardStateReader } from './views/board-state.js';
+import { createDashboardStateReader } from './views/dashboard-state.js';
+
+export interface ApplicationOptions {
+  config: OfficeConfig;
+  databaseFile: string;
+  clock: Clock;
+  logger: Logger;
+  /** Where admin changes are saved; none in tests. */
+  saveConfig?: (config: OfficeConfig) => void;
+  screensRoot?: string;
+  demoTokens?: Record<string, string>;
+  /** Per connection; null turns limiting off (benchmarks). */
+  rateLimit?: RateLimit | null;
+  broadcastIntervals?: { screensMs: number; dashboardMs: number };
+}
+
+export interface Application {
+  httpServer: HttpServer;
+  io: Server;
+  context: OfficeContext;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Builds the whole office server on real parts; only `main.ts` decides where it listens. */
+export function createApplication(options: ApplicationOptions): Application {
+  const { clock, logger } = options;
+  const db: OfficeDatabase = openDatabase(options.databaseFile);
+  const store = createEventStore(db, options.config.office.id);
+  let queue: OfficeQueue | undefined;
+  const config = createConfigHolder(options.config, () => queue!, options.saveConfig);
+  queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
+  const devices = createDeviceHealth(clock);
+  const metrics = createMetrics();
+  const context: OfficeContext = {
+    get directory() {
+      return config.directory;
+    },
+    queue,
+    db,
+    clock,
+    devices,
+    metrics,
+    logger,
+    sessions: createSessions(db, () => clock.now()),
+    applyConfig: (next) => config.applyConfig(next),
+    onConfigChanged: (listener) => config.onConfigChanged(listener),
+  };
+
+  const httpServer = createServer(createHttpHandler(context, {
+    screensRoot: options.screensRoot,
+    ...(options.demoTokens && { demoTokens: options.demoTokens }),
+    startedAt: clock.now(),
+  }));
+  // Large enough that an oversized command gets a `payload-too-large` answer rather than a cut line.
+  const io = new Server(httpServer, { maxHttpBufferSize: 4 * 1024 * 1024, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+  const realtime: RealtimeOptions = {
+    router: {
+      logger: logger.child({ area: 'realtime' }),
+      metrics,
+      rateLimit: options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit,
+      now: () => Date.now(),
+    },
+    publicUrl: options.config.office.publicUrl,
+  };
+  const boardState = createBoardStateReader(db);
+  const dashboardState = createDashboardStateReader(db);
+  const views = {
+    boardState: () => boardState(context.directory, queue.state, clock.now()),
+    dashboardState: () => dashboardState(context.directory, queue.state, devices, clock.now()),
+  };
+  const ratings = createRatingWindows(io, context);
+  queue.onCommitted((events) => ratings.onCommitted(events));
+  setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
+  setUpOperatorNamespace(io.of('/operator'), context, realtime);
+  setUpBoardNamespace(io.of('/board'), context, realtime, views.boardState);
+  setUpDashboardNamespace(io.of('/dashboard'), context, realtime, views.dashboardState);
+  setUpAdminNamespace(io.of('/admin'), context, realtime, createBookingDesk(context));
+  setUpDeviceNamespace(io.of('/device'), context, realtime, ratings);
+  const broadcasts = startStateBroadcasts(io, context, views, options.broadcastIntervals);
+  // The default namespace has no role: nobody may connect to it.
+  io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'connect to a role namespace such as /kiosk' } })));
+
+  let closed = false;
+  return {
+    httpServer,
+    io,
+    context,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      broadcasts.stop();
+      ratings.closeAll();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      db.close();
+    },
+  };
+}

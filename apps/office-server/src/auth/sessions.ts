@@ -1,0 +1,32 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { OfficeDatabase } from '../storage/open-database.js';
+
+const SESSION_MS = 14 * 60 * 60 * 1000;
+
+/** Operator sessions survive a server restart, so desks stay logged in through it. */
+export function createSessions(db: OfficeDatabase, now: () => number) {
+  const insert = db.prepare(`INSERT INTO sessions (token_hash, operator_id, created_at, expires_at) VALUES (?, ?, ?, ?)`);
+  const find = db.prepare(`SELECT operator_id AS operatorId FROM sessions WHERE token_hash = ? AND expires_at > ?`);
+  const remove = db.prepare(`DELETE FROM sessions WHERE token_hash = ?`);
+  const purge = db.prepare(`DELETE FROM sessions WHERE expires_at <= ?`);
+  const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+  return {
+    open(operatorId: string): { session: string; expiresAt: number } {
+      purge.run(now());
+      const session = randomBytes(32).toString('base64url');
+      const expiresAt = now() + SESSION_MS;
+      insert.run(hash(session), operatorId, now(), expiresAt);
+      return { session, expiresAt };
+    },
+    operatorOf(session: string): string | undefined {
+      const row = find.get(hash(session), now()) as { operatorId: string } | undefined;
+      return row?.operatorId;
+    },
+    close(session: string): void {
+      remove.run(hash(session));
+    },
+  };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;

@@ -1,0 +1,76 @@
+import type { Actor } from '@talon/domain';
+import { WEEKDAY_KEYS, type AdminResults, type Ack } from '@talon/protocol';
+import { newBookingCode, newId } from '../ids.js';
+import type { OfficeContext } from '../office-context.js';
+import { fail } from '../realtime/command-router.js';
+import { refusalOf } from '../realtime/queue-ack.js';
+import { bookingSlotsOfDay } from './booking-slots.js';
+
+/** Bookings taken at the office (phone, reception); the central service's come the same way. */
+export function createBookingDesk(context: OfficeContext) {
+  const bookedPerSlot = context.db.prepare(`SELECT slot_start AS slotStart, COUNT(*) AS booked FROM bookings
+    WHERE service_id = ? AND slot_start >= ? AND slot_start < ? AND status IN ('booked', 'arrived', 'late')
+    GROUP BY slot_start`);
+
+  function slots(serviceId: string, date: string): Ack<AdminResults['booking:slots']> {
+    const service = context.directory.services.get(serviceId);
+    if (!service) return fail('unknown-service', `unknown service "${serviceId}"`);
+    if (!service.bookable) return fail('invalid-value', `service "${serviceId}" is not open for booking`);
+    const config = context.directory.config;
+    const day = bookingSlotsOfDay({
+      date,
+      timeZone: config.office.timeZone,
+      hours: config.hours,
+      weekdayKeys: WEEKDAY_KEYS,
+      holidays: config.holidays,
+      slotMinutes: service.bookingSlotMinutes,
+      capacity: service.bookingCapacityPerSlot,
+      now: context.clock.now(),
+    });
+    if (day.length === 0) return { ok: true, slots: [] };
+    const counts = new Map(
+      (bookedPerSlot.all(serviceId, day[0]!.start, day.at(-1)!.start + 1) as { slotStart: number; booked: number }[]).map(
+        (r) => [r.slotStart, r.booked],
+      ),
+    );
+    return { ok: true, slots: day.map((slot) => ({ ...slot, booked: counts.get(slot.start) ?? 0 })) };
+  }
+
+  return {
+    slots,
+    async create(
+      request: { serviceId: string; slotStart: number; customerName?: string },
+      actor: Actor,
+    ): Promise<Ack<AdminResults['booking:create']>> {
+      const date = new Intl.DateTimeFormat('en-CA', { timeZone: context.directory.config.office.timeZone }).format(request.slotStart);
+      const offered = slots(request.serviceId, date);
+      if (!offered.ok) return offered;
+      const slot = offered.slots.find((s) => s.start === request.slotStart);
+      if (!slot) return fail('invalid-value', 'no such slot: pick one from booking:slots');
+      if (slot.booked >= slot.capacity) return fail('booking-duplicate', 'this slot is already fully booked');
+      const service = context.directory.services.get(request.serviceId)!;
+      const bookingId = newId('b');
+      const code = newBookingCode();
+      const decision = await context.queue.execute(
+        {
+          type: 'booking.create',
+          bookingId,
+          code,
+          serviceId: request.serviceId,
+          slotStart: request.slotStart,
+          slotMinutes: service.bookingSlotMinutes,
+          source: 'office',
+          ...(request.customerName && { customerName: request.customerName }),
+        },
+        actor,
+      );
+      return refusalOf(decision) ?? { ok: true, bookingId, code, slotStart: request.slotStart };
+    },
+    async cancel(bookingId: string, actor: Actor): Promise<Ack> {
+      const decision = await context.queue.execute({ type: 'booking.cancel', bookingId }, actor);
+      return refusalOf(decision) ?? { ok: true };
+    },
+  };
+}
+
+export type BookingDesk = ReturnType<typeof createBookingDesk>;

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+
+export const HELP = `Talon office server: the source of truth for one office's queue.
+
+Usage: talon-office-server [options]
+
+Options (each also from the environment):
+  --demo                 run the demo office (config copied to the data folder on first start)
+  --port <n>             HTTP and Socket.IO port                    [PORT, default 8080]
+  --host <addr>          address to listen on                       [HOST, default 0.0.0.0]
+  --data <dir>           data folder: database, saved config        [TALON_DATA_DIR, default ./data]
+  --config <file>        office config JSON                         [TALON_CONFIG, default <data>/office.json]
+  --log-level <level>    fatal, error, warn, info, debug            [LOG_LEVEL, default info]
+  -h, --help             show this help
+`;
+
+export interface CliOptions {
+  demo: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  configFile: string;
+  logLevel: string;
+  help: boolean;
+}
+
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        demo: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        config: { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${HELP}`);
+  }
+  const portText = values.port ?? env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`);
+  const dataDir = values.data ?? env.TALON_DATA_DIR ?? 'data';
+  const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    throw new CliError(`--log-level: "${logLevel}" is not one of fatal, error, warn, info, debug`);
+  return {
+    demo: values.demo ?? false,
+    port,
+    host: values.host ?? env.HOST ?? '0.0.0.0',
+    dataDir,
+    configFile: values.config ?? env.TALON_CONFIG ?? `${dataDir}/office.json`,
+    logLevel,
+    help: values.help ?? false,
+  };
+}

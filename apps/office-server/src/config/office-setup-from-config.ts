@@ -1,0 +1,49 @@
+import type { IsoWeekday, OfficeSetup, OpeningHours, PauseReason } from '@talon/domain';
+import { WEEKDAY_KEYS, type OfficeConfig } from '@talon/protocol';
+
+/** The part of the config the queue rules read. */
+export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
+  const week: Partial<Record<IsoWeekday, OpeningHours>> = {};
+  WEEKDAY_KEYS.forEach((key, index) => {
+    const hours = config.hours[key];
+    if (hours) week[(index + 1) as IsoWeekday] = { open: hours.open, close: hours.close };
+  });
+  return {
+    officeId: config.office.id,
+    name: config.office.name,
+    services: config.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      prefix: s.prefix,
+      normMinutes: s.normMinutes,
+      outcomes: s.outcomes,
+    })),
+    desks: config.desks.map((d) => ({
+      id: d.id,
+      number: d.number,
+      name: d.name,
+      services: d.services,
+      servicePolicy: d.servicePolicy,
+    })),
+    operators: config.operators.map((o) => ({ id: o.id, name: o.name })),
+    categories: config.categories.map((c) => ({ id: c.id, name: c.name, document: c.document })),
+    schedule: {
+      timeZone: config.office.timeZone,
+      alwaysOpen: config.office.alwaysOpen,
+      week,
+      holidays: config.holidays,
+      issueFromMinutesBeforeOpen: config.issuing.fromMinutesBeforeOpen,
+      issueUntilMinutesBeforeClose: config.issuing.untilMinutesBeforeClose,
+      breaks: config.breaks.map((b) => ({ ...b, reason: b.reason as PauseReason })),
+    },
+    rules: {
+      waitingStandardMinutes: config.rules.waitingStandardMinutes,
+      bookingStandardMinutes: config.rules.bookingStandardMinutes,
+      maxPriorityCallsInRow: config.rules.maxPriorityCallsInRow,
+      recallLimit: config.rules.recallLimit,
+      bookingCheckInEarlyMinutes: config.rules.bookingCheckInEarlyMinutes,
+      bookingLateGraceMinutes: config.rules.bookingLateGraceMinutes,
+      serviceTimeSampleSize: config.rules.serviceTimeSampleSize,
+    },
+  };
+}

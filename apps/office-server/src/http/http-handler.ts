@@ -1,0 +1,121 @@
+import { officeDayOf } from '@talon/domain';
+import type { Language } from '@talon/messages';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { createLoginThrottle } from '../auth/login-throttle.js';
+import { verifyPassword } from '../auth/password.js';
+import type { OfficeContext } from '../office-context.js';
+import { serviceQueues } from '../views/service-queues.js';
+import { BodyError, readJsonBody } from './json-body.js';
+import { landingPage, trackPage } from './pages.js';
+import { createStaticScreens } from './static-screens.js';
+import { createTicketsCsv } from './tickets-csv.js';
+
+const loginBody = z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+
+export interface HttpOptions {
+  screensRoot: string | undefined;
+  /** Demo only: tokens the landing page may put into its links. */
+  demoTokens?: Record<string, string>;
+  startedAt: number;
+}
+
+export function createHttpHandler(context: OfficeContext, options: HttpOptions) {
+  const screens = createStaticScreens(options.screensRoot);
+  const throttle = createLoginThrottle(() => context.clock.now());
+  const ticketsCsv = createTicketsCsv(context.db);
+  const ticketRow = context.db.prepare(`SELECT id, number, status, desk_id AS deskId FROM tickets WHERE id = ?`);
+
+  const send = (response: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') => {
+    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    response.end(body);
+  };
+  const json = (response: ServerResponse, status: number, value: unknown) => send(response, status, JSON.stringify(value));
+  const languageOf = (request: IncomingMessage, url: URL): Language =>
+    url.searchParams.get('lang') === 'en' || (!url.searchParams.has('lang') && /^en/i.test(request.headers['accept-language'] ?? ''))
+      ? 'en'
+      : 'ru';
+  const operatorFrom = (request: IncomingMessage) => {
+    const header = request.headers.authorization ?? '';
+    const session = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const operatorId = session ? context.sessions.operatorOf(session) : undefined;
+    return operatorId ? context.directory.operators.get(operatorId) : undefined;
+  };
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://office.local');
+    const path = url.pathname;
+    const method = request.method ?? 'GET';
+
+    if (method === 'GET' && path === '/healthz') {
+      context.db.prepare('SELECT 1').get();
+      return json(response, 200, {
+        status: 'ok',
+        officeId: context.directory.config.office.id,
+        uptimeSeconds: Math.round((context.clock.now() - options.startedAt) / 1000),
+        activeTickets: context.queue.state.tickets.size,
+      });
+    }
+    if (method === 'GET' && path === '/metrics') {
+      const queues = serviceQueues(context.directory, context.queue.state, context.directory.config.services.map((s) => s.id), context.clock.now());
+      return send(response, 200, context.metrics.render(queues), 'text/plain; version=0.0.4; charset=utf-8');
+    }
+    if (method === 'POST' && path === '/api/login') {
+      const parsed = loginBody.safeParse(await readJsonBody(request));
+      if (!parsed.success) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'login and password are required' });
+      const { login, password } = parsed.data;
+      if (throttle.blocked(login)) return json(response, 429, { ok: false, code: 'rate-limited', message: 'too many failed logins; wait a few minutes' });
+      const operator = context.directory.operatorsByLogin.get(login.trim().toLowerCase());
+      if (!operator || !(await verifyPassword(password, operator.passwordHash))) {
+        throttle.failed(login);
+        context.logger.warn({ login }, 'failed login');
+        return json(response, 401, { ok: false, code: 'unauthorized', message: 'wrong login or password' });
+      }
+      throttle.succeeded(login);
+      const { session, expiresAt } = context.sessions.open(operator.id);
+      context.logger.info({ operator: operator.id }, 'operator logged in');
+      return json(response, 200, { ok: true, session, expiresAt, operator: { id: operator.id, name: operator.name, roles: operator.roles } });
+    }
+    if (method === 'POST' && path === '/api/logout') {
+      const header = request.headers.authorization ?? '';
+      if (header.startsWith('Bearer ')) context.sessions.close(header.slice(7));
+      return json(response, 200, { ok: true });
+    }
+    if (method === 'GET' && path === '/api/reports/tickets.csv') {
+      const operator = operatorFrom(request);
+      if (!operator) return json(response, 401, { ok: false, code: 'unauthorized', message: 'log in first' });
+      if (!operator.roles.some((r) => r === 'head' || r === 'admin')) return json(response, 403, { ok: false, code: 'forbidden', message: 'for the office head' });
+      const day = url.searchParams.get('day') ?? officeDayOf(context.queue.state.setup.schedule, context.clock.now());
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'day as YYYY-MM-DD' });
+      response.setHeader('content-disposition', `attachment; filename="tickets-${day}.csv"`);
+      return send(response, 200, ticketsCsv(context.directory, day), 'text/csv; charset=utf-8');
+    }
+    if (method === 'GET' && path.startsWith('/t/')) {
+      const id = path.slice(3);
+      const row = /^[A-Za-z0-9_]{1,64}$/.test(id) ? (ticketRow.get(id) as Parameters<typeof trackPage>[2]) : undefined;
+      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url));
+      return send(response, row ? 200 : 404, html, 'text/html; charset=utf-8');
+    }
+    if (method === 'GET' && path === '/') {
+      const html = landingPage(context.directory, {
+        language: languageOf(request, url),
+        ...(options.demoTokens && { demoTokens: options.demoTokens }),
+        screensBuilt: screens.available,
+      });
+      return send(response, 200, html, 'text/html; charset=utf-8');
+    }
+    if (method === 'GET' && screens.serve(path, response)) return;
+    return json(response, 404, { ok: false, code: 'not-found', message: `${method} ${path} is not here` });
+  }
+
+  return function handle(request: IncomingMessage, response: ServerResponse): void {
+    // Socket.IO answers its own path on the same server.
+    if (request.url?.startsWith('/socket.io/')) return;
+    route(request, response).catch((error: unknown) => {
+      if (error instanceof BodyError) return json(response, error.status, { ok: false, code: error.code, message: error.message });
+      context.logger.error({ err: error, url: request.url }, 'http request failed');
+      if (!response.headersSent) json(response, 500, { ok: false, code: 'internal', message: 'internal error' });
+      else response.end();
+    });
+  };
+}

@@ -1,0 +1,70 @@
+import { estimateWait, type QueueState } from '@talon/domain';
+import { t, type Language } from '@talon/messages';
+import type { OfficeDirectory } from '../config/office-directory.js';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function page(language: Language, title: string, body: string, refreshSeconds?: number): string {
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}
+<title>${escapeHtml(title)}</title>
+<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#111}
+a{color:#0b57d0}li{margin:.4rem 0}.number{font-size:4rem;font-weight:700;margin:.5rem 0}.note{color:#444}</style>
+</head><body>${body}</body></html>`;
+}
+
+/** The front door: where each screen is, and in the demo how to log in. */
+export function landingPage(directory: OfficeDirectory, options: { language: Language; demoTokens?: Record<string, string>; screensBuilt: boolean }): string {
+  const { language: lang, demoTokens } = options;
+  const link = (role: string, label: string, query = '') => `<li><a href="/${role}${query}">${escapeHtml(label)}</a></li>`;
+  const office = directory.config.office;
+  const items = [
+    link('kiosk', t(lang, 'landing.kiosk'), demoTokens?.kiosk ? `?token=${encodeURIComponent(demoTokens.kiosk)}` : ''),
+    link('operator', t(lang, 'landing.operator')),
+    link('board', t(lang, 'landing.board'), demoTokens?.board ? `?token=${encodeURIComponent(demoTokens.board)}` : ''),
+    link('dashboard', t(lang, 'landing.dashboard')),
+    link('admin', t(lang, 'landing.admin')),
+  ].join('');
+  return page(
+    lang,
+    t(lang, 'landing.title'),
+    `<h1>${escapeHtml(office.name)}</h1>
+${office.alwaysOpen ? `<p><strong>${escapeHtml(t(lang, 'office.demoAlwaysOpen'))}</strong></p>` : ''}
+<h2>${escapeHtml(t(lang, 'landing.screens'))}</h2>
+${options.screensBuilt ? `<ul>${items}</ul>` : `<p>${escapeHtml(t(lang, 'landing.screensMissing'))}</p>`}
+${demoTokens ? `<p class="note">${escapeHtml(t(lang, 'landing.demoLogins'))}</p>` : ''}`,
+  );
+}
+
+/** What the QR code on a paper ticket opens: where the visitor stands, refreshed by itself. */
+export function trackPage(
+  directory: OfficeDirectory,
+  state: QueueState,
+  row: { id: string; number: string; status: string; deskId: string | null } | undefined,
+  now: number,
+  language: Language,
+): string {
+  const lang = language;
+  if (!row) return page(lang, t(lang, 'track.notFound'), `<h1>${escapeHtml(t(lang, 'track.notFound'))}</h1>`);
+  const live = state.tickets.get(row.id);
+  const deskNumber = (id: string | undefined | null) => (id ? (directory.desks.get(id)?.number ?? '?') : '?');
+  let status: string;
+  if (live?.status === 'waiting') {
+    const wait = estimateWait(state, live.serviceId, now, live.id);
+    status = `<p>${escapeHtml(t(lang, 'track.waiting'))}</p><p>${escapeHtml(t(lang, 'track.peopleAhead', { count: wait.peopleAhead }))}</p>${
+      wait.estimatedWaitMin !== null ? `<p>${escapeHtml(t(lang, 'track.estimate', { minutes: wait.estimatedWaitMin }))}</p>` : ''
+    }`;
+  } else if (live?.status === 'called') status = `<p><strong>${escapeHtml(t(lang, 'track.called', { desk: deskNumber(live.deskId) }))}</strong></p>`;
+  else if (live?.status === 'serving') status = `<p>${escapeHtml(t(lang, 'track.serving', { desk: deskNumber(live.deskId) }))}</p>`;
+  else if (live?.status === 'postponed') status = `<p>${escapeHtml(t(lang, 'track.waiting'))}</p>`;
+  else status = `<p>${escapeHtml(t(lang, 'track.finished'))}</p>`;
+  return page(
+    lang,
+    `${t(lang, 'track.title')} ${row.number}`,
+    `<p>${escapeHtml(directory.config.office.name)}</p><h1>${escapeHtml(t(lang, 'track.title'))}</h1>
+<div class="number">${escapeHtml(row.number)}</div>${status}<p class="note">${escapeHtml(t(lang, 'track.refresh'))}</p>`,
+    live ? 20 : undefined,
+  );
+}

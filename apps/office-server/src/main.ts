@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApplication } from './app.js';
+import { CliError, HELP, parseCliOptions } from './cli-options.js';
+import { systemClock } from './clock.js';
+import { loadOfficeConfig, OfficeConfigError, saveOfficeConfig } from './config/load-office-config.js';
+import { createRootLogger } from './logger.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DEMO_CONFIG = resolve(here, '../config/demo-office.json');
+const SCREENS_ROOT = resolve(here, '../../screens/dist');
+/** The demo's tokens are public on purpose; a real office issues its own in the admin screen. */
+const DEMO_TOKENS = { kiosk: 'demo-kiosk-1', board: 'demo-board-1', agent: 'demo-agent-1' };
+
+async function main(): Promise<void> {
+  const options = parseCliOptions(process.argv.slice(2), process.env);
+  if (options.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const logger = createRootLogger({ level: options.logLevel });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting so the service manager restarts a clean process');
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled promise rejection'));
+
+  mkdirSync(options.dataDir, { recursive: true });
+  if (options.demo && !existsSync(options.configFile)) {
+    mkdirSync(dirname(options.configFile), { recursive: true });
+    copyFileSync(DEMO_CONFIG, options.configFile);
+    logger.info({ config: options.configFile }, 'demo office config copied; edit it freely');
+  }
+  const config = loadOfficeConfig(options.configFile);
+  const app = createApplication({
+    config,
+    databaseFile: join(options.dataDir, 'talon.db'),
+    clock: systemClock,
+    logger,
+    saveConfig: (next) => saveOfficeConfig(options.configFile, next),
+    screensRoot: SCREENS_ROOT,
+    ...(options.demo && { demoTokens: DEMO_TOKENS }),
+  });
+  const port = await app.listen(options.port, options.host);
+  const base = `http://localhost:${port}`;
+  logger.info({ port, office: config.office.id, data: resolve(options.dataDir), alwaysOpen: config.office.alwaysOpen }, 'office server listening');
+  if (options.demo) {
+    process.stdout.write(
+      [
+        '',
+        `  Talon demo office «${config.office.name}» is open around the clock at ${base}/`,
+        `    kiosk:     ${base}/kiosk?token=${DEMO_TOKENS.kiosk}`,
+        `    operator:  ${base}/operator   (ivanova / demo)`,
+        `    board:     ${base}/board?token=${DEMO_TOKENS.board}`,
+        `    dashboard: ${base}/dashboard  (head / demo)`,
+        `    admin:     ${base}/admin      (admin / demo)`,
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CliError || error instanceof OfficeConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Talon office server could not start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import type { PrintJobTicket, PrintOutcome, PrinterHealth } from '@talon/protocol';
+import type { Server } from 'socket.io';
+import { printerCanPrint } from '../devices/device-health.js';
+import { newId } from '../ids.js';
+import type { OfficeContext } from '../office-context.js';
+
+const PRINT_TIMEOUT_MS = 10_000;
+
+export function agentRoom(agentId: string): string {
+  return `agent:${agentId}`;
+}
+
+export function kioskRoom(kioskId: string): string {
+  return `kiosk:${kioskId}`;
+}
+
+/**
+ * Sends a ticket to the agent that owns the kiosk's printer. The kiosk is told at once whether
+ * paper is coming, and later whether it came; a ticket is never lost to a printer, it is on screen.
+ */
+export function createPrintDispatcher(io: Server, context: OfficeContext) {
+  return function dispatch(kioskId: string, ticketId: string, ticket: PrintJobTicket): PrintOutcome {
+    const printer = context.directory.printersByKiosk.get(kioskId);
+    if (!printer) return 'no-printer';
+    if (!printerCanPrint(context.devices.printerStatus(printer.id))) return 'printer-unavailable';
+    const agents = io.of('/device').adapter.rooms.get(agentRoom(printer.agentId));
+    if (!agents || agents.size === 0) return 'printer-unavailable';
+
+    const job = { jobId: newId('p'), printerId: printer.id, ticketId, ticket };
+    io.of('/device')
+      .to(agentRoom(printer.agentId))
+      .timeout(PRINT_TIMEOUT_MS)
+      .emit('print:job', job, (error: Error | null, answers: { printed: boolean; status: PrinterHealth }[]) => {
+        const answer = answers?.[0];
+        const printed = !error && answer?.printed === true;
+        const status: PrinterHealth = answer?.status ?? 'offline';
+        context.devices.set({ kind: 'printer', id: printer.id, name: printer.id, online: status !== 'offline', status });
+        if (!printed) context.logger.warn({ kiosk: kioskId, printer: printer.id, status, timeout: Boolean(error) }, 'ticket not printed');
+        io.of('/kiosk').to(kioskRoom(kioskId)).emit('print:result', { ticketId, printed, status });
+      });
+    return 'queued';
+  };
+}
+
+export type PrintDispatcher = ReturnType<typeof createPrintDispatcher>;

@@ -1,0 +1,64 @@
+import { adminCommands, checkOfficeConfig, type AdminResults, type OfficeConfig } from '@talon/protocol';
+import type { Namespace, Socket } from 'socket.io';
+import { hashDeviceToken, newDeviceToken } from '../auth/device-token.js';
+import { hashPassword } from '../auth/password.js';
+import type { BookingDesk } from '../bookings/booking-desk.js';
+import type { OfficeContext } from '../office-context.js';
+import { fail, routeCommands, type CommandHandlers } from './command-router.js';
+import { identityOf, requireOperator } from './handshake.js';
+import type { RealtimeOptions } from './realtime-options.js';
+
+export function setUpAdminNamespace(
+  namespace: Namespace,
+  context: OfficeContext,
+  options: RealtimeOptions,
+  bookings: BookingDesk,
+): void {
+  requireOperator(namespace, context, ['admin']);
+  namespace.on('connection', (socket: Socket) => {
+    const admin = identityOf(socket).operator!;
+    const actor = { kind: 'admin' as const, operatorId: admin.id };
+    const change = (edit: (config: OfficeConfig) => OfficeConfig): OfficeConfig | undefined => {
+      const check = checkOfficeConfig(edit(structuredClone(context.directory.config)));
+      if (!check.ok) return undefined;
+      context.applyConfig(check.config);
+      return check.config;
+    };
+
+    const handlers: CommandHandlers<typeof adminCommands, AdminResults> = {
+      'config:get': () => ({ ok: true, config: context.directory.config }),
+      'config:update': ({ config }) => {
+        const check = checkOfficeConfig(config);
+        if (!check.ok) return fail('invalid-config', check.problems.slice(0, 20).join('\n'));
+        context.applyConfig(check.config);
+        context.logger.info({ admin: admin.id }, 'office config changed');
+        return { ok: true, config: check.config };
+      },
+      'device:issue-token': ({ deviceId }) => {
+        if (!context.directory.devices.has(deviceId)) return fail('not-found', `unknown device "${deviceId}"`);
+        const token = newDeviceToken();
+        change((config) => ({
+          ...config,
+          devices: config.devices.map((d) => (d.id === deviceId ? { ...d, tokenHash: hashDeviceToken(token) } : d)),
+        }));
+        context.logger.info({ admin: admin.id, device: deviceId }, 'device token issued');
+        return { ok: true, deviceId, token };
+      },
+      'operator:set-password': async ({ operatorId, password }) => {
+        if (!context.directory.operators.has(operatorId)) return fail('not-found', `unknown operator "${operatorId}"`);
+        const passwordHash = await hashPassword(password);
+        change((config) => ({
+          ...config,
+          operators: config.operators.map((o) => (o.id === operatorId ? { ...o, passwordHash } : o)),
+        }));
+        context.logger.info({ admin: admin.id, operator: operatorId }, 'operator password changed');
+        return { ok: true };
+      },
+      'booking:slots': ({ serviceId, date }) => bookings.slots(serviceId, date),
+      'booking:create': ({ serviceId, slotStart, customerName }) =>
+        bookings.create({ serviceId, slotStart, ...(customerName && { customerName }) }, actor),
+      'booking:cancel': ({ bookingId }) => bookings.cancel(bookingId, actor),
+    };
+    routeCommands(socket, adminCommands, handlers, { ...options.router, role: 'admin' });
+  });
+}

@@ -1,0 +1,86 @@
+import { MAX_EVENT_BYTES, formatPath, type Ack, type CommandSchemas, type ErrorCode } from '@talon/protocol';
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import { createRateLimiter, type RateLimit } from './rate-limiter.js';
+
+export type CommandHandlers<C extends CommandSchemas, R extends { [K in keyof C]: object }> = {
+  [K in keyof C]: (payload: z.output<C[K]>) => Promise<Ack<R[K]>> | Ack<R[K]>;
+};
+
+export function fail(code: ErrorCode, message: string): { ok: false; code: ErrorCode; message: string } {
+  return { ok: false, code, message };
+}
+
+interface RouterOptions {
+  role: string;
+  logger: Logger;
+  metrics: Metrics;
+  rateLimit: RateLimit | null;
+  now: () => number;
+}
+
+/**
+ * Every command on every namespace passes the same gate: an ack callback, size, rate, schema,
+ * then its handler; whatever goes wrong, the sender gets a code and the server keeps running.
+ */
+export function routeCommands<C extends CommandSchemas, R extends { [K in keyof C]: object }>(
+  socket: Socket,
+  commands: C,
+  handlers: CommandHandlers<C, R>,
+  options: RouterOptions,
+): void {
+  const limiter = createRateLimiter(options.rateLimit, options.now);
+  const log = options.logger.child({ role: options.role, socket: socket.id });
+  let floodLogged = 0;
+
+  socket.onAny(async (event: unknown, ...args: unknown[]) => {
+    const started = performance.now();
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (result: unknown) => void) : undefined;
+    const reply = (result: Ack) => {
+      if (!result.ok) options.metrics.commandRefused(result.code);
+      options.metrics.commandHandled(typeof event === 'string' ? event : '?', performance.now() - started);
+      if (ack) ack(result);
+      else if (!result.ok) socket.emit('command:error', { event: String(event), ...result });
+    };
+
+    if (typeof event !== 'string' || !Object.hasOwn(commands, event)) {
+      log.warn({ event: String(event).slice(0, 64) }, 'command not allowed for this role');
+      return reply(fail('forbidden', `"${String(event).slice(0, 64)}" is not a ${options.role} command`));
+    }
+    if (!limiter.take()) {
+      if (options.now() - floodLogged > 1000) {
+        floodLogged = options.now();
+        log.warn({ event }, 'rate limit hit');
+      }
+      return reply(fail('rate-limited', 'too many commands; slow down'));
+    }
+    if (args.length !== 1) return reply(fail('invalid-payload', 'send exactly one payload object and an ack callback'));
+    let size: number;
+    try {
+      size = Buffer.byteLength(JSON.stringify(args[0]) ?? '');
+    } catch {
+      return reply(fail('invalid-payload', 'payload is not plain JSON'));
+    }
+    if (size > MAX_EVENT_BYTES) {
+      log.warn({ event, size }, 'payload too large');
+      return reply(fail('payload-too-large', `payload is ${size} bytes; the limit is ${MAX_EVENT_BYTES}`));
+    }
+    const schema = commands[event as keyof C]!;
+    const parsed = schema.safeParse(args[0]);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const message = issue ? `${formatPath(issue.path)}: ${issue.message}` : 'invalid payload';
+      log.info({ event, problem: message }, 'invalid payload');
+      return reply(fail('invalid-payload', message));
+    }
+    try {
+      const handler = handlers[event as keyof C];
+      reply(await handler(parsed.data as never));
+    } catch (error) {
+      log.error({ err: error, event }, 'command failed');
+      reply(fail('internal', 'the server could not complete the command; nothing was changed'));
+    }
+  });
+}

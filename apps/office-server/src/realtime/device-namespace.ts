@@ -1,0 +1,83 @@
+import { deviceCommands, type DeviceResults } from '@talon/protocol';
+import type { Namespace, Socket } from 'socket.io';
+import type { OfficeContext } from '../office-context.js';
+import { agentRoom } from '../printing/print-dispatcher.js';
+import type { RatingWindows } from '../rating/rating-windows.js';
+import { fail, routeCommands, type CommandHandlers } from './command-router.js';
+import { identityOf, requireDevice } from './handshake.js';
+import { refusalOf } from './queue-ack.js';
+import type { RealtimeOptions } from './realtime-options.js';
+
+export function setUpDeviceNamespace(
+  namespace: Namespace,
+  context: OfficeContext,
+  options: RealtimeOptions,
+  ratings: RatingWindows,
+): void {
+  requireDevice(namespace, context, 'agent');
+  namespace.on('connection', (socket: Socket) => {
+    const agent = identityOf(socket).device!;
+    void socket.join(agentRoom(agent.id));
+    context.devices.set({ kind: 'agent', id: agent.id, name: agent.name, online: true, status: 'connected' });
+    const owns = {
+      printer: (printerId: string) => context.directory.config.printers.find((p) => p.id === printerId && p.agentId === agent.id),
+      button: (deskId: string) => {
+        const button = context.directory.buttonsByDesk.get(deskId);
+        return button?.agentId === agent.id ? button : undefined;
+      },
+    };
+
+    const handlers: CommandHandlers<typeof deviceCommands, DeviceResults> = {
+      'device:hello': ({ printers, buttons }) => {
+        for (const p of printers) {
+          if (owns.printer(p.printerId))
+            context.devices.set({ kind: 'printer', id: p.printerId, name: p.printerId, online: p.status !== 'offline', status: p.status });
+        }
+        for (const b of buttons) {
+          if (owns.button(b.deskId))
+            context.devices.set({ kind: 'rating-button', id: b.deskId, name: b.deskId, online: b.online, status: b.online ? 'online' : 'offline' });
+        }
+        for (const deskId of ratings.openDesksOf(agent.id)) socket.emit('rating:window', { deskId, open: true });
+        const config = context.directory.config;
+        return {
+          ok: true,
+          printers: config.printers
+            .filter((p) => p.agentId === agent.id)
+            .map((p) => ({ printerId: p.id, kioskId: p.kioskId, uri: p.uri, profile: p.profile })),
+          buttons: config.ratingButtons
+            .filter((b) => b.agentId === agent.id)
+            .map((b) => ({ deskId: b.deskId, path: b.path, deviceId: b.deviceId })),
+        };
+      },
+      'printer:status': ({ printerId, status }) => {
+        if (!owns.printer(printerId)) return fail('forbidden', `printer "${printerId}" is not this agent's`);
+        context.devices.set({ kind: 'printer', id: printerId, name: printerId, online: status !== 'offline', status });
+        return { ok: true };
+      },
+      'button:status': ({ deskId, online }) => {
+        if (!owns.button(deskId)) return fail('forbidden', `the button of desk "${deskId}" is not this agent's`);
+        context.devices.set({ kind: 'rating-button', id: deskId, name: deskId, online, status: online ? 'online' : 'offline' });
+        return { ok: true };
+      },
+      'rating:submit': async ({ deskId, value, seq, buttonDeviceId }) => {
+        const button = owns.button(deskId);
+        if (!button) return fail('forbidden', `the button of desk "${deskId}" is not this agent's`);
+        if (button.deviceId !== buttonDeviceId) return fail('forbidden', `desk "${deskId}" has button ${button.deviceId}, not ${buttonDeviceId}`);
+        const claim = ratings.claim(deskId, seq);
+        if (claim.ticketId === null) return { ok: true, ticketId: null, counted: false };
+        const decision = await context.queue.execute(
+          { type: 'ticket.rate', deskId, ticketId: claim.ticketId, value },
+          { kind: 'device', deviceId: agent.id },
+        );
+        const refusal = refusalOf(decision);
+        if (refusal) return refusal.code === 'rating-not-expected' ? { ok: true, ticketId: null, counted: false } : refusal;
+        context.logger.info({ desk: deskId, value }, 'rating received');
+        return { ok: true, ticketId: claim.ticketId, counted: true };
+      },
+    };
+    routeCommands(socket, deviceCommands, handlers, { ...options.router, role: 'device' });
+    socket.on('disconnect', () =>
+      context.devices.set({ kind: 'agent', id: agent.id, name: agent.name, online: false, status: 'disconnected' }),
+    );
+  });
+}

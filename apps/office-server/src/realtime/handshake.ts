@@ -1,0 +1,57 @@
+import type { DeviceConfig, DeviceRole, OperatorConfig, OperatorRole } from '@talon/protocol';
+import type { Namespace, Socket } from 'socket.io';
+import { deviceTokenMatches } from '../auth/device-token.js';
+import type { OfficeContext } from '../office-context.js';
+
+export interface SocketIdentity {
+  device?: DeviceConfig;
+  operator?: OperatorConfig;
+}
+
+function refuse(code: 'unauthorized' | 'forbidden', message: string): Error {
+  const error = new Error(code) as Error & { data: unknown };
+  error.data = { code, message };
+  return error;
+}
+
+function readAuth(socket: Socket): Record<string, unknown> {
+  const auth = socket.handshake.auth as unknown;
+  return auth && typeof auth === 'object' ? (auth as Record<string, unknown>) : {};
+}
+
+/** Kiosks, boards and agents connect with the token the administrator issued them. */
+export function requireDevice(namespace: Namespace, context: OfficeContext, role: DeviceRole): void {
+  namespace.use((socket, next) => {
+    const token = readAuth(socket).token;
+    if (typeof token !== 'string' || token.length === 0 || token.length > 200)
+      return next(refuse('unauthorized', 'a device token is required'));
+    const device = context.directory.config.devices.find((d) => deviceTokenMatches(token, d.tokenHash));
+    if (!device) {
+      context.logger.warn({ role, address: socket.handshake.address }, 'unknown device token');
+      return next(refuse('unauthorized', 'unknown device token'));
+    }
+    if (device.role !== role) return next(refuse('forbidden', `device "${device.id}" is a ${device.role}, not a ${role}`));
+    (socket.data as SocketIdentity).device = device;
+    next();
+  });
+}
+
+/** People connect with the session from POST /api/login; each namespace asks for a role. */
+export function requireOperator(namespace: Namespace, context: OfficeContext, roles: readonly OperatorRole[]): void {
+  namespace.use((socket, next) => {
+    const session = readAuth(socket).session;
+    if (typeof session !== 'string' || session.length === 0 || session.length > 200)
+      return next(refuse('unauthorized', 'log in first: POST /api/login'));
+    const operatorId = context.sessions.operatorOf(session);
+    const operator = operatorId ? context.directory.operators.get(operatorId) : undefined;
+    if (!operator) return next(refuse('unauthorized', 'the session has expired; log in again'));
+    if (!operator.roles.some((role) => roles.includes(role)))
+      return next(refuse('forbidden', `this screen needs the role ${roles.join(' or ')}`));
+    (socket.data as SocketIdentity).operator = operator;
+    next();
+  });
+}
+
+export function identityOf(socket: Socket): SocketIdentity {
+  return socket.data as SocketIdentity;
+}

@@ -1,0 +1,107 @@
+import { estimateWait, issuingWindow, type Actor, type QueueCommand } from '@talon/domain';
+import { kioskCommands, type IssuedTicket, type KioskResults, type PrintJobTicket } from '@talon/protocol';
+import type { Namespace, Socket } from 'socket.io';
+import type { OfficeContext } from '../office-context.js';
+import { newId } from '../ids.js';
+import { kioskRoom, type PrintDispatcher } from '../printing/print-dispatcher.js';
+import { kioskState } from '../views/kiosk-state.js';
+import { ticketView } from '../views/ticket-view.js';
+import { fail, routeCommands, type CommandHandlers } from './command-router.js';
+import { identityOf, requireDevice } from './handshake.js';
+import { refusalOf } from './queue-ack.js';
+import type { RealtimeOptions } from './realtime-options.js';
+
+export function setUpKioskNamespace(
+  namespace: Namespace,
+  context: OfficeContext,
+  options: RealtimeOptions,
+  print: PrintDispatcher,
+): void {
+  requireDevice(namespace, context, 'kiosk');
+  namespace.on('connection', (socket: Socket) => {
+    const kiosk = identityOf(socket).device!;
+    const actor: Actor = { kind: 'kiosk', deviceId: kiosk.id };
+    void socket.join(kioskRoom(kiosk.id));
+    context.devices.set({ kind: 'kiosk', id: kiosk.id, name: kiosk.name, online: true, status: 'connected' });
+
+    const issue = async (command: QueueCommand & { ticketId: string }, language: 'ru' | 'en' | undefined) => {
+      const decision = await context.queue.execute(command, actor);
+      const refusal = refusalOf(decision);
+      if (refusal) return refusal;
+      const issuedEvent = decision.ok ? decision.events.find((e) => e.type === 'ticket.issued') : undefined;
+      if (!issuedEvent || issuedEvent.type !== 'ticket.issued') return fail('internal', 'no ticket was issued');
+      const state = context.queue.state;
+      const ticket = state.tickets.get(command.ticketId) ?? issuedEvent.ticket;
+      const now = context.clock.now();
+      const wait = estimateWait(state, ticket.serviceId, now, ticket.id);
+      const window = issuingWindow(state.setup.schedule, now);
+      const mayNotBeServedToday =
+        window.closesAt !== undefined &&
+        (wait.estimatedWaitMin === null || now + wait.estimatedWaitMin * 60_000 > window.closesAt);
+      const view = ticketView(context.directory, ticket);
+      const trackUrl = options.publicUrl ? `${options.publicUrl}/t/${ticket.id}` : undefined;
+      const printed: PrintJobTicket = {
+        officeName: context.directory.config.office.name,
+        number: ticket.number,
+        serviceName: view.serviceName,
+        issuedAt: ticket.issuedAt,
+        timeZone: state.setup.schedule.timeZone,
+        peopleAhead: wait.peopleAhead,
+        estimatedWaitMin: wait.estimatedWaitMin,
+        ...(ticket.kind === 'priority' && view.categoryName && { mark: { kind: 'priority' as const, categoryName: view.categoryName } }),
+        ...(ticket.kind === 'booking' && ticket.bookingSlotStart !== undefined && {
+          mark: { kind: 'booking' as const, slotTime: localTime(ticket.bookingSlotStart, state.setup.schedule.timeZone) },
+        }),
+        ...(trackUrl && { trackUrl }),
+        language: language ?? 'ru',
+      };
+      context.metrics.ticketIssued(ticket.serviceId);
+      context.logger.info({ ticket: ticket.number, service: ticket.serviceId, kind: ticket.kind, kiosk: kiosk.id }, 'ticket issued');
+      const result: IssuedTicket = {
+        ticket: view,
+        peopleAhead: wait.peopleAhead,
+        estimatedWaitMin: wait.estimatedWaitMin,
+        mayNotBeServedToday,
+        ...(window.closesAt !== undefined && { closesAt: window.closesAt }),
+        print: print(kiosk.id, ticket.id, printed),
+        ...(trackUrl && { trackUrl }),
+        ...(issuedEvent.lateBookingId && { lateBooking: true }),
+      };
+      return { ok: true as const, ...result };
+    };
+
+    const handlers: CommandHandlers<typeof kioskCommands, KioskResults> = {
+      'ticket:issue': ({ serviceId, categoryId, accountNumber, language }) =>
+        issue(
+          {
+            type: 'ticket.issue',
+            ticketId: newId('t'),
+            serviceId,
+            ...(categoryId && { categoryId }),
+            ...(accountNumber && { accountNumber }),
+          },
+          language,
+        ),
+      'booking:check-in': ({ code, acceptWalkIn, language }) =>
+        issue(
+          { type: 'booking.check-in', ticketId: newId('t'), code, ...(acceptWalkIn !== undefined && { acceptWalkIn }) },
+          language,
+        ),
+      'kiosk:snapshot': () => ({
+        ok: true,
+        state: kioskState(context.directory, context.queue.state, context.devices, kiosk.id, context.clock.now()),
+      }),
+    };
+    routeCommands(socket, kioskCommands, handlers, { ...options.router, role: 'kiosk' });
+    socket.emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kiosk.id, context.clock.now()));
+    socket.on('disconnect', () => {
+      const stillThere = namespace.adapter.rooms.get(kioskRoom(kiosk.id));
+      if (!stillThere || stillThere.size === 0)
+        context.devices.set({ kind: 'kiosk', id: kiosk.id, name: kiosk.name, online: false, status: 'disconnected' });
+    });
+  });
+}
+
+function localTime(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}

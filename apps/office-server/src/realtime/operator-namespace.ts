@@ -1,0 +1,80 @@
+import type { Actor, QueueCommand } from '@talon/domain';
+import { operatorCommands, type DeskView, type OperatorResults } from '@talon/protocol';
+import type { Namespace, Socket } from 'socket.io';
+import type { OfficeContext } from '../office-context.js';
+import { deskOfOperator, deskView } from '../views/desk-view.js';
+import { operatorState } from '../views/operator-state.js';
+import { fail, routeCommands, type CommandHandlers } from './command-router.js';
+import { identityOf, requireOperator } from './handshake.js';
+import { refusalOf } from './queue-ack.js';
+import type { RealtimeOptions } from './realtime-options.js';
+
+type DeskAck = Promise<{ ok: true; desk: DeskView | null } | ReturnType<typeof fail>>;
+
+export function operatorRoom(operatorId: string): string {
+  return `operator:${operatorId}`;
+}
+
+export function setUpOperatorNamespace(namespace: Namespace, context: OfficeContext, options: RealtimeOptions): void {
+  requireOperator(namespace, context, ['operator']);
+  namespace.on('connection', (socket: Socket) => {
+    const operator = identityOf(socket).operator!;
+    const actor: Actor = { kind: 'operator', operatorId: operator.id };
+    void socket.join(operatorRoom(operator.id));
+    context.logger.info({ operator: operator.id }, 'operator connected');
+
+    const currentDesk = () => deskOfOperator(context.queue.state, operator.id);
+    const deskNow = (): DeskView | null => {
+      const desk = currentDesk();
+      return desk ? deskView(context.directory, context.queue.state, desk) : null;
+    };
+    /** Runs a command at the operator's open desk and answers with the desk as it is after it. */
+    const atDesk = async (build: (deskId: string) => QueueCommand): DeskAck => {
+      const desk = currentDesk();
+      if (!desk) return fail('desk-closed', 'open a desk first');
+      const decision = await context.queue.execute(build(desk.deskId), actor);
+      return refusalOf(decision) ?? { ok: true, desk: deskNow() };
+    };
+
+    const handlers: CommandHandlers<typeof operatorCommands, OperatorResults> = {
+      'desk:open': async ({ deskId }) => {
+        const decision = await context.queue.execute({ type: 'desk.open', deskId, operatorId: operator.id }, actor);
+        return refusalOf(decision) ?? { ok: true, desk: deskNow() };
+      },
+      'desk:pause': ({ reason }) => atDesk((deskId) => ({ type: 'desk.pause', deskId, reason })),
+      'desk:resume': () => atDesk((deskId) => ({ type: 'desk.resume', deskId })),
+      'desk:close': () => atDesk((deskId) => ({ type: 'desk.close', deskId })),
+      'ticket:call-next': () => atDesk((deskId) => ({ type: 'ticket.call-next', deskId })),
+      'ticket:call': ({ ticketId }) => atDesk((deskId) => ({ type: 'ticket.call', deskId, ticketId })),
+      'ticket:recall': () => atDesk((deskId) => ({ type: 'ticket.recall', deskId })),
+      'ticket:start': () => atDesk((deskId) => ({ type: 'ticket.start', deskId })),
+      'ticket:finish': ({ outcomeId }) =>
+        atDesk((deskId) => ({ type: 'ticket.finish', deskId, ...(outcomeId && { outcomeId }) })),
+      'ticket:no-show': () => atDesk((deskId) => ({ type: 'ticket.no-show', deskId })),
+      'ticket:transfer': ({ toServiceId, toDeskId, keepPlace, comment }) =>
+        atDesk((deskId) => ({
+          type: 'ticket.transfer',
+          deskId,
+          ...(toServiceId && { toServiceId }),
+          ...(toDeskId && { toDeskId }),
+          ...(keepPlace !== undefined && { keepPlace }),
+          ...(comment && { comment }),
+        })),
+      'ticket:postpone': () => atDesk((deskId) => ({ type: 'ticket.postpone', deskId })),
+      'ticket:take-back': ({ ticketId }) => atDesk((deskId) => ({ type: 'ticket.take-back', deskId, ticketId })),
+      'ticket:confirm-category': ({ documentSeen }) =>
+        atDesk((deskId) => ({ type: 'ticket.confirm-category', deskId, documentSeen })),
+      'ticket:cancel': async ({ ticketId, reason }) => {
+        const decision = await context.queue.execute({ type: 'ticket.cancel', ticketId, reason }, actor);
+        return refusalOf(decision) ?? { ok: true, desk: deskNow() };
+      },
+      'operator:snapshot': () => ({
+        ok: true,
+        state: operatorState(context.directory, context.queue.state, operator, context.clock.now()),
+      }),
+    };
+    routeCommands(socket, operatorCommands, handlers, { ...options.router, role: 'operator' });
+    socket.emit('operator:state', operatorState(context.directory, context.queue.state, operator, context.clock.now()));
+    socket.on('disconnect', (reason) => context.logger.info({ operator: operator.id, reason }, 'operator disconnected'));
+  });
+}

@@ -1,0 +1,9 @@
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { RateLimit } from './rate-limiter.js';
+
+export interface RealtimeOptions {
+  router: { logger: Logger; metrics: Metrics; rateLimit: RateLimit | null; now: () => number };
+  /** Base URL for the ticket's QR code, e.g. http://office.local:8080. */
+  publicUrl: string | undefined;
+}

@@ -1,0 +1,88 @@
+import type { BoardState, DashboardState } from '@talon/protocol';
+import type { Server } from 'socket.io';
+import type { OfficeContext } from '../office-context.js';
+import { kioskRoom } from '../printing/print-dispatcher.js';
+import type { StoredEvent } from '../storage/event-store.js';
+import { kioskState } from '../views/kiosk-state.js';
+import { operatorState } from '../views/operator-state.js';
+import { createCoalescer } from './coalescer.js';
+import { operatorRoom } from './operator-namespace.js';
+import { identityOf } from './handshake.js';
+
+/**
+ * Keeps every screen current. A call goes to the boards the moment it is committed; whole states
+ * follow, coalesced, so a busy office costs one push per screen per interval.
+ */
+export function startStateBroadcasts(
+  io: Server,
+  context: OfficeContext,
+  views: { boardState: () => BoardState; dashboardState: () => DashboardState },
+  intervals = { screensMs: 50, dashboardMs: 1000 },
+) {
+  const now = () => context.clock.now();
+  const pushScreens = createCoalescer(() => {
+    io.of('/board').emit('board:state', views.boardState());
+    const kiosk = io.of('/kiosk');
+    for (const room of kiosk.adapter.rooms.keys()) {
+      if (!room.startsWith('kiosk:')) continue;
+      const kioskId = room.slice('kiosk:'.length);
+      kiosk.to(kioskRoom(kioskId)).emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kioskId, now()));
+    }
+    const operators = io.of('/operator');
+    const seen = new Set<string>();
+    for (const socket of operators.sockets.values()) {
+      const operator = identityOf(socket).operator;
+      if (!operator || seen.has(operator.id)) continue;
+      seen.add(operator.id);
+      const current = context.directory.operators.get(operator.id) ?? operator;
+      operators.to(operatorRoom(operator.id)).emit('operator:state', operatorState(context.directory, context.queue.state, current, now()));
+    }
+  }, intervals.screensMs);
+  const pushDashboard = createCoalescer(() => {
+    const dashboard = io.of('/dashboard');
+    if (dashboard.sockets.size > 0) dashboard.emit('dashboard:state', views.dashboardState());
+  }, intervals.dashboardMs);
+
+  const changed = () => {
+    pushScreens.request();
+    pushDashboard.request();
+  };
+
+  const unsubscribe = context.queue.onCommitted((events: StoredEvent[]) => {
+    for (const { event } of events) {
+      if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
+        const ticket = context.queue.state.tickets.get(event.ticketId);
+        const desk = context.directory.desks.get(event.deskId);
+        if (ticket && desk) {
+          io.of('/board').emit('board:call', {
+            ticketId: ticket.id,
+            number: ticket.number,
+            deskNumber: desk.number,
+            deskName: desk.name,
+            recall: event.type === 'ticket.recalled',
+            at: event.at,
+          });
+        }
+      }
+      if (event.type === 'ticket.rated' && event.value <= 2) {
+        io.of('/dashboard').emit('dashboard:alert', { kind: 'low-rating', message: `rating ${event.value} at desk ${event.deskId}`, at: event.at });
+      }
+    }
+    changed();
+  });
+  const unsubscribeDevices = context.devices.onChange(changed);
+  context.onConfigChanged(changed);
+  /** The clock moves even when nobody presses anything: waits grow, the office opens and closes. */
+  const ticker = setInterval(changed, 30_000);
+  ticker.unref();
+
+  return {
+    stop(): void {
+      unsubscribe();
+      unsubscribeDevices();
+      clearInterval(ticker);
+      pushScreens.cancel();
+      pushDashboard.cancel();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { officeDayOf, type QueueState } from '@talon/domain';
+import type { BoardCallView, BoardState } from '@talon/protocol';
+import type { OfficeDirectory } from '../config/office-directory.js';
+import type { OfficeDatabase } from '../storage/open-database.js';
+import { officeView } from './office-view.js';
+import { serviceQueues } from './service-queues.js';
+
+const HISTORY_LENGTH = 8;
+
+export function createBoardStateReader(db: OfficeDatabase) {
+  const recentCalls = db.prepare(`SELECT number, desk_id AS deskId, called_at AS at FROM tickets
+    WHERE office_day = ? AND status IN ('done', 'no-show', 'waiting', 'postponed', 'cancelled') AND called_at IS NOT NULL
+    ORDER BY called_at DESC LIMIT ?`);
+
+  return function boardState(directory: OfficeDirectory, state: QueueState, now: number): BoardState {
+    const calls: BoardCallView[] = [];
+    for (const desk of state.desks.values()) {
+      const ticket = desk.currentTicketId ? state.tickets.get(desk.currentTicketId) : undefined;
+      const config = directory.desks.get(desk.deskId);
+      if (!ticket || !config || (ticket.status !== 'called' && ticket.status !== 'serving')) continue;
+      calls.push({
+        ticketId: ticket.id,
+        number: ticket.number,
+        deskNumber: config.number,
+        deskName: config.name,
+        status: ticket.status,
+        calledAt: ticket.calledAt ?? now,
+        recalls: ticket.recalls,
+      });
+    }
+    calls.sort((a, b) => b.calledAt - a.calledAt);
+    const day = officeDayOf(state.setup.schedule, now);
+    const history = (recentCalls.all(day, HISTORY_LENGTH) as { number: string; deskId: string; at: number }[]).map((row) => ({
+      number: row.number,
+      deskNumber: directory.desks.get(row.deskId)?.number ?? 0,
+      at: row.at,
+    }));
+    return {
+      office: officeView(directory, state, now),
+      calls,
+      history,
+      waiting: serviceQueues(directory, state, directory.config.services.map((s) => s.id), now),
+    };
+  };
+}

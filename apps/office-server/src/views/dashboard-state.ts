@@ -1,0 +1,145 @@
+import { officeDayOf, type QueueState } from '@talon/domain';
+import type { DashboardState, DayTotals, HourLoad, RatingSummary } from '@talon/protocol';
+import type { OfficeDirectory } from '../config/office-directory.js';
+import type { DeviceHealth } from '../devices/device-health.js';
+import type { OfficeDatabase } from '../storage/open-database.js';
+import { allDeskViews } from './desk-view.js';
+import { officeView } from './office-view.js';
+import { serviceQueues } from './service-queues.js';
+
+const MINUTE = 60_000;
+const WAIT_BUCKETS = [
+  { label: '≤ 5', maxWaitMin: 5 },
+  { label: '5–15', maxWaitMin: 15 },
+  { label: '15–30', maxWaitMin: 30 },
+  { label: '> 30', maxWaitMin: null },
+] as const;
+
+interface TicketRow {
+  kind: string;
+  status: string;
+  issuedAt: number;
+  queuedAt: number;
+  firstCalledAt: number | null;
+  bookingSlotStart: number | null;
+  rating: number | null;
+  ratedAt: number | null;
+  number: string;
+  deskId: string | null;
+  endedAt: number | null;
+  endReason: string | null;
+}
+
+/** Today's figures for the office head, read from the tickets table. */
+export function createDashboardStateReader(db: OfficeDatabase) {
+  const todaysTickets = db.prepare(`SELECT t.kind, t.status, t.issued_at AS issuedAt, t.queued_at AS queuedAt,
+      t.first_called_at AS firstCalledAt, b.slot_start AS bookingSlotStart, t.rating, t.rated_at AS ratedAt,
+      t.number, t.desk_id AS deskId, t.ended_at AS endedAt, t.end_reason AS endReason
+    FROM tickets t LEFT JOIN bookings b ON b.id = t.booking_id AND t.kind = 'booking'
+    WHERE t.office_day = ?`);
+
+  return function dashboardState(
+    directory: OfficeDirectory,
+    state: QueueState,
+    devices: DeviceHealth,
+    now: number,
+  ): DashboardState {
+    const day = officeDayOf(state.setup.schedule, now);
+    const rows = todaysTickets.all(day) as TicketRow[];
+    const { waitingStandardMinutes, bookingStandardMinutes } = state.setup.rules;
+    return {
+      office: officeView(directory, state, now),
+      day,
+      queue: serviceQueues(directory, state, directory.config.services.map((s) => s.id), now),
+      totals: dayTotals(rows, state, now, waitingStandardMinutes, bookingStandardMinutes),
+      desks: allDeskViews(directory, state),
+      ratings: ratingSummary(rows, directory),
+      hours: hourLoads(rows, state.setup.schedule.timeZone),
+      devices: devices.list(),
+      waitingStandardMinutes,
+      bookingStandardMinutes,
+    };
+  };
+}
+
+function dayTotals(rows: TicketRow[], state: QueueState, now: number, standardMin: number, bookingStandardMin: number): DayTotals {
+  const waits = rows.filter((r) => r.firstCalledAt !== null).map((r) => (r.firstCalledAt! - r.issuedAt) / MINUTE);
+  const within = waits.filter((w) => w <= standardMin).length;
+  const bookings = rows.filter((r) => r.kind === 'booking');
+  const bookingsCalled = bookings.filter((r) => r.firstCalledAt !== null && r.bookingSlotStart !== null);
+  const bookingsWithin = bookingsCalled.filter((r) => r.firstCalledAt! - r.bookingSlotStart! <= bookingStandardMin * MINUTE).length;
+  let longest = 0;
+  let waitingNow = 0;
+  for (const ticket of state.tickets.values()) {
+    if (ticket.status !== 'waiting') continue;
+    waitingNow += 1;
+    longest = Math.max(longest, Math.floor((now - ticket.issuedAt) / MINUTE));
+  }
+  return {
+    issued: rows.length,
+    served: rows.filter((r) => r.status === 'done').length,
+    noShow: rows.filter((r) => r.status === 'no-show').length,
+    cancelled: rows.filter((r) => r.status === 'cancelled').length,
+    waitingNow,
+    averageWaitMin: waits.length ? round1(waits.reduce((a, b) => a + b, 0) / waits.length) : null,
+    longestWaitNowMin: longest,
+    withinStandardShare: waits.length ? within / waits.length : null,
+    bookings: {
+      checkedIn: bookings.length,
+      called: bookingsCalled.length,
+      withinStandardShare: bookingsCalled.length ? bookingsWithin / bookingsCalled.length : null,
+    },
+  };
+}
+
+function ratingSummary(rows: TicketRow[], directory: OfficeDirectory): RatingSummary {
+  const rated = rows.filter((r) => r.rating !== null);
+  const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  for (const r of rated) distribution[r.rating! - 1]! += 1;
+  const average = (items: TicketRow[]) => (items.length ? round1(items.reduce((a, r) => a + r.rating!, 0) / items.length) : null);
+  const waitOf = (r: TicketRow) => (r.firstCalledAt !== null ? (r.firstCalledAt - r.issuedAt) / MINUTE : 0);
+  const bucketOf = (r: TicketRow) => WAIT_BUCKETS.findIndex((b) => b.maxWaitMin === null || waitOf(r) <= b.maxWaitMin);
+  const byWait = WAIT_BUCKETS.map((bucket, index) => {
+    const inBucket = rated.filter((r) => bucketOf(r) === index);
+    return { label: bucket.label, maxWaitMin: bucket.maxWaitMin, count: inBucket.length, average: average(inBucket) };
+  });
+  const lowRatings = rated
+    .filter((r) => r.rating! <= 2)
+    .sort((a, b) => (b.ratedAt ?? 0) - (a.ratedAt ?? 0))
+    .slice(0, 10)
+    .map((r) => ({
+      ticketNumber: r.number,
+      deskNumber: (r.deskId && directory.desks.get(r.deskId)?.number) || 0,
+      value: r.rating!,
+      at: r.ratedAt ?? 0,
+    }));
+  return { count: rated.length, average: average(rated), distribution, byWait, lowRatings };
+}
+
+function hourLoads(rows: TicketRow[], timeZone: string): HourLoad[] {
+  const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+  const hours = new Map<number, { issued: number; served: number; waits: number[] }>();
+  const entry = (hour: number) => {
+    let e = hours.get(hour);
+    if (!e) hours.set(hour, (e = { issued: 0, served: 0, waits: [] }));
+    return e;
+  };
+  for (const r of rows) {
+    const e = entry(Number(hourOf.format(r.issuedAt)));
+    e.issued += 1;
+    if (r.firstCalledAt !== null) e.waits.push((r.firstCalledAt - r.issuedAt) / MINUTE);
+    if (r.status === 'done' && r.endedAt !== null) entry(Number(hourOf.format(r.endedAt))).served += 1;
+  }
+  return [...hours.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([hour, e]) => ({
+      hour,
+      issued: e.issued,
+      served: e.served,
+      averageWaitMin: e.waits.length ? round1(e.waits.reduce((a, b) => a + b, 0) / e.waits.length) : null,
+    }));
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,32 @@
+import { estimateWait, type QueueState } from '@talon/domain';
+import type { KioskState } from '@talon/protocol';
+import type { OfficeDirectory } from '../config/office-directory.js';
+import { printerCanPrint, type DeviceHealth } from '../devices/device-health.js';
+import { officeView } from './office-view.js';
+import { serviceQueues } from './service-queues.js';
+import { categoryViews, serviceGroupViews, serviceViews } from './service-view.js';
+
+export function kioskState(
+  directory: OfficeDirectory,
+  state: QueueState,
+  devices: DeviceHealth,
+  kioskId: string,
+  now: number,
+): KioskState {
+  const services = serviceViews(directory);
+  const queues = new Map(serviceQueues(directory, state, services.map((s) => s.id), now).map((q) => [q.serviceId, q]));
+  const printer = directory.printersByKiosk.get(kioskId);
+  const status = printer ? devices.printerStatus(printer.id) : 'unknown';
+  return {
+    kioskId,
+    office: officeView(directory, state, now),
+    services: services.map((service) => ({
+      ...service,
+      waiting: queues.get(service.id)?.waiting ?? 0,
+      estimatedWaitMin: estimateWait(state, service.id, now).estimatedWaitMin,
+    })),
+    groups: serviceGroupViews(directory),
+    categories: categoryViews(directory),
+    printer: { configured: printer !== undefined, status, paperTickets: printer !== undefined && printerCanPrint(status) },
+  };
+}

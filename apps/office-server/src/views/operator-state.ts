@@ -1,0 +1,46 @@
+import { scheduledBreakAt, type QueueState } from '@talon/domain';
+import type { OperatorConfig, OperatorState } from '@talon/protocol';
+import type { OfficeDirectory } from '../config/office-directory.js';
+import { allDeskViews, deskOfOperator, deskView } from './desk-view.js';
+import { serviceQueues } from './service-queues.js';
+import { categoryViews, serviceViews } from './service-view.js';
+import { ticketView } from './ticket-view.js';
+
+export function operatorState(
+  directory: OfficeDirectory,
+  state: QueueState,
+  operator: OperatorConfig,
+  now: number,
+): OperatorState {
+  const desk = deskOfOperator(state, operator.id);
+  const deskConfig = desk ? directory.desks.get(desk.deskId) : undefined;
+  const deskServices = deskConfig
+    ? deskConfig.services.map((s) => s.serviceId)
+    : directory.config.services.map((s) => s.id);
+  const served = new Set(deskServices);
+  const waiting = [...state.tickets.values()]
+    .filter((t) => t.status === 'waiting' && (t.targetDeskId ? t.targetDeskId === desk?.deskId : served.has(t.serviceId)))
+    .sort((a, b) => a.queuedAt - b.queuedAt || a.number.localeCompare(b.number))
+    .map((t) => ticketView(directory, t));
+  const postponed = desk
+    ? [...state.tickets.values()]
+        .filter((t) => t.status === 'postponed' && t.deskId === desk.deskId)
+        .map((t) => ticketView(directory, t))
+    : [];
+  const pause = scheduledBreakAt(state.setup.schedule, operator.id, now);
+  const plannedBreak = directory.config.breaks.find((b) => b.operatorId === operator.id);
+  const breakToShow = pause ?? plannedBreak;
+  return {
+    operator: { id: operator.id, name: operator.name, roles: operator.roles },
+    desk: desk ? deskView(directory, state, desk) : null,
+    desks: allDeskViews(directory, state),
+    services: serviceViews(directory),
+    categories: categoryViews(directory),
+    queue: serviceQueues(directory, state, deskServices, now),
+    waiting,
+    postponed,
+    ...(breakToShow && { scheduledBreak: { from: breakToShow.from, to: breakToShow.to, reason: breakToShow.reason as 'lunch' } }),
+    waitingStandardMinutes: state.setup.rules.waitingStandardMinutes,
+    serverTime: now,
+  };
+}

@@ -1,0 +1,34 @@
+import type { QueueState } from '@talon/domain';
+import type { ServiceQueueView } from '@talon/protocol';
+import type { OfficeDirectory } from '../config/office-directory.js';
+
+/** Waiting count and longest wait per service, in the order given. */
+export function serviceQueues(
+  directory: OfficeDirectory,
+  state: QueueState,
+  serviceIds: readonly string[],
+  now: number,
+): ServiceQueueView[] {
+  const totals = new Map<string, { waiting: number; oldest: number }>();
+  for (const ticket of state.tickets.values()) {
+    if (ticket.status !== 'waiting') continue;
+    const entry = totals.get(ticket.serviceId) ?? { waiting: 0, oldest: Number.POSITIVE_INFINITY };
+    entry.waiting += 1;
+    entry.oldest = Math.min(entry.oldest, ticket.issuedAt);
+    totals.set(ticket.serviceId, entry);
+  }
+  return serviceIds.flatMap((serviceId) => {
+    const service = directory.services.get(serviceId);
+    if (!service) return [];
+    const entry = totals.get(serviceId);
+    return [
+      {
+        serviceId,
+        serviceName: service.name,
+        prefix: service.prefix,
+        waiting: entry?.waiting ?? 0,
+        longestWaitMin: entry ? Math.max(0, Math.floor((now - entry.oldest) / 60_000)) : 0,
+      },
+    ];
+  });
+}
