@@ -19,5 +19,7 @@ export {
   issuingWindow,
   type IssuingWindow,
   scheduledBreakAt,
+  instantOfLocal,
 } from './office-hours.js';
+export { peopleAheadOf } from './people-ahead.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';

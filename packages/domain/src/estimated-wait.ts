@@ -1,0 +1,30 @@
+import { peopleAheadOf } from './people-ahead.js';
+import type { QueueState } from './queue-state.js';
+import type { Instant } from './ticket.js';
+
+export interface WaitEstimate {
+  peopleAhead: number;
+  /** Null while no desk serving the service is open: there is nothing to estimate from. */
+  estimatedWaitMin: number | null;
+  openDesks: number;
+}
+
+const MINUTE = 60_000;
+const MIN_SAMPLES = 3;
+
+/**
+ * How long a visitor of this service will wait: the people ahead, shared among the open desks
+ * that serve the service, at the recent pace of that service (its norm until there is a pace).
+ */
+export function estimateWait(state: QueueState, serviceId: string, now: Instant, ticketId?: string): WaitEstimate {
+  const service = state.setup.services.find((s) => s.id === serviceId);
+  const openDesks = state.setup.desks.filter(
+    (d) => state.desks.get(d.id)?.status === 'open' && d.services.some((s) => s.serviceId === serviceId),
+  ).length;
+  const peopleAhead = peopleAheadOf(state, serviceId, now, ticketId);
+  const samples = state.recentServiceMs.get(serviceId) ?? [];
+  const averageMs =
+    samples.length >= MIN_SAMPLES ? samples.reduce((a, b) => a + b, 0) / samples.length : (service?.normMinutes ?? 10) * MINUTE;
+  if (openDesks === 0) return { peopleAhead, estimatedWaitMin: null, openDesks };
+  return { peopleAhead, estimatedWaitMin: Math.ceil((peopleAhead * averageMs) / openDesks / MINUTE), openDesks };
+}

@@ -1,0 +1,135 @@
+import type { Instant } from './ticket.js';
+import type { IsoWeekday, LocalTime, OfficeSchedule, ScheduledBreak } from './office-setup.js';
+
+const MINUTE = 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const WEEKDAYS: Record<string, IsoWeekday> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+interface LocalParts {
+  date: string;
+  time: LocalTime;
+  weekday: IsoWeekday;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function partsOf(timeZone: string, at: Instant): LocalParts {
+  const parts = formatter(timeZone).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const year = Number(get('year'));
+  const month = Number(get('month'));
+  const day = Number(get('day'));
+  const hour = Number(get('hour'));
+  const minute = Number(get('minute'));
+  return {
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+    time: `${get('hour')}:${get('minute')}`,
+    weekday: WEEKDAYS[get('weekday')] ?? 1,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second: Number(get('second')),
+  };
+}
+
+/** The office's local calendar date: numbering restarts with it. */
+export function officeDayOf(schedule: OfficeSchedule, now: Instant): string {
+  return partsOf(schedule.timeZone, now).date;
+}
+
+export function localTimeOf(schedule: OfficeSchedule, now: Instant): { date: string; time: LocalTime; weekday: IsoWeekday } {
+  const { date, time, weekday } = partsOf(schedule.timeZone, now);
+  return { date, time, weekday };
+}
+
+function offsetAt(timeZone: string, at: Instant): number {
+  const p = partsOf(timeZone, at);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - (at - (((at % 1000) + 1000) % 1000));
+}
+
+/** The instant a wall-clock time happens on a local date; two passes settle a DST change. */
+export function instantOfLocal(timeZone: string, date: string, time: LocalTime): Instant {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const first = wall - offsetAt(timeZone, wall);
+  return wall - offsetAt(timeZone, first);
+}
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function isoWeekdayOf(date: string): IsoWeekday {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return (((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1) as IsoWeekday;
+}
+
+export interface IssuingWindow {
+  open: boolean;
+  /** When the office closes today, if it keeps hours. */
+  closesAt?: Instant;
+  /** When issuing starts again, if closed now. */
+  opensAt?: Instant;
+}
+
+/** Today's issuing span for a local date, or nothing on a closed day. */
+function issuingSpan(schedule: OfficeSchedule, date: string): { from: Instant; until: Instant; closesAt: Instant } | undefined {
+  if (schedule.holidays.includes(date)) return undefined;
+  const hours = schedule.week[isoWeekdayOf(date)];
+  if (!hours) return undefined;
+  const opens = instantOfLocal(schedule.timeZone, date, hours.open);
+  const closesAt = instantOfLocal(schedule.timeZone, date, hours.close);
+  return {
+    from: opens - schedule.issueFromMinutesBeforeOpen * MINUTE,
+    until: closesAt - schedule.issueUntilMinutesBeforeClose * MINUTE,
+    closesAt,
+  };
+}
+
+/** Whether kiosks may issue now, when the office closes, and when it opens next. */
+export function issuingWindow(schedule: OfficeSchedule, now: Instant): IssuingWindow {
+  if (schedule.alwaysOpen) return { open: true };
+  const today = officeDayOf(schedule, now);
+  const span = issuingSpan(schedule, today);
+  if (span && now >= span.from && now < span.until) return { open: true, closesAt: span.closesAt };
+  for (let ahead = 0; ahead <= 14; ahead += 1) {
+    const next = issuingSpan(schedule, addDays(today, ahead));
+    if (next && next.from > now) return { open: false, opensAt: next.from, ...(ahead === 0 && { closesAt: next.closesAt }) };
+  }
+  return { open: false, ...(span && { closesAt: span.closesAt }) };
+}
+
+/** The operator's planned break covering now, if any. */
+export function scheduledBreakAt(schedule: OfficeSchedule, operatorId: string, now: Instant): ScheduledBreak | undefined {
+  const { time } = localTimeOf(schedule, now);
+  return schedule.breaks.find((b) => b.operatorId === operatorId && b.from <= time && time < b.to);
+}
