@@ -50,9 +50,15 @@ const count = (answer, key) => {
   else counts.refused += 1;
 };
 
+// A busy hall, not an endless one: kiosks wait while a service already has a crowd, as visitors would.
+const CROWD = Number(process.env.BENCH_CROWD ?? 60);
 async function kioskLoop(socket, index) {
   const services = ['payments', 'contracts', 'meters', 'recalculation', 'business'];
-  for (let n = index; running; n += 1) count(await socket.emitWithAck('ticket:issue', { serviceId: services[n % services.length] }), 'issued');
+  for (let n = index; running; n += 1) {
+    const answer = await socket.emitWithAck('ticket:issue', { serviceId: services[n % services.length] });
+    count(answer, 'issued');
+    if (answer.ok && answer.peopleAhead >= CROWD) await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 async function deskLoop(socket, deskNumber) {

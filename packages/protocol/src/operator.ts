@@ -66,7 +66,7 @@ export interface OperatorState {
   categories: CategoryView[];
   /** Per service of the operator's desk (all services before a desk is open). */
   queue: ServiceQueueView[];
-  /** Tickets this desk may call by number. */
+  /** Tickets this desk may call by number, longest waiting first (at most 100). */
   waiting: TicketView[];
   /** Tickets parked at this desk. */
   postponed: TicketView[];

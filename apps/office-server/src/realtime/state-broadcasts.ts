@@ -3,7 +3,7 @@ import type { Server } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
 import { kioskRoom } from '../printing/print-dispatcher.js';
 import type { StoredEvent } from '../storage/event-store.js';
-import { kioskState } from '../views/kiosk-state.js';
+import { kioskCommonState, kioskState } from '../views/kiosk-state.js';
 import { operatorState } from '../views/operator-state.js';
 import { createCoalescer } from './coalescer.js';
 import { operatorRoom } from './operator-namespace.js';
@@ -23,10 +23,11 @@ export function startStateBroadcasts(
   const pushScreens = createCoalescer(() => {
     io.of('/board').emit('board:state', views.boardState());
     const kiosk = io.of('/kiosk');
+    const common = kiosk.sockets.size > 0 ? kioskCommonState(context.directory, context.queue.state, now()) : undefined;
     for (const room of kiosk.adapter.rooms.keys()) {
       if (!room.startsWith('kiosk:')) continue;
       const kioskId = room.slice('kiosk:'.length);
-      kiosk.to(kioskRoom(kioskId)).emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kioskId, now()));
+      kiosk.to(kioskRoom(kioskId)).emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kioskId, now(), common));
     }
     const operators = io.of('/operator');
     const seen = new Set<string>();

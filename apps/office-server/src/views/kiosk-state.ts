@@ -6,19 +6,13 @@ import { officeView } from './office-view.js';
 import { serviceQueues } from './service-queues.js';
 import { categoryViews, serviceGroupViews, serviceViews } from './service-view.js';
 
-export function kioskState(
-  directory: OfficeDirectory,
-  state: QueueState,
-  devices: DeviceHealth,
-  kioskId: string,
-  now: number,
-): KioskState {
+export type KioskCommonState = Omit<KioskState, 'kioskId' | 'printer'>;
+
+/** What every kiosk shows alike; built once per push, whatever the number of kiosks. */
+export function kioskCommonState(directory: OfficeDirectory, state: QueueState, now: number): KioskCommonState {
   const services = serviceViews(directory);
   const queues = new Map(serviceQueues(directory, state, services.map((s) => s.id), now).map((q) => [q.serviceId, q]));
-  const printer = directory.printersByKiosk.get(kioskId);
-  const status = printer ? devices.printerStatus(printer.id) : 'unknown';
   return {
-    kioskId,
     office: officeView(directory, state, now),
     services: services.map((service) => ({
       ...service,
@@ -27,6 +21,22 @@ export function kioskState(
     })),
     groups: serviceGroupViews(directory),
     categories: categoryViews(directory),
+  };
+}
+
+export function kioskState(
+  directory: OfficeDirectory,
+  state: QueueState,
+  devices: DeviceHealth,
+  kioskId: string,
+  now: number,
+  common: KioskCommonState = kioskCommonState(directory, state, now),
+): KioskState {
+  const printer = directory.printersByKiosk.get(kioskId);
+  const status = printer ? devices.printerStatus(printer.id) : 'unknown';
+  return {
+    kioskId,
+    ...common,
     printer: { configured: printer !== undefined, status, paperTickets: printer !== undefined && printerCanPrint(status) },
   };
 }

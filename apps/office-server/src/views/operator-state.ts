@@ -6,6 +6,9 @@ import { serviceQueues } from './service-queues.js';
 import { categoryViews, serviceViews } from './service-view.js';
 import { ticketView } from './ticket-view.js';
 
+/** Enough to call a visitor by number; the counts per service tell the rest. */
+const WAITING_LIST_LIMIT = 100;
+
 export function operatorState(
   directory: OfficeDirectory,
   state: QueueState,
@@ -21,6 +24,7 @@ export function operatorState(
   const waiting = [...state.tickets.values()]
     .filter((t) => t.status === 'waiting' && (t.targetDeskId ? t.targetDeskId === desk?.deskId : served.has(t.serviceId)))
     .sort((a, b) => a.queuedAt - b.queuedAt || a.number.localeCompare(b.number))
+    .slice(0, WAITING_LIST_LIMIT)
     .map((t) => ticketView(directory, t));
   const postponed = desk
     ? [...state.tickets.values()]
