@@ -1,3 +1,4 @@
+import { releaseTargetsOf } from './create-queue-state.js';
 import type { DeskState } from './desk-state.js';
 import { missingCase } from './errors.js';
 import type { QueueEvent } from './events.js';
@@ -46,17 +47,26 @@ function backToWaiting(ticket: Ticket): Ticket {
   return { ...rest, status: 'waiting', recalls: 0 };
 }
 
+/**
+ * Counters of older office days are dropped when a ticket of a newer day is issued, so only the
+ * current day's are kept. (A ticket of an older day, after a clock was set back, is still counted,
+ * so its numbers do not repeat either; the newer day's counters stay.)
+ */
+function withIssuedNumber(lastNumbers: ReadonlyMap<string, number>, ticket: Ticket): ReadonlyMap<string, number> {
+  const next = new Map<string, number>();
+  for (const [key, n] of lastNumbers) if (key.slice(0, key.indexOf('|')) >= ticket.officeDay) next.set(key, n);
+  const key = `${ticket.officeDay}|${ticket.serviceId}`;
+  const sequence = Number(ticket.number.replace(/^\D+/, ''));
+  next.set(key, Math.max(next.get(key) ?? 0, Number.isFinite(sequence) ? sequence : 0));
+  return next;
+}
+
 /** Returns the state after one event; never changes the state it is given. */
 export function apply(state: QueueState, event: QueueEvent): QueueState {
   switch (event.type) {
     case 'ticket.issued': {
       const ticket = event.ticket;
-      const key = `${ticket.officeDay}|${ticket.serviceId}`;
-      const lastNumbers = new Map<string, number>();
-      for (const [k, n] of state.lastNumbers) if (k.startsWith(`${ticket.officeDay}|`)) lastNumbers.set(k, n);
-      const sequence = Number(ticket.number.replace(/^\D+/, ''));
-      lastNumbers.set(key, Math.max(lastNumbers.get(key) ?? 0, sequence));
-      return { ...withTicket(state, ticket), lastNumbers };
+      return { ...withTicket(state, ticket), lastNumbers: withIssuedNumber(state.lastNumbers, ticket) };
     }
     case 'ticket.called': {
       const next = updateTicket(state, event.ticketId, (t) => {
@@ -97,7 +107,8 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
           ...rest,
           serviceId: event.toServiceId,
           queuedAt: event.queuedAt,
-          ...(event.toDeskId !== undefined && { targetDeskId: event.toDeskId }),
+          // A desk gone from the config since (replayed history) cannot be waited for.
+          ...(event.toDeskId !== undefined && state.desks.has(event.toDeskId) && { targetDeskId: event.toDeskId }),
           ...(event.comment !== undefined && { transferComment: event.comment }),
         };
       });
@@ -136,7 +147,14 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       return updateDesk(state, event.deskId, (d) => ({ ...d, status: 'paused', pauseReason: event.reason, statusSince: event.at }));
     case 'desk.resumed':
       return updateDesk(state, event.deskId, ({ pauseReason: _reason, ...d }) => ({ ...d, status: 'open', statusSince: event.at }));
-    case 'desk.closed':
+    case 'desk.closed': {
+      if (!state.setup.desks.some((d) => d.id === event.deskId)) {
+        // Removed from the config while open: it disappears now that it is closed.
+        if (!state.desks.has(event.deskId)) return state;
+        const desks = new Map(state.desks);
+        desks.delete(event.deskId);
+        return { ...state, desks, tickets: releaseTargetsOf(state.tickets, new Set([event.deskId])) };
+      }
       return updateDesk(state, event.deskId, (d) => ({
         deskId: d.deskId,
         status: 'closed',
@@ -145,6 +163,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
         lastFinishedRated: d.lastFinishedRated,
         ...(d.lastFinishedTicketId !== undefined && { lastFinishedTicketId: d.lastFinishedTicketId }),
       }));
+    }
     case 'day.earlier-closed': {
       const tickets = new Map(state.tickets);
       for (const id of event.cancelledTicketIds) tickets.delete(id);

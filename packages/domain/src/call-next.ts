@@ -9,20 +9,42 @@ export interface CallChoice {
 
 const MINUTE = 60_000;
 
-/** Oldest place first; the rest only makes the choice the same on every run. */
-function byArrival(a: Ticket, b: Ticket): number {
-  return a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.number.localeCompare(b.number) || a.id.localeCompare(b.id);
+/** Plain code-unit order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** 'A999' before 'A1000': the letter, then the number as a number. */
+function compareNumber(a: string, b: string): number {
+  const split = (n: string) => /^(\D*)(\d*)$/.exec(n) ?? [n, n, ''];
+  const [, letterA = '', digitsA = ''] = split(a);
+  const [, letterB = '', digitsB = ''] = split(b);
+  return compareText(letterA, letterB) || Number(digitsA) - Number(digitsB) || compareText(a, b);
+}
+
+/**
+ * Oldest place first; issue time, number and id only make the choice the same on every run.
+ */
+export function compareArrival(a: Ticket, b: Ticket): number {
+  return a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || compareNumber(a.number, b.number) || compareText(a.id, b.id);
+}
+
+/** Earliest slot first, then by arrival. */
+export function compareSlot(a: Ticket, b: Ticket): number {
+  return (a.bookingSlotStart ?? a.queuedAt) - (b.bookingSlotStart ?? b.queuedAt) || compareArrival(a, b);
 }
 
 function oldest(tickets: Ticket[]): Ticket | undefined {
-  return tickets.length === 0 ? undefined : [...tickets].sort(byArrival)[0];
+  return tickets.length === 0 ? undefined : [...tickets].sort(compareArrival)[0];
 }
 
-function isPriority(ticket: Ticket): boolean {
+/** A priority category whose document has not been found wanting (a pending check counts). */
+export function isPriorityTicket(ticket: Ticket): boolean {
   return ticket.kind === 'priority' && ticket.categoryCheck !== 'rejected';
 }
 
-function isDueBooking(ticket: Ticket, now: Instant): boolean {
+/** A checked-in booking whose slot has started. */
+export function isDueBooking(ticket: Ticket, now: Instant): boolean {
   return ticket.kind === 'booking' && ticket.bookingSlotStart !== undefined && ticket.bookingSlotStart <= now;
 }
 
@@ -32,9 +54,11 @@ function isDueBooking(ticket: Ticket, now: Instant): boolean {
  */
 export function chooseNextTicket(state: QueueState, deskId: string, now: Instant): CallChoice | undefined {
   const desk = state.desks.get(deskId);
+  if (!desk) return undefined;
+  // A desk removed from the config while open serves nothing new, only tickets sent to it.
   const deskSetup = state.setup.desks.find((d) => d.id === deskId);
-  if (!desk || !deskSetup) return undefined;
-  const weights = new Map(deskSetup.services.map((s) => [s.serviceId, s.weight]));
+  const services = deskSetup?.services ?? [];
+  const weights = new Map(services.map((s) => [s.serviceId, s.weight]));
   const { waitingStandardMinutes, maxPriorityCallsInRow } = state.setup.rules;
 
   const candidates: Ticket[] = [];
@@ -48,7 +72,7 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   const transferred = oldest(candidates.filter((t) => t.targetDeskId === deskId));
   if (transferred) return { ticket: transferred, reason: 'transferred-to-desk' };
 
-  const isWalkIn = (t: Ticket) => !isPriority(t) && !isDueBooking(t, now);
+  const isWalkIn = (t: Ticket) => !isPriorityTicket(t) && !isDueBooking(t, now);
   const overdue = candidates.filter((t) => isWalkIn(t) && now - t.queuedAt > waitingStandardMinutes * MINUTE);
 
   // 2. Fairness: priority and bookings may not shut out a walk-in who waits past the standard.
@@ -58,13 +82,11 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   }
 
   // 3. Priority categories.
-  const priority = oldest(candidates.filter(isPriority));
+  const priority = oldest(candidates.filter(isPriorityTicket));
   if (priority) return { ticket: priority, reason: 'priority' };
 
   // 4. Bookings whose slot has started, earliest slot first.
-  const due = candidates
-    .filter((t) => isDueBooking(t, now))
-    .sort((a, b) => a.bookingSlotStart! - b.bookingSlotStart! || byArrival(a, b))[0];
+  const due = candidates.filter((t) => isDueBooking(t, now)).sort(compareSlot)[0];
   if (due) return { ticket: due, reason: 'booking-due' };
 
   // 5. Walk-ins waiting past the standard, longest wait first, whatever the desk's order.
@@ -73,14 +95,14 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
 
   // 6. Everyone else by the desk's own service policy.
   const rest = candidates.filter(isWalkIn);
-  if (deskSetup.servicePolicy === 'order') {
-    for (const entry of deskSetup.services) {
+  if (deskSetup?.servicePolicy !== 'weighted') {
+    for (const entry of services) {
       const first = oldest(rest.filter((t) => t.serviceId === entry.serviceId));
       if (first) return { ticket: first, reason: 'next-in-line' };
     }
     return undefined;
   }
   const score = (t: Ticket) => (now - t.queuedAt) * (weights.get(t.serviceId) ?? 1);
-  const best = [...rest].sort((a, b) => score(b) - score(a) || byArrival(a, b))[0];
+  const best = [...rest].sort((a, b) => score(b) - score(a) || compareArrival(a, b))[0];
   return best ? { ticket: best, reason: 'next-in-line' } : undefined;
 }

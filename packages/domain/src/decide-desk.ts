@@ -63,7 +63,8 @@ export function decideDeskPause(ctx: DecisionContext, command: Command<'desk.pau
 export function decideDeskResume(ctx: DecisionContext, command: Command<'desk.resume'>): Decision {
   const d = desk(ctx, command.deskId);
   if (isDecision(d)) return d;
-  if (d.status !== 'paused') return refuse(d.status === 'closed' ? 'desk-closed' : 'invalid-value', 'the desk is not on a pause');
+  if (d.status === 'closed') return refuse('desk-closed', 'the desk is closed; open it instead');
+  if (d.status === 'open') return refuse('desk-already-open', 'the desk is open, not on a pause');
   return { ok: true, events: [ctx.event({ type: 'desk.resumed', deskId: d.deskId })] };
 }
 

@@ -2,7 +2,7 @@ import type { QueueCommand } from './commands.js';
 import type { DecisionContext } from './decision-context.js';
 import { refuse, type Decision } from './errors.js';
 import { formatTicketNumber } from './ticket-number.js';
-import { issuingWindow, officeDayOf } from './office-hours.js';
+import { describeLocal, issuingWindow, officeDayOf } from './office-hours.js';
 import type { Ticket } from './ticket.js';
 
 type Command<T extends QueueCommand['type']> = Extract<QueueCommand, { type: T }>;
@@ -11,7 +11,7 @@ const MINUTE = 60_000;
 function officeClosed(ctx: DecisionContext): Decision | undefined {
   const window = issuingWindow(ctx.state.setup.schedule, ctx.now);
   if (window.open) return undefined;
-  const when = window.opensAt !== undefined ? ` until ${new Date(window.opensAt).toISOString()}` : '';
+  const when = window.opensAt !== undefined ? ` until ${describeLocal(ctx.state.setup.schedule, window.opensAt)}` : '';
   return refuse('office-closed', `the office is not issuing tickets now${when}`);
 }
 
@@ -22,6 +22,11 @@ function nextNumber(ctx: DecisionContext, serviceId: string): { officeDay: strin
   const officeDay = officeDayOf(ctx.state.setup.schedule, ctx.now);
   const last = ctx.state.lastNumbers.get(`${officeDay}|${serviceId}`) ?? 0;
   return { officeDay, number: formatTicketNumber(service.prefix, last + 1) };
+}
+
+/** Codes are typed by people at a kiosk: case and stray spaces do not matter. */
+export function normalizeBookingCode(code: string): string {
+  return code.trim().toUpperCase();
 }
 
 export function decideIssue(ctx: DecisionContext, command: Command<'ticket.issue'>): Decision {
@@ -50,14 +55,14 @@ export function decideIssue(ctx: DecisionContext, command: Command<'ticket.issue
 
 export function decideCheckIn(ctx: DecisionContext, command: Command<'booking.check-in'>): Decision {
   const { state, now } = ctx;
-  const code = command.code.trim().toUpperCase();
+  const code = normalizeBookingCode(command.code);
   const booking = [...state.bookings.values()].find((b) => b.code === code);
   if (!booking) return refuse('booking-not-found', 'no booking with this code is waiting to be checked in');
   const closed = officeClosed(ctx);
   if (closed) return closed;
   const { bookingCheckInEarlyMinutes, bookingLateGraceMinutes } = state.setup.rules;
   const earliest = booking.slotStart - bookingCheckInEarlyMinutes * MINUTE;
-  if (now < earliest) return refuse('booking-too-early', `check-in opens at ${new Date(earliest).toISOString()}`);
+  if (now < earliest) return refuse('booking-too-early', `check-in opens at ${describeLocal(state.setup.schedule, earliest)}`);
   const number = nextNumber(ctx, booking.serviceId);
   if (!number) return refuse('unknown-service', `the booked service "${booking.serviceId}" is no longer offered`);
   const late = now > booking.slotStart + bookingLateGraceMinutes * MINUTE;
@@ -89,8 +94,10 @@ export function decideBookingCreate(ctx: DecisionContext, command: Command<'book
   const { state, now } = ctx;
   if (!state.setup.services.some((s) => s.id === command.serviceId)) return refuse('unknown-service', `unknown service "${command.serviceId}"`);
   if (!Number.isInteger(command.slotMinutes) || command.slotMinutes <= 0) return refuse('invalid-value', 'slot length must be a positive number of minutes');
+  const code = normalizeBookingCode(command.code);
+  if (code === '') return refuse('invalid-value', 'a booking needs a code');
   for (const b of state.bookings.values()) {
-    if (b.id === command.bookingId || b.code === command.code.toUpperCase()) return refuse('booking-duplicate', 'a booking with this id or code exists');
+    if (b.id === command.bookingId || b.code === code) return refuse('booking-duplicate', 'a booking with this id or code is pending');
   }
   if (command.slotStart + command.slotMinutes * MINUTE <= now) return refuse('booking-in-past', 'the slot is over');
   return {
@@ -100,7 +107,7 @@ export function decideBookingCreate(ctx: DecisionContext, command: Command<'book
         type: 'booking.created',
         booking: {
           id: command.bookingId,
-          code: command.code.toUpperCase(),
+          code,
           serviceId: command.serviceId,
           slotStart: command.slotStart,
           slotMinutes: command.slotMinutes,

@@ -115,17 +115,27 @@ function issuingSpan(schedule: OfficeSchedule, date: string): { from: Instant; u
   };
 }
 
-/** Whether kiosks may issue now, when the office closes, and when it opens next. */
+/**
+ * Whether kiosks may issue now; when the office closes today (if it keeps hours today), so a
+ * kiosk can warn a late visitor; and, when closed, when issuing starts again (up to 14 days on).
+ */
 export function issuingWindow(schedule: OfficeSchedule, now: Instant): IssuingWindow {
   if (schedule.alwaysOpen) return { open: true };
   const today = officeDayOf(schedule, now);
   const span = issuingSpan(schedule, today);
-  if (span && now >= span.from && now < span.until) return { open: true, closesAt: span.closesAt };
+  const closesAt = span ? { closesAt: span.closesAt } : {};
+  if (span && now >= span.from && now < span.until) return { open: true, ...closesAt };
   for (let ahead = 0; ahead <= 14; ahead += 1) {
     const next = issuingSpan(schedule, addDays(today, ahead));
-    if (next && next.from > now) return { open: false, opensAt: next.from, ...(ahead === 0 && { closesAt: next.closesAt }) };
+    if (next && next.from > now) return { open: false, ...closesAt, opensAt: next.from };
   }
-  return { open: false, ...(span && { closesAt: span.closesAt }) };
+  return { open: false, ...closesAt };
+}
+
+/** "2026-03-02 09:45 (Europe/Moscow)": an instant as the office's wall clock shows it, for messages. */
+export function describeLocal(schedule: OfficeSchedule, at: Instant): string {
+  const { date, time } = localTimeOf(schedule, at);
+  return `${date} ${time} (${schedule.timeZone})`;
 }
 
 /** The operator's planned break covering now, if any. */

@@ -1,22 +1,32 @@
+import { compareArrival, compareSlot, isDueBooking, isPriorityTicket } from './call-next.js';
 import type { QueueState } from './queue-state.js';
 import type { Instant, Ticket } from './ticket.js';
 
+/** Which of the call policy's lines a waiting ticket stands in: priority, due booking, the rest. */
+function line(ticket: Ticket, now: Instant): 0 | 1 | 2 {
+  if (isPriorityTicket(ticket)) return 0;
+  if (isDueBooking(ticket, now)) return 1;
+  return 2;
+}
+
+/** Whether the call policy would take `a` before `b`, both of one service. */
+function before(a: Ticket, b: Ticket, now: Instant): boolean {
+  const la = line(a, now);
+  const lb = line(b, now);
+  if (la !== lb) return la < lb;
+  return (la === 1 ? compareSlot(a, b) : compareArrival(a, b)) < 0;
+}
+
 /**
  * How many waiting visitors of the same service stand before this ticket (or before a new one):
- * those the call policy takes first — priority, due bookings — and those who came earlier.
+ * a new ticket has everyone waiting for the service ahead of it; an existing one has those the
+ * call policy takes first — priority, due bookings — and those who came earlier. A ticket already
+ * called, in service or parked at a desk has nobody ahead.
  */
 export function peopleAheadOf(state: QueueState, serviceId: string, now: Instant, ticketId?: string): number {
   const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting' && t.serviceId === serviceId);
-  const self = ticketId ? state.tickets.get(ticketId) : undefined;
-  if (!self || self.status !== 'waiting') return waiting.length;
-  const jumps = (t: Ticket) =>
-    (t.kind === 'priority' && t.categoryCheck !== 'rejected') ||
-    (t.kind === 'booking' && t.bookingSlotStart !== undefined && t.bookingSlotStart <= now);
-  const selfJumps = jumps(self);
-  return waiting.filter((t) => {
-    if (t.id === self.id) return false;
-    if (jumps(t) && !selfJumps) return true;
-    if (!jumps(t) && selfJumps) return false;
-    return t.queuedAt < self.queuedAt || (t.queuedAt === self.queuedAt && t.number < self.number);
-  }).length;
+  const self = ticketId !== undefined ? state.tickets.get(ticketId) : undefined;
+  if (!self) return waiting.length;
+  if (self.status !== 'waiting') return 0;
+  return waiting.filter((t) => t.id !== self.id && before(t, self, now)).length;
 }

@@ -1,4 +1,5 @@
 import type { Booking } from './booking.js';
+import { replaceSetup } from './create-queue-state.js';
 import type { DeskState } from './desk-state.js';
 import type { OfficeSetup } from './office-setup.js';
 import type { QueueState } from './queue-state.js';
@@ -25,13 +26,19 @@ export function toSnapshot(state: QueueState): QueueSnapshot {
   };
 }
 
+/**
+ * The live queue back from a snapshot, under the setup of today's config: desks added to the
+ * config since appear closed and closed desks removed from it disappear (as with `replaceSetup`).
+ */
 export function fromSnapshot(snapshot: QueueSnapshot, setup: OfficeSetup): QueueState {
-  return {
+  if (snapshot.version !== 1) throw new Error(`unknown queue snapshot version ${String(snapshot.version)}`);
+  const state: QueueState = {
     setup,
     tickets: new Map(snapshot.tickets.map((t) => [t.id, t])),
     desks: new Map(snapshot.desks.map((d) => [d.deskId, d])),
     bookings: new Map(snapshot.bookings.map((b) => [b.id, b])),
     lastNumbers: new Map(snapshot.lastNumbers),
-    recentServiceMs: new Map(snapshot.recentServiceMs),
+    recentServiceMs: new Map(snapshot.recentServiceMs.map(([id, samples]) => [id, [...samples]])),
   };
+  return replaceSetup(state, setup);
 }
