@@ -1,3 +1,4 @@
+import { instantOfLocal } from '@talon/domain';
 import type { BookingSlotView } from '@talon/protocol';
 
 interface SlotDay<K extends string> {
@@ -18,38 +19,12 @@ export function bookingSlotsOfDay<K extends string>(day: SlotDay<K>): Omit<Booki
   const isoWeekday = ((new Date(Date.UTC(year, month - 1, date)).getUTCDay() + 6) % 7) + 1;
   const hours = day.hours[day.weekdayKeys[isoWeekday - 1]!];
   if (!hours) return [];
-  const open = instantOfLocal(day.date, hours.open, day.timeZone);
-  const close = instantOfLocal(day.date, hours.close, day.timeZone);
+  const open = instantOfLocal(day.timeZone, day.date, hours.open);
+  const close = instantOfLocal(day.timeZone, day.date, hours.close);
   const step = day.slotMinutes * 60_000;
   const slots: Omit<BookingSlotView, 'booked'>[] = [];
   for (let start = open; start + step <= close; start += step) {
     if (start > day.now) slots.push({ start, minutes: day.slotMinutes, capacity: day.capacity });
   }
   return slots;
-}
-
-/** The instant a local wall-clock time happens in a zone (two passes settle DST offsets). */
-export function instantOfLocal(date: string, time: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  let guess = wall - offsetAt(wall, timeZone);
-  guess = wall - offsetAt(guess, timeZone);
-  return guess;
-}
-
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - (instant - (instant % 1000));
 }

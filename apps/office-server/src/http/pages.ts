@@ -33,7 +33,7 @@ export function landingPage(directory: OfficeDirectory, options: { language: Lan
     `<h1>${escapeHtml(office.name)}</h1>
 ${office.alwaysOpen ? `<p><strong>${escapeHtml(t(lang, 'office.demoAlwaysOpen'))}</strong></p>` : ''}
 <h2>${escapeHtml(t(lang, 'landing.screens'))}</h2>
-${options.screensBuilt ? `<ul>${items}</ul>` : `<p>${escapeHtml(t(lang, 'landing.screensMissing'))}</p>`}
+<ul>${items}</ul>${options.screensBuilt ? '' : `<p class="note">${escapeHtml(t(lang, 'landing.screensMissing'))}</p>`}
 ${demoTokens ? `<p class="note">${escapeHtml(t(lang, 'landing.demoLogins'))}</p>` : ''}`,
   );
 }

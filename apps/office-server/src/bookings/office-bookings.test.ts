@@ -1,0 +1,59 @@
+import type { IssuedTicket } from '@talon/protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../clock.js';
+import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../testing/test-office.js';
+
+/** Tuesday 24 November 2026, 09:00 in Moscow. */
+const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
+const MINUTE = 60_000;
+
+describe('bookings taken at the office, checked in at the kiosk', () => {
+  let office: TestOffice;
+  afterEach(() => office.stop());
+
+  it('offers slots in opening hours, books one, and the code gives a booking ticket', async () => {
+    const clock = manualClock(TUESDAY_9_00);
+    office = await startTestOffice({ clock, config: demoConfig((c) => (c.office.alwaysOpen = false)) });
+    const admin = await office.connect('/admin', { session: await office.login('admin') });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+
+    const offered = await command<{ ok: true; slots: { start: number; minutes: number; capacity: number; booked: number }[] }>(
+      admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-24' });
+    // Contracts: 30-minute slots from 08:00 to 17:00; those before 09:00 are gone.
+    expect(offered.slots[0]).toEqual({ start: TUESDAY_9_00 + 30 * MINUTE, minutes: 30, capacity: 1, booked: 0 });
+    expect(offered.slots.at(-1)!.start).toBe(Date.UTC(2026, 10, 24, 13, 30));
+    expect(await command(admin, 'booking:slots', { serviceId: 'meters', date: '2026-11-24' })).toMatchObject({ ok: false, code: 'invalid-value' });
+    expect(await command<{ slots: unknown[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-29' })).toMatchObject({ ok: true, slots: [] });
+
+    const slot = offered.slots[1]!.start;
+    const booking = await command<{ ok: true; code: string; bookingId: string }>(admin, 'booking:create', { serviceId: 'contracts', slotStart: slot, customerName: 'Смирнов' });
+    expect(booking.code).toMatch(/^\d{6}$/);
+    expect(await command(admin, 'booking:create', { serviceId: 'contracts', slotStart: slot })).toMatchObject({ ok: false, code: 'booking-duplicate' });
+    expect(await command(admin, 'booking:create', { serviceId: 'contracts', slotStart: slot + 7 * MINUTE })).toMatchObject({ ok: false, code: 'invalid-value' });
+
+    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({ ok: false, code: 'booking-too-early' });
+    clock.set(slot - 5 * MINUTE);
+    const issued = await command<{ ok: true } & IssuedTicket>(kiosk, 'booking:check-in', { code: booking.code });
+    expect(issued.ticket).toMatchObject({ kind: 'booking', serviceId: 'contracts', number: 'B001', bookingSlotStart: slot });
+    const row = office.app.context.db.prepare('SELECT status, ticket_id AS ticketId FROM bookings WHERE id = ?').get(booking.bookingId);
+    expect(row).toEqual({ status: 'arrived', ticketId: issued.ticket.id });
+    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({ ok: false, code: 'booking-not-found' });
+  });
+
+  it('offers a late visitor a plain ticket', async () => {
+    const clock = manualClock(TUESDAY_9_00);
+    office = await startTestOffice({ clock });
+    const admin = await office.connect('/admin', { session: await office.login('admin') });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const slots = await command<{ slots: { start: number }[] }>(admin, 'booking:slots', { serviceId: 'payments', date: '2026-11-24' });
+    const slot = slots.slots[0]!.start;
+    const booking = await command<{ code: string }>(admin, 'booking:create', { serviceId: 'payments', slotStart: slot });
+    clock.set(slot + 25 * MINUTE);
+    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({ ok: false, code: 'booking-too-late' });
+    expect(await command(kiosk, 'booking:check-in', { code: booking.code, acceptWalkIn: true })).toMatchObject({
+      ok: true,
+      lateBooking: true,
+      ticket: { kind: 'walk-in', serviceId: 'payments' },
+    });
+  });
+});
