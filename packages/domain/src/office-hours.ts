@@ -101,7 +101,11 @@ export interface IssuingWindow {
   opensAt?: Instant;
 }
 
-/** Today's issuing span for a local date, or nothing on a closed day. */
+/**
+ * A local date's issuing span, or nothing on a closed day. Early issuing never reaches back
+ * into the day before (a ticket belongs to the office day it is printed on, and numbering
+ * restarts at local midnight), so the span starts at local midnight at the earliest.
+ */
 function issuingSpan(schedule: OfficeSchedule, date: string): { from: Instant; until: Instant; closesAt: Instant } | undefined {
   if (schedule.holidays.includes(date)) return undefined;
   const hours = schedule.week[isoWeekdayOf(date)];
@@ -109,7 +113,7 @@ function issuingSpan(schedule: OfficeSchedule, date: string): { from: Instant; u
   const opens = instantOfLocal(schedule.timeZone, date, hours.open);
   const closesAt = instantOfLocal(schedule.timeZone, date, hours.close);
   return {
-    from: opens - schedule.issueFromMinutesBeforeOpen * MINUTE,
+    from: Math.max(opens - schedule.issueFromMinutesBeforeOpen * MINUTE, instantOfLocal(schedule.timeZone, date, '00:00')),
     until: closesAt - schedule.issueUntilMinutesBeforeClose * MINUTE,
     closesAt,
   };
