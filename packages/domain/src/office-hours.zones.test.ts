@@ -64,7 +64,7 @@ describe('issuing window in zones with and without summer time', () => {
     (zone) => {
       const s = schedule(zone);
       for (const start of [utc('2026-03-23T00:00'), utc('2026-10-19T00:00'), utc('2026-11-02T00:00')]) {
-        for (let at = start; at < start + 8 * 24 * 60 * MINUTE; at += 7 * MINUTE) {
+        for (let at = start; at < start + 8 * 24 * 60 * MINUTE; at += 17 * MINUTE) {
           const window = issuingWindow(s, at);
           if (window.open) {
             expect(window.closesAt).toBeGreaterThan(at);
@@ -117,9 +117,9 @@ describe('a local wall-clock time as an instant', () => {
     expect(iso(instantOfLocal(zone, date, time))).toBe(expected);
   });
 
-  it('round-trips every quarter hour of a year in Berlin, except the hour that does not exist', () => {
+  it('round-trips every half hour of a year in Berlin, except the hour that does not exist', () => {
     const s = schedule('Europe/Berlin');
-    for (let at = utc('2026-01-01T00:00'); at < utc('2027-01-01T00:00'); at += 15 * MINUTE) {
+    for (let at = utc('2026-01-01T00:00'); at < utc('2027-01-01T00:00'); at += 30 * MINUTE) {
       const { date, time } = localTimeOf(s, at);
       const back = instantOfLocal('Europe/Berlin', date, time);
       // The repeated hour in October maps to its second occurrence.
