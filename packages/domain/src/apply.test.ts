@@ -146,6 +146,7 @@ describe('apply: what each event leaves behind', () => {
     const state = base();
     const events: QueueEvent[] = [
       { type: 'ticket.called', ticketId: 'ghost', deskId: 'd9', operatorId: 'op1', reason: 'next-in-line', at, actor },
+      { type: 'ticket.called', ticketId: 'ghost', deskId: 'd1', operatorId: 'op1', reason: 'priority', at, actor },
       { type: 'ticket.recalled', ticketId: 'ghost', deskId: 'd9', recalls: 1, at, actor },
       { type: 'ticket.serving-started', ticketId: 'ghost', deskId: 'd9', at, actor },
       { type: 'ticket.postponed', ticketId: 'ghost', deskId: 'd9', at, actor },

@@ -69,6 +69,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       return { ...withTicket(state, ticket), lastNumbers: withIssuedNumber(state.lastNumbers, ticket) };
     }
     case 'ticket.called': {
+      if (!state.tickets.has(event.ticketId)) return state;
       const next = updateTicket(state, event.ticketId, (t) => {
         const { targetDeskId: _target, ...rest } = t;
         return { ...rest, status: 'called', deskId: event.deskId, operatorId: event.operatorId, calledAt: event.at, recalls: 0 };
