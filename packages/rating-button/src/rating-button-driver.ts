@@ -11,6 +11,7 @@ import {
   type RatingValue,
 } from './frame-codec.js';
 import { createDeviceFrameParser } from './frame-parser.js';
+import { portIdentity } from './port-identity.js';
 import { RatingButtonError } from './rating-button-errors.js';
 import { RatingDedupe } from './rating-dedupe.js';
 import { DEFAULT_REOPEN_BACKOFF, reopenDelayMs, type ReopenBackoff } from './reopen-backoff.js';
@@ -45,6 +46,8 @@ export interface RatingButtonDriverOptions {
   windowResendMs?: number;
   /** Default timeout of `ping()`. Default 1000 ms. */
   pingTimeoutMs?: number;
+  /** How often an open port's path is checked for having vanished or changed. Default 1000 ms. */
+  presenceCheckMs?: number;
   clock?: DriverClock;
 }
 
@@ -103,6 +106,7 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
   private readonly offlineAfterMs: number;
   private readonly windowResendMs: number;
   private readonly pingTimeoutMs: number;
+  private readonly presenceCheckMs: number;
   private readonly reopenBackoff: ReopenBackoff;
   private readonly parser = createDeviceFrameParser();
   private readonly dedupe: RatingDedupe;
@@ -115,6 +119,7 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
   private reopenTimer: unknown;
   private offlineTimer: unknown;
   private windowResendTimer: unknown;
+  private presenceTimer: unknown;
   private online = false;
   private lastFrameAt = 0;
   private lastUptimeS: number | undefined;
@@ -136,6 +141,7 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
     this.offlineAfterMs = positive('offlineAfterMs', options.offlineAfterMs, 3_000);
     this.windowResendMs = positive('windowResendMs', options.windowResendMs, 1_000);
     this.pingTimeoutMs = positive('pingTimeoutMs', options.pingTimeoutMs, 1_000);
+    this.presenceCheckMs = positive('presenceCheckMs', options.presenceCheckMs, 1_000);
     this.dedupe = new RatingDedupe(positive('dedupeWindowMs', options.dedupeWindowMs, 60_000));
     const backoff = options.reopenBackoff ?? DEFAULT_REOPEN_BACKOFF;
     this.reopenBackoff = {
@@ -199,10 +205,10 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
   async close(): Promise<void> {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    for (const timer of [this.reopenTimer, this.offlineTimer, this.windowResendTimer]) {
+    for (const timer of [this.reopenTimer, this.offlineTimer, this.windowResendTimer, this.presenceTimer]) {
       if (timer !== undefined) this.clock.clearTimeout(timer);
     }
-    this.reopenTimer = this.offlineTimer = this.windowResendTimer = undefined;
+    this.reopenTimer = this.offlineTimer = this.windowResendTimer = this.presenceTimer = undefined;
     for (const ping of this.pings.splice(0)) {
       this.clock.clearTimeout(ping.timer);
       ping.reject(new RatingButtonError('driver-closed', 'the driver was closed'));
@@ -252,11 +258,13 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
     this.port = port;
     // What the device said while nobody listened is stale; unacked events come again anyway.
     const flushError = await new Promise<Error | null>((resolve) => port.flush(resolve));
+    const identity = await portIdentity(this.path);
     if (this.port !== port) return;
-    if (flushError) {
-      this.loseLine(port, flushError.message);
+    if (flushError || identity === undefined) {
+      this.loseLine(port, flushError?.message ?? `${this.path} vanished while opening`);
       return;
     }
+    this.watchPresence(port, identity);
     this.parser.reset();
     this.portReady = true;
     this.reopenAttempt = 0;
@@ -264,10 +272,23 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
     this.sendWindowState();
   }
 
+  private watchPresence(port: SerialPort, identity: string): void {
+    this.presenceTimer = this.clock.setTimeout(() => {
+      this.presenceTimer = undefined;
+      void portIdentity(this.path).then((current) => {
+        if (this.port !== port) return;
+        if (current === identity) this.watchPresence(port, identity);
+        else this.loseLine(port, current === undefined ? `${this.path} vanished` : `${this.path} now names another device`);
+      });
+    }, this.presenceCheckMs);
+  }
+
   private loseLine(port: SerialPort, reason: string): void {
     if (this.port !== port) return;
     this.port = undefined;
     this.portReady = false;
+    if (this.presenceTimer !== undefined) this.clock.clearTimeout(this.presenceTimer);
+    this.presenceTimer = undefined;
     if (port.isOpen) port.close(() => undefined);
     if (this.state !== 'running') return;
     this.scheduleReopen((retryInMs) => this.emit('portClose', { path: this.path, reason, retryInMs }));
