@@ -83,12 +83,13 @@ export class EscPosBuilder {
   /** One printed line. The text must already be CP866-printable and fit the line. */
   line(text: string): this {
     this.open();
+    if (/[\u0000-\u001f\u007f]/.test(text)) throw new Error(`a control byte in ${JSON.stringify(text)} would reach the printer as a command`);
     const before = this.printer.getBuffer().length;
     this.printer.println(text);
     const added = this.printer.getBuffer().subarray(before);
     const expected = Buffer.concat([iconv.encode(text, 'cp866'), Buffer.from([LF])]);
     if (!added.equals(expected)) {
-      throw new Error(`node-thermal-printer did not write ${JSON.stringify(text)} as plain CP866 (a code page switch or a control byte)`);
+      throw new Error(`node-thermal-printer did not write ${JSON.stringify(text)} as plain CP866 (it switched code page)`);
     }
     return this;
   }
