@@ -65,8 +65,8 @@ export async function runPrintTestCli(argv: readonly string[], io: CliOutput, no
   }
   if (positionals.length > 1) return usageError(io, `one printer URI at a time; got ${positionals.length}`);
   const uri = positionals[0];
-  if (uri === undefined && values.save === undefined) return usageError(io, 'give a printer URI, or --save file.bin');
   if (uri === undefined && (values.status || values['code-pages'] !== undefined)) return usageError(io, '--status and --code-pages need a printer URI');
+  if (uri === undefined && values.save === undefined) return usageError(io, 'give a printer URI, or --save file.bin');
   const language = values.language ?? 'ru';
   if (language !== 'ru' && language !== 'en') return usageError(io, `--language must be ru or en; got ${language}`);
   let codePages: [number, number] | undefined;
