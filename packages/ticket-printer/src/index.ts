@@ -1,12 +1,13 @@
 export type { PrintableTicket, TicketLanguage } from './printable-ticket.js';
 export { checkPrintableTicket, MAX_QR_PAYLOAD_BYTES } from './printable-ticket.js';
 export { renderTicket } from './render-ticket.js';
+export { renderCodePageScan } from './code-page-scan.js';
 export { sampleTicket } from './sample-ticket.js';
 export type { PrinterProfile } from './printer-profile.js';
 export { parsePrinterProfile, readPrinterProfileFile } from './printer-profile.js';
 export { BUILT_IN_PRINTER_PROFILES, DEFAULT_PRINTER_PROFILE_ID, loadPrinterProfile } from './built-in-profiles.js';
 export type { PrinterStatus, RealTimeStatusBytes, RealTimeStatusReport } from './printer-status.js';
-export { PRINTER_STATUSES, interpretRealTimeStatus, statusAllowsPrinting } from './printer-status.js';
+export { PRINTER_STATUSES, describeRealTimeStatus, interpretRealTimeStatus, statusAllowsPrinting } from './printer-status.js';
 export type { PrinterAddress } from './transports/printer-uri.js';
 export { parsePrinterUri, formatPrinterAddress, DEFAULT_TCP_PORT, DEFAULT_BAUD_RATE } from './transports/printer-uri.js';
 export type { PrinterTransport } from './transports/printer-transport.js';

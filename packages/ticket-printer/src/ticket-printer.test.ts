@@ -90,7 +90,7 @@ describe('TicketPrinter over a real socket', () => {
 
   it('throws a layout error for a bad ticket without talking to the printer', async () => {
     const { fake, printer } = await setUp('ok');
-    expect(() => printer.printTicket({ ...ticket, trackUrl: 'https://талон.рф/B042' })).toThrow(TicketLayoutError);
+    await expect(printer.printTicket({ ...ticket, trackUrl: 'https://талон.рф/B042' })).rejects.toThrow(TicketLayoutError);
     expect(fake.statusQueries).toEqual([]);
   });
 

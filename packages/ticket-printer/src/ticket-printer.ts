@@ -45,10 +45,10 @@ export class TicketPrinter {
   }
 
   /**
-   * Throws `TicketLayoutError` for a ticket that cannot be printed (before talking to the
-   * printer); every printer problem comes back as `{ ok: false }`.
+   * Rejects with `TicketLayoutError` for a ticket that cannot be printed, before talking to
+   * the printer; every printer problem comes back as `{ ok: false }`.
    */
-  printTicket(ticket: PrintableTicket): Promise<PrintTicketResult> {
+  async printTicket(ticket: PrintableTicket): Promise<PrintTicketResult> {
     const bytes = renderTicket(ticket, this.profile);
     return this.serialised(async () => {
       const before = await this.transport.status();

@@ -1,4 +1,4 @@
-import { constants, type promises as fsPromises } from 'node:fs';
+import { constants, write as writeFd, type promises as fsPromises } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PrinterStatus, RealTimeStatusReport } from '../printer-status.js';
@@ -28,7 +28,9 @@ export class DeviceFilePrinterTransport implements PrinterTransport {
   async write(bytes: Uint8Array): Promise<void> {
     const handle = await this.open();
     try {
-      await this.writeAll(handle, bytes, Date.now() + writeDeadlineMs(bytes.length, ASSUMED_USB_BPS));
+      const deadline = Date.now() + writeDeadlineMs(bytes.length, ASSUMED_USB_BPS);
+      await this.writeAll(handle, bytes, deadline);
+      await this.drain(handle, deadline);
     } finally {
       await this.release(handle);
     }
@@ -96,6 +98,28 @@ export class DeviceFilePrinterTransport implements PrinterTransport {
         if ((error as NodeJS.ErrnoException).code === 'EAGAIN') await sleep(POLL_MS);
         else throw new PrinterTransportError('write-failed', `printer ${this.address.path}: ${(error as Error).message}`, { cause: error });
       }
+    }
+  }
+
+  /**
+   * Waits until the driver has handed the last bytes to the printer. A non-blocking write to
+   * usblp returns as soon as its USB transfer is queued, and closing the file kills transfers
+   * still queued, which would cut the end off a ticket. The driver's own advice: a zero-length
+   * write answers EAGAIN until the queue is empty. (The promise API skips zero-length writes,
+   * so this goes through the callback one, which makes the system call.)
+   */
+  private async drain(handle: FileHandle, deadline: number): Promise<void> {
+    for (;;) {
+      try {
+        await new Promise<void>((resolve, reject) => writeFd(handle.fd, Buffer.alloc(0), 0, 0, null, (error) => (error ? reject(error) : resolve())));
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+          throw new PrinterTransportError('write-failed', `printer ${this.address.path}: ${(error as Error).message}`, { cause: error });
+        }
+      }
+      if (Date.now() > deadline) throw new PrinterTransportError('write-failed', `printer ${this.address.path}: the last bytes were not taken in time`);
+      await sleep(POLL_MS);
     }
   }
 
