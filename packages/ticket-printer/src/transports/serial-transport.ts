@@ -90,6 +90,9 @@ export class SerialPrinterTransport implements PrinterTransport {
   private async release(port: SerialPort): Promise<void> {
     this.ports.delete(port);
     if (!port.isOpen) return;
+    // Bytes still queued when flow control holds them (a printer switched off) would make
+    // close() wait for them, up to the tty's 30 s closing_wait; a failed ticket is dropped.
+    await new Promise<void>((resolve) => port.flush(() => resolve()));
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
