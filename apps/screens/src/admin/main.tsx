@@ -1,0 +1,4 @@
+import { mountScreen } from '../shared/mount.js';
+import { AdminScreen } from './AdminScreen.js';
+
+mountScreen(<AdminScreen />);

@@ -1,0 +1,4 @@
+import { mountScreen } from '../shared/mount.js';
+import { BoardScreen } from './BoardScreen.js';
+
+mountScreen(<BoardScreen />);

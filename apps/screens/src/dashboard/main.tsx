@@ -1,0 +1,4 @@
+import { mountScreen } from '../shared/mount.js';
+import { DashboardScreen } from './DashboardScreen.js';
+
+mountScreen(<DashboardScreen />);

@@ -1,0 +1,4 @@
+import { mountScreen } from '../shared/mount.js';
+import { OperatorScreen } from './OperatorScreen.js';
+
+mountScreen(<OperatorScreen />);
