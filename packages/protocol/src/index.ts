@@ -10,3 +10,5 @@ export * from './dashboard.js';
 export * from './admin.js';
 export * from './device.js';
 export * from './namespaces.js';
+export * from './sync.js';
+export * from './booking-api.js';

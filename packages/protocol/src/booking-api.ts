@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { idField, instantField } from './fields.js';
+import type { CentralBookingStatus } from './sync.js';
+
+/**
+ * The central booking service's public HTTP API (the booking page and the company's website):
+ * bodies and answers, written once. Every answer is `{ok: true, ...}` or `{ok: false, code, message}`.
+ */
+
+export const BOOKING_API_ERROR_CODES = [
+  'invalid-payload',
+  'payload-too-large',
+  'rate-limited',
+  'unauthorized',
+  'not-found',
+  'internal',
+  'unknown-office',
+  'unknown-service',
+  'service-not-bookable',
+  /** Not a slot the office offers: outside hours, on a holiday or a break, in the past, off the grid. */
+  'slot-unavailable',
+  /** Someone else took the last place first. */
+  'slot-full',
+  'consent-required',
+  'booking-not-found',
+  'booking-not-cancellable',
+] as const;
+export type BookingApiErrorCode = (typeof BOOKING_API_ERROR_CODES)[number];
+
+export interface BookingApiFailure {
+  ok: false;
+  code: BookingApiErrorCode;
+  message: string;
+}
+export type BookingApiAnswer<T extends object> = ({ ok: true } & T) | BookingApiFailure;
+
+export const bookingDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+/** Russian mobile and city numbers, written any usual way; stored as +7 and ten digits. */
+export const phoneField = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((raw) => raw.replace(/[\s()-]/g, ''))
+  .pipe(z.string().regex(/^(\+7|8|7)\d{10}$/, 'a Russian phone number: +7 and ten digits'))
+  .transform((digits) => `+7${digits.slice(-10)}`);
+
+export const customerNameField = z.string().trim().min(1, 'a name is needed').max(100);
+
+export const createBookingBodySchema = z.strictObject({
+  officeId: idField,
+  serviceId: idField,
+  slotStart: instantField,
+  name: customerNameField,
+  phone: phoneField,
+  /** The separate, explicit consent to personal-data processing (152-ФЗ): must be `true`. */
+  personalDataConsent: z.literal(true, { message: 'consent to personal-data processing is required' }),
+});
+export type CreateBookingBody = z.input<typeof createBookingBodySchema>;
+
+export const slotsQuerySchema = z.strictObject({ serviceId: idField, date: bookingDateField });
+
+export const bookingCodeParam = z.string().trim().regex(/^[0-9]{8}$/, 'an 8-digit booking code');
+
+export const reportQuerySchema = z.strictObject({
+  from: bookingDateField,
+  to: bookingDateField,
+  officeId: idField.optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+
+export interface PublicServiceView {
+  id: string;
+  name: string;
+  nameEn?: string;
+  slotMinutes: number;
+}
+
+export interface PublicOfficeView {
+  id: string;
+  name: string;
+  address?: string;
+  timeZone: string;
+  services: PublicServiceView[];
+}
+
+export interface PublicSlotView {
+  start: number;
+  minutes: number;
+  capacity: number;
+  free: number;
+}
+
+/** What the visitor sees of a booking: never the phone number in full. */
+export interface PublicBookingView {
+  code: string;
+  officeId: string;
+  officeName: string;
+  serviceId: string;
+  serviceName: string;
+  slotStart: number;
+  slotMinutes: number;
+  timeZone: string;
+  status: CentralBookingStatus;
+  customerName: string;
+  phoneMasked: string;
+}
+
+export interface BookingApiResults {
+  'GET /api/offices': { offices: PublicOfficeView[] };
+  'GET /api/offices/:officeId/slots': { slots: PublicSlotView[] };
+  'POST /api/bookings': { booking: PublicBookingView };
+  'GET /api/bookings/:code': { booking: PublicBookingView };
+  'POST /api/bookings/:code/cancel': { booking: PublicBookingView };
+}
+
+/** One row of the company report: one office, one day. */
+export interface CompanyReportRow {
+  officeId: string;
+  officeName: string;
+  day: string;
+  tickets: number;
+  served: number;
+  noShows: number;
+  /** Served tickets whose wait (issue or slot start to first call) was within the office standard. */
+  withinStandard: number;
+  averageWaitMin: number | null;
+  ratings: number;
+  /** Share of 4 and 5 among the ratings, 0..1. */
+  satisfaction: number | null;
+  bookings: number;
+  bookingsArrived: number;
+  /** Arrived among bookings whose slot has come, 0..1. */
+  bookingShowUpRate: number | null;
+}
+

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import type { CommandEvents } from './command-map.js';
+import { idField, instantField } from './fields.js';
+
+/**
+ * The office <-> central link on the booking service's `/office` namespace. Offices push their
+ * outbox up (acked by event id, deduplicated centrally) and pull booking changes down by version:
+ * each side keeps its own cursor on disk, so a restart of either side resumes without a human.
+ */
+
+/** Handshake auth on `/office`: the office's id and the key the company issued to it. */
+export const officeHandshakeSchema = z.strictObject({
+  officeId: idField,
+  key: z.string().min(16).max(200),
+});
+export type OfficeHandshake = z.infer<typeof officeHandshakeSchema>;
+
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const dayHours = z.strictObject({ open: localTime, close: localTime }).nullable();
+const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const nameField = z.string().trim().min(1).max(200);
+
+/** What central needs of an office's config to offer its slots; sent up at every connect. */
+export const officeSummarySchema = z.strictObject({
+  name: nameField,
+  address: nameField.optional(),
+  timeZone: z.string().min(1).max(64),
+  hours: z.strictObject({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours }),
+  holidays: z.array(dateField).max(400),
+  /** Office-wide breaks: windows when no operator works, so no slot may start in them. */
+  breaks: z.array(z.strictObject({ from: localTime, to: localTime })).max(50),
+  rules: z.strictObject({
+    waitingStandardMinutes: z.number().positive(),
+    bookingCheckInEarlyMinutes: z.number().int().nonnegative(),
+    bookingLateGraceMinutes: z.number().int().nonnegative(),
+  }),
+  services: z
+    .array(
+      z.strictObject({
+        id: idField,
+        name: nameField,
+        nameEn: nameField.optional(),
+        bookable: z.boolean(),
+        slotMinutes: z.number().int().min(5).max(240),
+        capacityPerSlot: z.number().int().min(0).max(50),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+export type OfficeSummary = z.infer<typeof officeSummarySchema>;
+
+const actorSchema = z.looseObject({ kind: z.enum(['operator', 'kiosk', 'admin', 'device', 'central', 'system']) });
+const eventBase = { at: instantField, actor: actorSchema };
+const ticketSchema = z.looseObject({
+  id: idField,
+  number: z.string().min(1).max(16),
+  serviceId: idField,
+  officeDay: dateField,
+  kind: z.enum(['walk-in', 'priority', 'booking']),
+  bookingId: idField.optional(),
+  issuedAt: instantField,
+  queuedAt: instantField,
+});
+const onTicket = <T extends string>(type: T) => z.looseObject({ type: z.literal(type), ...eventBase, ticketId: idField });
+
+/**
+ * The queue events as they travel up. Central reads the fields named here; other fields pass
+ * through untouched into its copy of the office's log.
+ */
+export const syncedEventSchema = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('ticket.issued'), ...eventBase, ticket: ticketSchema, lateBookingId: idField.optional() }),
+  onTicket('ticket.called').extend({ deskId: idField }),
+  onTicket('ticket.recalled'),
+  onTicket('ticket.serving-started'),
+  onTicket('ticket.finished').extend({ serviceMs: z.number().nonnegative() }),
+  onTicket('ticket.no-show'),
+  onTicket('ticket.transferred').extend({ toServiceId: idField }),
+  onTicket('ticket.postponed'),
+  onTicket('ticket.category-checked'),
+  onTicket('ticket.cancelled'),
+  onTicket('ticket.rated').extend({ value: z.number().int().min(1).max(5) }),
+  z.looseObject({
+    type: z.literal('booking.created'),
+    ...eventBase,
+    booking: z.looseObject({ id: idField, code: z.string().min(1).max(16), serviceId: idField, slotStart: instantField, slotMinutes: z.number().int().positive(), source: z.enum(['office', 'central']) }),
+  }),
+  z.looseObject({ type: z.literal('booking.checked-in'), ...eventBase, bookingId: idField, ticketId: idField, late: z.boolean() }),
+  z.looseObject({ type: z.literal('booking.cancelled'), ...eventBase, bookingId: idField }),
+  z.looseObject({ type: z.literal('desk.opened'), ...eventBase }),
+  z.looseObject({ type: z.literal('desk.paused'), ...eventBase }),
+  z.looseObject({ type: z.literal('desk.resumed'), ...eventBase }),
+  z.looseObject({ type: z.literal('desk.closed'), ...eventBase }),
+  z.looseObject({
+    type: z.literal('day.earlier-closed'),
+    ...eventBase,
+    cancelledTicketIds: z.array(idField),
+    expiredBookingIds: z.array(idField),
+  }),
+]);
+export type SyncedEvent = z.infer<typeof syncedEventSchema>;
+
+/** One outbox row: the office's event id is the unit of exactly-once. */
+export const outboxMessageSchema = z.strictObject({
+  eventId: idField,
+  officeId: idField,
+  seq: z.number().int().positive(),
+  event: syncedEventSchema,
+});
+export type SyncOutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+/** Booking states as both sides hold them. */
+export const CENTRAL_BOOKING_STATUSES = ['booked', 'cancelled', 'arrived', 'late', 'expired'] as const;
+export type CentralBookingStatus = (typeof CENTRAL_BOOKING_STATUSES)[number];
+
+/** A booking as it flows down: the latest state, stamped with central's change version. */
+export const bookingChangeSchema = z.strictObject({
+  version: z.number().int().positive(),
+  bookingId: idField,
+  code: z.string().regex(/^[A-Z0-9]{4,10}$/),
+  serviceId: idField,
+  slotStart: instantField,
+  slotMinutes: z.number().int().positive(),
+  status: z.enum(CENTRAL_BOOKING_STATUSES),
+  /** The visitor's name for the desk; the phone number never leaves central. */
+  customerName: z.string().max(200).optional(),
+});
+export type BookingChange = z.infer<typeof bookingChangeSchema>;
+
+export const MAX_PUSH_MESSAGES = 500;
+export const MAX_PULL_CHANGES = 500;
+
+export const syncCommands = {
+  /** First thing after connecting: the office's current summary; answers central's booking version. */
+  'office:hello': z.strictObject({ summary: officeSummarySchema }),
+  /** A batch of outbox rows in seq order; the ack lists the event ids central now holds. */
+  'events:push': z.strictObject({ messages: z.array(outboxMessageSchema).min(1).max(MAX_PUSH_MESSAGES) }),
+  /** Booking changes after `since`, oldest first. */
+  'bookings:pull': z.strictObject({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(MAX_PULL_CHANGES).optional() }),
+};
+
+export interface SyncResults {
+  'office:hello': { bookingsVersion: number };
+  'events:push': { acked: string[] };
+  'bookings:pull': { changes: BookingChange[]; version: number; more: boolean };
+}
+
+export type OfficeSyncClientEvents = CommandEvents<typeof syncCommands, SyncResults>;
+
+export interface OfficeSyncServerEvents {
+  /** A nudge: something changed for this office; pull when ready. */
+  'bookings:changed': (notice: { version: number }) => void;
+}
+
+export const OFFICE_NAMESPACE = '/office';
