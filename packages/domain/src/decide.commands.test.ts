@@ -395,6 +395,22 @@ describe('ticket.postpone and ticket.take-back', () => {
     expect(event).toMatchObject({ type: 'ticket.called', reason: 'taken-back', ticketId: 't1', deskId: 'd1', operatorId: 'op1' });
     expect(q.state.tickets.get('t1')).toMatchObject({ status: 'called', calledAt: TUESDAY_10_00 + 5 * MINUTE });
   });
+
+  it('returns visitors parked at a closing desk to their queue in their old place', () => {
+    const q = office();
+    serving(q);
+    const firstQueuedAt = q.state.tickets.get('t1')!.queuedAt;
+    postpone()(q);
+    q.advance(2 * MINUTE);
+    issue()(q);
+    const events = q.must({ type: 'desk.close', deskId: 'd1' });
+    expect(events.map((e) => e.type)).toEqual(['ticket.transferred', 'desk.closed']);
+    expect(q.state.tickets.get('t1')).toMatchObject({ status: 'waiting', serviceId: 'payments', queuedAt: firstQueuedAt });
+    expect(q.state.tickets.get('t1')!.deskId).toBeUndefined();
+    // Any desk serving the service calls the parked visitor first: they came first.
+    open('d3', 'op3')(q);
+    expect(q.must({ type: 'ticket.call-next', deskId: 'd3' })[0]).toMatchObject({ ticketId: 't1' });
+  });
 });
 
 describe('ticket.confirm-category', () => {
