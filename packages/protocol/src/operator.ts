@@ -72,6 +72,8 @@ export interface OperatorState {
   postponed: TicketView[];
   scheduledBreak?: { from: string; to: string; reason: PauseReason };
   waitingStandardMinutes: number;
+  /** The office's IANA zone: break times above are its wall clock. */
+  timeZone: string;
   serverTime: number;
 }
 

@@ -45,6 +45,7 @@ export function operatorState(
     postponed,
     ...(breakToShow && { scheduledBreak: { from: breakToShow.from, to: breakToShow.to, reason: breakToShow.reason as 'lunch' } }),
     waitingStandardMinutes: state.setup.rules.waitingStandardMinutes,
+    timeZone: directory.config.office.timeZone,
     serverTime: now,
   };
 }
