@@ -1,0 +1,110 @@
+import { OFFICE_NAMESPACE } from '@talon/protocol';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { createCentralBookings } from './booking/central-bookings.js';
+import { loadOfficeDirectory } from './booking/office-directory.js';
+import type { CentralConfig } from './config/central-config.js';
+import { createCentralHttpHandler } from './http/central-http-handler.js';
+import type { Logger } from './logger.js';
+import type { CentralStore } from './storage/central-store.js';
+import { officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface CentralServiceOptions {
+  config: CentralConfig;
+  store: CentralStore;
+  logger: Logger;
+  now?: () => number;
+  /** The built booking page; none in tests that do not need it. */
+  webRoot?: string;
+  /** How often names and phones past retention are cleared; 0 turns the timer off (tests call it). */
+  retentionEveryMs?: number;
+}
+
+export interface CentralService {
+  httpServer: HttpServer;
+  io: Server;
+  store: CentralStore;
+  listen(port: number, host?: string): Promise<number>;
+  /** Clears personal data past the retention period now; answers how many bookings were cleared. */
+  applyRetention(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Builds the central service on real parts; `main.ts` chooses the store and where to listen. */
+export async function createCentralService(options: CentralServiceOptions): Promise<CentralService> {
+  const { config, store, logger } = options;
+  const now = options.now ?? (() => Date.now());
+  const offices = await loadOfficeDirectory(store);
+  const httpServer = createServer();
+  const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024, pingInterval: 20_000, pingTimeout: 15_000 });
+  const officeNsp = io.of(OFFICE_NAMESPACE) as unknown as OfficeNamespace;
+  const bookings = createCentralBookings({
+    store,
+    offices,
+    now,
+    daysAhead: () => config.booking.daysAhead,
+    logger: logger.child({ area: 'booking' }),
+    nudgeOffice: (officeId) => {
+      void store.bookingsVersion(officeId).then(
+        (version) => officeNsp.to(officeRoom(officeId)).emit('bookings:changed', { version }),
+        (error: unknown) => logger.warn({ err: error, officeId }, 'could not nudge office'),
+      );
+    },
+  });
+  setUpOfficeNamespace(officeNsp, {
+    store: {
+      ...store,
+      // Keep the in-memory directory in step with what offices say about themselves.
+      saveOfficeSummary: async (officeId, summary, at) => {
+        await store.saveOfficeSummary(officeId, summary, at);
+        offices.remember(officeId, summary);
+      },
+    },
+    config: () => config,
+    logger: logger.child({ area: 'sync' }),
+    now,
+  });
+  io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office' } })));
+  httpServer.on(
+    'request',
+    createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, ...(options.webRoot && { webRoot: options.webRoot }) }),
+  );
+
+  const applyRetention = async () => {
+    const cleared = await store.forgetPersonalData(now() - config.personalData.retentionDays * DAY);
+    if (cleared > 0) logger.info({ cleared }, 'names and phone numbers past retention cleared');
+    return cleared;
+  };
+  const every = options.retentionEveryMs ?? 60 * 60 * 1000;
+  const retentionTimer = every > 0 ? setInterval(() => void applyRetention().catch((error: unknown) => logger.error({ err: error }, 'retention failed')), every) : undefined;
+  retentionTimer?.unref();
+
+  let closed = false;
+  return {
+    httpServer,
+    io,
+    store,
+    applyRetention,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          void applyRetention().catch(() => {});
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (retentionTimer) clearInterval(retentionTimer);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  createBookingBodySchema,
+  type BookingApiAnswer,
+  type BookingApiErrorCode,
+  type BookingApiResults,
+  type PublicBookingView,
+  type PublicOfficeView,
+} from '@talon/protocol';
+import type { Logger } from 'pino';
+import { maskPhone } from '../personal-data/mask-phone.js';
+import type { CentralBooking, CentralStore } from '../storage/central-store.js';
+import type { OfficeDirectory } from './office-directory.js';
+import { officeDayOf } from './office-day.js';
+import { offeredSlots } from './offered-slots.js';
+
+const refuse = (code: BookingApiErrorCode, message: string) => ({ ok: false as const, code, message });
+
+/** Central codes have 8 digits, office codes 6: the two never collide at one kiosk. */
+export function newCentralBookingCode(): string {
+  return [...randomBytes(8)].map((b) => String(b % 10)).join('');
+}
+
+export interface CentralBookingsDeps {
+  store: CentralStore;
+  offices: OfficeDirectory;
+  now: () => number;
+  daysAhead: () => number;
+  logger: Logger;
+  /** Tells a connected office that its bookings changed. */
+  nudgeOffice: (officeId: string) => void;
+}
+
+/** On-line booking: the rules between the HTTP API and the store. */
+export function createCentralBookings(deps: CentralBookingsDeps) {
+  const { store, offices, logger } = deps;
+
+  const view = (b: CentralBooking): PublicBookingView => {
+    const office = offices.get(b.officeId);
+    const service = office?.services.find((s) => s.id === b.serviceId);
+    return {
+      code: b.code,
+      officeId: b.officeId,
+      officeName: office?.name ?? b.officeId,
+      serviceId: b.serviceId,
+      serviceName: service?.name ?? b.serviceId,
+      slotStart: b.slotStart,
+      slotMinutes: b.slotMinutes,
+      timeZone: office?.timeZone ?? 'UTC',
+      status: b.status,
+      customerName: b.customerName ?? '',
+      phoneMasked: maskPhone(b.phone),
+    };
+  };
+
+  async function slots(officeId: string, serviceId: string, date: string): Promise<BookingApiAnswer<BookingApiResults['GET /api/offices/:officeId/slots']>> {
+    const office = offices.get(officeId);
+    if (!office) return refuse('unknown-office', `unknown office "${officeId}"`);
+    const service = office.services.find((s) => s.id === serviceId);
+    if (!service) return refuse('unknown-service', `office "${officeId}" has no service "${serviceId}"`);
+    if (!service.bookable) return refuse('service-not-bookable', `service "${serviceId}" is not open for booking`);
+    const offered = offeredSlots({ office, serviceId, date, now: deps.now(), daysAhead: deps.daysAhead() });
+    if (offered.length === 0) return { ok: true, slots: [] };
+    const taken = await store.bookedPerSlot(officeId, serviceId, offered[0]!.start, offered.at(-1)!.start + 1);
+    return { ok: true, slots: offered.map((s) => ({ ...s, free: Math.max(0, s.capacity - (taken.get(s.start) ?? 0)) })) };
+  }
+
+  return {
+    listOffices(): PublicOfficeView[] {
+      return offices
+        .all()
+        .map(([id, o]) => ({
+          id,
+          name: o.name,
+          ...(o.address && { address: o.address }),
+          timeZone: o.timeZone,
+          services: o.services
+            .filter((s) => s.bookable && s.capacityPerSlot > 0)
+            .map((s) => ({ id: s.id, name: s.name, ...(s.nameEn && { nameEn: s.nameEn }), slotMinutes: s.slotMinutes })),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    },
+    slots,
+    async create(body: unknown): Promise<BookingApiAnswer<BookingApiResults['POST /api/bookings']>> {
+      const parsed = createBookingBodySchema.safeParse(body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.join('.');
+        if (field === 'personalDataConsent') return refuse('consent-required', 'consent to personal-data processing is required');
+        return refuse('invalid-payload', `${field || '(body)'}: ${issue.message}`);
+      }
+      const request = parsed.data;
+      const office = offices.get(request.officeId);
+      if (!office) return refuse('unknown-office', `unknown office "${request.officeId}"`);
+      const date = officeDayOf(office.timeZone, request.slotStart);
+      const offered = await slots(request.officeId, request.serviceId, date);
+      if (!offered.ok) return offered;
+      const slot = offered.slots.find((s) => s.start === request.slotStart);
+      if (!slot) return refuse('slot-unavailable', 'the office does not offer this slot; pick one from the list of slots');
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const outcome = await store.createBooking({
+          id: `cb_${randomUUID()}`,
+          code: newCentralBookingCode(),
+          officeId: request.officeId,
+          serviceId: request.serviceId,
+          slotStart: slot.start,
+          slotMinutes: slot.minutes,
+          capacity: slot.capacity,
+          customerName: request.name,
+          phone: request.phone,
+          at: deps.now(),
+        });
+        if (outcome.ok) {
+          logger.info({ officeId: request.officeId, serviceId: request.serviceId, slotStart: slot.start, phone: maskPhone(request.phone) }, 'booking made on-line');
+          deps.nudgeOffice(request.officeId);
+          return { ok: true, booking: view(outcome.booking) };
+        }
+        if (outcome.reason === 'slot-full') return refuse('slot-full', 'the last place in this slot has just been taken; pick another');
+      }
+      return refuse('internal', 'could not find a free booking code; try again');
+    },
+    async find(code: string): Promise<BookingApiAnswer<BookingApiResults['GET /api/bookings/:code']>> {
+      const booking = await store.bookingByCode(code);
+      return booking ? { ok: true, booking: view(booking) } : refuse('booking-not-found', 'no booking with this code');
+    },
+    async cancel(code: string): Promise<BookingApiAnswer<BookingApiResults['POST /api/bookings/:code/cancel']>> {
+      const before = await store.bookingByCode(code);
+      if (!before) return refuse('booking-not-found', 'no booking with this code');
+      if (before.status !== 'booked') return refuse('booking-not-cancellable', `the booking is ${before.status} and cannot be cancelled`);
+      const after = await store.cancelBooking(code, deps.now());
+      if (!after || after.status !== 'cancelled') return refuse('booking-not-cancellable', 'the booking changed meanwhile; look it up again');
+      logger.info({ officeId: after.officeId, code: after.code }, 'booking cancelled on-line');
+      deps.nudgeOffice(after.officeId);
+      return { ok: true, booking: view(after) };
+    },
+  };
+}
+
+export type CentralBookings = ReturnType<typeof createCentralBookings>;

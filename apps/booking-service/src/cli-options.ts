@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+
+export const HELP = `Talon central booking service: on-line booking, office sync, company reports.
+
+Usage: talon-booking-service [options]
+
+Options (each also from the environment):
+  --demo                 copy the demo config (office "demo-office", key demo-office-key-0001) on first start
+  --port <n>             HTTP and Socket.IO port                    [PORT, default 8090]
+  --host <addr>          address to listen on                       [HOST, default 0.0.0.0]
+  --data <dir>           data folder: central.db                    [TALON_CENTRAL_DATA_DIR, default ./data-central]
+  --config <file>        central config JSON                        [TALON_CENTRAL_CONFIG, default <data>/central.json]
+  --log-level <level>    fatal, error, warn, info, debug            [LOG_LEVEL, default info]
+  -h, --help             show this help
+`;
+
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+export interface CentralCliOptions {
+  demo: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  configFile: string;
+  logLevel: string;
+  help: boolean;
+}
+
+export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): CentralCliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        demo: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        config: { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${HELP}`);
+  }
+  const portText = values.port ?? env.PORT ?? '8090';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`);
+  const dataDir = values.data ?? env.TALON_CENTRAL_DATA_DIR ?? 'data-central';
+  return {
+    demo: values.demo ?? false,
+    port,
+    host: values.host ?? env.HOST ?? '0.0.0.0',
+    dataDir,
+    configFile: values.config ?? env.TALON_CENTRAL_CONFIG ?? `${dataDir}/central.json`,
+    logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    help: values.help ?? false,
+  };
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { formatPath, idField } from '@talon/protocol';
+
+const secretHash = z.string().regex(/^sha256\$[0-9a-f]{64}$/, 'sha256$ and 64 hex digits');
+
+/** The central service's config file: which offices may sync, who may read reports, how long phones are kept. */
+export const centralConfigSchema = z.strictObject({
+  offices: z.array(z.strictObject({ id: idField, keyHash: secretHash })).min(1),
+  reportTokens: z.array(z.strictObject({ name: z.string().min(1).max(100), tokenHash: secretHash })).default([]),
+  personalData: z
+    .strictObject({
+      /** Names and phone numbers are cleared this many days after the slot. */
+      retentionDays: z.number().int().min(1).max(3650).default(30),
+    })
+    .prefault({}),
+  booking: z
+    .strictObject({
+      /** How far ahead a visitor may book, and how far ahead offices receive bookings. */
+      daysAhead: z.number().int().min(1).max(90).default(14),
+    })
+    .prefault({}),
+});
+
+export type CentralConfig = z.output<typeof centralConfigSchema>;
+
+export class CentralConfigError extends Error {
+  override name = 'CentralConfigError';
+}
+
+export function parseCentralConfig(value: unknown): CentralConfig {
+  const result = centralConfigSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new CentralConfigError(result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('\n'));
+}
+
+export function loadCentralConfig(file: string): CentralConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CentralConfigError(`${file}: ${(error as Error).message}`);
+  }
+  return parseCentralConfig(raw);
+}

@@ -1,0 +1,119 @@
+import { bookingCodeParam, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { renderSVG } from 'uqr';
+import type { CentralBookings } from '../booking/central-bookings.js';
+import type { OfficeDirectory } from '../booking/office-directory.js';
+import type { CentralConfig } from '../config/central-config.js';
+import { secretMatches } from '../config/secret-hash.js';
+import { companyReportRows } from '../reports/company-report.js';
+import { reportCsv } from '../reports/report-csv.js';
+import type { CentralStore } from '../storage/central-store.js';
+import { BodyError, readJsonBody } from './json-body.js';
+import { createStaticPage } from './static-page.js';
+
+export interface CentralHttpDeps {
+  bookings: CentralBookings;
+  offices: OfficeDirectory;
+  store: CentralStore;
+  config: () => CentralConfig;
+  logger: Logger;
+  now: () => number;
+  webRoot?: string;
+}
+
+const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
+  'invalid-payload': 400,
+  'consent-required': 400,
+  'payload-too-large': 413,
+  unauthorized: 401,
+  'not-found': 404,
+  'unknown-office': 404,
+  'unknown-service': 404,
+  'booking-not-found': 404,
+  'slot-full': 409,
+  'slot-unavailable': 409,
+  'service-not-bookable': 409,
+  'booking-not-cancellable': 409,
+  internal: 500,
+};
+
+function send(response: ServerResponse, body: { ok: boolean; code?: BookingApiErrorCode }): void {
+  const status = body.ok ? 200 : (STATUS[body.code!] ?? 400);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+const refuse = (code: BookingApiErrorCode, message: string) => ({ ok: false as const, code, message });
+
+/** The public booking API, the reports, the booking page. Every body and query is checked first. */
+export function createCentralHttpHandler(deps: CentralHttpDeps) {
+  const page = createStaticPage(deps.webRoot);
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://central.invalid');
+    const path = url.pathname;
+    const method = request.method ?? 'GET';
+    const query = Object.fromEntries(url.searchParams);
+
+    if (method === 'GET' && path === '/healthz') return send(response, { ok: true });
+    if (method === 'GET' && path === '/api/offices') return send(response, { ok: true, offices: deps.bookings.listOffices() } as never);
+
+    const slots = /^\/api\/offices\/([^/]+)\/slots$/.exec(path);
+    if (method === 'GET' && slots) {
+      const parsed = slotsQuerySchema.safeParse(query);
+      if (!parsed.success) return send(response, refuse('invalid-payload', 'slots need ?serviceId=...&date=YYYY-MM-DD'));
+      return send(response, await deps.bookings.slots(decodeURIComponent(slots[1]!), parsed.data.serviceId, parsed.data.date));
+    }
+
+    if (method === 'POST' && path === '/api/bookings') return send(response, await deps.bookings.create(await readJsonBody(request)));
+
+    const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg)?$/.exec(path);
+    if (booking) {
+      const code = bookingCodeParam.safeParse(decodeURIComponent(booking[1]!));
+      if (!code.success) return send(response, refuse('invalid-payload', 'a booking code has 8 digits'));
+      if (method === 'GET' && !booking[2]) return send(response, await deps.bookings.find(code.data));
+      if (method === 'POST' && booking[2] === '/cancel') return send(response, await deps.bookings.cancel(code.data));
+      if (method === 'GET' && booking[2] === '/qr.svg') {
+        const found = await deps.bookings.find(code.data);
+        if (!found.ok) return send(response, found);
+        // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
+        response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+        response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
+        return;
+      }
+    }
+
+    if (method === 'GET' && path === '/api/reports') {
+      const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (!token || !deps.config().reportTokens.some((t) => secretMatches(token, t.tokenHash)))
+        return send(response, refuse('unauthorized', 'reports need a report token: Authorization: Bearer <token>'));
+      const parsed = reportQuerySchema.safeParse(query);
+      if (!parsed.success || parsed.data.from > parsed.data.to) return send(response, refuse('invalid-payload', 'reports need ?from=YYYY-MM-DD&to=YYYY-MM-DD'));
+      const { from, to, officeId, format } = parsed.data;
+      const counts = await deps.store.reportCounts({ from, to, ...(officeId && { officeId }), now: deps.now() });
+      const rows = companyReportRows(counts, (id) => deps.offices.get(id)?.name ?? id);
+      if (format === 'csv') {
+        response.writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="talon-report-${from}-${to}.csv"`,
+        });
+        response.end(reportCsv(rows));
+        return;
+      }
+      return send(response, { ok: true, rows } as never);
+    }
+
+    if (method === 'GET' && page.serve(path, response)) return;
+    send(response, refuse('not-found', `${method} ${path} is not here`));
+  }
+
+  return (request: IncomingMessage, response: ServerResponse) => {
+    route(request, response).catch((error: unknown) => {
+      if (error instanceof BodyError) return send(response, refuse(error.code, error.message));
+      deps.logger.error({ err: error, path: request.url?.replace(/\/api\/bookings\/\d+/, '/api/bookings/:code') }, 'request failed');
+      if (!response.headersSent) send(response, refuse('internal', 'something went wrong on our side'));
+      else response.end();
+    });
+  };
+}

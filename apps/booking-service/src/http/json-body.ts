@@ -1,0 +1,34 @@
+import type { IncomingMessage } from 'node:http';
+
+export class BodyError extends Error {
+  constructor(readonly status: 400 | 413 | 415, readonly code: 'invalid-payload' | 'payload-too-large', message: string) {
+    super(message);
+    this.name = 'BodyError';
+  }
+}
+
+/** A small JSON body; past the limit the rest is drained so the client still gets its 413. */
+export function readJsonBody(request: IncomingMessage, limitBytes = 8 * 1024): Promise<unknown> {
+  const type = request.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) {
+    request.resume();
+    return Promise.reject(new BodyError(415, 'invalid-payload', 'send application/json'));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limitBytes) chunks.push(chunk);
+    });
+    request.on('error', reject);
+    request.on('end', () => {
+      if (size > limitBytes) return reject(new BodyError(413, 'payload-too-large', `body over ${limitBytes} bytes`));
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new BodyError(400, 'invalid-payload', 'body is not valid JSON'));
+      }
+    });
+  });
+}

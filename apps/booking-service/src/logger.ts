@@ -1,0 +1,16 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/** JSON lines; phone numbers and keys are redacted even if a careless call passes them whole. */
+export function createCentralLogger(options: { level: string }): Logger {
+  return pino({
+    level: options.level,
+    base: { service: 'talon-central' },
+    redact: { paths: ['phone', '*.phone', 'key', '*.key', 'auth', '*.auth'], censor: '[masked]' },
+  });
+}
+
+export function silentCentralLogger(): Logger {
+  return pino({ level: 'silent' });
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCentralService } from './app.js';
+import { CliError, HELP, parseCentralCliOptions } from './cli-options.js';
+import { CentralConfigError, loadCentralConfig } from './config/central-config.js';
+import { createCentralLogger } from './logger.js';
+import { createSqliteCentralStore } from './storage/sqlite/sqlite-central-store.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DEMO_CONFIG = resolve(here, '../config/demo-central.json');
+const WEB_ROOT = resolve(here, '../dist-web');
+
+async function main(): Promise<void> {
+  const options = parseCentralCliOptions(process.argv.slice(2), process.env);
+  if (options.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const logger = createCentralLogger({ level: options.logLevel });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting so the service manager restarts a clean process');
+    process.exit(1);
+  });
+  mkdirSync(options.dataDir, { recursive: true });
+  if (options.demo && !existsSync(options.configFile)) {
+    mkdirSync(dirname(options.configFile), { recursive: true });
+    copyFileSync(DEMO_CONFIG, options.configFile);
+  }
+  const config = loadCentralConfig(options.configFile);
+  const service = await createCentralService({
+    config,
+    store: createSqliteCentralStore(join(options.dataDir, 'central.db')),
+    logger,
+    webRoot: WEB_ROOT,
+  });
+  const port = await service.listen(options.port, options.host);
+  logger.info({ port, offices: config.offices.length }, 'central service listening');
+  if (options.demo) process.stdout.write(`\n  Talon central booking page: http://localhost:${port}/\n\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    service.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CliError || error instanceof CentralConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Talon central service could not start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import type { BookingChange, CentralBookingStatus, OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
+
+/** A booking as central holds it; `phone` and `customerName` are gone after the retention period. */
+export interface CentralBooking {
+  id: string;
+  code: string;
+  officeId: string;
+  serviceId: string;
+  slotStart: number;
+  slotMinutes: number;
+  status: CentralBookingStatus;
+  /** Made on-line (central) or taken at the office and reported up. */
+  origin: 'central' | 'office';
+  customerName: string | null;
+  phone: string | null;
+  ticketId: string | null;
+  createdAt: number;
+  version: number;
+}
+
+export interface NewCentralBooking {
+  id: string;
+  code: string;
+  officeId: string;
+  serviceId: string;
+  slotStart: number;
+  slotMinutes: number;
+  /** Places in the slot; the store refuses the booking that would exceed it. */
+  capacity: number;
+  customerName: string;
+  phone: string;
+  at: number;
+}
+
+export type CreateBookingOutcome = { ok: true; booking: CentralBooking } | { ok: false; reason: 'slot-full' | 'code-taken' };
+
+/** Raw counts per office and day; the report turns them into rates. */
+export interface ReportCounts {
+  officeId: string;
+  day: string;
+  tickets: number;
+  served: number;
+  noShows: number;
+  withinStandard: number;
+  waitMsTotal: number;
+  waited: number;
+  ratings: number;
+  satisfied: number;
+  bookings: number;
+  bookingsArrived: number;
+  bookingsDue: number;
+}
+
+/**
+ * Everything the central service keeps, behind one interface so a PostgreSQL store can replace
+ * the SQLite one when one machine is not enough. Methods are async for that reason, and every
+ * method that writes is atomic on its own: a half-ingested batch or an over-booked slot cannot
+ * be observed.
+ */
+export interface CentralStore {
+  saveOfficeSummary(officeId: string, summary: OfficeSummary, at: number): Promise<void>;
+  officeSummaries(): Promise<Map<string, OfficeSummary>>;
+
+  /**
+   * Takes a batch of one office's outbox rows: stores each event id once, projects first-seen
+   * events into tickets and bookings, and answers the ids it now holds (duplicates included).
+   */
+  ingest(officeId: string, messages: SyncOutboxMessage[], at: number): Promise<{ acked: string[]; bookingsChanged: boolean }>;
+
+  createBooking(booking: NewCentralBooking): Promise<CreateBookingOutcome>;
+  bookingByCode(code: string): Promise<CentralBooking | undefined>;
+  /** Cancels a booking still `booked`; answers it as it is afterwards, or undefined if unknown. */
+  cancelBooking(code: string, at: number): Promise<CentralBooking | undefined>;
+  /** Places taken per slot start, for one office's service between two instants. */
+  bookedPerSlot(officeId: string, serviceId: string, from: number, to: number): Promise<Map<number, number>>;
+  bookingChangesSince(officeId: string, since: number, limit: number): Promise<{ changes: BookingChange[]; version: number }>;
+  bookingsVersion(officeId: string): Promise<number>;
+
+  /** Clears names and phone numbers of bookings whose slot ended before `cutoff`; answers how many. */
+  forgetPersonalData(cutoff: number): Promise<number>;
+  /** Report counts for office days in [from, to] (local dates), every office or one. */
+  reportCounts(query: { from: string; to: string; officeId?: string; now: number }): Promise<ReportCounts[]>;
+  /** How many copies of each event id central holds; a fault test wants exactly one of each. */
+  eventCount(officeId: string): Promise<number>;
+
+  close(): Promise<void>;
+}

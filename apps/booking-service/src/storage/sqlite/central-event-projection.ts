@@ -1,0 +1,100 @@
+import type { SyncOutboxMessage } from '@talon/protocol';
+import type { CentralDatabase } from './open-central-database.js';
+
+type Event = SyncOutboxMessage['event'];
+
+/**
+ * Central's read tables from an office's events, run inside the ingest transaction for events
+ * seen for the first time only, so a resent event never counts twice.
+ */
+export function createCentralEventProjection(db: CentralDatabase, nextBookingVersion: () => number, dayOf: (officeId: string, at: number) => string) {
+  const s = {
+    insertTicket: db.prepare(`INSERT OR IGNORE INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id,
+      issued_at, queued_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')`),
+    called: db.prepare(`UPDATE tickets SET status = 'called', first_called_at = COALESCE(first_called_at, ?) WHERE office_id = ? AND id = ?`),
+    status: db.prepare(`UPDATE tickets SET status = ? WHERE office_id = ? AND id = ?`),
+    ended: db.prepare(`UPDATE tickets SET status = ?, ended_at = ?, service_ms = COALESCE(?, service_ms) WHERE office_id = ? AND id = ?`),
+    transferred: db.prepare(`UPDATE tickets SET status = 'waiting', service_id = ? WHERE office_id = ? AND id = ?`),
+    rated: db.prepare(`UPDATE tickets SET rating = ? WHERE office_id = ? AND id = ?`),
+    bookingExists: db.prepare(`SELECT 1 FROM bookings WHERE id = ?`).pluck(),
+    insertOfficeBooking: db.prepare(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day,
+      status, origin, customer_name, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 'office', ?, ?, ?)`),
+    // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of.
+    checkedIn: db.prepare(`UPDATE bookings SET status = ?, ticket_id = ?, version = ? WHERE id = ? AND office_id = ? AND status <> ?`),
+    bookingFrom: db.prepare(`UPDATE bookings SET status = ?, version = ? WHERE id = ? AND office_id = ? AND status = 'booked'`),
+    freePlace: db.prepare(`UPDATE slot_places SET taken = taken - 1 WHERE (office_id, service_id, slot_start) =
+      (SELECT office_id, service_id, slot_start FROM bookings WHERE id = ?) AND taken > 0`),
+  };
+
+  /** Answers whether a booking's state changed, so the office's copy may need a nudge. */
+  return function project(officeId: string, event: Event): boolean {
+    switch (event.type) {
+      case 'ticket.issued': {
+        const t = event.ticket;
+        s.insertTicket.run(officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt);
+        return false;
+      }
+      case 'ticket.called':
+        s.called.run(event.at, officeId, event.ticketId);
+        return false;
+      case 'ticket.recalled':
+      case 'ticket.category-checked':
+        return false;
+      case 'ticket.serving-started':
+        s.status.run('serving', officeId, event.ticketId);
+        return false;
+      case 'ticket.postponed':
+        s.status.run('postponed', officeId, event.ticketId);
+        return false;
+      case 'ticket.finished':
+        s.ended.run('done', event.at, event.serviceMs, officeId, event.ticketId);
+        return false;
+      case 'ticket.no-show':
+        s.ended.run('no-show', event.at, null, officeId, event.ticketId);
+        return false;
+      case 'ticket.cancelled':
+        s.ended.run('cancelled', event.at, null, officeId, event.ticketId);
+        return false;
+      case 'ticket.transferred':
+        s.transferred.run(event.toServiceId, officeId, event.ticketId);
+        return false;
+      case 'ticket.rated':
+        s.rated.run(event.value, officeId, event.ticketId);
+        return false;
+      case 'booking.created': {
+        const b = event.booking;
+        // Central's own bookings come back up once the office holds them; they are known already.
+        if (s.bookingExists.get(b.id)) return false;
+        const name = typeof b['customerName'] === 'string' ? b['customerName'] : null;
+        s.insertOfficeBooking.run(b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, dayOf(officeId, b.slotStart), name, event.at, nextBookingVersion());
+        return true;
+      }
+      case 'booking.checked-in': {
+        const status = event.late ? 'late' : 'arrived';
+        return s.checkedIn.run(status, event.ticketId, nextBookingVersion(), event.bookingId, officeId, status).changes > 0;
+      }
+      case 'booking.cancelled': {
+        const changed = s.bookingFrom.run('cancelled', nextBookingVersion(), event.bookingId, officeId).changes > 0;
+        if (changed) s.freePlace.run(event.bookingId);
+        return changed;
+      }
+      case 'day.earlier-closed': {
+        for (const ticketId of event.cancelledTicketIds) s.ended.run('cancelled', event.at, null, officeId, ticketId);
+        let changed = false;
+        for (const bookingId of event.expiredBookingIds) changed = s.bookingFrom.run('expired', nextBookingVersion(), bookingId, officeId).changes > 0 || changed;
+        return changed;
+      }
+      case 'desk.opened':
+      case 'desk.paused':
+      case 'desk.resumed':
+      case 'desk.closed':
+        return false;
+      default:
+        return missing(event);
+    }
+  };
+}
+
+function missing(event: never): never {
+  throw new Error(`unhandled office event ${JSON.stringify(event)}`);
+}

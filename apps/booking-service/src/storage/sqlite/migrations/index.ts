@@ -1,0 +1,4 @@
+import { initial } from './0010-initial.js';
+import type { CentralMigration } from './central-migration.js';
+
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [initial];

@@ -1,0 +1,178 @@
+import type { BookingChange, OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
+import { officeDayOf } from '../../booking/office-day.js';
+import type { CentralBooking, CentralStore, CreateBookingOutcome, NewCentralBooking, ReportCounts } from '../central-store.js';
+import { createCentralEventProjection } from './central-event-projection.js';
+import { openCentralDatabase } from './open-central-database.js';
+
+interface BookingRow {
+  id: string;
+  code: string;
+  office_id: string;
+  service_id: string;
+  slot_start: number;
+  slot_minutes: number;
+  status: CentralBooking['status'];
+  origin: CentralBooking['origin'];
+  customer_name: string | null;
+  phone: string | null;
+  ticket_id: string | null;
+  created_at: number;
+  version: number;
+}
+
+const toBooking = (r: BookingRow): CentralBooking => ({
+  id: r.id,
+  code: r.code,
+  officeId: r.office_id,
+  serviceId: r.service_id,
+  slotStart: r.slot_start,
+  slotMinutes: r.slot_minutes,
+  status: r.status,
+  origin: r.origin,
+  customerName: r.customer_name,
+  phone: r.phone,
+  ticketId: r.ticket_id,
+  createdAt: r.created_at,
+  version: r.version,
+});
+
+/** The default store: one SQLite file, one writer; fine for one node (see README for more). */
+export function createSqliteCentralStore(file: string): CentralStore {
+  const db = openCentralDatabase(file);
+  const zones = new Map<string, string>(
+    (db.prepare(`SELECT id, time_zone AS zone FROM offices`).all() as { id: string; zone: string }[]).map((r) => [r.id, r.zone]),
+  );
+  const dayOf = (officeId: string, at: number) => officeDayOf(zones.get(officeId) ?? 'UTC', at);
+  const bumpVersion = db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'booking-version' RETURNING value`).pluck();
+  const nextVersion = () => bumpVersion.get() as number;
+  const project = createCentralEventProjection(db, nextVersion, dayOf);
+
+  const s = {
+    saveOffice: db.prepare(`INSERT INTO offices (id, summary, time_zone, waiting_standard_ms, updated_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, time_zone = excluded.time_zone,
+      waiting_standard_ms = excluded.waiting_standard_ms, updated_at = excluded.updated_at`),
+    offices: db.prepare(`SELECT id, summary FROM offices ORDER BY id`),
+    insertEvent: db.prepare(`INSERT OR IGNORE INTO office_events (office_id, event_id, seq, type, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    takePlace: db.prepare(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES (?, ?, ?, 1)
+      ON CONFLICT DO UPDATE SET taken = taken + 1 WHERE taken < ?`),
+    freePlace: db.prepare(`UPDATE slot_places SET taken = taken - 1 WHERE office_id = ? AND service_id = ? AND slot_start = ? AND taken > 0`),
+    codeTaken: db.prepare(`SELECT 1 FROM bookings WHERE code = ? AND origin = 'central'`).pluck(),
+    insertBooking: db.prepare(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
+      customer_name, phone, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 'central', ?, ?, ?, ?)`),
+    byCode: db.prepare(`SELECT * FROM bookings WHERE code = ? AND origin = 'central'`),
+    cancel: db.prepare(`UPDATE bookings SET status = 'cancelled', version = ? WHERE code = ? AND origin = 'central' AND status = 'booked'`),
+    placesTaken: db.prepare(`SELECT slot_start AS start, taken FROM slot_places WHERE office_id = ? AND service_id = ? AND slot_start >= ? AND slot_start < ?`),
+    changes: db.prepare(`SELECT * FROM bookings WHERE office_id = ? AND version > ? ORDER BY version LIMIT ?`),
+    version: db.prepare(`SELECT COALESCE(MAX(version), 0) FROM bookings WHERE office_id = ?`).pluck(),
+    forget: db.prepare(`UPDATE bookings SET phone = NULL, customer_name = NULL WHERE slot_start + slot_minutes * 60000 < ?
+      AND (phone IS NOT NULL OR customer_name IS NOT NULL)`),
+    eventCount: db.prepare(`SELECT COUNT(*) FROM office_events WHERE office_id = ?`).pluck(),
+    ticketCounts: db.prepare(`SELECT t.office_id AS officeId, t.office_day AS day, COUNT(*) AS tickets,
+        SUM(t.status = 'done') AS served, SUM(t.status = 'no-show') AS noShows,
+        SUM(t.first_called_at IS NOT NULL AND t.first_called_at - t.queued_at <= o.waiting_standard_ms) AS withinStandard,
+        COALESCE(SUM(CASE WHEN t.first_called_at IS NOT NULL THEN MAX(0, t.first_called_at - t.queued_at) END), 0) AS waitMsTotal,
+        SUM(t.first_called_at IS NOT NULL) AS waited,
+        SUM(t.rating IS NOT NULL) AS ratings, SUM(t.rating >= 4) AS satisfied
+      FROM tickets t JOIN offices o ON o.id = t.office_id
+      WHERE t.office_day BETWEEN @from AND @to AND (@officeId IS NULL OR t.office_id = @officeId)
+      GROUP BY t.office_id, t.office_day`),
+    bookingCounts: db.prepare(`SELECT office_id AS officeId, office_day AS day, COUNT(*) AS bookings,
+        SUM(status IN ('arrived', 'late')) AS bookingsArrived,
+        SUM(status IN ('arrived', 'late') OR (status IN ('booked', 'expired') AND slot_start < @now)) AS bookingsDue
+      FROM bookings WHERE office_day BETWEEN @from AND @to AND (@officeId IS NULL OR office_id = @officeId) AND status <> 'cancelled'
+      GROUP BY office_id, office_day`),
+  };
+
+  const ingest = db.transaction((officeId: string, messages: SyncOutboxMessage[], at: number) => {
+    let bookingsChanged = false;
+    for (const m of messages) {
+      const fresh = s.insertEvent.run(officeId, m.eventId, m.seq, m.event.type, m.event.at, JSON.stringify(m.event), at).changes > 0;
+      if (fresh && project(officeId, m.event)) bookingsChanged = true;
+    }
+    return { acked: messages.map((m) => m.eventId), bookingsChanged };
+  });
+
+  const createBooking = db.transaction((b: NewCentralBooking): CreateBookingOutcome => {
+    if (s.codeTaken.get(b.code)) return { ok: false, reason: 'code-taken' };
+    if (s.takePlace.run(b.officeId, b.serviceId, b.slotStart, b.capacity).changes === 0) return { ok: false, reason: 'slot-full' };
+    const version = nextVersion();
+    s.insertBooking.run(b.id, b.code, b.officeId, b.serviceId, b.slotStart, b.slotMinutes, dayOf(b.officeId, b.slotStart), b.customerName, b.phone, b.at, version);
+    return { ok: true, booking: toBooking(s.byCode.get(b.code) as BookingRow) };
+  });
+
+  const cancelBooking = db.transaction((code: string) => {
+    const before = s.byCode.get(code) as BookingRow | undefined;
+    if (!before) return undefined;
+    if (before.status === 'booked') {
+      s.cancel.run(nextVersion(), code);
+      s.freePlace.run(before.office_id, before.service_id, before.slot_start);
+    }
+    return toBooking(s.byCode.get(code) as BookingRow);
+  });
+
+  return {
+    async saveOfficeSummary(officeId: string, summary: OfficeSummary, at: number) {
+      s.saveOffice.run(officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at);
+      zones.set(officeId, summary.timeZone);
+    },
+    async officeSummaries() {
+      return new Map((s.offices.all() as { id: string; summary: string }[]).map((r) => [r.id, JSON.parse(r.summary) as OfficeSummary]));
+    },
+    async ingest(officeId, messages, at) {
+      return ingest(officeId, messages, at);
+    },
+    async createBooking(booking) {
+      return createBooking(booking);
+    },
+    async bookingByCode(code) {
+      const row = s.byCode.get(code) as BookingRow | undefined;
+      return row && toBooking(row);
+    },
+    async cancelBooking(code) {
+      return cancelBooking(code);
+    },
+    async bookedPerSlot(officeId, serviceId, from, to) {
+      return new Map((s.placesTaken.all(officeId, serviceId, from, to) as { start: number; taken: number }[]).map((r) => [r.start, r.taken]));
+    },
+    async bookingChangesSince(officeId, since, limit) {
+      const rows = s.changes.all(officeId, since, limit) as BookingRow[];
+      const changes: BookingChange[] = rows.map((r) => ({
+        version: r.version,
+        bookingId: r.id,
+        code: r.code,
+        serviceId: r.service_id,
+        slotStart: r.slot_start,
+        slotMinutes: r.slot_minutes,
+        status: r.status,
+        ...(r.customer_name !== null && { customerName: r.customer_name }),
+      }));
+      return { changes, version: s.version.get(officeId) as number };
+    },
+    async bookingsVersion(officeId) {
+      return s.version.get(officeId) as number;
+    },
+    async forgetPersonalData(cutoff) {
+      return s.forget.run(cutoff).changes;
+    },
+    async reportCounts({ from, to, officeId, now }) {
+      const params = { from, to, officeId: officeId ?? null, now };
+      const rows = new Map<string, ReportCounts>();
+      const blank = (officeId: string, day: string): ReportCounts => ({
+        officeId, day, tickets: 0, served: 0, noShows: 0, withinStandard: 0, waitMsTotal: 0, waited: 0, ratings: 0, satisfied: 0,
+        bookings: 0, bookingsArrived: 0, bookingsDue: 0,
+      });
+      for (const r of s.ticketCounts.all(params) as ReportCounts[]) rows.set(`${r.officeId}|${r.day}`, { ...blank(r.officeId, r.day), ...r });
+      for (const r of s.bookingCounts.all(params) as Pick<ReportCounts, 'officeId' | 'day' | 'bookings' | 'bookingsArrived' | 'bookingsDue'>[]) {
+        const key = `${r.officeId}|${r.day}`;
+        rows.set(key, { ...(rows.get(key) ?? blank(r.officeId, r.day)), bookings: r.bookings, bookingsArrived: r.bookingsArrived, bookingsDue: r.bookingsDue });
+      }
+      return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.officeId.localeCompare(b.officeId));
+    },
+    async eventCount(officeId) {
+      return s.eventCount.get(officeId) as number;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

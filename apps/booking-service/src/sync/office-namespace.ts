@@ -1,0 +1,95 @@
+import {
+  officeHandshakeSchema,
+  syncCommands,
+  type Ack,
+  type ErrorCode,
+  type OfficeSyncClientEvents,
+  type OfficeSyncServerEvents,
+  type SyncResults,
+} from '@talon/protocol';
+import type { Namespace, Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import type { CentralConfig } from '../config/central-config.js';
+import { secretMatches } from '../config/secret-hash.js';
+import type { CentralStore } from '../storage/central-store.js';
+
+export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
+type OfficeSocket = Socket<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
+
+export const officeRoom = (officeId: string) => `office:${officeId}`;
+
+const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
+
+/**
+ * `/office`: offices authenticate with their key in the handshake, then push their outbox and
+ * pull booking changes. Each handler: validate, authorise (the office may speak only for itself),
+ * persist, ack.
+ */
+export function setUpOfficeNamespace(
+  nsp: OfficeNamespace,
+  deps: { store: CentralStore; config: () => CentralConfig; logger: Logger; now: () => number },
+): void {
+  const { store, logger } = deps;
+
+  nsp.use((socket, next) => {
+    const auth = officeHandshakeSchema.safeParse(socket.handshake.auth);
+    const office = auth.success ? deps.config().offices.find((o) => o.id === auth.data.officeId) : undefined;
+    if (!auth.success || !office || !secretMatches(auth.data.key, office.keyHash)) {
+      logger.warn({ officeId: auth.success ? auth.data.officeId : undefined, address: socket.handshake.address }, 'office refused: wrong id or key');
+      next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown office or wrong office key' } }));
+      return;
+    }
+    socket.data.officeId = office.id;
+    next();
+  });
+
+  nsp.on('connection', (socket: OfficeSocket) => {
+    const officeId = socket.data.officeId;
+    const log = logger.child({ officeId });
+    void socket.join(officeRoom(officeId));
+
+    const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {
+      async 'office:hello'({ summary }) {
+        await store.saveOfficeSummary(officeId, summary, deps.now());
+        return { ok: true, bookingsVersion: await store.bookingsVersion(officeId) };
+      },
+      async 'events:push'({ messages }) {
+        const stranger = messages.find((m) => m.officeId !== officeId);
+        if (stranger) return fail('forbidden', `this link speaks for office "${officeId}", not "${stranger.officeId}"`);
+        for (let i = 1; i < messages.length; i += 1) {
+          if (messages[i]!.seq <= messages[i - 1]!.seq) return fail('invalid-payload', 'messages must be in increasing seq order');
+        }
+        const { acked } = await store.ingest(officeId, messages, deps.now());
+        return { ok: true, acked };
+      },
+      async 'bookings:pull'({ since, limit = 200 }) {
+        const { changes, version } = await store.bookingChangesSince(officeId, since, limit);
+        return { ok: true, changes, version, more: changes.length === limit };
+      },
+    };
+
+    for (const name of Object.keys(syncCommands) as (keyof typeof syncCommands)[]) {
+      socket.on(name, async (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        const parsed = syncCommands[name].safeParse(payload);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          ack(fail('invalid-payload', `${issue?.path.join('.') || '(payload)'}: ${issue?.message ?? 'invalid'}`));
+          return;
+        }
+        try {
+          ack(await (handlers[name] as (p: unknown) => Promise<Ack>)(parsed.data));
+        } catch (error) {
+          log.error({ err: error, command: name }, 'sync command failed');
+          ack(fail('internal', 'central could not take this now; try again'));
+        }
+      });
+    }
+    // Anything else an office sends gets a code, not silence.
+    socket.onAny((name: string, ...args: unknown[]) => {
+      if (name in syncCommands) return;
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack(fail('forbidden', `"${name}" is not a /office command`));
+    });
+  });
+}
