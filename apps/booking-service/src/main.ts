@@ -10,7 +10,7 @@ import { createSqliteCentralStore } from './storage/sqlite/sqlite-central-store.
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEMO_CONFIG = resolve(here, '../config/demo-central.json');
-const WEB_ROOT = resolve(here, '../dist-web');
+const WEB_ROOT = resolve(here, 'web');
 
 async function main(): Promise<void> {
   const options = parseCentralCliOptions(process.argv.slice(2), process.env);

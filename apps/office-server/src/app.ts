@@ -24,6 +24,7 @@ import type { RateLimit } from './realtime/rate-limiter.js';
 import type { RealtimeOptions } from './realtime/realtime-options.js';
 import { startStateBroadcasts } from './realtime/state-broadcasts.js';
 import { createEventStore } from './storage/event-store.js';
+import { startSyncClient, type SyncClient, type SyncClientOptions } from './sync/sync-client.js';
 import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
 import { createBoardStateReader } from './views/board-state.js';
 import { createDashboardStateReader } from './views/dashboard-state.js';
@@ -40,12 +41,16 @@ export interface ApplicationOptions {
   /** Per connection; null turns limiting off (benchmarks). */
   rateLimit?: RateLimit | null;
   broadcastIntervals?: { screensMs: number; dashboardMs: number };
+  /** The central booking service's link; none for an office on its own. */
+  central?: SyncClientOptions;
 }
 
 export interface Application {
   httpServer: HttpServer;
   io: Server;
   context: OfficeContext;
+  /** The central link, when one is configured. */
+  sync?: SyncClient;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -106,6 +111,7 @@ export function createApplication(options: ApplicationOptions): Application {
   setUpAdminNamespace(io.of('/admin'), context, realtime, createBookingDesk(context));
   setUpDeviceNamespace(io.of('/device'), context, realtime, ratings);
   const broadcasts = startStateBroadcasts(io, context, views, options.broadcastIntervals);
+  const sync = options.central ? startSyncClient(context, options.central) : undefined;
   // The default namespace has no role: nobody may connect to it.
   io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'connect to a role namespace such as /kiosk' } })));
 
@@ -114,6 +120,7 @@ export function createApplication(options: ApplicationOptions): Application {
     httpServer,
     io,
     context,
+    ...(sync && { sync }),
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -127,6 +134,7 @@ export function createApplication(options: ApplicationOptions): Application {
       if (closed) return;
       closed = true;
       broadcasts.stop();
+      sync?.stop();
       ratings.closeAll();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

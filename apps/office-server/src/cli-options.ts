@@ -11,6 +11,8 @@ Options (each also from the environment):
   --data <dir>           data folder: database, saved config        [TALON_DATA_DIR, default ./data]
   --config <file>        office config JSON                         [TALON_CONFIG, default <data>/office.json]
   --log-level <level>    fatal, error, warn, info, debug            [LOG_LEVEL, default info]
+  --central-url <url>    the central booking service to sync with   [TALON_CENTRAL_URL, default none]
+                         (its office key comes from TALON_OFFICE_KEY, never the command line)
   -h, --help             show this help
 `;
 
@@ -22,6 +24,8 @@ export interface CliOptions {
   configFile: string;
   logLevel: string;
   help: boolean;
+  /** Set when the office syncs with a central service. */
+  central?: { url: string; officeKey: string };
 }
 
 export class CliError extends Error {
@@ -40,6 +44,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         data: { type: 'string' },
         config: { type: 'string' },
         'log-level': { type: 'string' },
+        'central-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -54,7 +59,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
     throw new CliError(`--log-level: "${logLevel}" is not one of fatal, error, warn, info, debug`);
+  const centralUrl = values['central-url'] ?? env.TALON_CENTRAL_URL;
+  if (centralUrl !== undefined && !/^https?:\/\/\S+$/.test(centralUrl)) throw new CliError(`--central-url: "${centralUrl}" is not an http(s) URL`);
+  if (centralUrl !== undefined && !env.TALON_OFFICE_KEY) throw new CliError('--central-url needs the office key in TALON_OFFICE_KEY');
   return {
+    ...(centralUrl !== undefined && { central: { url: centralUrl, officeKey: env.TALON_OFFICE_KEY! } }),
     demo: values.demo ?? false,
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',

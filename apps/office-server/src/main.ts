@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     saveConfig: (next) => saveOfficeConfig(options.configFile, next),
     screensRoot: SCREENS_ROOT,
     ...(options.demo && { demoTokens: DEMO_TOKENS }),
+    ...(options.central && { central: { centralUrl: options.central.url, officeKey: options.central.officeKey } }),
   });
   const port = await app.listen(options.port, options.host);
   const base = `http://localhost:${port}`;

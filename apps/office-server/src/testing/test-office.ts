@@ -54,6 +54,7 @@ export async function startTestOffice(
     broadcastIntervals: options.broadcastIntervals ?? { screensMs: 10, dashboardMs: 50 },
     ...(options.saveConfig && { saveConfig: options.saveConfig }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
+    ...(options.central && { central: options.central }),
     databaseFile,
   });
   const port = await app.listen(0, '127.0.0.1');

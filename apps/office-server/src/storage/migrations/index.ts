@@ -1,6 +1,7 @@
 import { initial } from './0010-initial.js';
+import { centralSync } from './0020-central-sync.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, centralSync];

@@ -1,0 +1,154 @@
+import {
+  OFFICE_NAMESPACE,
+  type Ack,
+  type OfficeSyncClientEvents,
+  type OfficeSyncServerEvents,
+  type SyncResults,
+} from '@talon/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { createCentralBookingIntake } from '../bookings/central-booking-intake.js';
+import type { OfficeContext } from '../office-context.js';
+import { officeSummaryOf } from './office-summary.js';
+import { singleFlight } from './single-flight.js';
+import { createSyncCursors } from './sync-cursors.js';
+
+export interface SyncClientOptions {
+  centralUrl: string;
+  officeKey: string;
+  /** Outbox rows per push; central takes at most 500. */
+  batchSize?: number;
+  ackTimeoutMs?: number;
+  /** After a refusal or a timeout on a live link, try again this much later. */
+  retryMs?: number;
+}
+
+export interface SyncStatus {
+  connected: boolean;
+  unsent: number;
+  bookingsVersion: number;
+  lastAckedAt: number | null;
+}
+
+export interface SyncClient {
+  status(): SyncStatus;
+  stop(): void;
+}
+
+/**
+ * The office's side of the central link. The outbox goes up in order, a batch at a time, each row
+ * marked only after central acknowledged its event id; booking changes come down from a version
+ * the office keeps on disk. Everything is driven from the database, so a reconnect or a restart
+ * simply carries on from there, both ways, without a human.
+ */
+export function startSyncClient(context: OfficeContext, options: SyncClientOptions): SyncClient {
+  const logger = context.logger.child({ area: 'sync' });
+  const cursors = createSyncCursors(context.db);
+  const take = createCentralBookingIntake(context, logger);
+  const batchSize = options.batchSize ?? 200;
+  const ackTimeoutMs = options.ackTimeoutMs ?? 15_000;
+  const retryMs = options.retryMs ?? 2_000;
+  const officeId = context.directory.config.office.id;
+  const socket: Socket<OfficeSyncServerEvents, OfficeSyncClientEvents> = io(`${options.centralUrl.replace(/\/$/, '')}${OFFICE_NAMESPACE}`, {
+    auth: { officeId, key: options.officeKey },
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 10_000,
+  });
+  let greeted = false;
+  let stopped = false;
+  let lastAckedAt: number | null = null;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const request = async <K extends keyof SyncResults>(name: K, payload: Parameters<OfficeSyncClientEvents[K]>[0]): Promise<Ack<SyncResults[K]>> =>
+    (await (socket.timeout(ackTimeoutMs).emitWithAck as (n: string, p: unknown) => Promise<unknown>)(name, payload)) as Ack<SyncResults[K]>;
+
+  const retryLater = () => {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      kickPush();
+      kickPull();
+    }, retryMs);
+    retryTimer.unref();
+  };
+
+  const kickPush = singleFlight(async () => {
+    while (socket.connected && greeted && !stopped) {
+      const messages = cursors.unsent(batchSize);
+      if (messages.length === 0) return;
+      const answer = await request('events:push', { messages });
+      if (!answer.ok) {
+        logger.error({ code: answer.code, message: answer.message, firstSeq: messages[0]!.seq }, 'central refused a batch of events; will retry');
+        retryLater();
+        return;
+      }
+      lastAckedAt = context.clock.now();
+      cursors.markAcked(answer.acked, lastAckedAt);
+      if (answer.acked.length === 0) return;
+    }
+  }, (error) => {
+    logger.warn({ err: error }, 'pushing events to central stopped; will retry');
+    retryLater();
+  });
+
+  const kickPull = singleFlight(async () => {
+    while (socket.connected && greeted && !stopped) {
+      const answer = await request('bookings:pull', { since: cursors.bookingsVersion(), limit: batchSize });
+      if (!answer.ok) {
+        logger.error({ code: answer.code, message: answer.message }, 'central refused a bookings pull; will retry');
+        retryLater();
+        return;
+      }
+      for (const change of answer.changes) {
+        await take(change);
+        // Saved after each change: a crash repeats at most one, and taking one twice does nothing.
+        cursors.saveBookingsVersion(change.version);
+      }
+      if (!answer.more) return;
+    }
+  }, (error) => {
+    logger.warn({ err: error }, 'pulling bookings from central stopped; will retry');
+    retryLater();
+  });
+
+  const greet = singleFlight(async () => {
+    greeted = false;
+    const answer = await request('office:hello', { summary: officeSummaryOf(context.directory.config) });
+    if (!answer.ok) {
+      logger.error({ code: answer.code, message: answer.message }, 'central refused this office');
+      return;
+    }
+    greeted = true;
+    logger.info({ unsent: cursors.unsentCount(), centralBookings: answer.bookingsVersion }, 'linked to central');
+    kickPull();
+    kickPush();
+  }, (error) => {
+    logger.warn({ err: error }, 'greeting central failed; will retry on the next connect');
+    if (socket.connected) setTimeout(() => greet(), retryMs).unref();
+  });
+
+  socket.on('connect', () => greet());
+  socket.on('disconnect', (reason) => {
+    greeted = false;
+    logger.info({ reason }, 'central link down; the office works on, the outbox waits');
+  });
+  socket.on('connect_error', (error) => {
+    const data = (error as Error & { data?: { code?: string } }).data;
+    if (data?.code === 'unauthorized') logger.error('central does not know this office key; check TALON_OFFICE_KEY');
+  });
+  socket.on('bookings:changed', () => kickPull());
+  const unsubscribe = context.queue.onCommitted(() => kickPush());
+  context.onConfigChanged(() => {
+    if (socket.connected && !stopped) greet();
+  });
+
+  return {
+    status: () => ({ connected: socket.connected && greeted, unsent: cursors.unsentCount(), bookingsVersion: cursors.bookingsVersion(), lastAckedAt }),
+    stop() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      unsubscribe();
+      socket.disconnect();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { SyncOutboxMessage } from '@talon/protocol';
+import type { OfficeDatabase } from '../storage/open-database.js';
+
+/** The office's side of the link's bookkeeping: unsent outbox rows and central's booking version taken. */
+export function createSyncCursors(db: OfficeDatabase) {
+  const unsent = db.prepare(`SELECT body FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?`).pluck();
+  const markSent = db.prepare(`UPDATE outbox SET sent_at = ? WHERE event_id = ? AND sent_at IS NULL`);
+  const countUnsent = db.prepare(`SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL`).pluck();
+  const readCursor = db.prepare(`SELECT value FROM sync_cursors WHERE name = ?`).pluck();
+  const writeCursor = db.prepare(`INSERT INTO sync_cursors (name, value) VALUES (?, ?)
+    ON CONFLICT (name) DO UPDATE SET value = excluded.value`);
+  const markAll = db.transaction((ids: string[], at: number) => {
+    for (const id of ids) markSent.run(at, id);
+  });
+
+  return {
+    unsent(limit: number): SyncOutboxMessage[] {
+      return (unsent.all(limit) as string[]).map((body) => JSON.parse(body) as SyncOutboxMessage);
+    },
+    unsentCount(): number {
+      return countUnsent.get() as number;
+    },
+    /** Central holds these now; they are never sent again (central would ignore them anyway). */
+    markAcked(eventIds: string[], at: number): void {
+      markAll(eventIds, at);
+    },
+    bookingsVersion(): number {
+      return (readCursor.get('central-bookings') as number | undefined) ?? 0;
+    },
+    saveBookingsVersion(version: number): void {
+      writeCursor.run('central-bookings', version);
+    },
+  };
+}
