@@ -1,0 +1,179 @@
+import Database from 'better-sqlite3';
+import type { Socket } from 'socket.io-client';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLinkProxy, type LinkProxy } from '../apps/booking-service/src/testing/link-proxy.js';
+import { startTestCentral, TEST_OFFICE_KEYS, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
+import { manualClock } from '../apps/office-server/src/clock.js';
+import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+
+/** Tuesday 24 November 2026, 09:00 in Moscow. */
+const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
+const MINUTE = 60_000;
+const OFFICE = 'demo-office';
+
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The demo office with a rating button on desk 1, linked to central through `centralUrl`. */
+function linkedOffice(centralUrl: string, clock = manualClock(TUESDAY_9_00), dataDir?: string): Promise<TestOffice> {
+  return startTestOffice({
+    clock,
+    ...(dataDir && { dataDir }),
+    config: demoConfig((c) => (c.ratingButtons = [{ deskId: 'desk-1', agentId: 'agent-1', path: '/dev/serial/by-id/usb-talon-1', deviceId: 7 }])),
+    central: { centralUrl, officeKey: TEST_OFFICE_KEYS[OFFICE]!, retryMs: 200, batchSize: 50 },
+  });
+}
+
+/** What both sides hold, in the same shape: every event id, every ticket's end, every booking's state. */
+function sides(office: TestOffice, central: TestCentral) {
+  const cdb = new Database(join(central.dataDir, 'central.db'), { readonly: true });
+  const odb = office.app.context.db;
+  try {
+    return {
+      office: {
+        events: odb.prepare('SELECT id FROM events ORDER BY id').pluck().all(),
+        tickets: odb.prepare('SELECT id, status, rating FROM tickets ORDER BY id').all(),
+        bookings: odb.prepare('SELECT id, status FROM bookings ORDER BY id').all(),
+      },
+      central: {
+        events: cdb.prepare('SELECT event_id FROM office_events WHERE office_id = ? ORDER BY event_id').pluck().all(OFFICE),
+        tickets: cdb.prepare('SELECT id, status, rating FROM tickets WHERE office_id = ? ORDER BY id').all(OFFICE),
+        bookings: cdb.prepare('SELECT id, status FROM bookings WHERE office_id = ? ORDER BY id').all(OFFICE),
+      },
+    };
+  } finally {
+    cdb.close();
+  }
+}
+
+const synced = (office: TestOffice) => () => office.app.sync!.status().connected && office.app.sync!.status().unsent === 0;
+
+async function book(central: TestCentral, serviceId: string, slotStart: number, name = 'Смирнов Пётр'): Promise<{ code: string }> {
+  const response = await fetch(`${central.url}/api/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ officeId: OFFICE, serviceId, slotStart, name, phone: '+7 916 123-45-67', personalDataConsent: true }),
+  });
+  const body = (await response.json()) as { ok: boolean; booking: { code: string } };
+  expect(body).toMatchObject({ ok: true });
+  return body.booking;
+}
+
+/** Serves the next waiting ticket at desk 1 and presses the rating button. */
+async function serveAndRate(operator: Socket, agent: Socket, seq: number, value: number): Promise<void> {
+  expect(await command(operator, 'ticket:call-next')).toMatchObject({ ok: true });
+  await command(operator, 'ticket:start');
+  await command(operator, 'ticket:finish');
+  await waitFor('the rating window', async () => {
+    const answer = await command<{ ok: boolean; counted?: boolean }>(agent, 'rating:submit', { deskId: 'desk-1', value, seq, buttonDeviceId: 7 });
+    return answer.ok && answer.counted === true;
+  }, 5000);
+}
+
+describe('office <-> central sync under faults', () => {
+  let central: TestCentral | undefined;
+  let office: TestOffice | undefined;
+  let proxy: LinkProxy | undefined;
+  afterEach(async () => {
+    await office?.stop();
+    await proxy?.close();
+    await central?.stop();
+    office = proxy = central = undefined;
+  });
+
+  it('an office cut off works on; on reconnect it catches up both ways, and a centrally cancelled booking is no longer valid', async () => {
+    const clock = manualClock(TUESDAY_9_00);
+    central = await startTestCentral({ now: () => clock.now() });
+    proxy = await startLinkProxy(central.port);
+    office = await linkedOffice(proxy.url, clock);
+    await waitFor('the first link', synced(office));
+
+    const slots = (await (await fetch(`${central.url}/api/offices/${OFFICE}/slots?serviceId=contracts&date=2026-11-24`)).json()) as { slots: { start: number }[] };
+    const slot = slots.slots[0]!.start;
+    const kept = await book(central, 'contracts', slot);
+    const dropped = await book(central, 'payments', slot);
+    await waitFor('both bookings at the office', () => office!.app.context.db.prepare(`SELECT COUNT(*) FROM bookings WHERE source = 'central'`).pluck().get() === 2);
+
+    proxy.down();
+    await waitFor('the office to notice', () => !office!.app.sync!.status().connected);
+    expect((await (await fetch(`${central.url}/api/bookings/${dropped.code}/cancel`, { method: 'POST' })).json())).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
+
+    // A morning without the link: tickets, service, ratings, a booked visitor checking in.
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const operator = await office.connect('/operator', { session: await office.login('ivanova') });
+    const agent = await office.connect('/device', { token: DEMO_TOKENS.agent });
+    await command(agent, 'device:hello', { agentVersion: 'test', printers: [], buttons: [{ deskId: 'desk-1', online: true }] });
+    await command(operator, 'desk:open', { deskId: 'desk-1' });
+    for (let i = 0; i < 6; i += 1) expect(await command(kiosk, 'ticket:issue', { serviceId: 'payments' })).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i += 1) await serveAndRate(operator, agent, i + 1, 5 - i);
+    clock.set(slot - 5 * MINUTE);
+    expect(await command(kiosk, 'booking:check-in', { code: kept.code })).toMatchObject({ ok: true, ticket: { kind: 'booking' } });
+    // The office has not heard of the cancel yet: the code still holds while it cannot know.
+    expect(office.app.sync!.status().unsent).toBeGreaterThan(10);
+
+    proxy.up();
+    await waitFor('the catch-up', async () => synced(office!)() && office!.app.context.db.prepare('SELECT status FROM bookings WHERE code = ?').pluck().get(dropped.code) === 'cancelled');
+    expect(await command(kiosk, 'booking:check-in', { code: dropped.code })).toMatchObject({ ok: false, code: 'booking-not-found' });
+    await waitFor('the last events', synced(office));
+
+    const both = sides(office, central);
+    expect(both.central.events).toEqual(both.office.events);
+    expect(both.central.tickets).toEqual(both.office.tickets);
+    expect(both.central.tickets.filter((t) => (t as { rating: number | null }).rating !== null)).toHaveLength(3);
+    expect(both.central.bookings).toEqual(both.office.bookings);
+    expect(await (await fetch(`${central.url}/api/bookings/${kept.code}`)).json()).toMatchObject({ booking: { status: 'arrived' } });
+  });
+
+  it('central stopped for a while and restarted: nothing lost, nothing twice', async () => {
+    central = await startTestCentral();
+    const { port, dataDir } = central;
+    office = await linkedOffice(central.url);
+    await waitFor('the first link', synced(office));
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    for (let i = 0; i < 5; i += 1) await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await central.stop({ wipe: false });
+    for (let i = 0; i < 120; i += 1) expect(await command(kiosk, 'ticket:issue', { serviceId: i % 2 ? 'payments' : 'contracts' })).toMatchObject({ ok: true });
+    expect(office.app.sync!.status().unsent).toBeGreaterThanOrEqual(120);
+    central = await startTestCentral({ port, dataDir });
+    await waitFor('the catch-up after the restart', synced(office));
+    const both = sides(office, central);
+    expect(both.office.tickets).toHaveLength(125);
+    expect(both.central.events).toEqual(both.office.events);
+    expect(both.central.tickets).toEqual(both.office.tickets);
+  });
+
+  it('a line that drops again and again while tickets flow still delivers every event exactly once', async () => {
+    central = await startTestCentral();
+    proxy = await startLinkProxy(central.port);
+    office = await linkedOffice(proxy.url);
+    await waitFor('the first link', synced(office));
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    let flowing = true;
+    const flow = (async () => {
+      let issued = 0;
+      while (flowing) {
+        await command(kiosk, 'ticket:issue', { serviceId: issued % 3 ? 'payments' : 'contracts' });
+        issued += 1;
+      }
+      return issued;
+    })();
+    for (let drop = 0; drop < 12; drop += 1) {
+      await new Promise((r) => setTimeout(r, 120 + (drop % 3) * 60));
+      proxy.cut();
+    }
+    flowing = false;
+    const issued = await flow;
+    await waitFor('the line to settle', synced(office), 30_000);
+    const both = sides(office, central);
+    expect(both.office.tickets).toHaveLength(issued);
+    expect(issued).toBeGreaterThan(50);
+    expect(both.central.events).toEqual(both.office.events);
+    expect(both.central.tickets).toEqual(both.office.tickets);
+  });
+});
