@@ -111,7 +111,7 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
           at: deps.now(),
         });
         if (outcome.ok) {
-          logger.info({ officeId: request.officeId, serviceId: request.serviceId, slotStart: slot.start, phone: maskPhone(request.phone) }, 'booking made on-line');
+          logger.info({ officeId: request.officeId, serviceId: request.serviceId, slotStart: slot.start, phoneMasked: maskPhone(request.phone) }, 'booking made on-line');
           deps.nudgeOffice(request.officeId);
           return { ok: true, booking: view(outcome.booking) };
         }

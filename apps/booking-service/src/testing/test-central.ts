@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createCentralService, type CentralService } from '../app.js';
 import { parseCentralConfig, type CentralConfig } from '../config/central-config.js';
 import { hashSecret } from '../config/secret-hash.js';
-import { silentCentralLogger } from '../logger.js';
+import { silentCentralLogger, type Logger } from '../logger.js';
 import { createSqliteCentralStore } from '../storage/sqlite/sqlite-central-store.js';
 
 /** Keys of the test offices; the demo office's matches apps/booking-service/config/demo-central.json. */
@@ -36,12 +36,14 @@ export interface TestCentral {
 }
 
 /** A real central service on 127.0.0.1 with its SQLite file; restart it on the same `port` and `dataDir`. */
-export async function startTestCentral(options: { dataDir?: string; port?: number; config?: CentralConfig; now?: () => number; webRoot?: string } = {}): Promise<TestCentral> {
+export async function startTestCentral(
+  options: { dataDir?: string; port?: number; config?: CentralConfig; now?: () => number; webRoot?: string; logger?: Logger } = {},
+): Promise<TestCentral> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'talon-central-'));
   const service = await createCentralService({
     config: options.config ?? testCentralConfig(),
     store: createSqliteCentralStore(join(dataDir, 'central.db')),
-    logger: silentCentralLogger(),
+    logger: options.logger ?? silentCentralLogger(),
     retentionEveryMs: 0,
     ...(options.now && { now: options.now }),
     ...(options.webRoot && { webRoot: options.webRoot }),

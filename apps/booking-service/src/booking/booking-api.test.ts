@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Socket } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCentralLogger } from '../logger.js';
+import { sampleOfficeSummary } from '../testing/office-summary.js';
+import { startTestCentral, TEST_OFFICE_KEYS, TEST_REPORT_TOKEN, type TestCentral } from '../testing/test-central.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Monday 23 November 2026, 07:00 in Moscow. */
+const MONDAY_7_00 = Date.UTC(2026, 10, 23, 4, 0);
+const msk = (date: string, time: string) => Date.parse(`${date}T${time}:00+03:00`);
+const TUESDAY_10_00 = msk('2026-11-24', '10:00');
+
+interface Answer {
+  ok: boolean;
+  code?: string;
+  booking?: { code: string; status: string; phoneMasked: string; customerName: string };
+  slots?: { start: number; free: number; capacity: number }[];
+}
+
+describe('booking HTTP API', () => {
+  let central: TestCentral;
+  let office: Socket;
+  let now = MONDAY_7_00;
+  const lines: string[] = [];
+  afterEach(() => central.stop());
+
+  async function start() {
+    now = MONDAY_7_00;
+    lines.length = 0;
+    const destination = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    central = await startTestCentral({ now: () => now, logger: createCentralLogger({ level: 'info', destination }) });
+    office = await central.connectOffice({ officeId: 'north', key: TEST_OFFICE_KEYS.north });
+    await office.emitWithAck('office:hello', { summary: sampleOfficeSummary() });
+  }
+  const get = async (path: string) => (await fetch(`${central.url}${path}`)).json() as Promise<Answer>;
+  const post = async (path: string, body?: unknown, raw?: string) => {
+    const response = await fetch(`${central.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      ...(body !== undefined || raw !== undefined ? { body: raw ?? JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as Answer };
+  };
+  const request = (extra: Record<string, unknown> = {}) => ({
+    officeId: 'north', serviceId: 'contracts', slotStart: TUESDAY_10_00, name: 'Иванова Мария', phone: '8 (916) 123-45-67', personalDataConsent: true, ...extra,
+  });
+
+  it('lists offices and slots, books, shows, cancels and frees the place', async () => {
+    await start();
+    expect(await get('/api/offices')).toMatchObject({ ok: true, offices: [{ id: 'north', name: 'ЦОК «Северный»', services: [{ id: 'payments' }, { id: 'contracts' }] }] });
+    const before = await get('/api/offices/north/slots?serviceId=contracts&date=2026-11-24');
+    expect(before.slots!.find((s) => s.start === TUESDAY_10_00)).toEqual({ start: TUESDAY_10_00, minutes: 30, capacity: 1, free: 1 });
+
+    const made = await post('/api/bookings', request());
+    expect(made.status).toBe(200);
+    expect(made.body.booking).toMatchObject({ status: 'booked', customerName: 'Иванова Мария', phoneMasked: '+7 *** ***-45-67' });
+    const code = made.body.booking!.code;
+    expect(code).toMatch(/^\d{8}$/);
+    expect((await get('/api/offices/north/slots?serviceId=contracts&date=2026-11-24')).slots!.find((s) => s.start === TUESDAY_10_00)!.free).toBe(0);
+    expect(await get(`/api/bookings/${code}`)).toMatchObject({ ok: true, booking: { code, status: 'booked' } });
+    const qr = await fetch(`${central.url}/api/bookings/${code}/qr.svg`);
+    expect(qr.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await qr.text()).toMatch(/^<svg/);
+
+    expect((await post(`/api/bookings/${code}/cancel`)).body).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
+    expect(await post(`/api/bookings/${code}/cancel`)).toMatchObject({ status: 409, body: { code: 'booking-not-cancellable' } });
+    expect((await get('/api/offices/north/slots?serviceId=contracts&date=2026-11-24')).slots!.find((s) => s.start === TUESDAY_10_00)!.free).toBe(1);
+    // The office is told, and pulls the booking and its cancel: a name, never the phone.
+    const pulled = (await office.emitWithAck('bookings:pull', { since: 0 })) as { changes: Record<string, unknown>[] };
+    expect(pulled.changes.at(-1)).toMatchObject({ code, status: 'cancelled', customerName: 'Иванова Мария' });
+    expect(JSON.stringify(pulled)).not.toMatch(/916|4567/);
+  });
+
+  it('gives the last place in a slot to exactly one of many visitors booking at once', async () => {
+    await start();
+    const race = async (serviceId: string, slotStart: number, visitors: number) => {
+      const answers = await Promise.all(Array.from({ length: visitors }, (_, i) => post('/api/bookings', request({ serviceId, slotStart, name: `Гость ${i}` }))));
+      return {
+        won: answers.filter((a) => a.body.ok).length,
+        refused: answers.filter((a) => a.status === 409 && a.body.code === 'slot-full').length,
+      };
+    };
+    expect(await race('contracts', TUESDAY_10_00, 24)).toEqual({ won: 1, refused: 23 });
+    expect(await race('payments', TUESDAY_10_00, 24)).toEqual({ won: 2, refused: 22 });
+    const db = new Database(join(central.dataDir, 'central.db'), { readonly: true });
+    expect(db.prepare(`SELECT service_id, COUNT(*) AS n FROM bookings GROUP BY service_id ORDER BY service_id`).all()).toEqual([
+      { service_id: 'contracts', n: 1 },
+      { service_id: 'payments', n: 2 },
+    ]);
+    db.close();
+  });
+
+  it.each([
+    ['no consent', request({ personalDataConsent: undefined }), 400, 'consent-required'],
+    ['consent refused', request({ personalDataConsent: false }), 400, 'consent-required'],
+    ['a foreign phone number', request({ phone: '+44 20 7946 0958' }), 400, 'invalid-payload'],
+    ['no name', request({ name: '  ' }), 400, 'invalid-payload'],
+    ['an extra field', request({ discount: 50 }), 400, 'invalid-payload'],
+    ['an unknown office', request({ officeId: 'west' }), 404, 'unknown-office'],
+    ['an unknown service', request({ serviceId: 'haircut' }), 404, 'unknown-service'],
+    ['a service not open for booking', request({ serviceId: 'meters' }), 409, 'service-not-bookable'],
+    ['a slot off the grid', request({ slotStart: TUESDAY_10_00 + 7 * MINUTE }), 409, 'slot-unavailable'],
+    ['a slot in lunch', request({ slotStart: msk('2026-11-24', '13:00') }), 409, 'slot-unavailable'],
+    ['a slot already begun', request({ slotStart: msk('2026-11-23', '06:30') }), 409, 'slot-unavailable'],
+    ['a Sunday', request({ slotStart: msk('2026-11-29', '10:00') }), 409, 'slot-unavailable'],
+  ])('refuses a booking with %s', async (_label, body, status, code) => {
+    await start();
+    expect(await post('/api/bookings', body)).toMatchObject({ status, body: { ok: false, code } });
+  });
+
+  it('refuses malformed requests with codes, never a crash', async () => {
+    await start();
+    expect(await post('/api/bookings', undefined, '{"officeId":')).toMatchObject({ status: 400, body: { code: 'invalid-payload' } });
+    expect(await post('/api/bookings', undefined, JSON.stringify({ name: 'x'.repeat(20_000) }))).toMatchObject({ status: 413, body: { code: 'payload-too-large' } });
+    expect(await get('/api/bookings/12ab')).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await get('/api/bookings/12345678')).toMatchObject({ ok: false, code: 'booking-not-found' });
+    expect(await get('/api/offices/north/slots?serviceId=contracts')).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(await get('/api/nothing')).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await get('/healthz')).toEqual({ ok: true });
+  });
+
+  it('masks phones in logs and forgets names and phones after the retention period', async () => {
+    await start();
+    const made = await post('/api/bookings', request());
+    const code = made.body.booking!.code;
+    const log = lines.join('');
+    expect(log).toContain('+7 *** ***-45-67');
+    expect(log).not.toMatch(/9161234567|123-45-67/);
+
+    now += 29 * DAY;
+    expect(await central.service.applyRetention()).toBe(0);
+    now += 2 * DAY;
+    expect(await central.service.applyRetention()).toBe(1);
+    expect(await get(`/api/bookings/${code}`)).toMatchObject({ booking: { customerName: '', phoneMasked: '', status: 'booked' } });
+    const db = new Database(join(central.dataDir, 'central.db'), { readonly: true });
+    expect(db.prepare('SELECT phone, customer_name AS name FROM bookings').all()).toEqual([{ phone: null, name: null }]);
+    db.close();
+  });
+});
