@@ -133,7 +133,7 @@ describe('booking HTTP API', () => {
 
     now += 29 * DAY;
     expect(await central.service.applyRetention()).toBe(0);
-    now += 2 * DAY;
+    now += 3 * DAY;
     expect(await central.service.applyRetention()).toBe(1);
     expect(await get(`/api/bookings/${code}`)).toMatchObject({ booking: { customerName: '', phoneMasked: '', status: 'booked' } });
     const db = new Database(join(central.dataDir, 'central.db'), { readonly: true });
