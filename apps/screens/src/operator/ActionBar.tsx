@@ -1,6 +1,6 @@
 import { PAUSE_REASONS, type PauseReason } from '@talon/domain';
 import type { ServiceView } from '@talon/protocol';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { ActionButton } from './ActionButton.js';
 import type { DeskAction } from './desk-actions.js';
@@ -21,6 +21,9 @@ interface ActionBarProps {
 export function ActionBar({ allowed, busy, outcomes, outcomeId, onOutcome, pauseReason, onPauseReason, onAction }: ActionBarProps) {
   const { t } = useLanguage();
   const [confirmClose, setConfirmClose] = useState(false);
+  // Selects are labelled by id: a wrapping label would add the chosen option to the name.
+  const outcomeFieldId = useId();
+  const reasonFieldId = useId();
   const can = (action: DeskAction) => !busy && allowed.has(action);
   const press = (action: DeskAction) => () => onAction(action);
 
@@ -47,9 +50,9 @@ export function ActionBar({ allowed, busy, outcomes, outcomeId, onOutcome, pause
             {t('operator.action.finish')}
           </ActionButton>
           {outcomes.length > 0 && (
-            <label>
-              {t('operator.outcome')}
-              <select value={outcomeId} onChange={(e) => onOutcome(e.target.value)} disabled={!allowed.has('finish')}>
+            <div className="op-field">
+              <label htmlFor={outcomeFieldId}>{t('operator.outcome')}</label>
+              <select id={outcomeFieldId} value={outcomeId} onChange={(e) => onOutcome(e.target.value)} disabled={!allowed.has('finish')}>
                 <option value="">{t('operator.outcomeNone')}</option>
                 {outcomes.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -57,7 +60,7 @@ export function ActionBar({ allowed, busy, outcomes, outcomeId, onOutcome, pause
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
         </div>
         <ActionButton shortcut="transfer" disabled={!can('transfer')} onClick={press('transfer')}>
@@ -70,16 +73,16 @@ export function ActionBar({ allowed, busy, outcomes, outcomeId, onOutcome, pause
 
       <div className="op-desk-actions">
         <div className="op-pause">
-          <label>
-            {t('operator.pauseReason')}
-            <select value={pauseReason} onChange={(e) => onPauseReason(e.target.value as PauseReason)} disabled={!allowed.has('pause')}>
+          <div className="op-field">
+            <label htmlFor={reasonFieldId}>{t('operator.pauseReason')}</label>
+            <select id={reasonFieldId} value={pauseReason} onChange={(e) => onPauseReason(e.target.value as PauseReason)} disabled={!allowed.has('pause')}>
               {PAUSE_REASONS.map((reason) => (
                 <option key={reason} value={reason}>
                   {t(`operator.reason.${reason}`)}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <ActionButton shortcut="pause" disabled={!can('pause')} onClick={press('pause')}>
             {t('operator.action.pause')}
           </ActionButton>

@@ -1,5 +1,5 @@
 import type { OperatorState } from '@talon/protocol';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { serviceNamer } from './service-names.js';
 
@@ -32,6 +32,7 @@ export function TransferForm({
   const [comment, setComment] = useState('');
   const [keepPlace, setKeepPlace] = useState(true);
   const firstField = useRef<HTMLInputElement>(null);
+  const targetFieldId = useId();
   useEffect(() => firstField.current?.focus(), []);
 
   function submit(event: FormEvent) {
@@ -59,27 +60,28 @@ export function TransferForm({
         </label>
       </fieldset>
       {target === 'service' ? (
-        <label>
-          {t('operator.transferService')}
-          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+        // Labelled by id, not by wrapping: a wrapped select adds its chosen option to its name.
+        <div className="op-field">
+          <label htmlFor={targetFieldId}>{t('operator.transferService')}</label>
+          <select id={targetFieldId} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
             {state.services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.prefix} · {nameOf(s.id)}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : (
-        <label>
-          {t('operator.transferDesk')}
-          <select value={deskId} onChange={(e) => setDeskId(e.target.value)}>
+        <div className="op-field">
+          <label htmlFor={targetFieldId}>{t('operator.transferDesk')}</label>
+          <select id={targetFieldId} value={deskId} onChange={(e) => setDeskId(e.target.value)}>
             {otherDesks.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       <label>
         {t('operator.transferComment')}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../../apps/office-server/src/testing/test-office.js';
+import { seriousAccessibilityViolations } from '../support/axe.js';
+import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from '../support/browser.js';
+
+// One operator's working session at desk 1 (payments and meters), driven through the real screen.
+describe.runIf(browserSuitesRun)('operator console', () => {
+  let office: TestOffice;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let kiosk: Socket;
+
+  const issue = async (serviceId: string): Promise<string> => {
+    const ack = await command<{ ok: boolean; ticket: { number: string } }>(kiosk, 'ticket:issue', { serviceId });
+    expect(ack.ok).toBe(true);
+    return ack.ticket.number;
+  };
+  const button = (name: RegExp) => page.getByRole('button', { name });
+  const currentTicket = () => page.getByTestId('current-ticket');
+  const status = () => page.getByTestId('current-status');
+
+  beforeAll(async () => {
+    office = await startTestOffice();
+    kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    browser = await launchChromium();
+    ({ context, page } = await openScreen(browser, `${office.url}/operator`));
+    // A control that never becomes usable should fail its test in seconds, not half a minute.
+    page.setDefaultTimeout(5_000);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await office?.stop({ wipe: true });
+  });
+
+  it('logs in and opens a desk; the desk is taken for others', async () => {
+    await page.getByLabel('Логин').fill('ivanova');
+    await page.getByLabel('Пароль').fill('demo');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect.poll(() => button(/^Окно 1$/).isEnabled()).toBe(true);
+    await saveScreenshot(page, 'operator-desk-picker');
+    await button(/^Окно 1$/).click();
+    await page.getByTestId('desk-status').getByText('Открыто').waitFor();
+    // Nobody waits yet: calling is illegal, so disabled, while pausing is allowed.
+    expect(await button(/^Вызвать следующего/).isDisabled()).toBe(true);
+    expect(await button(/^Завершить/).isDisabled()).toBe(true);
+    expect(await button(/^Перерыв/).isEnabled()).toBe(true);
+    const other = await office.connect('/operator', { session: await office.login('petrov') });
+    const snapshot = await command<{ ok: boolean; state: { desks: { id: string; operatorName?: string }[] } }>(other, 'operator:snapshot');
+    expect(snapshot.state.desks.find((d) => d.id === 'desk-1')?.operatorName).toBe('Иванова Мария');
+  });
+
+  it('shows a kiosk ticket in the counts and calls it by button, starts and finishes with an outcome', async () => {
+    const number = await issue('payments');
+    await expect.poll(() => page.getByTestId('waiting-payments').textContent()).toBe('1');
+    await page.getByRole('row', { name: new RegExp(number) }).waitFor();
+    await button(/^Вызвать следующего/).click();
+    await expect.poll(() => currentTicket().textContent()).toBe(number);
+    expect(await status().textContent()).toBe('Вызван');
+    await expect.poll(() => page.getByTestId('waiting-payments').textContent()).toBe('0');
+    // A called visitor cannot be finished before the service starts, and the desk cannot pause.
+    expect(await button(/^Завершить/).isDisabled()).toBe(true);
+    expect(await button(/^Перерыв/).isDisabled()).toBe(true);
+    expect(await button(/^Вызвать следующего/).isDisabled()).toBe(true);
+    await button(/^Начать приём/).click();
+    await expect.poll(() => status().textContent()).toBe('Обслуживается');
+    await page.getByLabel('Результат обращения').selectOption('paid');
+    await saveScreenshot(page, 'operator-serving');
+    await button(/^Завершить/).click();
+    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor();
+  });
+
+  it('calls by the keyboard shortcut and marks a no-show', async () => {
+    const number = await issue('meters');
+    await expect.poll(() => button(/^Вызвать следующего/).isEnabled()).toBe(true);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('1');
+    await expect.poll(() => currentTicket().textContent()).toBe(number);
+    await button(/^Не явился/).click();
+    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor();
+  });
+
+  it('calls a given number from the waiting list, then transfers it with a comment', async () => {
+    const first = await issue('payments');
+    const second = await issue('payments');
+    await page.getByRole('button', { name: `Вызвать ${second}` }).click();
+    await expect.poll(() => currentTicket().textContent()).toBe(second);
+    // Keys act only once the console is free again, as the buttons do.
+    await expect.poll(() => button(/^Перенаправить/).isEnabled()).toBe(true);
+    await page.keyboard.press('6');
+    await page.getByLabel('Комментарий для следующего окна').fill('Нужен договор, паспорт проверен');
+    await page.getByLabel('Услуга', { exact: true }).selectOption('contracts');
+    await saveScreenshot(page, 'operator-transfer');
+    await button(/^Перенаправить посетителя/).click();
+    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor();
+    // Desk 1 does not serve contracts, so the transferred ticket leaves this desk's list.
+    await expect.poll(() => page.getByRole('button', { name: `Вызвать ${second}` }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Вызвать ${first}` }).count()).toBe(1);
+
+    const head = await office.connect('/operator', { session: await office.login('sidorova') });
+    const opened = await command<{ ok: boolean }>(head, 'desk:open', { deskId: 'desk-3' });
+    expect(opened.ok).toBe(true);
+    const called = await command<{ ok: boolean; desk: { currentTicket?: { number: string; transferComment?: string } } }>(head, 'ticket:call', {
+      ticketId: (await waitingTicketId(head, second))!,
+    });
+    expect(called.desk.currentTicket).toMatchObject({ number: second, transferComment: 'Нужен договор, паспорт проверен' });
+  });
+
+  it('pauses with a reason and resumes; calling is disabled during the pause', async () => {
+    await page.getByLabel('Причина перерыва').selectOption('paperwork');
+    await button(/^Перерыв/).click();
+    await expect.poll(() => page.getByTestId('desk-status').textContent()).toMatch(/^Перерыв \(работа с документами\)/);
+    expect(await button(/^Вызвать следующего/).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Вызвать A/ }).first().isDisabled()).toBe(true);
+    await saveScreenshot(page, 'operator-paused');
+    await expect.poll(() => button(/^Продолжить работу/).isEnabled()).toBe(true);
+    await page.keyboard.press('9');
+    await expect.poll(() => page.getByTestId('desk-status').textContent()).toBe('Открыто');
+    expect(await button(/^Вызвать следующего/).isEnabled()).toBe(true);
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    await button(/^Вызвать следующего/).click();
+    await expect.poll(() => status().textContent()).toBe('Вызван');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('closes the desk after a confirmation and logs out', async () => {
+    await button(/^Не явился/).click();
+    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor();
+    await button(/^Закрыть окно/).click();
+    await button(/^Да, закрыть окно/).click();
+    await page.getByRole('heading', { name: 'Выберите окно' }).waitFor();
+    await button(/^Выйти/).click();
+    await page.getByLabel('Логин').waitFor();
+  });
+});
+
+async function waitingTicketId(operator: Socket, number: string): Promise<string | undefined> {
+  const ack = await command<{ ok: boolean; state: { waiting: { id: string; number: string }[] } }>(operator, 'operator:snapshot');
+  return ack.state.waiting.find((t) => t.number === number)?.id;
+}
