@@ -82,6 +82,9 @@ export interface PublicOfficeView {
   address?: string;
   timeZone: string;
   services: PublicServiceView[];
+  /** The office's local days open for booking from today, YYYY-MM-DD. */
+  days: string[];
+  checkInEarlyMinutes: number;
 }
 
 export interface PublicSlotView {
@@ -107,7 +110,7 @@ export interface PublicBookingView {
 }
 
 export interface BookingApiResults {
-  'GET /api/offices': { offices: PublicOfficeView[] };
+  'GET /api/offices': { offices: PublicOfficeView[]; retentionDays: number };
   'GET /api/offices/:officeId/slots': { slots: PublicSlotView[] };
   'POST /api/bookings': { booking: PublicBookingView };
   'GET /api/bookings/:code': { booking: PublicBookingView };

@@ -53,6 +53,13 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
     };
   };
 
+  /** Today and the days ahead in the office's zone, less holidays; a day may still have no free slot. */
+  function bookingDays(timeZone: string, holidays: string[]): string[] {
+    const days = new Set<string>();
+    for (let i = 0; i <= deps.daysAhead(); i += 1) days.add(officeDayOf(timeZone, deps.now() + i * 24 * 60 * 60 * 1000));
+    return [...days].filter((day) => !holidays.includes(day));
+  }
+
   async function slots(officeId: string, serviceId: string, date: string): Promise<BookingApiAnswer<BookingApiResults['GET /api/offices/:officeId/slots']>> {
     const office = offices.get(officeId);
     if (!office) return refuse('unknown-office', `unknown office "${officeId}"`);
@@ -77,6 +84,8 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
           services: o.services
             .filter((s) => s.bookable && s.capacityPerSlot > 0)
             .map((s) => ({ id: s.id, name: s.name, ...(s.nameEn && { nameEn: s.nameEn }), slotMinutes: s.slotMinutes })),
+          days: bookingDays(o.timeZone, o.holidays),
+          checkInEarlyMinutes: o.rules.bookingCheckInEarlyMinutes,
         }))
         .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
     },

@@ -57,7 +57,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
     const query = Object.fromEntries(url.searchParams);
 
     if (method === 'GET' && path === '/healthz') return send(response, { ok: true });
-    if (method === 'GET' && path === '/api/offices') return send(response, { ok: true, offices: deps.bookings.listOffices() } as never);
+    if (method === 'GET' && path === '/api/offices') return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: deps.config().personalData.retentionDays } as never);
 
     const slots = /^\/api\/offices\/([^/]+)\/slots$/.exec(path);
     if (method === 'GET' && slots) {

@@ -1,0 +1,215 @@
+import { t, type MessageKey } from '@talon/messages';
+import type { PublicBookingView, PublicOfficeView, PublicSlotView } from '@talon/protocol';
+import { useEffect, useState, type FormEvent } from 'react';
+import { bookingApi } from './booking-api-client.js';
+
+const say = (key: MessageKey, params?: Record<string, string | number>) => t('ru', key, params);
+
+function errorText(code: string): string {
+  const key = `booking.error.${code}`;
+  return key in KNOWN_ERRORS ? say(key as MessageKey) : say('booking.error.other');
+}
+const KNOWN_ERRORS = Object.fromEntries(
+  ['slot-full', 'slot-unavailable', 'consent-required', 'invalid-payload', 'booking-not-found', 'booking-not-cancellable'].map((c) => [`booking.error.${c}`, true]),
+);
+
+const timeIn = (timeZone: string, instant: number) => new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
+const dayLabel = (day: string) =>
+  new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${day}T12:00:00Z`));
+const longDay = (timeZone: string, instant: number) =>
+  new Intl.DateTimeFormat('ru-RU', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
+
+/** The public page: office, service, day, time, details with a separate consent, then the code and its QR. */
+export function BookingPage() {
+  const [offices, setOffices] = useState<PublicOfficeView[] | null>(null);
+  const [retentionDays, setRetentionDays] = useState(30);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [officeId, setOfficeId] = useState('');
+  const [serviceId, setServiceId] = useState('');
+  const [day, setDay] = useState('');
+  const [slots, setSlots] = useState<PublicSlotView[] | null>(null);
+  const [slotStart, setSlotStart] = useState<number | null>(null);
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [booking, setBooking] = useState<PublicBookingView | null>(null);
+
+  useEffect(() => {
+    void bookingApi.offices().then((answer) => {
+      if (!answer.ok) return setLoadFailed(true);
+      setOffices(answer.offices);
+      setRetentionDays(answer.retentionDays);
+      if (answer.offices.length === 1) setOfficeId(answer.offices[0]!.id);
+    });
+  }, []);
+
+  const office = offices?.find((o) => o.id === officeId);
+
+  useEffect(() => {
+    setSlots(null);
+    setSlotStart(null);
+    if (!officeId || !serviceId || !day) return;
+    let current = true;
+    void bookingApi.slots(officeId, serviceId, day).then((answer) => {
+      if (current) setSlots(answer.ok ? answer.slots : []);
+    });
+    return () => {
+      current = false;
+    };
+  }, [officeId, serviceId, day]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!office || slotStart === null) return;
+    setBusy(true);
+    setError('');
+    const answer = await bookingApi.book({ officeId, serviceId, slotStart, name, phone, personalDataConsent: consent });
+    setBusy(false);
+    if (answer.ok) return setBooking(answer.booking);
+    setError(errorText(answer.code));
+    if (answer.code === 'slot-full' || answer.code === 'slot-unavailable') {
+      const fresh = await bookingApi.slots(officeId, serviceId, day);
+      setSlots(fresh.ok ? fresh.slots : []);
+      setSlotStart(null);
+    }
+  }
+
+  if (booking) return <BookingDone booking={booking} earlyMinutes={office?.checkInEarlyMinutes ?? 15} onAgain={() => { setBooking(null); setSlotStart(null); setConsent(false); }} />;
+
+  return (
+    <main className="booking">
+      <h1>{say('booking.title')}</h1>
+      <p className="lead">{say('booking.subtitle')}</p>
+      {loadFailed && <p className="error" role="alert">{say('booking.loadFailed')}</p>}
+      {!offices && !loadFailed && <p>{say('booking.loading')}</p>}
+      {offices && (
+        <form onSubmit={submit}>
+          <label className="field">
+            <span>{say('booking.office')}</span>
+            <select name="office" value={officeId} onChange={(e) => { setOfficeId(e.target.value); setServiceId(''); setDay(''); }}>
+              <option value="" disabled>—</option>
+              {offices.map((o) => (
+                <option key={o.id} value={o.id}>{o.address ? `${o.name}, ${o.address}` : o.name}</option>
+              ))}
+            </select>
+          </label>
+          {office && (
+            <label className="field">
+              <span>{say('booking.service')}</span>
+              <select name="service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+                <option value="" disabled>—</option>
+                {office.services.map((s) => (
+                  <option key={s.id} value={s.id}>{s.name}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          {office && serviceId && (
+            <fieldset>
+              <legend>{say('booking.day')}</legend>
+              <div className="chips">
+                {office.days.map((d) => (
+                  <button type="button" key={d} className={d === day ? 'chip chosen' : 'chip'} aria-pressed={d === day} data-day={d} onClick={() => setDay(d)}>
+                    {dayLabel(d)}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          {office && slots && (
+            <fieldset>
+              <legend>{say('booking.time')}</legend>
+              {slots.length === 0 ? (
+                <p>{say('booking.noSlots')}</p>
+              ) : (
+                <div className="chips">
+                  {slots.map((s) => (
+                    <button
+                      type="button"
+                      key={s.start}
+                      className={s.start === slotStart ? 'chip chosen' : 'chip'}
+                      aria-pressed={s.start === slotStart}
+                      disabled={s.free === 0}
+                      data-slot={s.start}
+                      onClick={() => setSlotStart(s.start)}
+                    >
+                      {timeIn(office.timeZone, s.start)}
+                      {s.capacity > 1 && <small>{say('booking.freePlaces', { count: s.free })}</small>}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </fieldset>
+          )}
+          {office && slotStart !== null && (
+            <fieldset>
+              <legend>{say('booking.yourDetails')}</legend>
+              <label className="field">
+                <span>{say('booking.name')}</span>
+                <input name="name" autoComplete="name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+              </label>
+              <label className="field">
+                <span>{say('booking.phone')}</span>
+                <input name="phone" type="tel" autoComplete="tel" inputMode="tel" required placeholder={say('booking.phoneHint')} value={phone} onChange={(e) => setPhone(e.target.value)} />
+              </label>
+              <label className="consent">
+                <input name="consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+                <span>{say('booking.consent', { days: retentionDays })}</span>
+              </label>
+              {error && <p className="error" role="alert">{error}</p>}
+              <button className="primary" type="submit" disabled={busy || !consent || !name.trim() || !phone.trim()}>
+                {busy ? say('booking.submitting') : say('booking.submit')}
+              </button>
+            </fieldset>
+          )}
+        </form>
+      )}
+      <CancelByCode />
+    </main>
+  );
+}
+
+function BookingDone({ booking, earlyMinutes, onAgain }: { booking: PublicBookingView; earlyMinutes: number; onAgain: () => void }) {
+  return (
+    <main className="booking done">
+      <h1>{say('booking.done')}</h1>
+      <p className="place">
+        {booking.officeName}
+        <br />
+        {booking.serviceName}
+        <br />
+        <strong>{say('booking.when', { date: longDay(booking.timeZone, booking.slotStart), time: timeIn(booking.timeZone, booking.slotStart) })}</strong>
+      </p>
+      <p className="code-label">{say('booking.code')}</p>
+      <p className="code" data-testid="booking-code">{booking.code}</p>
+      <img className="qr" src={`/api/bookings/${booking.code}/qr.svg`} alt={`QR: ${booking.code}`} width={200} height={200} />
+      <p>{say('booking.codeHint', { early: earlyMinutes })}</p>
+      <button type="button" className="secondary" onClick={onAgain}>{say('booking.another')}</button>
+    </main>
+  );
+}
+
+function CancelByCode() {
+  const [code, setCode] = useState('');
+  const [message, setMessage] = useState('');
+  const [failed, setFailed] = useState(false);
+  async function cancel(event: FormEvent) {
+    event.preventDefault();
+    const answer = await bookingApi.cancel(code.trim());
+    setFailed(!answer.ok);
+    setMessage(answer.ok ? say('booking.cancelled', { code: answer.booking.code }) : errorText(answer.code));
+  }
+  return (
+    <form className="cancel" onSubmit={cancel}>
+      <h2>{say('booking.cancelTitle')}</h2>
+      <label className="field">
+        <span>{say('booking.cancelCode')}</span>
+        <input name="cancel-code" inputMode="numeric" pattern="[0-9]{8}" required value={code} onChange={(e) => setCode(e.target.value)} />
+      </label>
+      {message && <p className={failed ? 'error' : 'notice'} role="status">{message}</p>}
+      <button type="submit" className="secondary">{say('booking.cancel')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCentral, TEST_OFFICE_KEYS, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
+import { manualClock } from '../apps/office-server/src/clock.js';
+import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
+
+const WEB_ROOT = resolve(import.meta.dirname, '../apps/booking-service/dist/web');
+/** Tuesday 24 November 2026, 09:00 in Moscow. */
+const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
+const MINUTE = 60_000;
+
+async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+// Built page required: `npm run build` (or `npm run build:web -w @talon/booking-service`).
+describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === 'true'))('the public booking page, end to end', () => {
+  const clock = manualClock(TUESDAY_9_00);
+  let central: TestCentral;
+  let office: TestOffice;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    central = await startTestCentral({ now: () => clock.now(), webRoot: WEB_ROOT });
+    office = await startTestOffice({ clock, central: { centralUrl: central.url, officeKey: TEST_OFFICE_KEYS['demo-office']!, retryMs: 200 } });
+    await waitFor('the office to link', () => office.app.sync!.status().connected);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await office?.stop();
+    await central?.stop();
+  });
+
+  it('books on a phone, checks in at the kiosk by the code, and the booked visitor is called', async () => {
+    const { context, page } = await openScreen(browser, `${central.url}/`, { width: 390, height: 844 });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.getByRole('heading', { name: 'Запись на приём' }).waitFor();
+    // One office: it is chosen already.
+    await page.getByLabel('Услуга').selectOption({ label: 'Заключение и переоформление договоров' });
+    await page.locator('[data-day="2026-11-24"]').click();
+    await page.getByRole('button', { name: '10:00' }).click();
+    await page.getByLabel('Фамилия и имя', { exact: true }).fill('Смирнова Анна');
+    await page.getByLabel('Телефон', { exact: true }).fill('+7 (912) 555-01-23');
+    const submit = page.getByRole('button', { name: 'Записаться' });
+    // The consent is its own checkbox, and booking waits for it.
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByRole('checkbox').check();
+    await submit.click();
+    await page.getByRole('heading', { name: 'Вы записаны' }).waitFor();
+    const code = (await page.getByTestId('booking-code').textContent())!.trim();
+    expect(code).toMatch(/^\d{8}$/);
+    expect(await page.locator('img.qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // A phone-sized page: nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, 'booking-page-done');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The booking reaches the office by the sync link; at 09:55 the visitor checks in at the kiosk.
+    const bookingAtOffice = () => office.app.context.db.prepare('SELECT status FROM bookings WHERE code = ?').pluck().get(code);
+    await waitFor('the booking at the office', () => bookingAtOffice() === 'booked');
+    clock.set(Date.UTC(2026, 10, 24, 6, 55));
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    await command(kiosk, 'ticket:issue', { serviceId: 'contracts' });
+    const checkedIn = await command<{ ok: boolean; ticket: { id: string; number: string; kind: string } }>(kiosk, 'booking:check-in', { code });
+    expect(checkedIn).toMatchObject({ ok: true, ticket: { kind: 'booking' } });
+
+    // At 10:00 the slot has begun: the booked visitor is called before the walk-in who came earlier.
+    clock.set(TUESDAY_9_00 + 60 * MINUTE);
+    const operator = await office.connect('/operator', { session: await office.login('ivanova') });
+    await command(operator, 'desk:open', { deskId: 'desk-2' });
+    const called = await command<{ ok: boolean; desk: { currentTicket: { id: string } } }>(operator, 'ticket:call-next');
+    expect(called.desk.currentTicket.id).toBe(checkedIn.ticket.id);
+
+    await waitFor('the arrival at central', () => office.app.sync!.status().unsent === 0);
+    expect(await (await fetch(`${central.url}/api/bookings/${code}`)).json()).toMatchObject({ booking: { status: 'arrived', customerName: 'Смирнова Анна' } });
+  });
+});
