@@ -1,0 +1,2 @@
+export type { DeviceAgentOptions, AgentLink, AgentStatus, AgentPrinterStatus, AgentButtonStatus, DeviceAgent } from './device-agent-types.js';
+export { createDeviceAgent } from './device-agent.js';
