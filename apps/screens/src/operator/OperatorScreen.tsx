@@ -20,7 +20,11 @@ import './operator.css';
  * - keys 1–9 (physical digit keys or the keypad) trigger actions when focus is not in a field.
  */
 export function OperatorScreen() {
-  const [session, setSession] = useState<OperatorSession | null>(() => storedSession());
+  const [session, setSession] = useState<OperatorSession | null>(() => {
+    // A session of another role (the same tab was used for another screen) is not this screen's.
+    const stored = storedSession();
+    return stored?.operator.roles.includes('operator') ? stored : null;
+  });
   if (!session) return <LoginForm roles={['operator']} onLoggedIn={setSession} />;
   return (
     <OperatorConsole

@@ -1,0 +1,181 @@
+import type { BookingSlotView, OfficeConfig } from '@talon/protocol';
+import { useEffect, useId, useState } from 'react';
+import { useLanguage } from '../shared/language.js';
+import { formatTime } from '../shared/office-time.js';
+import type { AdminCommand } from './admin-command.js';
+
+interface TakenBooking {
+  bookingId: string;
+  code: string;
+  slotStart: number;
+  serviceName: string;
+  customerName?: string;
+  cancelled: boolean;
+}
+
+/** The office's local date of an instant, "YYYY-MM-DD" (en-CA spells dates that way). */
+export function officeDate(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** A booking taken by phone or at the reception: service, day, a free slot, and the code to tell the visitor. */
+export function BookingsSection({ send, config }: { send: AdminCommand; config: OfficeConfig }) {
+  const { t } = useLanguage();
+  const ids = useId();
+  const bookable = config.services.filter((s) => s.bookable);
+  const timeZone = config.office.timeZone;
+  const [serviceId, setServiceId] = useState(bookable[0]?.id ?? '');
+  const [date, setDate] = useState(() => officeDate(Date.now(), timeZone));
+  const [customerName, setCustomerName] = useState('');
+  const [slots, setSlots] = useState<BookingSlotView[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [taken, setTaken] = useState<TakenBooking[]>([]);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    if (!serviceId || !date) return;
+    let current = true;
+    setSlots(null);
+    void send<{ slots: BookingSlotView[] }>('booking:slots', { serviceId, date }).then((ack) => {
+      if (!current) return;
+      if (ack.ok) {
+        setSlots(ack.slots);
+        setProblem(null);
+      } else {
+        setSlots([]);
+        setProblem(ack.message);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [send, serviceId, date, reload]);
+
+  async function book(slot: BookingSlotView) {
+    const name = customerName.trim();
+    const ack = await send<{ bookingId: string; code: string; slotStart: number }>('booking:create', {
+      serviceId,
+      slotStart: slot.start,
+      ...(name && { customerName: name }),
+    });
+    if (!ack.ok) {
+      setProblem(ack.message);
+      return;
+    }
+    setProblem(null);
+    setCustomerName('');
+    const serviceName = config.services.find((s) => s.id === serviceId)?.name ?? serviceId;
+    setTaken((list) => [{ bookingId: ack.bookingId, code: ack.code, slotStart: ack.slotStart, serviceName, ...(name && { customerName: name }), cancelled: false }, ...list]);
+    setReload((n) => n + 1);
+  }
+
+  async function cancel(bookingId: string) {
+    const ack = await send('booking:cancel', { bookingId });
+    if (!ack.ok) {
+      setProblem(ack.message);
+      return;
+    }
+    setTaken((list) => list.map((b) => (b.bookingId === bookingId ? { ...b, cancelled: true } : b)));
+    setReload((n) => n + 1);
+  }
+
+  const latest = taken[0];
+  return (
+    <section aria-labelledby="ad-bookings-title" className="ad-section">
+      <h2 id="ad-bookings-title">{t('admin.tab.bookings')}</h2>
+      <p className="ad-note">{t('admin.bookingsHint')}</p>
+      <div className="ad-inline">
+        <div className="ad-field">
+          <label htmlFor={`${ids}-service`}>{t('admin.booking.service')}</label>
+          <select id={`${ids}-service`} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+            {bookable.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.prefix} · {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="ad-field">
+          <label htmlFor={`${ids}-date`}>{t('admin.booking.date')}</label>
+          <input id={`${ids}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+        <div className="ad-field">
+          <label htmlFor={`${ids}-name`}>{t('admin.booking.customer')}</label>
+          <input id={`${ids}-name`} value={customerName} maxLength={200} onChange={(e) => setCustomerName(e.target.value)} />
+        </div>
+      </div>
+      {problem && (
+        <p role="alert" className="ad-field-problem">
+          {problem}
+        </p>
+      )}
+      {latest && !latest.cancelled && (
+        <div className="ad-code" role="status" data-testid="booking-code-panel">
+          <span>{t('admin.booking.codeFor', { time: formatTime(latest.slotStart, timeZone), service: latest.serviceName })}</span>
+          <strong data-testid="booking-code">{latest.code}</strong>
+          <span className="ad-note">{t('admin.booking.codeHint')}</span>
+        </div>
+      )}
+      <h3>{t('admin.booking.slots')}</h3>
+      {slots === null ? (
+        <p className="ad-note">{t('admin.loading')}</p>
+      ) : slots.length === 0 ? (
+        <p className="ad-note">{t('admin.booking.noSlots')}</p>
+      ) : (
+        <ul className="ad-slots">
+          {slots.map((slot) => {
+            const free = slot.capacity - slot.booked;
+            const time = formatTime(slot.start, timeZone);
+            return (
+              <li key={slot.start}>
+                <button type="button" className="ad-slot" disabled={free <= 0} onClick={() => void book(slot)} aria-label={t('admin.booking.bookAt', { time, free })}>
+                  <span>{time}</span>
+                  <span className="ad-note">{t('admin.booking.free', { free })}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {taken.length > 0 && (
+        <>
+          <h3>{t('admin.booking.taken')}</h3>
+          <table className="ad-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.booking.code')}</th>
+                <th scope="col">{t('admin.booking.when')}</th>
+                <th scope="col">{t('admin.booking.service')}</th>
+                <th scope="col">{t('admin.booking.customer')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {taken.map((b) => (
+                <tr key={b.bookingId}>
+                  <td className="ad-mono">{b.code}</td>
+                  <td>
+                    {officeDate(b.slotStart, timeZone)} {formatTime(b.slotStart, timeZone)}
+                  </td>
+                  <td>{b.serviceName}</td>
+                  <td>{b.customerName ?? '—'}</td>
+                  <td>
+                    {b.cancelled ? (
+                      t('admin.booking.cancelled')
+                    ) : (
+                      <button type="button" className="ad-small ad-danger" onClick={() => void cancel(b.bookingId)} aria-label={t('admin.booking.cancelCode', { code: b.code })}>
+                        {t('admin.booking.cancel')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
