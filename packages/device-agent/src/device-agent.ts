@@ -1,29 +1,331 @@
+import type { ButtonAssignment, PrintJob, PrinterAssignment, PrinterHealth } from '@talon/protocol';
 import { EventEmitter } from 'node:events';
-import type { AgentStatus, DeviceAgent, DeviceAgentOptions } from './device-agent-types.js';
+import { pino, type Logger } from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import { AgentButton } from './agent-button.js';
+import { AgentPrinter } from './agent-printer.js';
+import type { AgentLink, AgentStatus, DeviceAgent, DeviceAgentOptions } from './device-agent-types.js';
+import { realHardware, type DeviceHardware } from './device-hardware.js';
+import { RatingOutbox, type RatingSubmit } from './rating-outbox.js';
+import { checkHelloAnswer, checkPrintJob, checkRatingWindow } from './server-messages.js';
 
-// Skeleton: the public face is fixed first so the desktop shell can build against it.
-export function createDeviceAgent(options: DeviceAgentOptions): DeviceAgent {
-  void options;
-  const emitter = new EventEmitter();
-  let current: AgentStatus = { link: 'offline', printers: [], buttons: [] };
-  const agent: DeviceAgent = {
-    start() {
-      current = { ...current, link: 'connecting' };
-      emitter.emit('status', current);
-    },
-    async stop() {
-      current = { ...current, link: 'offline' };
-      emitter.emit('status', current);
-    },
-    status: () => current,
-    on(event, listener) {
-      emitter.on(event, listener);
-      return agent;
-    },
-    off(event, listener) {
-      emitter.off(event, listener);
-      return agent;
-    },
-  };
-  return agent;
+const DEFAULTS = {
+  agentVersion: '0.1.0',
+  statusPollMs: 5_000,
+  refusedRetryMs: 30_000,
+  ackTimeoutMs: 8_000,
+  reconnectDelayMs: 500,
+  reconnectDelayMaxMs: 10_000,
+};
+
+/** Timings, for tests that cannot wait for the real ones. */
+export type DeviceAgentTimings = Partial<typeof DEFAULTS>;
+
+export function createDeviceAgent(options: DeviceAgentOptions, hardware: DeviceHardware = realHardware, timings: DeviceAgentTimings = {}): DeviceAgent {
+  return new Agent(options, hardware, { ...DEFAULTS, ...(options.agentVersion && { agentVersion: options.agentVersion }), ...timings });
+}
+
+/**
+ * The office server's hands on this PC: says hello, opens what the server assigns, prints what
+ * it sends, lights buttons when told and passes ratings back. The link is retried for ever; a
+ * device error or a bad message is logged and answered, never thrown.
+ */
+class Agent implements DeviceAgent {
+  private readonly emitter = new EventEmitter();
+  private readonly logger: Logger;
+  private readonly printers = new Map<string, AgentPrinter>();
+  private readonly buttons = new Map<string, AgentButton>();
+  private readonly outbox: RatingOutbox;
+  private socket: Socket | undefined;
+  private link: AgentLink = 'offline';
+  private refusal: string | undefined;
+  /** Bumped at every connect, so answers to an older connection's hello are ignored. */
+  private connection = 0;
+  /** Desks the server asked to light during the current connection's hello. */
+  private windowsWanted = new Map<string, boolean>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private reconciling: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly options: DeviceAgentOptions,
+    private readonly hardware: DeviceHardware,
+    private readonly timings: typeof DEFAULTS,
+  ) {
+    this.logger = (options.logger ?? pino({ name: 'device-agent' })).child({ area: 'device-agent' });
+    this.outbox = new RatingOutbox((rating) => this.submitRating(rating), this.logger);
+  }
+
+  start(): void {
+    if (this.socket || this.stopped) return;
+    const socket = io(`${this.options.serverUrl.replace(/\/+$/, '')}/device`, {
+      auth: { token: this.options.token },
+      transports: ['websocket'],
+      reconnection: true,
+      reconnectionAttempts: Infinity,
+      reconnectionDelay: this.timings.reconnectDelayMs,
+      reconnectionDelayMax: this.timings.reconnectDelayMaxMs,
+      randomizationFactor: 0.5,
+      timeout: this.timings.ackTimeoutMs,
+    });
+    this.socket = socket;
+    socket.on('connect', () => this.onConnect(socket));
+    socket.on('disconnect', (reason) => {
+      this.setLink('offline');
+      this.logger.warn({ reason }, 'link to the office server lost');
+      // A server that drops us on purpose is not retried by socket.io; we still want back in.
+      if (reason === 'io server disconnect') this.retryLater(socket, this.timings.reconnectDelayMaxMs);
+    });
+    socket.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
+      if (socket.active) {
+        this.setLink(this.link === 'refused' ? 'refused' : 'offline');
+        this.logger.debug({ message: error.message }, 'office server not reachable; retrying');
+        return;
+      }
+      // Refused in the handshake: a wrong or revoked token. Retried slowly, since an
+      // administrator may fix the config without anyone touching this PC.
+      this.refusal = error.data?.message ?? error.message;
+      this.setLink('refused');
+      this.logger.error({ code: error.data?.code ?? error.message, message: this.refusal }, 'office server refused this agent');
+      this.retryLater(socket, this.timings.refusedRetryMs);
+    });
+    socket.on('print:job', (job: unknown, ack: unknown) => void this.onPrintJob(job, ack));
+    socket.on('rating:window', (window: unknown) => this.onRatingWindow(window));
+    this.pollTimer = setInterval(() => void this.pollPrinters(), this.timings.statusPollMs);
+    this.setLink('connecting');
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.retryTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.outbox.close();
+    await this.reconciling;
+    await Promise.all([...this.printers.values()].map((p) => p.close()));
+    await Promise.all([...this.buttons.values()].map((b) => b.close()));
+    this.printers.clear();
+    this.buttons.clear();
+    this.refusal = undefined;
+    this.setLink('offline');
+  }
+
+  status(): AgentStatus {
+    return {
+      link: this.link,
+      ...(this.link === 'refused' && this.refusal !== undefined && { refusal: this.refusal }),
+      printers: [...this.printers.values()].map((p) => ({ printerId: p.printerId, kioskId: p.assignment.kioskId, uri: p.uri, status: p.status })),
+      buttons: [...this.buttons.values()].map((b) => ({ deskId: b.deskId, path: b.path, online: b.online })),
+    };
+  }
+
+  on(event: 'status', listener: (status: AgentStatus) => void): this {
+    this.emitter.on(event, listener);
+    return this;
+  }
+
+  off(event: 'status', listener: (status: AgentStatus) => void): this {
+    this.emitter.off(event, listener);
+    return this;
+  }
+
+  private retryLater(socket: Socket, delayMs: number): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped && !socket.connected && !socket.active) socket.connect();
+    }, delayMs);
+  }
+
+  private async onConnect(socket: Socket): Promise<void> {
+    const connection = ++this.connection;
+    this.windowsWanted = new Map();
+    this.refusal = undefined;
+    this.setLink('connecting');
+    const hello = {
+      agentVersion: this.timings.agentVersion.slice(0, 40),
+      // Last known states, so a reconnect restores the dashboard without waiting for a poll.
+      printers: [...this.printers.values()].map((p) => ({ printerId: p.printerId, status: p.status })),
+      buttons: [...this.buttons.values()].map((b) => ({ deskId: b.deskId, online: b.online })),
+    };
+    let answer: unknown;
+    try {
+      answer = await socket.timeout(this.timings.ackTimeoutMs).emitWithAck('device:hello', hello);
+    } catch {
+      if (connection !== this.connection || this.stopped) return;
+      this.logger.warn('no answer to hello; reconnecting');
+      // A fresh connection is the simplest way to say hello again with everything reset.
+      socket.disconnect();
+      this.retryLater(socket, this.timings.reconnectDelayMs);
+      return;
+    }
+    if (connection !== this.connection || this.stopped) return;
+    const checked = checkHelloAnswer(answer);
+    if (!checked.ok || !checked.value.ok) {
+      const problem = checked.ok ? (checked.value as { message: string }).message : checked.problem;
+      this.logger.error({ problem }, 'office server did not accept hello');
+      this.refusal = problem;
+      this.setLink('refused');
+      socket.disconnect();
+      this.retryLater(socket, this.timings.refusedRetryMs);
+      return;
+    }
+    const { printers, buttons } = checked.value;
+    const work = this.reconciling.then(() => this.reconcile(connection, printers, buttons));
+    this.reconciling = work.catch((error: unknown) => this.logger.error({ err: error }, 'applying assignments failed'));
+    await this.reconciling;
+  }
+
+  /** Opens what is newly assigned, closes what is no longer ours, keeps the rest running. */
+  private async reconcile(connection: number, printers: PrinterAssignment[], buttons: ButtonAssignment[]): Promise<void> {
+    const localPrinters = this.options.localPaths?.printerUri ?? {};
+    const localButtons = this.options.localPaths?.buttonPath ?? {};
+    const opened: AgentPrinter[] = [];
+    for (const [id, printer] of this.printers) {
+      const assignment = printers.find((p) => p.printerId === id);
+      if (!assignment || !printer.sameAs(assignment, localPrinters[id] ?? assignment.uri)) {
+        this.printers.delete(id);
+        await printer.close();
+      }
+    }
+    for (const assignment of printers) {
+      if (this.printers.has(assignment.printerId)) continue;
+      const printer = new AgentPrinter(assignment, localPrinters[assignment.printerId] ?? assignment.uri, this.logger.child({ printer: assignment.printerId }));
+      this.printers.set(assignment.printerId, printer);
+      await printer.open(this.hardware);
+      opened.push(printer);
+    }
+    for (const [deskId, button] of this.buttons) {
+      const assignment = buttons.find((b) => b.deskId === deskId);
+      if (!assignment || !button.sameAs(assignment, localButtons[deskId] ?? assignment.path)) {
+        this.buttons.delete(deskId);
+        await button.close();
+      }
+    }
+    const newButtons: AgentButton[] = [];
+    for (const assignment of buttons) {
+      if (this.buttons.has(assignment.deskId)) continue;
+      const button = new AgentButton(assignment, localButtons[assignment.deskId] ?? assignment.path, this.logger.child({ desk: assignment.deskId }));
+      this.buttons.set(assignment.deskId, button);
+      button.open(this.hardware, {
+        rating: (rating) => this.outbox.add(rating),
+        online: (online) => {
+          this.send('button:status', { deskId: assignment.deskId, online });
+          this.emitStatus();
+        },
+      });
+      newButtons.push(button);
+    }
+    if (connection !== this.connection || this.stopped) return;
+    // The server re-sends open windows during hello; any other lit button belongs to a window
+    // the server no longer has (it restarted, or the window timed out while we were away).
+    for (const button of this.buttons.values()) button.setWindow(this.windowsWanted.get(button.deskId) ?? false);
+    this.windowsWanted.clear();
+    this.setLink('online');
+    this.logger.info({ printers: printers.map((p) => p.printerId), buttons: buttons.map((b) => b.deskId) }, 'online with the office server');
+    for (const button of newButtons) this.send('button:status', { deskId: button.deskId, online: button.online });
+    await Promise.all(
+      opened.map(async (printer) => {
+        await printer.poll();
+        // Always said once: the server will not send a ticket to a printer whose state it does not know.
+        this.send('printer:status', { printerId: printer.printerId, status: printer.status });
+      }),
+    );
+    this.emitStatus();
+    this.outbox.flush();
+  }
+
+  private async pollPrinters(): Promise<void> {
+    await Promise.all(
+      [...this.printers.values()].map(async (printer) => {
+        const before = printer.status;
+        const after = await printer.poll();
+        if (after === undefined || after === before) return;
+        this.logger.info({ printer: printer.printerId, from: before, to: after }, 'printer status changed');
+        this.send('printer:status', { printerId: printer.printerId, status: after });
+        this.emitStatus();
+      }),
+    );
+  }
+
+  private async onPrintJob(job: unknown, ack: unknown): Promise<void> {
+    const answer = typeof ack === 'function' ? (ack as (result: { printed: boolean; status: PrinterHealth }) => void) : () => undefined;
+    const checked = checkPrintJob(job);
+    if (!checked.ok) {
+      this.logger.error({ problem: checked.problem }, 'print job refused: malformed');
+      answer({ printed: false, status: 'unknown' });
+      return;
+    }
+    const printer = this.printers.get(checked.value.printerId);
+    if (!printer) {
+      this.logger.error({ printer: checked.value.printerId }, 'print job for a printer this agent does not have');
+      answer({ printed: false, status: 'offline' });
+      return;
+    }
+    const before = printer.status;
+    const result = await printer.print(checked.value as PrintJob);
+    this.logger.info({ job: checked.value.jobId, ticket: checked.value.ticket.number, ...result }, 'print job done');
+    answer(result);
+    if (result.status !== before) this.emitStatus();
+  }
+
+  private onRatingWindow(window: unknown): void {
+    const checked = checkRatingWindow(window);
+    if (!checked.ok) {
+      this.logger.error({ problem: checked.problem }, 'rating window message refused: malformed');
+      return;
+    }
+    const { deskId, open } = checked.value;
+    if (this.link !== 'online') this.windowsWanted.set(deskId, open);
+    const button = this.buttons.get(deskId);
+    if (button) button.setWindow(open);
+    else if (this.link === 'online') this.logger.warn({ desk: deskId }, 'rating window for a desk whose button this agent does not have');
+  }
+
+  private async submitRating(rating: RatingSubmit): Promise<'done' | 'retry'> {
+    const socket = this.socket;
+    if (!socket?.connected || this.link !== 'online') return 'retry';
+    try {
+      const result = (await socket.timeout(this.timings.ackTimeoutMs).emitWithAck('rating:submit', rating)) as {
+        ok: boolean;
+        counted?: boolean;
+        ticketId?: string | null;
+        code?: string;
+        message?: string;
+      };
+      if (result?.ok) this.logger.info({ desk: rating.deskId, value: rating.value, counted: result.counted, ticket: result.ticketId }, 'rating passed on');
+      else this.logger.error({ desk: rating.deskId, code: result?.code, message: result?.message }, 'rating refused by the office server');
+      return 'done';
+    } catch {
+      return 'retry';
+    }
+  }
+
+  private send(event: 'printer:status' | 'button:status', payload: object): void {
+    const socket = this.socket;
+    if (!socket?.connected || this.link !== 'online') return;
+    socket.timeout(this.timings.ackTimeoutMs).emit(event, payload, (error: Error | null, result?: { ok: boolean; code?: string; message?: string }) => {
+      if (error) this.logger.warn({ event }, 'no answer to a device report');
+      else if (!result?.ok) this.logger.error({ event, code: result?.code, message: result?.message }, 'device report refused');
+    });
+  }
+
+  private setLink(link: AgentLink): void {
+    if (this.link === link) return;
+    this.link = link;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    const status = this.status();
+    for (const listener of this.emitter.listeners('status')) {
+      try {
+        (listener as (s: AgentStatus) => void)(status);
+      } catch (error) {
+        this.logger.error({ err: error }, 'status listener threw');
+      }
+    }
+  }
 }
