@@ -9,13 +9,14 @@ const CENTRAL = { kind: 'central' } as const;
  * made at the office. Idempotent, so a change seen twice (after a crash before the cursor was
  * saved) does nothing the second time: the office's own bookings table says what it knows.
  */
-export function createCentralBookingIntake(context: Pick<OfficeContext, 'db' | 'queue'>, logger: Logger) {
+export function createCentralBookingIntake(context: Pick<OfficeContext, 'db' | 'queue' | 'clock'>, logger: Logger) {
   const known = context.db.prepare(`SELECT status FROM bookings WHERE id = ?`).pluck();
 
   return async function take(change: BookingChange): Promise<void> {
     const status = known.get(change.bookingId) as string | undefined;
     if (change.status === 'booked') {
-      if (status !== undefined) return;
+      // A first link also brings bookings whose slot is over; the queue has no use for them.
+      if (status !== undefined || change.slotStart + change.slotMinutes * 60_000 <= context.clock.now()) return;
       const decision = await context.queue.execute(
         {
           type: 'booking.create',

@@ -22,6 +22,8 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
     // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of.
     checkedIn: db.prepare(`UPDATE bookings SET status = ?, ticket_id = ?, version = ? WHERE id = ? AND office_id = ? AND status <> ?`),
     bookingFrom: db.prepare(`UPDATE bookings SET status = ?, version = ? WHERE id = ? AND office_id = ? AND status = 'booked'`),
+    takePlace: db.prepare(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES (?, ?, ?, 1)
+      ON CONFLICT DO UPDATE SET taken = taken + 1`),
     freePlace: db.prepare(`UPDATE slot_places SET taken = taken - 1 WHERE (office_id, service_id, slot_start) =
       (SELECT office_id, service_id, slot_start FROM bookings WHERE id = ?) AND taken > 0`),
   };
@@ -67,6 +69,9 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
         if (s.bookingExists.get(b.id)) return false;
         const name = typeof b['customerName'] === 'string' ? b['customerName'] : null;
         s.insertOfficeBooking.run(b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, dayOf(officeId, b.slotStart), name, event.at, nextBookingVersion());
+        // A place booked at the office is a place the booking page must not offer again. It may go
+        // past capacity: both sides took the last place while the link was down, and both visitors come.
+        s.takePlace.run(officeId, b.serviceId, b.slotStart);
         return true;
       }
       case 'booking.checked-in': {

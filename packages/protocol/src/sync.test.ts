@@ -1,0 +1,25 @@
+import type { QueueEvent } from '@talon/domain';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { bookingChangeSchema, outboxMessageSchema, type SyncedEvent } from './sync.js';
+
+describe('sync messages', () => {
+  it('cover every queue event type, so a new one cannot be stuck in an outbox', () => {
+    expectTypeOf<SyncedEvent['type']>().toEqualTypeOf<QueueEvent['type']>();
+  });
+
+  it('pass fields central does not read through untouched', () => {
+    const message = {
+      eventId: 'e_1',
+      officeId: 'north',
+      seq: 7,
+      event: { type: 'ticket.transferred', at: 5, actor: { kind: 'operator', operatorId: 'op' }, ticketId: 't1', fromDeskId: 'd1', toServiceId: 'contracts', queuedAt: 4, comment: 'паспорт' },
+    };
+    expect(outboxMessageSchema.parse(message)).toEqual(message);
+  });
+
+  it('never carry a phone number down to an office', () => {
+    const change = { version: 1, bookingId: 'b1', code: '12345678', serviceId: 'contracts', slotStart: 1, slotMinutes: 30, status: 'booked' };
+    expect(bookingChangeSchema.safeParse({ ...change, phone: '+79161234567' }).success).toBe(false);
+    expect(bookingChangeSchema.safeParse(change).success).toBe(true);
+  });
+});
