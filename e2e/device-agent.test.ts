@@ -1,0 +1,91 @@
+import type { IssuedTicket, KioskState } from '@talon/protocol';
+import { createDeviceAgent, type AgentStatus, type DeviceAgent } from '@talon/device-agent';
+import { decodeEscPos, FakeTcpPrinter } from '@talon/ticket-printer';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { command, DEMO_TOKENS, demoConfig, nextEvent, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+
+// The print path end to end on real parts: a kiosk client issues a ticket on a real office
+// server, the real agent takes the job over /device and prints through TicketPrinter to a
+// network printer on loopback, whose bytes are decoded back to text.
+
+type Issued = { ok: true } & IssuedTicket;
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+});
+
+async function officeWithPrinter(printer: FakeTcpPrinter): Promise<TestOffice> {
+  const office = await startTestOffice({
+    config: demoConfig((c) => {
+      c.printers = [{ id: 'printer-1', kioskId: 'kiosk-1', agentId: 'agent-1', uri: printer.uri, profile: 'generic-80mm' }];
+    }),
+  });
+  cleanups.push(() => office.stop());
+  return office;
+}
+
+async function fakePrinter(condition: 'ok' | 'paper-end'): Promise<FakeTcpPrinter> {
+  const printer = await FakeTcpPrinter.start({ condition });
+  cleanups.push(() => printer.close());
+  return printer;
+}
+
+async function onlineAgent(office: TestOffice): Promise<DeviceAgent> {
+  const agent = createDeviceAgent({ serverUrl: office.url, token: DEMO_TOKENS.agent, logger: pino({ level: 'silent' }), agentVersion: 'e2e' });
+  cleanups.push(() => agent.stop());
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`agent not online with its printer: ${JSON.stringify(agent.status())}`)), 10_000);
+    const check = (status: AgentStatus) => {
+      if (status.link !== 'online' || status.printers[0]?.status === undefined || status.printers[0].status === 'unknown') return;
+      clearTimeout(timer);
+      agent.off('status', check);
+      resolve();
+    };
+    agent.on('status', check);
+    agent.start();
+  });
+  return agent;
+}
+
+describe('device agent: kiosk tickets on a network printer', () => {
+  it('prints a ticket issued at the kiosk, and the bytes say its number and service', async () => {
+    const printer = await fakePrinter('ok');
+    const office = await officeWithPrinter(printer);
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const paper = nextEvent<KioskState>(kiosk, 'kiosk:state', (s) => s.printer.paperTickets, 10_000);
+    await onlineAgent(office);
+    expect((await paper).printer).toEqual({ configured: true, status: 'ok', paperTickets: true });
+
+    const result = nextEvent<{ ticketId: string; printed: boolean; status: string }>(kiosk, 'print:result');
+    const issued = await command<Issued>(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    expect(issued.print).toBe('queued');
+    expect(await result).toEqual({ ticketId: issued.ticket.id, printed: true, status: 'ok' });
+
+    const [job] = await printer.waitForJobs(1);
+    const text = decodeEscPos(job!).lines.join('\n');
+    expect(text).toContain(issued.ticket.number);
+    const serviceName = demoConfig().services.find((s) => s.id === 'payments')!.name;
+    expect(text).toContain(serviceName);
+  });
+
+  it('stops promising paper when the printer answers paper end, and the dashboard shows the alarm', async () => {
+    const printer = await fakePrinter('paper-end');
+    const office = await officeWithPrinter(printer);
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const noPaper = nextEvent<KioskState>(kiosk, 'kiosk:state', (s) => s.printer.status === 'paper-end', 10_000);
+    const agent = await onlineAgent(office);
+    expect(agent.status().printers).toEqual([{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: printer.uri, status: 'paper-end' }]);
+    expect((await noPaper).printer).toEqual({ configured: true, status: 'paper-end', paperTickets: false });
+
+    const issued = await command<Issued>(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    expect(issued).toMatchObject({ ok: true, print: 'printer-unavailable' });
+    expect(printer.jobs).toEqual([]);
+
+    const dashboard = await office.connect('/dashboard', { session: await office.login('head') });
+    const state = await command<{ state: { devices: { kind: string; id: string; status: string; online: boolean }[] } }>(dashboard, 'dashboard:snapshot');
+    expect(state.state.devices).toContainEqual(expect.objectContaining({ kind: 'printer', id: 'printer-1', status: 'paper-end', online: true }));
+    expect(state.state.devices).toContainEqual(expect.objectContaining({ kind: 'agent', id: 'agent-1', online: true }));
+  });
+});
