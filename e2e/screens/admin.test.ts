@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import type { OfficeConfig } from '@talon/protocol';
+import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../../apps/office-server/src/testing/test-office.js';
+import { seriousAccessibilityViolations } from '../support/axe.js';
+import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from '../support/browser.js';
+
+/** A weekday from two days on, not a holiday, in the office's zone: slots exist whatever day the suite runs. */
+function bookingDay(config: OfficeConfig): string {
+  for (let days = 2; days < 30; days += 1) {
+    const at = Date.now() + days * 86_400_000;
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: config.office.timeZone }).format(at);
+    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: config.office.timeZone, weekday: 'short' }).format(at);
+    if (!['Sat', 'Sun'].includes(weekday) && !config.holidays.includes(date)) return date;
+  }
+  throw new Error('no working day within a month');
+}
+
+// The administrator changes the office live through the real screen; a second admin client and a kiosk check the effect.
+describe.runIf(browserSuitesRun)('admin screen', () => {
+  let office: TestOffice;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let watcher: Socket;
+  let kiosk: Socket;
+
+  const liveConfig = async () => (await command<{ ok: true; config: OfficeConfig }>(watcher, 'config:get')).config;
+  const field = (path: string) => page.locator(`[data-field="${path}"]`);
+  const tab = (name: string) => page.getByRole('button', { name, exact: true }).click();
+  const save = async () => {
+    await page.getByRole('button', { name: 'Сохранить и применить' }).click();
+  };
+
+  beforeAll(async () => {
+    office = await startTestOffice();
+    watcher = await office.connect('/admin', { session: await office.login('admin') });
+    kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    browser = await launchChromium();
+    ({ context, page } = await openScreen(browser, `${office.url}/admin`));
+    page.setDefaultTimeout(5_000);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await office?.stop({ wipe: true });
+  });
+
+  it('refuses an operator login and lets the administrator in', async () => {
+    await page.getByLabel('Логин').fill('ivanova');
+    await page.getByLabel('Пароль').fill('demo');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByText('Этому пользователю этот экран недоступен').waitFor();
+    await page.getByLabel('Логин').fill('admin');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await field('services[0].hint').locator('input').waitFor();
+  });
+
+  it("changes a service's hint and the kiosk shows it", async () => {
+    await field('services[0].hint').locator('input').fill('Оплата счетов, справки; касса до 16:00');
+    await saveScreenshot(page, 'admin-services');
+    await save();
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe('Изменения применены');
+    expect((await liveConfig()).services[0]!.hint).toBe('Оплата счетов, справки; касса до 16:00');
+    const snapshot = await command<{ ok: true; state: { services: { id: string; hint?: string }[] } }>(kiosk, 'kiosk:snapshot');
+    expect(snapshot.state.services.find((s) => s.id === 'payments')?.hint).toBe('Оплата счетов, справки; касса до 16:00');
+  });
+
+  it("changes a desk's services", async () => {
+    await tab('Окна');
+    const desk1 = page.getByRole('group', { name: 'Услуги окна «Окно 1»' });
+    await desk1.getByRole('checkbox', { name: /Юридические лица/ }).check();
+    await desk1.getByRole('checkbox', { name: /Передача показаний/ }).uncheck();
+    await save();
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe('Изменения применены');
+    expect((await liveConfig()).desks[0]!.services.map((s) => s.serviceId)).toEqual(['payments', 'business']);
+  });
+
+  it('refuses an invalid change and names the field next to it', async () => {
+    await tab('Услуги');
+    const refused = 'Сервер не принял изменения: исправьте отмеченные поля';
+    await field('services[2].normMinutes').locator('input').fill('пять');
+    await save();
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe(refused);
+    expect(await page.getByTestId('config-problems').textContent()).toContain('services[2].normMinutes: ');
+    expect(await field('services[2].normMinutes').getByTestId('field-problem').isVisible()).toBe(true);
+    expect(await field('services[2].normMinutes').locator('input').getAttribute('aria-invalid')).toBe('true');
+
+    // The office-wide checks (a ticket letter used twice) name their field too.
+    await field('services[2].normMinutes').locator('input').fill('5');
+    await field('services[1].prefix').locator('select').selectOption('A');
+    await save();
+    await expect.poll(() => page.getByTestId('config-problems').textContent()).toContain('services[1].prefix: prefix A is already used by service "payments"');
+    expect(await field('services[1].prefix').getByTestId('field-problem').textContent()).toContain('prefix A is already used');
+    expect(await field('services[2].normMinutes').getByTestId('field-problem').count()).toBe(0);
+    await saveScreenshot(page, 'admin-refused');
+    const live = await liveConfig();
+    expect(live.services[1]!.prefix).toBe('B');
+    expect(live.services[2]!.normMinutes).toBe(5);
+    await page.getByRole('button', { name: 'Отменить изменения' }).click();
+    await expect.poll(() => page.getByTestId('config-problems').count()).toBe(0);
+    expect(await field('services[1].prefix').locator('select').inputValue()).toBe('B');
+  });
+
+  it('issues a device token shown once, and the device connects with it', async () => {
+    await tab('Устройства');
+    await page.getByRole('button', { name: 'Выдать новый токен: Киоск в зале' }).click();
+    const token = (await page.getByTestId('issued-token').textContent())!;
+    expect(token.length).toBeGreaterThan(15);
+    const device = await office.connect('/kiosk', { token });
+    expect(device.connected).toBe(true);
+    await expect(office.connect('/kiosk', { token: DEMO_TOKENS.kiosk2 })).rejects.toThrow();
+    // A later save of the draft must not bring the old token back.
+    await tab('Услуги');
+    await field('services[3].hint').locator('input').fill('Несогласие с начислениями');
+    await save();
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe('Изменения применены');
+    expect((await office.connect('/kiosk', { token })).connected).toBe(true);
+  });
+
+  it("sets an operator's password", async () => {
+    await tab('Сотрудники');
+    const petrov = page.getByRole('group', { name: 'Петров Алексей (petrov)', exact: true });
+    await petrov.getByLabel('Новый пароль: Петров Алексей').fill('petrov-2026');
+    await petrov.getByRole('button', { name: 'Задать пароль' }).click();
+    await page.getByText('Пароль изменён').waitFor();
+    await expect(office.login('petrov')).rejects.toThrow();
+    expect(await office.login('petrov', 'petrov-2026')).toBeTruthy();
+  });
+
+  it('takes a booking at the office, shows its code, and cancels it', async () => {
+    const config = await liveConfig();
+    await tab('Записи');
+    await page.getByLabel('Услуга', { exact: true }).selectOption('contracts');
+    await page.getByLabel('День').fill(bookingDay(config));
+    await page.getByLabel('Имя посетителя (необязательно)').fill('Смирнов');
+    const slot = page.getByRole('button', { name: /^Записать на 10:00/ });
+    await slot.click();
+    await expect.poll(() => page.getByTestId('booking-code').textContent()).toMatch(/^\d{6}$/);
+    const code = (await page.getByTestId('booking-code').textContent())!;
+    // Contracts take one visitor per slot: the taken slot is no longer offered.
+    await expect.poll(() => slot.isDisabled()).toBe(true);
+    await saveScreenshot(page, 'admin-booking');
+    expect(JSON.stringify(await seriousAccessibilityViolations(page))).toBe('[]');
+    await page.getByRole('button', { name: `Отменить запись ${code}` }).click();
+    await page.getByRole('cell', { name: 'отменена' }).waitFor();
+    await expect.poll(() => slot.isEnabled()).toBe(true);
+  });
+
+  it('has no serious or critical accessibility violations on the forms', async () => {
+    for (const name of ['Услуги', 'Окна', 'Офис и график']) {
+      await tab(name);
+      expect(await seriousAccessibilityViolations(page), name).toEqual([]);
+    }
+  });
+});
