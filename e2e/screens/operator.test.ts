@@ -122,6 +122,26 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     expect(await button(/^Вызвать следующего/).isEnabled()).toBe(true);
   });
 
+  it('shows a priority visitor\'s document to check and records the check', async () => {
+    const ack = await command<{ ok: boolean; ticket: { number: string } }>(kiosk, 'ticket:issue', { serviceId: 'meters', categoryId: 'disabled' });
+    expect(ack.ok).toBe(true);
+    await expect.poll(() => button(/^Вызвать следующего/).isEnabled()).toBe(true);
+    await button(/^Вызвать следующего/).click();
+    // Priority comes before the walk-in still waiting from the transfer test.
+    await expect.poll(() => currentTicket().textContent()).toBe(ack.ticket.number);
+    await page.getByText('Справка МСЭ об инвалидности').waitFor();
+    await page.getByText('— документ не проверен').waitFor();
+    await saveScreenshot(page, 'operator-priority');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await button(/^Документ предъявлен/).click();
+    await page.getByText('— документ предъявлен').waitFor();
+    expect(await button(/^Документ предъявлен/).count()).toBe(0);
+    await button(/^Начать приём/).click();
+    await expect.poll(() => button(/^Завершить/).isEnabled()).toBe(true);
+    await page.keyboard.press('4');
+    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor();
+  });
+
   it('has no serious or critical accessibility violations', async () => {
     await button(/^Вызвать следующего/).click();
     await expect.poll(() => status().textContent()).toBe('Вызван');
