@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCentral, TEST_OFFICE_KEYS, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
 import { manualClock } from '../apps/office-server/src/clock.js';
 import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
 
 const WEB_ROOT = resolve(import.meta.dirname, '../apps/booking-service/dist/web');
@@ -49,6 +50,8 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     await page.getByLabel('Услуга').selectOption({ label: 'Заключение и переоформление договоров' });
     await page.locator('[data-day="2026-11-24"]').click();
     await page.getByRole('button', { name: '10:00' }).click();
+    await saveScreenshot(page, 'booking-page-form');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Фамилия и имя', { exact: true }).fill('Смирнова Анна');
     await page.getByLabel('Телефон', { exact: true }).fill('+7 (912) 555-01-23');
     const submit = page.getByRole('button', { name: 'Записаться' });
@@ -63,6 +66,23 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     // A phone-sized page: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'booking-page-done');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // A second booking, made and then cancelled by its code on the page.
+    await page.getByRole('button', { name: 'Записаться ещё раз' }).click();
+    await page.locator('[data-day="2026-11-24"]').click();
+    await page.getByRole('button', { name: '10:00' }).waitFor();
+    expect(await page.getByRole('button', { name: '10:00' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '10:30' }).click();
+    await page.getByLabel('Фамилия и имя', { exact: true }).fill('Смирнова Анна');
+    await page.getByLabel('Телефон', { exact: true }).fill('+7 (912) 555-01-23');
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Записаться' }).click();
+    const second = (await page.getByTestId('booking-code').textContent())!.trim();
+    await page.getByRole('button', { name: 'Записаться ещё раз' }).click();
+    await page.getByLabel('Код записи (8 цифр)').fill(second);
+    await page.getByRole('button', { name: 'Отменить запись' }).click();
+    await page.getByText(`Запись ${second} отменена.`).waitFor();
     expect(errors).toEqual([]);
     await context.close();
 

@@ -51,7 +51,11 @@ describe('booking HTTP API', () => {
 
   it('lists offices and slots, books, shows, cancels and frees the place', async () => {
     await start();
-    expect(await get('/api/offices')).toMatchObject({ ok: true, offices: [{ id: 'north', name: 'ЦОК «Северный»', services: [{ id: 'payments' }, { id: 'contracts' }] }] });
+    const listed = await get('/api/offices') as Answer & { offices: { days: string[] }[] };
+    expect(listed).toMatchObject({ ok: true, retentionDays: 30, offices: [{ id: 'north', name: 'ЦОК «Северный»', services: [{ id: 'payments' }, { id: 'contracts' }] }] });
+    // From Monday 23 November, two weeks ahead: the Sundays (closed) are not offered.
+    expect(listed.offices[0]!.days.slice(0, 7)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-30']);
+    expect(listed.offices[0]!.days).toHaveLength(13);
     const before = await get('/api/offices/north/slots?serviceId=contracts&date=2026-11-24');
     expect(before.slots!.find((s) => s.start === TUESDAY_10_00)).toEqual({ start: TUESDAY_10_00, minutes: 30, capacity: 1, free: 1 });
 

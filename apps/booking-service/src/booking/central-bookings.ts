@@ -5,6 +5,7 @@ import {
   type BookingApiErrorCode,
   type BookingApiResults,
   type PublicBookingView,
+  type OfficeSummary,
   type PublicOfficeView,
 } from '@talon/protocol';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import type { OfficeDirectory } from './office-directory.js';
 import { officeDayOf } from './office-day.js';
 import { offeredSlots } from './offered-slots.js';
 
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const refuse = (code: BookingApiErrorCode, message: string) => ({ ok: false as const, code, message });
 
 /** Central codes have 8 digits, office codes 6: the two never collide at one kiosk. */
@@ -53,11 +55,11 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
     };
   };
 
-  /** Today and the days ahead in the office's zone, less holidays; a day may still have no free slot. */
-  function bookingDays(timeZone: string, holidays: string[]): string[] {
+  /** Today and the days ahead in the office's zone on which it opens; a day may still have no free slot. */
+  function bookingDays(office: OfficeSummary): string[] {
     const days = new Set<string>();
-    for (let i = 0; i <= deps.daysAhead(); i += 1) days.add(officeDayOf(timeZone, deps.now() + i * 24 * 60 * 60 * 1000));
-    return [...days].filter((day) => !holidays.includes(day));
+    for (let i = 0; i <= deps.daysAhead(); i += 1) days.add(officeDayOf(office.timeZone, deps.now() + i * 24 * 60 * 60 * 1000));
+    return [...days].filter((day) => !office.holidays.includes(day) && office.hours[WEEKDAYS[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7]!] !== null);
   }
 
   async function slots(officeId: string, serviceId: string, date: string): Promise<BookingApiAnswer<BookingApiResults['GET /api/offices/:officeId/slots']>> {
@@ -84,7 +86,7 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
           services: o.services
             .filter((s) => s.bookable && s.capacityPerSlot > 0)
             .map((s) => ({ id: s.id, name: s.name, ...(s.nameEn && { nameEn: s.nameEn }), slotMinutes: s.slotMinutes })),
-          days: bookingDays(o.timeZone, o.holidays),
+          days: bookingDays(o),
           checkInEarlyMinutes: o.rules.bookingCheckInEarlyMinutes,
         }))
         .sort((a, b) => a.name.localeCompare(b.name, 'ru'));

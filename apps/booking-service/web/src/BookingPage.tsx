@@ -35,6 +35,8 @@ export function BookingPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [booking, setBooking] = useState<PublicBookingView | null>(null);
+  /** Bumped to fetch the slots again: after a booking, the place just taken must show as taken. */
+  const [slotsAsked, setSlotsAsked] = useState(0);
 
   useEffect(() => {
     void bookingApi.offices().then((answer) => {
@@ -58,7 +60,7 @@ export function BookingPage() {
     return () => {
       current = false;
     };
-  }, [officeId, serviceId, day]);
+  }, [officeId, serviceId, day, slotsAsked]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -76,7 +78,7 @@ export function BookingPage() {
     }
   }
 
-  if (booking) return <BookingDone booking={booking} earlyMinutes={office?.checkInEarlyMinutes ?? 15} onAgain={() => { setBooking(null); setSlotStart(null); setConsent(false); }} />;
+  if (booking) return <BookingDone booking={booking} earlyMinutes={office?.checkInEarlyMinutes ?? 15} onAgain={() => { setBooking(null); setConsent(false); setSlotsAsked((n) => n + 1); }} />;
 
   return (
     <main className="booking">
