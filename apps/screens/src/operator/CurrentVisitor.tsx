@@ -102,10 +102,10 @@ export function CurrentVisitor({ state, ticket, now, canConfirmCategory, onConfi
       </dl>
       {canConfirmCategory && (
         <div className="op-row">
-          <button type="button" onClick={() => onConfirmCategory(true)}>
+          <button type="button" className="op-action op-action--primary op-fit" onClick={() => onConfirmCategory(true)}>
             {t('operator.documentSeen')}
           </button>
-          <button type="button" onClick={() => onConfirmCategory(false)}>
+          <button type="button" className="op-action op-action--warn op-fit" onClick={() => onConfirmCategory(false)}>
             {t('operator.documentMissing')}
           </button>
         </div>
