@@ -12,6 +12,7 @@ describe.runIf(browserSuitesRun)('operator console', () => {
   let context: BrowserContext;
   let page: Page;
   let kiosk: Socket;
+  let officeStopped = false;
 
   const issue = async (serviceId: string): Promise<string> => {
     const ack = await command<{ ok: boolean; ticket: { number: string } }>(kiosk, 'ticket:issue', { serviceId });
@@ -33,7 +34,7 @@ describe.runIf(browserSuitesRun)('operator console', () => {
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await office?.stop({ wipe: true });
+    if (!officeStopped) await office?.stop({ wipe: true });
   });
 
   it('logs in and opens a desk; the desk is taken for others', async () => {
@@ -156,6 +157,21 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     await page.getByRole('heading', { name: 'Выберите окно' }).waitFor();
     await button(/^Выйти/).click();
     await page.getByLabel('Логин').waitFor();
+  });
+
+  it('says when the link to the server is lost and disables every action', async () => {
+    await page.getByLabel('Логин').fill('petrov');
+    await page.getByLabel('Пароль').fill('demo');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await button(/^Окно 2$/).click();
+    await page.getByTestId('desk-status').getByText('Открыто').waitFor();
+    await expect.poll(() => button(/^Перерыв/).isEnabled()).toBe(true);
+    await office.stop({ wipe: true });
+    officeStopped = true;
+    await expect.poll(() => page.getByTestId('link-banner').getAttribute('data-link')).toBe('offline');
+    expect(await page.getByTestId('link-banner').textContent()).toBe('Нет связи с сервером. Восстанавливаем…');
+    for (const name of [/^Вызвать следующего/, /^Перерыв/, /^Закрыть окно/]) expect(await button(name).isDisabled()).toBe(true);
+    await saveScreenshot(page, 'operator-offline');
   });
 });
 
