@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../../apps/office-server/src/testing/test-office.js';
+import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../../apps/office-server/src/testing/test-office.js';
 import { seriousAccessibilityViolations } from '../support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from '../support/browser.js';
 
@@ -24,7 +24,14 @@ describe.runIf(browserSuitesRun)('operator console', () => {
   const status = () => page.getByTestId('current-status');
 
   beforeAll(async () => {
-    office = await startTestOffice();
+    // Ivanova's lunch is planned around now, so the console has a break to announce.
+    office = await startTestOffice({
+      config: demoConfig((config) => {
+        const lunch = config.breaks.find((b) => b.operatorId === 'op-ivanova')!;
+        lunch.from = moscowTime(Date.now() - 5 * 60_000, '00:00');
+        lunch.to = moscowTime(Date.now() + 30 * 60_000, '23:59');
+      }),
+    });
     kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     browser = await launchChromium();
     ({ context, page } = await openScreen(browser, `${office.url}/operator`));
@@ -45,6 +52,7 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     await saveScreenshot(page, 'operator-desk-picker');
     await button(/^Окно 1$/).click();
     await page.getByTestId('desk-status').getByText('Открыто').waitFor();
+    expect(await page.getByTestId('break-notice').textContent()).toMatch(/^По графику сейчас перерыв \(обед, \d\d:\d\d–\d\d:\d\d\)$/);
     // Nobody waits yet: calling is illegal, so disabled, while pausing is allowed.
     expect(await button(/^Вызвать следующего/).isDisabled()).toBe(true);
     expect(await button(/^Завершить/).isDisabled()).toBe(true);
@@ -178,4 +186,12 @@ describe.runIf(browserSuitesRun)('operator console', () => {
 async function waitingTicketId(operator: Socket, number: string): Promise<string | undefined> {
   const ack = await command<{ ok: boolean; state: { waiting: { id: string; number: string }[] } }>(operator, 'operator:snapshot');
   return ack.state.waiting.find((t) => t.number === number)?.id;
+}
+
+/** Office wall-clock "HH:MM", held to the same day so the break stays valid near midnight. */
+function moscowTime(at: number, limit: string): string {
+  const now = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.now());
+  const time = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  if (limit === '00:00') return time > now ? limit : time;
+  return time < now ? limit : time;
 }
