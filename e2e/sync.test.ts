@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Socket } from 'socket.io-client';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLinkProxy, type LinkProxy } from '../apps/booking-service/src/testing/link-proxy.js';
@@ -144,6 +145,34 @@ describe('office <-> central sync under faults', () => {
     await waitFor('the catch-up after the restart', synced(office));
     const both = sides(office, central);
     expect(both.office.tickets).toHaveLength(125);
+    expect(both.central.events).toEqual(both.office.events);
+    expect(both.central.tickets).toEqual(both.office.tickets);
+  });
+
+  it('central restored from an old backup asks again, and the office resends what central lost', async () => {
+    central = await startTestCentral();
+    const { port, dataDir } = central;
+    office = await linkedOffice(central.url);
+    await waitFor('the first link', synced(office));
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    for (let i = 0; i < 10; i += 1) await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await waitFor('the first tickets', synced(office));
+    const backup = join(dataDir, 'backup.db');
+    const live = new Database(join(dataDir, 'central.db'), { readonly: true });
+    live.exec(`VACUUM INTO '${backup}'`);
+    live.close();
+    for (let i = 0; i < 30; i += 1) await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await waitFor('the next tickets', synced(office));
+
+    // The disk dies; central comes back from last night's backup, which lacks the last 30 tickets.
+    await central.stop({ wipe: false });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `central.db${suffix}`), { force: true });
+    renameSync(backup, join(dataDir, 'central.db'));
+    central = await startTestCentral({ port, dataDir });
+    await waitFor('the office to link again', synced(office));
+    await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await waitFor('the resend', () => synced(office!)() && sides(office!, central!).central.tickets.length === 41);
+    const both = sides(office, central);
     expect(both.central.events).toEqual(both.office.events);
     expect(both.central.tickets).toEqual(both.office.tickets);
   });

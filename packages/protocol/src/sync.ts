@@ -141,7 +141,8 @@ export const syncCommands = {
 
 export interface SyncResults {
   'office:hello': { bookingsVersion: number };
-  'events:push': { acked: string[] };
+  /** `resendFrom`: central holds the office's log only up to just before this seq; send from there again. */
+  'events:push': { acked: string[]; resendFrom?: number };
   'bookings:pull': { changes: BookingChange[]; version: number; more: boolean };
 }
 

@@ -63,9 +63,11 @@ export interface CentralStore {
 
   /**
    * Takes a batch of one office's outbox rows: stores each event id once, projects first-seen
-   * events into tickets and bookings, and answers the ids it now holds (duplicates included).
+   * events into tickets and bookings in the office's order, and answers the ids it now holds
+   * (duplicates included). A row that would leave a gap in the office's seq stops the batch there:
+   * `resendFrom` names the seq central needs next.
    */
-  ingest(officeId: string, messages: SyncOutboxMessage[], at: number): Promise<{ acked: string[]; bookingsChanged: boolean }>;
+  ingest(officeId: string, messages: SyncOutboxMessage[], at: number): Promise<{ acked: string[]; bookingsChanged: boolean; resendFrom?: number }>;
 
   createBooking(booking: NewCentralBooking): Promise<CreateBookingOutcome>;
   bookingByCode(code: string): Promise<CentralBooking | undefined>;

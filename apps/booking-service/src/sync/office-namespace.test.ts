@@ -41,9 +41,14 @@ describe('/office namespace', () => {
     expect(await office.emitWithAck('events:push', { messages: [issued(2), issued(3), issued(4)] })).toMatchObject({ ok: true });
     expect(await central.service.store.eventCount('north')).toBe(4);
 
+    // A batch that skips ahead is taken only up to the gap; central names the seq it needs.
+    expect(await office.emitWithAck('events:push', { messages: [issued(4), issued(6), issued(7)] })).toEqual({ ok: true, acked: ['e_north_4'], resendFrom: 5 });
+    expect(await office.emitWithAck('events:push', { messages: [issued(5), issued(6), issued(7)] })).toEqual({ ok: true, acked: ['e_north_5', 'e_north_6', 'e_north_7'] });
+    expect(await central.service.store.eventCount('north')).toBe(7);
+
     const refusals: [string, unknown, string][] = [
-      ['another office id inside', { messages: [issued(5), issued(6, 'south')] }, 'forbidden'],
-      ['seq out of order', { messages: [issued(8), issued(7)] }, 'invalid-payload'],
+      ['another office id inside', { messages: [issued(8), issued(9, 'south')] }, 'forbidden'],
+      ['seq out of order', { messages: [issued(9), issued(8)] }, 'invalid-payload'],
       ['an unknown event type', { messages: [{ ...issued(9), event: { type: 'ticket.vanished', at: 1, actor: { kind: 'system' } } }] }, 'invalid-payload'],
       ['a rating of 9', { messages: [{ ...issued(10), event: { type: 'ticket.rated', at: 1, actor: { kind: 'device', deviceId: 'a' }, ticketId: 't_1', deskId: 'd1', value: 9 } }] }, 'invalid-payload'],
       ['an issued ticket without a ticket', { messages: [{ ...issued(11), event: { type: 'ticket.issued', at: 1, actor: { kind: 'system' } } }] }, 'invalid-payload'],
@@ -55,7 +60,7 @@ describe('/office namespace', () => {
     }
     expect(await office.emitWithAck('tickets:steal', {})).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await office.emitWithAck('bookings:pull', { since: -1 })).toMatchObject({ ok: false, code: 'invalid-payload' });
-    expect(await central.service.store.eventCount('north')).toBe(4);
+    expect(await central.service.store.eventCount('north')).toBe(7);
     expect(await central.service.store.eventCount('south')).toBe(0);
     expect(office.connected).toBe(true);
   });

@@ -59,8 +59,9 @@ export function setUpOfficeNamespace(
         for (let i = 1; i < messages.length; i += 1) {
           if (messages[i]!.seq <= messages[i - 1]!.seq) return fail('invalid-payload', 'messages must be in increasing seq order');
         }
-        const { acked } = await store.ingest(officeId, messages, deps.now());
-        return { ok: true, acked };
+        const { acked, resendFrom } = await store.ingest(officeId, messages, deps.now());
+        if (resendFrom !== undefined) log.warn({ resendFrom, firstSeq: messages[0]!.seq }, 'a gap in the office log; asking for a resend');
+        return { ok: true, acked, ...(resendFrom !== undefined && { resendFrom }) };
       },
       async 'bookings:pull'({ since, limit = 200 }) {
         const { changes, version } = await store.bookingChangesSince(officeId, since, limit);

@@ -58,6 +58,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
   let stopped = false;
   let lastAckedAt: number | null = null;
   let retryTimer: NodeJS.Timeout | undefined;
+  let lastResendFrom: number | undefined;
 
   const request = async <K extends keyof SyncResults>(name: K, payload: Parameters<OfficeSyncClientEvents[K]>[0]): Promise<Ack<SyncResults[K]>> =>
     (await (socket.timeout(ackTimeoutMs).emitWithAck as (n: string, p: unknown) => Promise<unknown>)(name, payload)) as Ack<SyncResults[K]>;
@@ -84,6 +85,19 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
       }
       lastAckedAt = context.clock.now();
       cursors.markAcked(answer.acked, lastAckedAt);
+      if (answer.resendFrom !== undefined) {
+        const reopened = cursors.resendFrom(answer.resendFrom);
+        logger.warn({ resendFrom: answer.resendFrom, reopened }, 'central asked for events again from a gap');
+        // Nothing to reopen means the gap cannot be filled from here: do not spin on it.
+        if (reopened === 0 || answer.resendFrom === lastResendFrom) {
+          lastResendFrom = undefined;
+          retryLater();
+          return;
+        }
+        lastResendFrom = answer.resendFrom;
+        continue;
+      }
+      lastResendFrom = undefined;
       if (answer.acked.length === 0) return;
     }
   }, (error) => {
@@ -118,6 +132,9 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
       logger.error({ code: answer.code, message: answer.message }, 'central refused this office');
       return;
     }
+    // Central knows fewer booking changes than this office has taken: it was restored from a
+    // backup. Taking everything again is safe (taking a change twice does nothing).
+    if (answer.bookingsVersion < cursors.bookingsVersion()) cursors.saveBookingsVersion(0);
     greeted = true;
     logger.info({ unsent: cursors.unsentCount(), centralBookings: answer.bookingsVersion }, 'linked to central');
     kickPull();

@@ -5,6 +5,8 @@ import type { OfficeDatabase } from '../storage/open-database.js';
 export function createSyncCursors(db: OfficeDatabase) {
   const unsent = db.prepare(`SELECT body FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?`).pluck();
   const markSent = db.prepare(`UPDATE outbox SET sent_at = ? WHERE event_id = ? AND sent_at IS NULL`);
+  const resend = db.prepare(`UPDATE outbox SET sent_at = NULL WHERE sent_at IS NOT NULL
+    AND json_extract(body, '$.seq') >= ?`);
   const countUnsent = db.prepare(`SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL`).pluck();
   const readCursor = db.prepare(`SELECT value FROM sync_cursors WHERE name = ?`).pluck();
   const writeCursor = db.prepare(`INSERT INTO sync_cursors (name, value) VALUES (?, ?)
@@ -16,6 +18,10 @@ export function createSyncCursors(db: OfficeDatabase) {
   return {
     unsent(limit: number): SyncOutboxMessage[] {
       return (unsent.all(limit) as string[]).map((body) => JSON.parse(body) as SyncOutboxMessage);
+    },
+    /** Central lost or never got rows from `seq` on (a gap, or central restored from a backup). */
+    resendFrom(seq: number): number {
+      return resend.run(seq).changes;
     },
     unsentCount(): number {
       return countUnsent.get() as number;

@@ -52,6 +52,10 @@ export function createSqliteCentralStore(file: string): CentralStore {
       ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, time_zone = excluded.time_zone,
       waiting_standard_ms = excluded.waiting_standard_ms, updated_at = excluded.updated_at`),
     offices: db.prepare(`SELECT id, summary FROM offices ORDER BY id`),
+    hasEvent: db.prepare(`SELECT 1 FROM office_events WHERE office_id = ? AND event_id = ?`).pluck(),
+    lastSeq: db.prepare(`SELECT last_seq FROM office_seq WHERE office_id = ?`).pluck(),
+    saveLastSeq: db.prepare(`INSERT INTO office_seq (office_id, last_seq) VALUES (?, ?)
+      ON CONFLICT (office_id) DO UPDATE SET last_seq = excluded.last_seq`),
     insertEvent: db.prepare(`INSERT OR IGNORE INTO office_events (office_id, event_id, seq, type, at, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     takePlace: db.prepare(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES (?, ?, ?, 1)
       ON CONFLICT DO UPDATE SET taken = taken + 1 WHERE taken < ?`),
@@ -85,11 +89,24 @@ export function createSqliteCentralStore(file: string): CentralStore {
 
   const ingest = db.transaction((officeId: string, messages: SyncOutboxMessage[], at: number) => {
     let bookingsChanged = false;
+    let last = (s.lastSeq.get(officeId) as number | undefined) ?? 0;
+    const acked: string[] = [];
+    let resendFrom: number | undefined;
     for (const m of messages) {
-      const fresh = s.insertEvent.run(officeId, m.eventId, m.seq, m.event.type, m.event.at, JSON.stringify(m.event), at).changes > 0;
-      if (fresh && project(officeId, m.event)) bookingsChanged = true;
+      if (!s.hasEvent.get(officeId, m.eventId)) {
+        // An office's log has no gaps; one here means an earlier batch went missing.
+        if (m.seq > last + 1) {
+          resendFrom = last + 1;
+          break;
+        }
+        s.insertEvent.run(officeId, m.eventId, m.seq, m.event.type, m.event.at, JSON.stringify(m.event), at);
+        if (project(officeId, m.event)) bookingsChanged = true;
+        last = Math.max(last, m.seq);
+      }
+      acked.push(m.eventId);
     }
-    return { acked: messages.map((m) => m.eventId), bookingsChanged };
+    s.saveLastSeq.run(officeId, last);
+    return { acked, bookingsChanged, ...(resendFrom !== undefined && { resendFrom }) };
   });
 
   const createBooking = db.transaction((b: NewCentralBooking): CreateBookingOutcome => {

@@ -1,4 +1,5 @@
 import { initial } from './0010-initial.js';
+import { officeSeq } from './0020-office-seq.js';
 import type { CentralMigration } from './central-migration.js';
 
-export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [initial];
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [initial, officeSeq];
