@@ -1,14 +1,21 @@
-import { RatingButtonDriver } from '@talon/rating-button';
+import { RatingButtonDriver, type RatingButtonDriverEvents } from '@talon/rating-button';
 import { loadPrinterProfile, openPrinterTransport, TicketPrinter } from '@talon/ticket-printer';
 
 /** What the agent needs of a ticket printer; `TicketPrinter` is the real one. */
 export type PrinterHandle = Pick<TicketPrinter, 'printTicket' | 'status' | 'close'>;
 
 /** What the agent needs of a rating button; `RatingButtonDriver` is the real one. */
-export type ButtonDriver = Pick<
-  RatingButtonDriver,
-  'path' | 'deviceId' | 'isOnline' | 'isWindowOpen' | 'start' | 'openWindow' | 'closeWindow' | 'close' | 'on' | 'off'
->;
+export interface ButtonDriver {
+  readonly path: string;
+  readonly deviceId: number;
+  readonly isOnline: boolean;
+  readonly isWindowOpen: boolean;
+  start(): void;
+  openWindow(): void;
+  closeWindow(): void;
+  close(): Promise<void>;
+  on<K extends keyof RatingButtonDriverEvents>(event: K, listener: (...args: RatingButtonDriverEvents[K]) => void): unknown;
+}
 
 /** How devices are opened; tests hand in fakes, the agent uses the real packages. */
 export interface DeviceHardware {

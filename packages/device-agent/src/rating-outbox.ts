@@ -27,6 +27,7 @@ export class RatingOutbox {
   private readonly queue: Queued[] = [];
   private flushing = false;
   private closed = false;
+  private again = false;
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -50,10 +51,19 @@ export class RatingOutbox {
 
   /** Sends what waits, one at a time; on a failed send keeps it and tries again later. */
   flush(): void {
-    if (this.flushing || this.closed) return;
+    if (this.closed) return;
+    if (this.flushing) {
+      // The link may have just come back while a send was failing: go round once more.
+      this.again = true;
+      return;
+    }
     this.flushing = true;
     void this.drain().finally(() => {
       this.flushing = false;
+      if (this.again) {
+        this.again = false;
+        this.flush();
+      }
     });
   }
 
