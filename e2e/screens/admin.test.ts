@@ -148,6 +148,21 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await expect.poll(() => slot.isEnabled()).toBe(true);
   });
 
+  it('edits what the forms lack through the raw JSON view', async () => {
+    await tab('Файл настроек (JSON)');
+    const editor = page.getByLabel('Настройки офиса в формате JSON');
+    const text = JSON.parse(await editor.inputValue()) as OfficeConfig;
+    text.holidays = [...text.holidays, '2027-03-08'];
+    await editor.fill(JSON.stringify(text, null, 2));
+    await page.getByRole('button', { name: 'Взять из JSON' }).click();
+    await save();
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe('Изменения применены');
+    expect((await liveConfig()).holidays).toContain('2027-03-08');
+    await editor.fill('{ not json');
+    await page.getByRole('button', { name: 'Взять из JSON' }).click();
+    await page.getByText(/^Это не JSON:/).waitFor();
+  });
+
   it('has no serious or critical accessibility violations on the forms', async () => {
     for (const name of ['Услуги', 'Окна', 'Офис и график']) {
       await tab(name);

@@ -7,7 +7,7 @@ import type { OperatorSession } from '../shared/session.js';
 import type { AdminCommand } from './admin-command.js';
 import { BookingsSection } from './BookingsSection.js';
 import { CategoriesSection } from './CategoriesSection.js';
-import { problemsByField, updateAt, type FieldPath } from './config-form.js';
+import { problemsByField, updateAt, withSecretsOf, type FieldPath } from './config-form.js';
 import { DesksSection } from './DesksSection.js';
 import { DevicesSection } from './DevicesSection.js';
 import { DraftContext, type Draft } from './draft.js';
@@ -21,16 +21,6 @@ type Tab = (typeof TABS)[number];
 
 /** Commands that change a secret's hash on the server; the draft must take the new hash, or a later save would undo it. */
 const SECRET_COMMANDS = new Set(['operator:set-password', 'device:issue-token']);
-
-function withSecretsOf(target: OfficeConfig, source: OfficeConfig): OfficeConfig {
-  const passwords = new Map(source.operators.map((o) => [o.id, o.passwordHash]));
-  const tokens = new Map(source.devices.map((d) => [d.id, d.tokenHash]));
-  return {
-    ...target,
-    operators: target.operators.map((o) => ({ ...o, passwordHash: passwords.get(o.id) ?? o.passwordHash })),
-    devices: target.devices.map((d) => ({ ...d, tokenHash: tokens.get(d.id) ?? d.tokenHash })),
-  };
-}
 
 export function AdminConsole({ session, onLogout }: { session: OperatorSession; onLogout: () => void }) {
   const { t, language, setLanguage } = useLanguage();

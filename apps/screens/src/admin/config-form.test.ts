@@ -19,6 +19,7 @@ import {
   withNewOperator,
   withNewService,
   withoutItem,
+  withSecretsOf,
 } from './config-form.js';
 
 function demo(): OfficeConfig {
@@ -147,5 +148,21 @@ describe('new items', () => {
     const config = demo();
     const index = config.services.findIndex((s) => s.id === 'meters');
     expect(problems(withoutItem(config, 'services', index))).toContain('desks[0].services[1]: unknown service "meters"');
+  });
+});
+
+describe('withSecretsOf', () => {
+  it('takes new hashes from the server and keeps every other edit of the draft', () => {
+    const server = demo();
+    const newHash = `sha256$${'a'.repeat(64)}`;
+    const rotated = updateAt(updateAt(server, ['devices', 1, 'tokenHash'], newHash), ['operators', 1, 'passwordHash'], 'scrypt$new');
+    const draft = withNewOperator(updateAt(server, ['services', 0, 'hint'], 'Черновик'));
+    const merged = withSecretsOf(draft, rotated);
+    expect(merged.devices[1]!.tokenHash).toBe(newHash);
+    expect(merged.operators[1]!.passwordHash).toBe('scrypt$new');
+    expect(merged.services[0]!.hint).toBe('Черновик');
+    // An operator the server has not seen yet keeps the draft's hash.
+    expect(merged.operators.at(-1)!.passwordHash).toBe(draft.operators.at(-1)!.passwordHash);
+    expect(merged.devices[0]).toEqual(draft.devices[0]);
   });
 });

@@ -159,3 +159,17 @@ export function withoutItem<K extends 'services' | 'desks' | 'operators' | 'devi
 ): OfficeConfig {
   return { ...config, [list]: (config[list] as unknown[]).filter((_, i) => i !== index) };
 }
+
+/**
+ * The draft with the server's password and token hashes: those change by their own commands, and
+ * saving a draft that still holds the old hashes would quietly undo a new password or token.
+ */
+export function withSecretsOf(draft: OfficeConfig, server: OfficeConfig): OfficeConfig {
+  const passwords = new Map(server.operators.map((o) => [o.id, o.passwordHash]));
+  const tokens = new Map(server.devices.map((d) => [d.id, d.tokenHash]));
+  return {
+    ...draft,
+    operators: draft.operators.map((o) => ({ ...o, passwordHash: passwords.get(o.id) ?? o.passwordHash })),
+    devices: draft.devices.map((d) => ({ ...d, tokenHash: tokens.get(d.id) ?? d.tokenHash })),
+  };
+}
