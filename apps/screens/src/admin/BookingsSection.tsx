@@ -1,7 +1,7 @@
 import type { BookingSlotView, OfficeConfig } from '@talon/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useLanguage } from '../shared/language.js';
-import { formatTime } from '../shared/office-time.js';
+import { formatDate, formatTime } from '../shared/office-time.js';
 import type { AdminCommand } from './admin-command.js';
 
 interface TakenBooking {
@@ -20,7 +20,7 @@ export function officeDate(at: number, timeZone: string): string {
 
 /** A booking taken by phone or at the reception: service, day, a free slot, and the code to tell the visitor. */
 export function BookingsSection({ send, config }: { send: AdminCommand; config: OfficeConfig }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const ids = useId();
   const bookable = config.services.filter((s) => s.bookable);
   const timeZone = config.office.timeZone;
@@ -111,9 +111,9 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
       )}
       {latest && !latest.cancelled && (
         <div className="ad-code" role="status" data-testid="booking-code-panel">
-          <span>{t('admin.booking.codeFor', { time: formatTime(latest.slotStart, timeZone), service: latest.serviceName })}</span>
+          <span>{t('admin.booking.codeFor', { date: formatDate(latest.slotStart, timeZone, language), time: formatTime(latest.slotStart, timeZone), service: latest.serviceName })}</span>
           <strong data-testid="booking-code">{latest.code}</strong>
-          <span className="ad-note">{t('admin.booking.codeHint')}</span>
+          <span className="ad-note">{t('admin.booking.codeHint', { minutes: config.rules.bookingCheckInEarlyMinutes })}</span>
         </div>
       )}
       <h3>{t('admin.booking.slots')}</h3>
@@ -151,7 +151,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
                 <th scope="col">{t('admin.booking.code')}</th>
                 <th scope="col">{t('admin.booking.when')}</th>
                 <th scope="col">{t('admin.booking.service')}</th>
-                <th scope="col">{t('admin.booking.customer')}</th>
+                <th scope="col">{t('admin.booking.visitor')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('admin.actions')}</span>
                 </th>
@@ -162,7 +162,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
                 <tr key={b.bookingId}>
                   <td className="ad-mono">{b.code}</td>
                   <td>
-                    {officeDate(b.slotStart, timeZone)} {formatTime(b.slotStart, timeZone)}
+                    {formatDate(b.slotStart, timeZone, language)}, {formatTime(b.slotStart, timeZone)}
                   </td>
                   <td>{b.serviceName}</td>
                   <td>{b.customerName ?? '—'}</td>
