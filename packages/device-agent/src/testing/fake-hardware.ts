@@ -1,6 +1,6 @@
 import type { PrinterHealth } from '@talon/protocol';
 import type { RatingButtonDriverEvents } from '@talon/rating-button';
-import type { PrintableTicket, PrintTicketResult } from '@talon/ticket-printer';
+import { checkPrintableTicket, type PrintableTicket, type PrintTicketResult } from '@talon/ticket-printer';
 import { EventEmitter } from 'node:events';
 import type { DeviceHardware, PrinterHandle } from '../device-hardware.js';
 
@@ -19,6 +19,8 @@ export class FakePrinter implements PrinterHandle {
   ) {}
 
   async printTicket(ticket: PrintableTicket): Promise<PrintTicketResult> {
+    // As the real printer does: a ticket that cannot be laid out is refused before any status.
+    checkPrintableTicket(ticket);
     if (this.condition !== 'ok' && this.condition !== 'paper-near-end') return { ok: false, status: this.condition, stage: 'before-print' };
     this.printed.push(ticket);
     return { ok: true, status: this.condition };
