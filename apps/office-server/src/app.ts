@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createSessions } from './auth/sessions.js';
 import { createBookingDesk } from './bookings/booking-desk.js';
+import type { DeviceAgent } from '@talon/device-agent';
 import type { Clock } from './clock.js';
 import { officeSetupFromConfig } from './config/office-setup-from-config.js';
 import { createDeviceHealth } from './devices/device-health.js';
+import { startEmbeddedAgent, type EmbeddedAgentOptions } from './devices/embedded-agent.js';
 import { createHttpHandler } from './http/http-handler.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -43,6 +45,8 @@ export interface ApplicationOptions {
   broadcastIntervals?: { screensMs: number; dashboardMs: number };
   /** The central booking service's link; none for an office on its own. */
   central?: SyncClientOptions;
+  /** A device agent in this process for hardware wired to the server PC; started once listening. */
+  agent?: EmbeddedAgentOptions;
 }
 
 export interface Application {
@@ -51,6 +55,8 @@ export interface Application {
   context: OfficeContext;
   /** The central link, when one is configured. */
   sync?: SyncClient;
+  /** The embedded device agent, once listening, when one is configured. */
+  readonly agent: DeviceAgent | undefined;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -116,23 +122,30 @@ export function createApplication(options: ApplicationOptions): Application {
   io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'connect to a role namespace such as /kiosk' } })));
 
   let closed = false;
+  let agent: DeviceAgent | undefined;
   return {
     httpServer,
     io,
     context,
     ...(sync && { sync }),
+    get agent() {
+      return agent;
+    },
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
-          resolve((httpServer.address() as AddressInfo).port);
+          const bound = (httpServer.address() as AddressInfo).port;
+          if (options.agent && !agent) agent = startEmbeddedAgent(options.agent, bound, host, logger);
+          resolve(bound);
         });
       });
     },
     async close() {
       if (closed) return;
       closed = true;
+      await agent?.stop();
       broadcasts.stop();
       sync?.stop();
       ratings.closeAll();

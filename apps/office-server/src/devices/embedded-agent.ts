@@ -1,0 +1,32 @@
+import { createDeviceAgent, type DeviceAgent, type DeviceAgentOptions } from '@talon/device-agent';
+import type { Logger } from '../logger.js';
+
+/** Hardware wired to the server PC itself: an agent in this process, talking to it over loopback. */
+export interface EmbeddedAgentOptions {
+  /** The agent's device token, as an agent on any other PC would have. */
+  token: string;
+  localPaths?: DeviceAgentOptions['localPaths'];
+}
+
+/**
+ * The same agent a kiosk PC runs, so the server's own hardware takes the same path as every
+ * other device: same token check, same /device namespace, same reconnects.
+ */
+export function startEmbeddedAgent(options: EmbeddedAgentOptions, port: number, host: string, logger: Logger): DeviceAgent {
+  const agent = createDeviceAgent({
+    serverUrl: `http://${loopbackFor(host)}:${port}`,
+    token: options.token,
+    logger: logger.child({ area: 'embedded-agent' }),
+    agentVersion: 'embedded',
+    ...(options.localPaths && { localPaths: options.localPaths }),
+  });
+  agent.start();
+  return agent;
+}
+
+/** Where this process can reach its own listener. */
+export function loopbackFor(host: string): string {
+  if (host === '0.0.0.0' || host === '' || host === 'localhost') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
