@@ -46,6 +46,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     offices,
     now,
     daysAhead: () => config.booking.daysAhead,
+    maxActivePerPhone: () => config.booking.maxActivePerPhone,
     logger: logger.child({ area: 'booking' }),
     nudgeOffice: (officeId) => {
       void store.bookingsVersion(officeId).then(

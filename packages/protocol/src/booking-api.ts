@@ -22,6 +22,8 @@ export const BOOKING_API_ERROR_CODES = [
   /** Someone else took the last place first. */
   'slot-full',
   'consent-required',
+  /** This phone number already holds as many upcoming bookings as the company allows. */
+  'too-many-bookings',
   'booking-not-found',
   'booking-not-cancellable',
 ] as const;

@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralLogger } from '../logger.js';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
-import { startTestCentral, TEST_OFFICE_KEYS, TEST_REPORT_TOKEN, type TestCentral } from '../testing/test-central.js';
+import { startTestCentral, testCentralConfig, TEST_OFFICE_KEYS, type TestCentral } from '../testing/test-central.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -82,7 +82,7 @@ describe('booking HTTP API', () => {
   it('gives the last place in a slot to exactly one of many visitors booking at once', async () => {
     await start();
     const race = async (serviceId: string, slotStart: number, visitors: number) => {
-      const answers = await Promise.all(Array.from({ length: visitors }, (_, i) => post('/api/bookings', request({ serviceId, slotStart, name: `Гость ${i}` }))));
+      const answers = await Promise.all(Array.from({ length: visitors }, (_, i) => post('/api/bookings', request({ serviceId, slotStart, name: `Гость ${i}`, phone: `+7 916 000-00-${String(i).padStart(2, '0')}` }))));
       return {
         won: answers.filter((a) => a.body.ok).length,
         refused: answers.filter((a) => a.status === 409 && a.body.code === 'slot-full').length,
@@ -114,6 +114,34 @@ describe('booking HTTP API', () => {
   ])('refuses a booking with %s', async (_label, body, status, code) => {
     await start();
     expect(await post('/api/bookings', body)).toMatchObject({ status, body: { ok: false, code } });
+  });
+
+  it('lets one phone number hold three upcoming bookings, and a fourth after one is cancelled or over', async () => {
+    await start();
+    const at = (time: string) => msk('2026-11-24', time);
+    const codes: string[] = [];
+    for (const time of ['10:00', '10:30', '11:00']) codes.push((await post('/api/bookings', request({ slotStart: at(time) }))).body.booking!.code);
+    expect(await post('/api/bookings', request({ slotStart: at('11:30'), phone: '+79161234567' }))).toMatchObject({ status: 409, body: { code: 'too-many-bookings' } });
+    expect(await post('/api/bookings', request({ slotStart: at('11:30'), phone: '+79161234568' }))).toMatchObject({ status: 200 });
+    await post(`/api/bookings/${codes[0]}/cancel`);
+    expect(await post('/api/bookings', request({ slotStart: at('12:00') }))).toMatchObject({ status: 200 });
+    now = at('10:31');
+    expect(await post('/api/bookings', request({ slotStart: at('12:30') }))).toMatchObject({ status: 200 });
+  });
+
+  it('answers the company website from an allowed origin, and no other', async () => {
+    await start();
+    await central.stop();
+    central = await startTestCentral({ config: testCentralConfig((c) => (c.booking.allowedOrigins = ['https://energo.example'])) });
+    const preflight = await fetch(`${central.url}/api/bookings`, { method: 'OPTIONS', headers: { origin: 'https://energo.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://energo.example');
+    const listed = await fetch(`${central.url}/api/offices`, { headers: { origin: 'https://energo.example' } });
+    expect(listed.headers.get('access-control-allow-origin')).toBe('https://energo.example');
+    const stranger = await fetch(`${central.url}/api/offices`, { headers: { origin: 'https://evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    const reports = await fetch(`${central.url}/api/reports?from=2026-11-01&to=2026-11-30`, { headers: { origin: 'https://energo.example' } });
+    expect(reports.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses malformed requests with codes, never a crash', async () => {

@@ -28,6 +28,7 @@ export interface CentralBookingsDeps {
   offices: OfficeDirectory;
   now: () => number;
   daysAhead: () => number;
+  maxActivePerPhone: () => number;
   logger: Logger;
   /** Tells a connected office that its bookings changed. */
   nudgeOffice: (officeId: string) => void;
@@ -108,6 +109,8 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
       if (!offered.ok) return offered;
       const slot = offered.slots.find((s) => s.start === request.slotStart);
       if (!slot) return refuse('slot-unavailable', 'the office does not offer this slot; pick one from the list of slots');
+      if ((await store.activeBookingsOfPhone(request.phone, deps.now())) >= deps.maxActivePerPhone())
+        return refuse('too-many-bookings', 'this phone number already holds the most upcoming bookings allowed; cancel one first');
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const outcome = await store.createBooking({
           id: `cb_${randomUUID()}`,

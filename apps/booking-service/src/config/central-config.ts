@@ -18,6 +18,10 @@ export const centralConfigSchema = z.strictObject({
     .strictObject({
       /** How far ahead a visitor may book, and how far ahead offices receive bookings. */
       daysAhead: z.number().int().min(1).max(90).default(14),
+      /** Upcoming bookings one phone number may hold at once: a bot cannot empty a day's slots. */
+      maxActivePerPhone: z.number().int().min(1).max(50).default(3),
+      /** Web origins whose pages may call the API from the browser (the company's website). */
+      allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as https://example.ru')).default([]),
     })
     .prefault({}),
 });

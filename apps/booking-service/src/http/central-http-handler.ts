@@ -32,6 +32,7 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'unknown-service': 404,
   'booking-not-found': 404,
   'slot-full': 409,
+  'too-many-bookings': 409,
   'slot-unavailable': 409,
   'service-not-bookable': 409,
   'booking-not-cancellable': 409,
@@ -55,6 +56,17 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
     const path = url.pathname;
     const method = request.method ?? 'GET';
     const query = Object.fromEntries(url.searchParams);
+    // The company's website may call the booking API from its own pages; reports stay server-to-server.
+    const origin = request.headers.origin;
+    if (origin && path.startsWith('/api/') && !path.startsWith('/api/reports') && deps.config().booking.allowedOrigins.includes(origin)) {
+      response.setHeader('access-control-allow-origin', origin);
+      response.setHeader('vary', 'origin');
+      if (method === 'OPTIONS') {
+        response.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+        response.end();
+        return;
+      }
+    }
 
     if (method === 'GET' && path === '/healthz') return send(response, { ok: true });
     if (method === 'GET' && path === '/api/offices') return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: deps.config().personalData.retentionDays } as never);

@@ -73,6 +73,8 @@ export interface CentralStore {
   bookingByCode(code: string): Promise<CentralBooking | undefined>;
   /** Cancels a booking still `booked`; answers it as it is afterwards, or undefined if unknown. */
   cancelBooking(code: string, at: number): Promise<CentralBooking | undefined>;
+  /** Bookings still `booked` for this phone whose slot has not begun by `now`. */
+  activeBookingsOfPhone(phone: string, now: number): Promise<number>;
   /** Places taken per slot start, for one office's service between two instants. */
   bookedPerSlot(officeId: string, serviceId: string, from: number, to: number): Promise<Map<number, number>>;
   bookingChangesSince(officeId: string, since: number, limit: number): Promise<{ changes: BookingChange[]; version: number }>;

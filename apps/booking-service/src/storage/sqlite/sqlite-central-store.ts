@@ -65,6 +65,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
       customer_name, phone, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 'central', ?, ?, ?, ?)`),
     byCode: db.prepare(`SELECT * FROM bookings WHERE code = ? AND origin = 'central'`),
     cancel: db.prepare(`UPDATE bookings SET status = 'cancelled', version = ? WHERE code = ? AND origin = 'central' AND status = 'booked'`),
+    activeOfPhone: db.prepare(`SELECT COUNT(*) FROM bookings WHERE phone = ? AND status = 'booked' AND slot_start > ?`).pluck(),
     placesTaken: db.prepare(`SELECT slot_start AS start, taken FROM slot_places WHERE office_id = ? AND service_id = ? AND slot_start >= ? AND slot_start < ?`),
     changes: db.prepare(`SELECT * FROM bookings WHERE office_id = ? AND version > ? ORDER BY version LIMIT ?`),
     version: db.prepare(`SELECT COALESCE(MAX(version), 0) FROM bookings WHERE office_id = ?`).pluck(),
@@ -147,6 +148,9 @@ export function createSqliteCentralStore(file: string): CentralStore {
     },
     async cancelBooking(code) {
       return cancelBooking(code);
+    },
+    async activeBookingsOfPhone(phone, now) {
+      return s.activeOfPhone.get(phone, now) as number;
     },
     async bookedPerSlot(officeId, serviceId, from, to) {
       return new Map((s.placesTaken.all(officeId, serviceId, from, to) as { start: number; taken: number }[]).map((r) => [r.start, r.taken]));

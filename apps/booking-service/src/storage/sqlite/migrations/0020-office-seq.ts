@@ -13,6 +13,7 @@ export const officeSeq: CentralMigration = {
         office_id TEXT PRIMARY KEY,
         last_seq INTEGER NOT NULL
       ) WITHOUT ROWID;
+      CREATE INDEX bookings_by_phone ON bookings (phone) WHERE phone IS NOT NULL;
       INSERT INTO office_seq (office_id, last_seq) SELECT office_id, MAX(seq) FROM office_events GROUP BY office_id;
     `);
   },
