@@ -24,4 +24,13 @@ describe('command line and environment', () => {
   it('lists every option in --help', () => {
     for (const flag of ['--demo', '--port', '--host', '--data', '--config', '--log-level', '--help']) expect(HELP).toContain(flag);
   });
+
+  it('takes an embedded agent token from the flag or TALON_AGENT_TOKEN, and refuses a blank one', () => {
+    expect(parseCliOptions(['--agent-token', 'tok-1'], { TALON_AGENT_TOKEN: 'tok-2' }).agentToken).toBe('tok-1');
+    expect(parseCliOptions([], { TALON_AGENT_TOKEN: 'tok-2' }).agentToken).toBe('tok-2');
+    expect(parseCliOptions([], {})).not.toHaveProperty('agentToken');
+    expect(() => parseCliOptions(['--agent-token', ''], {})).toThrow(CliError);
+    expect(() => parseCliOptions(['--agent-token', 'a b'], {})).toThrow(CliError);
+    expect(HELP).toContain('--agent-token');
+  });
 });

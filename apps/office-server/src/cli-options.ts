@@ -13,6 +13,10 @@ Options (each also from the environment):
   --log-level <level>    fatal, error, warn, info, debug            [LOG_LEVEL, default info]
   --central-url <url>    the central booking service to sync with   [TALON_CENTRAL_URL, default none]
                          (its office key comes from TALON_OFFICE_KEY, never the command line)
+  --agent-token <token>  run a device agent in this process for the printers and rating
+                         buttons wired to this PC, with this agent's device token
+                                                                    [TALON_AGENT_TOKEN, default none;
+                                                                     the demo's own agent with --demo]
   -h, --help             show this help
 `;
 
@@ -26,6 +30,8 @@ export interface CliOptions {
   help: boolean;
   /** Set when the office syncs with a central service. */
   central?: { url: string; officeKey: string };
+  /** Set when a device agent runs inside the server for hardware wired to this PC. */
+  agentToken?: string;
 }
 
 export class CliError extends Error {
@@ -45,6 +51,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         config: { type: 'string' },
         'log-level': { type: 'string' },
         'central-url': { type: 'string' },
+        'agent-token': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -62,8 +69,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const centralUrl = values['central-url'] ?? env.TALON_CENTRAL_URL;
   if (centralUrl !== undefined && !/^https?:\/\/\S+$/.test(centralUrl)) throw new CliError(`--central-url: "${centralUrl}" is not an http(s) URL`);
   if (centralUrl !== undefined && !env.TALON_OFFICE_KEY) throw new CliError('--central-url needs the office key in TALON_OFFICE_KEY');
+  const agentToken = values['agent-token'] ?? env.TALON_AGENT_TOKEN;
+  if (agentToken !== undefined && !/^\S{1,200}$/.test(agentToken)) throw new CliError('--agent-token: a device token is 1 to 200 characters without spaces');
   return {
     ...(centralUrl !== undefined && { central: { url: centralUrl, officeKey: env.TALON_OFFICE_KEY! } }),
+    ...(agentToken !== undefined && { agentToken }),
     demo: values.demo ?? false,
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',

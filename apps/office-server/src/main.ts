@@ -6,6 +6,7 @@ import { createApplication } from './app.js';
 import { CliError, HELP, parseCliOptions } from './cli-options.js';
 import { systemClock } from './clock.js';
 import { loadOfficeConfig, OfficeConfigError, saveOfficeConfig } from './config/load-office-config.js';
+import { addDemoPrinter } from './devices/demo-printer.js';
 import { createRootLogger } from './logger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,9 +32,12 @@ async function main(): Promise<void> {
   if (options.demo && !existsSync(options.configFile)) {
     mkdirSync(dirname(options.configFile), { recursive: true });
     copyFileSync(DEMO_CONFIG, options.configFile);
+    addDemoPrinter(options.configFile, options.dataDir);
     logger.info({ config: options.configFile }, 'demo office config copied; edit it freely');
   }
   const config = loadOfficeConfig(options.configFile);
+  // The demo's agent prints kiosk 1's tickets to a file, so the whole print path runs anywhere.
+  const agentToken = options.agentToken ?? (options.demo ? DEMO_TOKENS.agent : undefined);
   const app = createApplication({
     config,
     databaseFile: join(options.dataDir, 'talon.db'),
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     screensRoot: SCREENS_ROOT,
     ...(options.demo && { demoTokens: DEMO_TOKENS }),
     ...(options.central && { central: { centralUrl: options.central.url, officeKey: options.central.officeKey } }),
+    ...(agentToken && { agent: { token: agentToken } }),
   });
   const port = await app.listen(options.port, options.host);
   const base = `http://localhost:${port}`;
