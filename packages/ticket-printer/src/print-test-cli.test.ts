@@ -116,4 +116,18 @@ describe('talon-print-test', () => {
     const [job] = await printer.waitForJobs(1);
     expect(job!.equals(readFileSync(path))).toBe(true);
   });
+
+  it('decodes saved bytes back to the ticket: lines, QR payload and cut', async () => {
+    const file = join(dir, 'decode.bin');
+    expect((await run('--save', file)).code).toBe(0);
+    const { code, out } = await run('--decode', file);
+    expect(code).toBe(0);
+    const ticket = sampleTicket(now, 'ru');
+    expect(out).toContain(ticket.number);
+    // A long service name wraps; its first words are on the service line.
+    expect(out).toContain(`Услуга: ${ticket.serviceName.split(' ').slice(0, 3).join(' ')}`);
+    expect(out).toContain(`[QR ${ticket.trackUrl}]`);
+    expect(out).toMatch(/-------- (full|partial) cut --------\s*$/);
+    expect((await run('--decode', join(dir, 'missing.bin'))).code).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PRINTER_PROFILE_ID, loadPrinterProfile } from './built-in-profiles.js';
+import { decodeEscPos, type DecodedEscPos } from './escpos-decoder.js';
 import { renderCodePageScan } from './code-page-scan.js';
 import type { TicketLanguage } from './printable-ticket.js';
 import { describeRealTimeStatus, statusAllowsPrinting } from './printer-status.js';
@@ -29,6 +30,8 @@ Options:
   --language <ru|en>        language of the test ticket (default ru)
   --code-pages <from-to>    print Cyrillic under each ESC t number in the range, to find the
                             number that selects CP866 on this printer (e.g. 0-60)
+  --decode <file.bin>       show saved ESC/POS bytes (a --save file, a file: printer's roll) as
+                            text: lines, [QR ...] payloads and cuts; no printer needed
   --help                    this text
 
 Exit status: 0 done and the printer is fine, 1 the printer refused or failed, 2 bad usage.`;
@@ -52,6 +55,7 @@ export async function runPrintTestCli(argv: readonly string[], io: CliOutput, no
         save: { type: 'string' },
         language: { type: 'string' },
         'code-pages': { type: 'string' },
+        decode: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -63,6 +67,7 @@ export async function runPrintTestCli(argv: readonly string[], io: CliOutput, no
     io.out(PRINT_TEST_USAGE);
     return 0;
   }
+  if (values.decode !== undefined) return decodeFile(values.decode, values.profile ?? DEFAULT_PRINTER_PROFILE_ID, io);
   if (positionals.length > 1) return usageError(io, `one printer URI at a time; got ${positionals.length}`);
   const uri = positionals[0];
   if (uri === undefined && (values.status || values['code-pages'] !== undefined)) return usageError(io, '--status and --code-pages need a printer URI');
@@ -131,6 +136,41 @@ export async function runPrintTestCli(argv: readonly string[], io: CliOutput, no
   } finally {
     await transport.close();
   }
+}
+
+async function decodeFile(file: string, profileId: string, io: CliOutput): Promise<number> {
+  let bytes: Buffer;
+  let profile;
+  try {
+    profile = await loadPrinterProfile(profileId);
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    io.err(`cannot read: ${(error as Error).message}`);
+    return 1;
+  }
+  // The profile's ESC t number may not be Epson's; tell the decoder it means CP866 here.
+  for (const line of decodedText(decodeEscPos(bytes, { codePages: { [profile.cp866CodePage]: 'cp866' } }))) io.out(line);
+  return 0;
+}
+
+/** The paper as a person would read it: QR codes and cuts in their places among the lines. */
+export function decodedText(decoded: DecodedEscPos): string[] {
+  const out: string[] = [];
+  const marksAt = (index: number) => {
+    for (const qr of decoded.qrCodes) if (qr.lineIndex === index) out.push(`[QR ${qr.payload.toString('latin1')}]`);
+    for (const cut of decoded.cuts) if (cut.lineIndex === index) out.push(`-------- ${cut.kind} cut --------`);
+  };
+  decoded.lines.forEach((line, index) => {
+    marksAt(index);
+    out.push(line);
+  });
+  marksAt(decoded.lines.length);
+  for (const warning of decoded.warnings) out.push(`! ${warning}`);
+  return out;
 }
 
 function usageError(io: CliOutput, message: string): number {
