@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { SyncOutboxMessage } from '@talon/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
@@ -16,7 +18,7 @@ function dayOf(officeId: string, visits: { wait: number; end: 'finished' | 'no-s
     const id = `${officeId}-t${i}`;
     const issuedAt = T9 + i * MINUTE;
     if (v.booking) {
-      events.push({ type: 'booking.created', at: T9 - 60 * MINUTE, actor: desk, booking: { id: v.booking, code: `10000${i}`, serviceId: 'payments', slotStart: issuedAt, slotMinutes: 15, source: 'office' } } as never);
+      events.push({ type: 'booking.created', at: T9 - 60 * MINUTE, actor: desk, booking: { id: v.booking, code: `10000${i}`, serviceId: 'payments', slotStart: issuedAt, slotMinutes: 15, source: 'office', customerName: 'Петров Иван' } } as never);
     }
     events.push({ type: 'ticket.issued', at: issuedAt, actor: kiosk, ticket: { id, number: `A00${i}`, serviceId: 'payments', officeDay: '2026-11-24', kind: v.booking ? 'booking' : 'walk-in', ...(v.booking && { bookingId: v.booking }), issuedAt, queuedAt: issuedAt } } as never);
     if (v.booking) events.push({ type: 'booking.checked-in', at: issuedAt, actor: kiosk, bookingId: v.booking, ticketId: id, late: false } as never);
@@ -51,6 +53,11 @@ describe('company reports', () => {
       expect(await office.emitWithAck('events:push', { messages })).toMatchObject({ ok: true });
       expect(await office.emitWithAck('events:push', { messages })).toMatchObject({ ok: true });
     }
+    // The name stays on the booking row (until retention), never in central's copy of the log.
+    const db = new Database(join(central.dataDir, 'central.db'), { readonly: true });
+    expect(db.prepare(`SELECT body FROM office_events WHERE type = 'booking.created'`).pluck().get()).not.toContain('Петров');
+    expect(db.prepare(`SELECT customer_name FROM bookings`).pluck().get()).toBe('Петров Иван');
+    db.close();
     const get = (query: string, token = TEST_REPORT_TOKEN) => fetch(`${central.url}/api/reports?${query}`, { headers: { authorization: `Bearer ${token}` } });
 
     expect((await get('from=2026-11-24&to=2026-11-24', 'wrong')).status).toBe(401);

@@ -31,6 +31,18 @@ describe('/office namespace', () => {
     expect(error?.data?.code).toBe('unauthorized');
   });
 
+  it('keeps one link per office: a newer connection replaces the older', async () => {
+    central = await startTestCentral();
+    const older = await central.connectOffice(north);
+    const dropped = new Promise((resolve) => older.once('disconnect', resolve));
+    const newer = await central.connectOffice(north);
+    expect(await dropped).toBe('io server disconnect');
+    expect(newer.connected).toBe(true);
+    const other = await central.connectOffice({ officeId: 'south', key: TEST_OFFICE_KEYS.south });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(newer.connected && other.connected).toBe(true);
+  });
+
   it('takes events once however often they are sent, and refuses bad batches whole', async () => {
     central = await startTestCentral();
     const office = await central.connectOffice(north);

@@ -46,6 +46,9 @@ export function setUpOfficeNamespace(
   nsp.on('connection', (socket: OfficeSocket) => {
     const officeId = socket.data.officeId;
     const log = logger.child({ officeId });
+    // One link per office: a newer connection (a reconnect the old socket has not noticed yet, or a
+    // second server started with the same key by mistake) replaces the older one.
+    nsp.in(officeRoom(officeId)).disconnectSockets(true);
     void socket.join(officeRoom(officeId));
 
     const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {

@@ -36,6 +36,16 @@ const toBooking = (r: BookingRow): CentralBooking => ({
   version: r.version,
 });
 
+/**
+ * Central's copy of the log keeps no names: the booking row holds the name until retention clears
+ * it, and a copy in the log would outlive that.
+ */
+function withoutPersonalData(event: SyncOutboxMessage['event']): SyncOutboxMessage['event'] {
+  if (event.type !== 'booking.created' || !('customerName' in event.booking)) return event;
+  const { customerName: _dropped, ...booking } = event.booking;
+  return { ...event, booking };
+}
+
 /** The default store: one SQLite file, one writer; fine for one node (see README for more). */
 export function createSqliteCentralStore(file: string): CentralStore {
   const db = openCentralDatabase(file);
@@ -100,7 +110,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
           resendFrom = last + 1;
           break;
         }
-        s.insertEvent.run(officeId, m.eventId, m.seq, m.event.type, m.event.at, JSON.stringify(m.event), at);
+        s.insertEvent.run(officeId, m.eventId, m.seq, m.event.type, m.event.at, JSON.stringify(withoutPersonalData(m.event)), at);
         if (project(officeId, m.event)) bookingsChanged = true;
         last = Math.max(last, m.seq);
       }
