@@ -55,7 +55,7 @@ describe('device agent: kiosk tickets on a network printer', () => {
     const office = await officeWithPrinter(printer);
     const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     const paper = nextEvent<KioskState>(kiosk, 'kiosk:state', (s) => s.printer.paperTickets, 10_000);
-    await onlineAgent(office);
+    const agent = await onlineAgent(office);
     expect((await paper).printer).toEqual({ configured: true, status: 'ok', paperTickets: true });
 
     const result = nextEvent<{ ticketId: string; printed: boolean; status: string }>(kiosk, 'print:result');
@@ -68,6 +68,11 @@ describe('device agent: kiosk tickets on a network printer', () => {
     expect(text).toContain(issued.ticket.number);
     const serviceName = demoConfig().services.find((s) => s.id === 'payments')!.name;
     expect(text).toContain(serviceName);
+
+    // The agent PC switched off: no paper is promised for a printer nobody drives.
+    const unpromised = nextEvent<KioskState>(kiosk, 'kiosk:state', (s) => !s.printer.paperTickets);
+    await agent.stop();
+    expect((await unpromised).printer).toEqual({ configured: true, status: 'offline', paperTickets: false });
   });
 
   it('stops promising paper when the printer answers paper end, and the dashboard shows the alarm', async () => {

@@ -70,7 +70,7 @@ class Agent implements DeviceAgent {
       timeout: this.timings.ackTimeoutMs,
     });
     this.socket = socket;
-    socket.on('connect', () => this.onConnect(socket));
+    socket.on('connect', () => void this.onConnect(socket).catch((error: unknown) => this.logger.error({ err: error }, 'hello failed')));
     socket.on('disconnect', (reason) => {
       this.setLink('offline');
       this.logger.warn({ reason }, 'link to the office server lost');
@@ -90,7 +90,7 @@ class Agent implements DeviceAgent {
       this.logger.error({ code: error.data?.code ?? error.message, message: this.refusal }, 'office server refused this agent');
       this.retryLater(socket, this.timings.refusedRetryMs);
     });
-    socket.on('print:job', (job: unknown, ack: unknown) => void this.onPrintJob(job, ack));
+    socket.on('print:job', (job: unknown, ack: unknown) => void this.onPrintJob(job, ack).catch((error: unknown) => this.logger.error({ err: error }, 'print job failed')));
     socket.on('rating:window', (window: unknown) => this.onRatingWindow(window));
     this.pollTimer = setInterval(() => void this.pollPrinters(), this.timings.statusPollMs);
     this.setLink('connecting');

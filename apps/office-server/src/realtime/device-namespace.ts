@@ -76,8 +76,16 @@ export function setUpDeviceNamespace(
       },
     };
     routeCommands(socket, deviceCommands, handlers, { ...options.router, role: 'device' });
-    socket.on('disconnect', () =>
-      context.devices.set({ kind: 'agent', id: agent.id, name: agent.name, online: false, status: 'disconnected' }),
-    );
+    socket.on('disconnect', () => {
+      context.devices.set({ kind: 'agent', id: agent.id, name: agent.name, online: false, status: 'disconnected' });
+      // With its agent gone nobody can print or light a button: the kiosk stops promising paper
+      // and the dashboard says so, until the agent's hello brings the real states back.
+      if ((namespace.adapter.rooms.get(agentRoom(agent.id))?.size ?? 0) > 0) return;
+      const config = context.directory.config;
+      for (const p of config.printers.filter((p) => p.agentId === agent.id))
+        context.devices.set({ kind: 'printer', id: p.id, name: p.id, online: false, status: 'offline' });
+      for (const b of config.ratingButtons.filter((b) => b.agentId === agent.id))
+        context.devices.set({ kind: 'rating-button', id: b.deskId, name: b.deskId, online: false, status: 'offline' });
+    });
   });
 }
