@@ -41,7 +41,12 @@ export interface TestOffice {
 
 /** A real office server on 127.0.0.1, an ephemeral port and a real SQLite file in a temp folder. */
 export async function startTestOffice(
-  options: Partial<Omit<ApplicationOptions, 'databaseFile'>> & { dataDir?: string; clock?: Clock } = {},
+  options: Partial<Omit<ApplicationOptions, 'databaseFile'>> & {
+    dataDir?: string;
+    clock?: Clock;
+    /** A fixed port, so a test can restart an office where its screens will look for it again. */
+    port?: number;
+  } = {},
 ): Promise<TestOffice> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'talon-office-'));
   const databaseFile = join(dataDir, 'talon.db');
@@ -57,7 +62,7 @@ export async function startTestOffice(
     ...(options.central && { central: options.central }),
     databaseFile,
   });
-  const port = await app.listen(0, '127.0.0.1');
+  const port = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: Socket[] = [];
   return {
