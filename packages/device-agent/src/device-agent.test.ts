@@ -119,6 +119,19 @@ describe('device agent', () => {
     expect(hardware.printers[0]!.printed).toHaveLength(1);
   });
 
+  it('says the printer state after a job, for a server that stopped waiting for the answer', async () => {
+    const office = await fakeOffice();
+    const hardware = fakeHardware();
+    const agent = startAgent(office, hardware);
+    await online(agent);
+    await reported(office, 'printer:status', { printerId: 'printer-1', status: 'ok' });
+    const before = office.reports.length;
+    hardware.printers[0]!.delayMs = 100;
+    office.sockets[0]!.timeout(1).emit('print:job', job(), () => undefined);
+    await vi.waitFor(() => expect(office.reports.slice(before)).toEqual([{ event: 'printer:status', payload: { printerId: 'printer-1', status: 'ok' } }]));
+    expect(hardware.printers[0]!.printed).toHaveLength(1);
+  });
+
   it('answers a bad job without printing, shrugs off junk, and keeps working', async () => {
     const office = await fakeOffice();
     const hardware = fakeHardware();

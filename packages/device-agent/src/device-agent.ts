@@ -268,6 +268,9 @@ class Agent implements DeviceAgent {
     const result = await printer.print(checked.value as PrintJob);
     this.logger.info({ job: checked.value.jobId, ticket: checked.value.ticket.number, ...result }, 'print job done');
     answer(result);
+    // Said again on its own: an answer that came after the server stopped waiting is dropped,
+    // and the server would otherwise keep the printer as offline until the next change.
+    this.send('printer:status', { printerId: printer.printerId, status: result.status });
     if (result.status !== before) this.emitStatus();
   }
 

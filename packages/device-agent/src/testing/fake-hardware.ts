@@ -10,6 +10,8 @@ type PrinterState = Exclude<PrinterHealth, 'unknown'>;
 export class FakePrinter implements PrinterHandle {
   readonly printed: PrintableTicket[] = [];
   condition: PrinterState = 'ok';
+  /** How long a ticket takes to come out. */
+  delayMs = 0;
   statusQuestions = 0;
   closed = false;
 
@@ -21,6 +23,7 @@ export class FakePrinter implements PrinterHandle {
   async printTicket(ticket: PrintableTicket): Promise<PrintTicketResult> {
     // As the real printer does: a ticket that cannot be laid out is refused before any status.
     checkPrintableTicket(ticket);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.condition !== 'ok' && this.condition !== 'paper-near-end') return { ok: false, status: this.condition, stage: 'before-print' };
     this.printed.push(ticket);
     return { ok: true, status: this.condition };
