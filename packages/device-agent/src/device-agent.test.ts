@@ -28,6 +28,8 @@ interface FakeOffice {
   accept: boolean;
   /** Desks whose window the office re-opens during hello, as the real server does. */
   openWindows: string[];
+  /** Replaces the assignments in the answer to hello. */
+  helloAnswer?: unknown;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ async function fakeOffice(assigned = {
     socket.on('device:hello', (hello, ack) => {
       office.hellos.push(hello);
       for (const deskId of office.openWindows) socket.emit('rating:window', { deskId, open: true });
-      ack({ ok: true, ...assigned });
+      ack(office.helloAnswer ?? { ok: true, ...assigned });
     });
     for (const event of ['printer:status', 'button:status', 'rating:submit']) {
       socket.on(event, (payload, ack) => {
@@ -253,6 +255,19 @@ describe('device agent', () => {
     expect(hardware.buttons[0]!.closed).toBe(true);
     expect(agent.status()).toEqual({ link: 'offline', printers: [], buttons: [] });
     await vi.waitFor(() => expect(office.sockets[0]!.connected).toBe(false));
+  });
+
+  it('stands refused when the server turns its hello down, and says hello again later', async () => {
+    const office = await fakeOffice();
+    office.helloAnswer = { ok: false, code: 'invalid-payload', message: 'agentVersion: too long' };
+    const hardware = fakeHardware();
+    const agent = startAgent(office, hardware);
+    await vi.waitFor(() => expect(agent.status()).toMatchObject({ link: 'refused', refusal: 'agentVersion: too long' }));
+    expect(hardware.printers).toEqual([]);
+    office.helloAnswer = undefined;
+    await online(agent);
+    expect(office.hellos.length).toBeGreaterThanOrEqual(2);
+    expect(hardware.printers).toHaveLength(1);
   });
 
   it('is refused with the server\'s reason for a wrong token, and keeps asking', async () => {

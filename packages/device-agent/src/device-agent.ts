@@ -166,9 +166,10 @@ class Agent implements DeviceAgent {
     if (!checked.ok || !checked.value.ok) {
       const problem = checked.ok ? (checked.value as { message: string }).message : checked.problem;
       this.logger.error({ problem }, 'office server did not accept hello');
+      // Disconnecting first: its 'disconnect' would otherwise say 'offline' over 'refused'.
+      socket.disconnect();
       this.refusal = problem;
       this.setLink('refused');
-      socket.disconnect();
       this.retryLater(socket, this.timings.refusedRetryMs);
       return;
     }
