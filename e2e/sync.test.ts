@@ -55,11 +55,11 @@ function sides(office: TestOffice, central: TestCentral) {
 
 const synced = (office: TestOffice) => () => office.app.sync!.status().connected && office.app.sync!.status().unsent === 0;
 
-async function book(central: TestCentral, serviceId: string, slotStart: number, name = 'Смирнов Пётр'): Promise<{ code: string }> {
+async function book(central: TestCentral, serviceId: string, slotStart: number, phone = '+7 916 123-45-67'): Promise<{ code: string }> {
   const response = await fetch(`${central.url}/api/bookings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ officeId: OFFICE, serviceId, slotStart, name, phone: '+7 916 123-45-67', personalDataConsent: true }),
+    body: JSON.stringify({ officeId: OFFICE, serviceId, slotStart, name: 'Смирнов Пётр', phone, personalDataConsent: true }),
   });
   const body = (await response.json()) as { ok: boolean; booking: { code: string } };
   expect(body).toMatchObject({ ok: true });
@@ -177,8 +177,8 @@ describe('office <-> central sync under faults', () => {
     expect(both.central.tickets).toEqual(both.office.tickets);
   });
 
-  it('a line that drops again and again while tickets flow still delivers every event exactly once', async () => {
-    central = await startTestCentral();
+  it('a line that drops again and again while tickets and bookings flow still delivers every event exactly once', async () => {
+    central = await startTestCentral({ now: () => TUESDAY_9_00 });
     proxy = await startLinkProxy(central.port);
     office = await linkedOffice(proxy.url);
     await waitFor('the first link', synced(office));
@@ -192,16 +192,36 @@ describe('office <-> central sync under faults', () => {
       }
       return issued;
     })();
+    // Visitors book and cancel on-line meanwhile, straight at central.
+    const slots = (await (await fetch(`${central.url}/api/offices/${OFFICE}/slots?serviceId=contracts&date=2026-11-25`)).json()) as { slots: { start: number }[] };
+    const bookings = (async () => {
+      for (let i = 0; flowing && i < slots.slots.length; i += 1) {
+        const made = await book(central!, 'contracts', slots.slots[i]!.start, `+7 916 000-00-${String(i).padStart(2, '0')}`);
+        if (i % 3 === 0) await fetch(`${central!.url}/api/bookings/${made.code}/cancel`, { method: 'POST' });
+        await new Promise((r) => setTimeout(r, 60));
+      }
+    })();
     for (let drop = 0; drop < 12; drop += 1) {
       await new Promise((r) => setTimeout(r, 120 + (drop % 3) * 60));
       proxy.cut();
     }
     flowing = false;
     const issued = await flow;
-    await waitFor('the line to settle', synced(office), 30_000);
-    const both = sides(office, central);
+    await bookings;
+    // A booking made and cancelled while the office could not hear of it never reaches the office;
+    // every other booking must hold the same state on both sides.
+    const known = () => {
+      const both = sides(office!, central!);
+      const atOffice = new Set(both.office.bookings.map((b) => (b as { id: string }).id));
+      return { ...both, centralKnown: both.central.bookings.filter((b) => atOffice.has((b as { id: string }).id) || (b as { status: string }).status !== 'cancelled') };
+    };
+    await waitFor('the line to settle', () => synced(office!)() && JSON.stringify(known().centralKnown) === JSON.stringify(known().office.bookings), 30_000);
+    const both = known();
     expect(both.office.tickets).toHaveLength(issued);
     expect(issued).toBeGreaterThan(50);
+    expect(both.central.bookings.length).toBeGreaterThan(5);
+    expect(both.central.bookings.filter((b) => (b as { status: string }).status === 'cancelled').length).toBeGreaterThan(1);
+    expect(both.centralKnown).toEqual(both.office.bookings);
     expect(both.central.events).toEqual(both.office.events);
     expect(both.central.tickets).toEqual(both.office.tickets);
   });
