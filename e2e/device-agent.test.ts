@@ -2,7 +2,12 @@ import type { IssuedTicket, KioskState } from '@talon/protocol';
 import { createDeviceAgent, type AgentStatus, type DeviceAgent } from '@talon/device-agent';
 import { decodeEscPos, FakeTcpPrinter } from '@talon/ticket-printer';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { createApplication } from '../apps/office-server/src/app.js';
+import { systemClock } from '../apps/office-server/src/clock.js';
+import { silentLogger } from '../apps/office-server/src/logger.js';
 import { command, DEMO_TOKENS, demoConfig, nextEvent, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 
 // The print path end to end on real parts: a kiosk client issues a ticket on a real office
@@ -92,5 +97,38 @@ describe('device agent: kiosk tickets on a network printer', () => {
     const state = await command<{ state: { devices: { kind: string; id: string; status: string; online: boolean }[] } }>(dashboard, 'dashboard:snapshot');
     expect(state.state.devices).toContainEqual(expect.objectContaining({ kind: 'printer', id: 'printer-1', status: 'paper-end', online: true }));
     expect(state.state.devices).toContainEqual(expect.objectContaining({ kind: 'agent', id: 'agent-1', online: true }));
+  });
+
+  it('finds the office server again after it restarts, says hello again and prints the next ticket', async () => {
+    const printer = await fakePrinter('ok');
+    const office = await officeWithPrinter(printer);
+    const agent = await onlineAgent(office);
+    const links: string[] = [];
+    agent.on('status', (s) => links.push(s.link));
+
+    await office.stop({ wipe: false });
+    await vi.waitFor(() => expect(agent.status().link).toBe('offline'));
+    // The same office, database and port, as after a service restart.
+    const again = createApplication({
+      config: office.app.context.directory.config,
+      databaseFile: join(office.dataDir, 'talon.db'),
+      clock: systemClock,
+      logger: silentLogger(),
+      rateLimit: null,
+      broadcastIntervals: { screensMs: 10, dashboardMs: 50 },
+    });
+    cleanups.push(() => again.close());
+    await again.listen(office.port, '127.0.0.1');
+    await vi.waitFor(() => expect(again.context.devices.printerStatus('printer-1')).toBe('ok'), { timeout: 10_000 });
+    expect(links).toContain('online');
+
+    const kiosk = io(`${office.url}/kiosk`, { auth: { token: DEMO_TOKENS.kiosk }, transports: ['websocket'], reconnection: false });
+    cleanups.push(async () => kiosk.disconnect());
+    const result = nextEvent<{ printed: boolean }>(kiosk, 'print:result');
+    const issued = await command<Issued>(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    expect(issued.print).toBe('queued');
+    expect(await result).toMatchObject({ printed: true });
+    const [job] = await printer.waitForJobs(1);
+    expect(decodeEscPos(job!).lines.join('\n')).toContain(issued.ticket.number);
   });
 });
