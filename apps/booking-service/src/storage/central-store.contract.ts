@@ -1,0 +1,87 @@
+import type { SyncOutboxMessage } from '@talon/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleOfficeSummary } from '../testing/office-summary.js';
+import type { CentralStore, NewCentralBooking } from './central-store.js';
+
+const T = Date.UTC(2026, 10, 24, 7, 0);
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const issued = (n: number, officeId = 'north'): SyncOutboxMessage => ({
+  eventId: `${officeId}-e${n}`,
+  officeId,
+  seq: n,
+  event: {
+    type: 'ticket.issued', at: T + n, actor: { kind: 'kiosk', deviceId: 'k1' },
+    ticket: { id: `${officeId}-t${n}`, number: `A${String(n).padStart(3, '0')}`, serviceId: 'payments', officeDay: '2026-11-24', kind: 'walk-in', issuedAt: T + n, queuedAt: T + n },
+  } as SyncOutboxMessage['event'],
+});
+const booking = (n: number, extra: Partial<NewCentralBooking> = {}): NewCentralBooking => ({
+  id: `cb-${n}`, code: String(10_000_000 + n), officeId: 'north', serviceId: 'contracts', slotStart: T + 60 * MINUTE, slotMinutes: 30,
+  capacity: 1, customerName: 'Иванова Мария', phone: '+79161234567', at: T, ...extra,
+});
+
+/**
+ * What every CentralStore must do, whatever is behind it. The SQLite store runs it today; a
+ * PostgreSQL store runs the same file before it may take over.
+ */
+export function describeCentralStore(name: string, open: () => Promise<{ store: CentralStore; dispose: () => Promise<void> }>): void {
+  describe(`${name}: the CentralStore contract`, () => {
+    let store: CentralStore;
+    let dispose: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, dispose } = await open());
+      await store.saveOfficeSummary('north', sampleOfficeSummary(), T);
+    });
+    afterEach(() => dispose());
+
+    it('keeps office summaries', async () => {
+      expect((await store.officeSummaries()).get('north')?.name).toBe('ЦОК «Северный»');
+    });
+
+    it('holds each event once, in the office order, and names the gap it cannot fill', async () => {
+      expect(await store.ingest('north', [issued(1), issued(2)], T)).toMatchObject({ acked: ['north-e1', 'north-e2'] });
+      expect(await store.ingest('north', [issued(2), issued(3)], T)).toMatchObject({ acked: ['north-e2', 'north-e3'] });
+      const gap = await store.ingest('north', [issued(5)], T);
+      expect(gap).toMatchObject({ acked: [], resendFrom: 4 });
+      expect(await store.eventCount('north')).toBe(3);
+      expect(await store.eventCount('south')).toBe(0);
+    });
+
+    it('gives the last place to one booking and frees it on cancel', async () => {
+      expect(await store.createBooking(booking(1))).toMatchObject({ ok: true, booking: { status: 'booked', origin: 'central', version: 1 } });
+      expect(await store.createBooking(booking(2))).toEqual({ ok: false, reason: 'slot-full' });
+      expect(await store.createBooking(booking(3, { code: String(10_000_001) }))).toEqual({ ok: false, reason: 'code-taken' });
+      expect(await store.bookedPerSlot('north', 'contracts', T, T + DAY)).toEqual(new Map([[T + 60 * MINUTE, 1]]));
+      expect(await store.cancelBooking('10000001', T)).toMatchObject({ status: 'cancelled' });
+      expect(await store.cancelBooking('10000001', T)).toMatchObject({ status: 'cancelled' });
+      expect(await store.bookedPerSlot('north', 'contracts', T, T + DAY)).toEqual(new Map([[T + 60 * MINUTE, 0]]));
+      expect(await store.createBooking(booking(2))).toMatchObject({ ok: true });
+    });
+
+    it('feeds an office its booking changes in version order, and takes its check-ins back', async () => {
+      await store.createBooking(booking(1));
+      await store.createBooking(booking(2, { slotStart: T + 90 * MINUTE }));
+      await store.cancelBooking('10000002', T);
+      const { changes, version } = await store.bookingChangesSince('north', 0, 10);
+      expect(changes.map((c) => [c.bookingId, c.status])).toEqual([['cb-1', 'booked'], ['cb-2', 'cancelled']]);
+      expect(changes.every((c) => !('phone' in c))).toBe(true);
+      expect(version).toBe(await store.bookingsVersion('north'));
+      expect((await store.bookingChangesSince('north', version, 10)).changes).toEqual([]);
+      expect((await store.bookingChangesSince('south', 0, 10)).changes).toEqual([]);
+
+      const checkIn = { eventId: 'north-e1', officeId: 'north', seq: 1, event: { type: 'booking.checked-in', at: T, actor: { kind: 'kiosk', deviceId: 'k1' }, bookingId: 'cb-1', ticketId: 't1', late: false } } as SyncOutboxMessage;
+      expect(await store.ingest('north', [checkIn], T)).toMatchObject({ bookingsChanged: true });
+      expect(await store.bookingByCode('10000001')).toMatchObject({ status: 'arrived', ticketId: 't1' });
+      expect(await store.activeBookingsOfPhone('+79161234567', T)).toBe(0);
+    });
+
+    it('forgets names and phones after the slot, not before', async () => {
+      await store.createBooking(booking(1));
+      expect(await store.forgetPersonalData(T + 60 * MINUTE)).toBe(0);
+      expect(await store.forgetPersonalData(T + 91 * MINUTE)).toBe(1);
+      expect(await store.bookingByCode('10000001')).toMatchObject({ phone: null, customerName: null });
+    });
+  });
+}
+
