@@ -75,7 +75,7 @@ describe('the device agent embedded in the office server', () => {
   it.each([
     ['0.0.0.0', '127.0.0.1'],
     ['', '127.0.0.1'],
-    ['localhost', '127.0.0.1'],
+    ['localhost', 'localhost'],
     ['::', '[::1]'],
     ['127.0.0.1', '127.0.0.1'],
     ['192.168.1.10', '192.168.1.10'],

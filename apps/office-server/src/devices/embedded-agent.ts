@@ -26,7 +26,8 @@ export function startEmbeddedAgent(options: EmbeddedAgentOptions, port: number, 
 
 /** Where this process can reach its own listener. */
 export function loopbackFor(host: string): string {
-  if (host === '0.0.0.0' || host === '' || host === 'localhost') return '127.0.0.1';
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  // Left as a name: it resolves here the same way it did for listen, to 127.0.0.1 or ::1.
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
 }
