@@ -1,7 +1,31 @@
-import { useLanguage } from '../shared/language.js';
+/**
+ * The office head's dashboard.
+ *
+ * Stable hooks for tests written elsewhere (keep them when restyling):
+ * - `[data-testid="served-count"]` holds today's served count as a bare number;
+ *   `no-show-count`, `issued-count` and `waiting-now` likewise;
+ * - `[data-testid="dashboard-alert"]` is a live alert (a low rating, a device), newest first;
+ * - `[data-testid="desk-row"]` with `data-desk` (number) and `data-activity`
+ *   (closed | open | calling | serving | paused) per desk;
+ * - `[data-testid="device-row"]` with `data-alarm` (ok | warning | alarm | offline) per device;
+ * - the export button is named «Выгрузить талоны за сегодня (CSV)».
+ */
+import { useState } from 'react';
+import { LoginForm } from '../shared/LoginForm.js';
+import { logOut, storedSession, type OperatorSession } from '../shared/session.js';
+import { Dashboard } from './Dashboard.js';
+import './dashboard.css';
 
-/** Placeholder until the dashboard screen is built. */
 export function DashboardScreen() {
-  const { t } = useLanguage();
-  return <main><h1>{t('app.name')}</h1></main>;
+  const [session, setSession] = useState<OperatorSession | null>(() => storedSession());
+  if (!session) return <LoginForm roles={['head', 'admin']} onLoggedIn={setSession} />;
+  return (
+    <Dashboard
+      session={session}
+      onLoggedOut={() => {
+        void logOut(session);
+        setSession(null);
+      }}
+    />
+  );
 }

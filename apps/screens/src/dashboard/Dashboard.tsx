@@ -1,0 +1,144 @@
+import type { MessageKey } from '@talon/messages';
+import type { DashboardServerEvents, DashboardState } from '@talon/protocol';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { LinkBanner } from '../shared/LinkBanner.js';
+import { sendCommand, useOfficeLink, useServerEvent } from '../shared/connection.js';
+import { useLanguage } from '../shared/language.js';
+import { formatTime } from '../shared/office-time.js';
+import type { OperatorSession } from '../shared/session.js';
+import { DesksPanel, DeviceAlarms, DevicesPanel, QueuePanel } from './Panels.js';
+import { LoadChart, WaitsChart } from './HourCharts.js';
+import { RatingsPanel } from './RatingsPanel.js';
+import { formatMinutes, formatShare } from './figures.js';
+import { downloadTicketsCsv } from './tickets-csv.js';
+
+type Alert = Parameters<DashboardServerEvents['dashboard:alert']>[0];
+const MOST_ALERTS = 5;
+
+export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; onLoggedOut: () => void }) {
+  const { t, language } = useLanguage();
+  const auth = useMemo(() => ({ session: session.session }), [session.session]);
+  const { socket, link, refusal } = useOfficeLink('dashboard', auth);
+  const [state, setState] = useState<DashboardState | null>(null);
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (link !== 'online' || !socket) return;
+    let current = true;
+    void sendCommand<{ state: DashboardState }>(socket, 'dashboard:snapshot').then((ack) => {
+      if (current && ack.ok) setState(ack.state);
+    });
+    return () => {
+      current = false;
+    };
+  }, [link, socket]);
+
+  useServerEvent<DashboardState>(socket, 'dashboard:state', setState);
+  useServerEvent<Alert>(socket, 'dashboard:alert', (alert) => setAlerts((list) => [alert, ...list].slice(0, MOST_ALERTS)));
+
+  const exportCsv = useCallback(async () => {
+    setExportError(null);
+    const result = await downloadTicketsCsv(session.session);
+    if (!result.ok) setExportError(result.message);
+  }, [session.session]);
+
+  const totals = state?.totals;
+  const timeZone = state?.office.timeZone ?? 'Europe/Moscow';
+
+  return (
+    <div className="dash">
+      <header className="dash__top">
+        <div>
+          <h1>{t('dashboard.title')}</h1>
+          <p className="dash__office">
+            {state ? `${state.office.name} · ${t('dashboard.day', { day: state.day })} · ${formatTime(state.office.serverTime, timeZone)}` : ''}
+          </p>
+        </div>
+        <div className="dash__actions">
+          <button type="button" onClick={() => void exportCsv()} disabled={!state}>
+            {t('dashboard.export')}
+          </button>
+          <button type="button" className="dash__quiet" onClick={onLoggedOut}>
+            {t('login.logout')} ({session.operator.name})
+          </button>
+        </div>
+      </header>
+      <LinkBanner link={link} refusal={refusal} />
+      {exportError && (
+        <p role="alert" className="dash-alert dash-alert--device">
+          {t('dashboard.exportFailed', { message: exportError })}
+        </p>
+      )}
+      <div aria-live="assertive">
+        {alerts.map((alert, index) => (
+          <div key={`${alert.at}-${index}`} role="alert" className={`dash-alert dash-alert--${alert.kind}`} data-testid="dashboard-alert" data-kind={alert.kind}>
+            <span>
+              {formatTime(alert.at, timeZone)} ·{' '}
+              {alert.kind === 'low-rating'
+                ? t('dashboard.alertLowRating', { message: lowRatingText(alert, state, timeZone, t) })
+                : t('dashboard.alertDevice', { message: alert.message })}
+            </span>
+            <button type="button" className="dash__quiet" onClick={() => setAlerts((list) => list.filter((a) => a !== alert))}>
+              {t('dashboard.dismiss')}
+            </button>
+          </div>
+        ))}
+        {state && <DeviceAlarms devices={state.devices} />}
+      </div>
+
+      {state && totals && (
+        <main className="dash__main">
+          <section className="dash-tiles" aria-label={t('dashboard.title')}>
+            <Tile label={t('dashboard.waitingNow')} value={String(totals.waitingNow)} testId="waiting-now" />
+            <Tile label={t('dashboard.longestWait')} value={t('dashboard.minutes', { value: totals.longestWaitNowMin })} warn={totals.longestWaitNowMin > state.waitingStandardMinutes} />
+            <Tile label={t('dashboard.averageWait')} value={totals.averageWaitMin === null ? '—' : t('dashboard.minutes', { value: formatMinutes(totals.averageWaitMin, language) })} />
+            <Tile label={t('dashboard.withinStandard', { minutes: state.waitingStandardMinutes })} value={formatShare(totals.withinStandardShare)} />
+            <Tile label={t('dashboard.bookingsWithinStandard', { minutes: state.bookingStandardMinutes })} value={formatShare(totals.bookings.withinStandardShare)} />
+            <Tile label={t('dashboard.issued')} value={String(totals.issued)} testId="issued-count" />
+            <Tile label={t('dashboard.served')} value={String(totals.served)} testId="served-count" />
+            <Tile label={t('dashboard.noShow')} value={String(totals.noShow)} testId="no-show-count" />
+          </section>
+          <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
+          <DesksPanel desks={state.desks} />
+          <section className="dash-panel" aria-labelledby="waits-title">
+            <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
+            <WaitsChart loads={state.hours} standardMinutes={state.waitingStandardMinutes} />
+          </section>
+          <section className="dash-panel" aria-labelledby="load-title">
+            <h2 id="load-title">{t('dashboard.chartLoad')}</h2>
+            <LoadChart loads={state.hours} />
+          </section>
+          <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
+          <DevicesPanel devices={state.devices} timeZone={timeZone} />
+        </main>
+      )}
+    </div>
+  );
+}
+
+function Tile({ label, value, testId, warn = false }: { label: string; value: string; testId?: string; warn?: boolean }) {
+  return (
+    <div className={`dash-tile${warn ? ' dash-tile--warn' : ''}`}>
+      <span className="dash-tile__label">{label}</span>
+      <span className="dash-tile__value" data-testid={testId}>
+        {value}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The alert itself is a bare server line; the same rating in today's figures carries the ticket
+ * and the desk, so the head reads it in words as soon as the state has caught up.
+ */
+function lowRatingText(
+  alert: Alert,
+  state: DashboardState | null,
+  timeZone: string,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string {
+  const low = state?.ratings.lowRatings.find((rating) => rating.at === alert.at);
+  if (!low) return alert.message;
+  return t('dashboard.lowRatingItem', { time: formatTime(low.at, timeZone), ticket: low.ticketNumber, desk: low.deskNumber, value: low.value });
+}

@@ -1,0 +1,116 @@
+import type { DeskView, DeviceHealthView, ServiceQueueView } from '@talon/protocol';
+import { useLanguage } from '../shared/language.js';
+import { formatTime } from '../shared/office-time.js';
+import { deskActivity, deviceAlarm } from './figures.js';
+
+export function QueuePanel({ queue, standardMinutes }: { queue: readonly ServiceQueueView[]; standardMinutes: number }) {
+  const { t } = useLanguage();
+  return (
+    <section className="dash-panel" aria-labelledby="queue-title">
+      <h2 id="queue-title">{t('dashboard.queue')}</h2>
+      <table className="dash-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.service')}</th>
+            <th scope="col">{t('dashboard.waitingCol')}</th>
+            <th scope="col">{t('dashboard.longestCol')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {queue.map((service) => (
+            <tr key={service.serviceId} data-testid="queue-row" data-service={service.serviceId}>
+              <th scope="row">
+                {service.prefix} · {service.serviceName}
+              </th>
+              <td>{service.waiting}</td>
+              <td className={service.longestWaitMin > standardMinutes ? 'dash-late' : undefined}>{service.longestWaitMin}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function DesksPanel({ desks }: { desks: readonly DeskView[] }) {
+  const { t } = useLanguage();
+  return (
+    <section className="dash-panel" aria-labelledby="desks-title">
+      <h2 id="desks-title">{t('dashboard.desks')}</h2>
+      <table className="dash-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.deskCol')}</th>
+            <th scope="col">{t('dashboard.stateCol')}</th>
+            <th scope="col">{t('dashboard.operatorCol')}</th>
+            <th scope="col">{t('dashboard.ticketCol')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {desks.map((desk) => {
+            const activity = deskActivity(desk);
+            return (
+              <tr key={desk.id} data-testid="desk-row" data-desk={desk.number} data-activity={activity}>
+                <th scope="row">{desk.name}</th>
+                <td>
+                  <span className={`dash-desk dash-desk--${activity}`}>{t(`dashboard.deskStatus.${activity}`)}</span>
+                </td>
+                <td>{desk.operatorName ?? '—'}</td>
+                <td>{desk.currentTicket?.number ?? '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function DevicesPanel({ devices, timeZone }: { devices: readonly DeviceHealthView[]; timeZone: string }) {
+  const { t } = useLanguage();
+  return (
+    <section className="dash-panel" aria-labelledby="devices-title">
+      <h2 id="devices-title">{t('dashboard.devices')}</h2>
+      {devices.length === 0 ? (
+        <p>{t('dashboard.devicesNone')}</p>
+      ) : (
+        <ul className="dash-devices">
+          {devices.map((device) => {
+            const alarm = deviceAlarm(device);
+            const verdict = alarm === 'offline' ? t('dashboard.deviceOffline') : alarm === 'alarm' ? t('dashboard.deviceAlarm') : t('dashboard.deviceOk');
+            return (
+              <li key={`${device.kind}:${device.id}`} className={`dash-device dash-device--${alarm}`} data-testid="device-row" data-alarm={alarm}>
+                <span className="dash-device__name">
+                  {t(`dashboard.deviceKind.${device.kind}`)}: {device.name}
+                </span>
+                <span>
+                  {verdict} ({device.status}) · {formatTime(device.since, timeZone)}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Printers and rating buttons are what visitors touch: one that fails is a banner, not a table row. */
+export function DeviceAlarms({ devices }: { devices: readonly DeviceHealthView[] }) {
+  const { t } = useLanguage();
+  const failing = devices.filter((device) => {
+    const alarm = deviceAlarm(device);
+    return (device.kind === 'printer' || device.kind === 'rating-button') && (alarm === 'alarm' || alarm === 'offline');
+  });
+  return (
+    <>
+      {failing.map((device) => (
+        <p key={`${device.kind}:${device.id}`} role="alert" className="dash-alert dash-alert--device" data-testid="device-alarm">
+          {t('dashboard.alertDevice', {
+            message: `${t(`dashboard.deviceKind.${device.kind}`)} «${device.name}» — ${device.online ? t('dashboard.deviceAlarm') : t('dashboard.deviceOffline')} (${device.status})`,
+          })}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../../apps/office-server/src/testing/test-office.js';
+import { seriousAccessibilityViolations } from '../support/axe.js';
+import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from '../support/browser.js';
+
+describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
+  let office: TestOffice;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let kiosk: Socket;
+  let operator: Socket;
+  let agent: Socket;
+  const issued: string[] = [];
+
+  const figure = (testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
+
+  beforeAll(async () => {
+    // Desk 1 gets a rating button on the demo agent, so a visitor's press can reach the head.
+    office = await startTestOffice({
+      config: demoConfig((config) => {
+        config.ratingButtons.push({ deskId: 'desk-1', agentId: 'agent-1', path: '/dev/serial/by-id/test-button', deviceId: 1 });
+      }),
+    });
+    browser = await launchChromium();
+    kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    operator = await office.connect('/operator', { session: await office.login('ivanova') });
+    agent = await office.connect('/device', { token: DEMO_TOKENS.agent });
+    expect(await command(agent, 'device:hello', { agentVersion: 'test', printers: [], buttons: [{ deskId: 'desk-1', online: true }] })).toMatchObject({ ok: true });
+    ({ context, page } = await openScreen(browser, `${office.url}/dashboard`, { width: 1440, height: 900 }));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await office?.stop({ wipe: true });
+  });
+
+  it('lets the office head in and shows the day so far', async () => {
+    await page.getByLabel('Логин').fill('head');
+    await page.getByLabel('Пароль').fill('demo');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.locator('[data-testid="served-count"]').waitFor();
+    expect(await figure('served-count')).toBe('0');
+    expect(await figure('no-show-count')).toBe('0');
+    expect(await page.locator('[data-testid="desk-row"]').count()).toBe(4);
+  });
+
+  it('counts a visitor served and one who did not come, live', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      issued.push((await command<{ ticket: { number: string } }>(kiosk, 'ticket:issue', { serviceId: 'payments' })).ticket.number);
+    }
+    await expect.poll(() => figure('waiting-now')).toBe('2');
+    expect(await figure('issued-count')).toBe('2');
+
+    expect(await command(operator, 'desk:open', { deskId: 'desk-1' })).toMatchObject({ ok: true });
+    expect(await command(operator, 'ticket:call-next')).toMatchObject({ ok: true });
+    await expect.poll(() => page.locator('[data-testid="desk-row"][data-desk="1"]').getAttribute('data-activity')).toBe('calling');
+    expect(await page.locator('[data-testid="desk-row"][data-desk="1"]').textContent()).toContain('Иванова');
+    expect(await command(operator, 'ticket:start')).toMatchObject({ ok: true });
+    expect(await command(operator, 'ticket:finish')).toMatchObject({ ok: true });
+    await expect.poll(() => figure('served-count')).toBe('1');
+  });
+
+  it('raises an alert when a visitor rates the service low', async () => {
+    const rating = await command<{ ok: boolean; counted: boolean }>(agent, 'rating:submit', { deskId: 'desk-1', value: 1, seq: 1, buttonDeviceId: 1 });
+    expect(rating).toMatchObject({ ok: true, counted: true });
+    const alert = page.locator('[data-testid="dashboard-alert"][data-kind="low-rating"]');
+    await alert.waitFor({ timeout: 5_000 });
+    await expect.poll(() => alert.textContent()).toContain(`талон ${issued[0]}, окно 1, оценка 1`);
+    await expect.poll(() => page.locator('[data-testid="low-ratings"]').textContent()).toContain(issued[0]);
+    expect(await figure('ratings-average')).toContain('1');
+
+    expect(await command(operator, 'ticket:call-next')).toMatchObject({ ok: true });
+    expect(await command(operator, 'ticket:no-show')).toMatchObject({ ok: true });
+    await expect.poll(() => figure('no-show-count')).toBe('1');
+    expect(await figure('served-count')).toBe('1');
+    // The charts are drawn from today's hours, with data in them now.
+    expect(await page.locator('[data-testid="chart-load"] rect').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'dashboard');
+  });
+
+  it("exports today's tickets as a CSV download", async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^tickets-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    for (const number of issued) expect(csv).toContain(number);
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+});
