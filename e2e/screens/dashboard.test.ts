@@ -69,7 +69,7 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     expect(rating).toMatchObject({ ok: true, counted: true });
     const alert = page.locator('[data-testid="dashboard-alert"][data-kind="low-rating"]');
     await alert.waitFor({ timeout: 5_000 });
-    await expect.poll(() => alert.textContent()).toContain(`талон ${issued[0]}, окно 1, оценка 1`);
+    await expect.poll(() => alert.textContent()).toContain(`Низкая оценка: талон ${issued[0]}, окно 1, оценка 1`);
     await expect.poll(() => page.locator('[data-testid="low-ratings"]').textContent()).toContain(issued[0]);
     expect(await figure('ratings-average')).toContain('1');
 
@@ -80,6 +80,18 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     // The charts are drawn from today's hours, with data in them now.
     expect(await page.locator('[data-testid="chart-load"] rect').count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'dashboard');
+  });
+
+  it('sounds the alarm when a rating button goes silent, and clears it when it is back', async () => {
+    const alarm = page.locator('[data-testid="device-alarm"]');
+    expect(await alarm.count()).toBe(0);
+    expect(await command(agent, 'button:status', { deskId: 'desk-1', online: false })).toMatchObject({ ok: true });
+    await alarm.waitFor({ timeout: 5_000 });
+    expect(await alarm.textContent()).toContain('Кнопка оценки');
+    expect(await page.locator('[data-testid="device-row"][data-alarm="offline"]').count()).toBe(1);
+    await saveScreenshot(page, 'dashboard-device-alarm');
+    expect(await command(agent, 'button:status', { deskId: 'desk-1', online: true })).toMatchObject({ ok: true });
+    await alarm.waitFor({ state: 'detached', timeout: 5_000 });
   });
 
   it("exports today's tickets as a CSV download", async () => {

@@ -34,6 +34,11 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
     };
   }, [link, socket]);
 
+  useEffect(() => {
+    // A session that expired or was revoked cannot be retried; the head logs in again.
+    if (link === 'refused' && refusal?.code === 'unauthorized') onLoggedOut();
+  }, [link, refusal, onLoggedOut]);
+
   useServerEvent<DashboardState>(socket, 'dashboard:state', setState);
   useServerEvent<Alert>(socket, 'dashboard:alert', (alert) => setAlerts((list) => [alert, ...list].slice(0, MOST_ALERTS)));
 
@@ -76,7 +81,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
             <span>
               {formatTime(alert.at, timeZone)} ·{' '}
               {alert.kind === 'low-rating'
-                ? t('dashboard.alertLowRating', { message: lowRatingText(alert, state, timeZone, t) })
+                ? t('dashboard.alertLowRating', { message: lowRatingText(alert, state, t) })
                 : t('dashboard.alertDevice', { message: alert.message })}
             </span>
             <button type="button" className="dash__quiet" onClick={() => setAlerts((list) => list.filter((a) => a !== alert))}>
@@ -135,10 +140,9 @@ function Tile({ label, value, testId, warn = false }: { label: string; value: st
 function lowRatingText(
   alert: Alert,
   state: DashboardState | null,
-  timeZone: string,
   t: (key: MessageKey, params?: Record<string, string | number>) => string,
 ): string {
   const low = state?.ratings.lowRatings.find((rating) => rating.at === alert.at);
   if (!low) return alert.message;
-  return t('dashboard.lowRatingItem', { time: formatTime(low.at, timeZone), ticket: low.ticketNumber, desk: low.deskNumber, value: low.value });
+  return t('dashboard.lowRatingDetail', { ticket: low.ticketNumber, desk: low.deskNumber, value: low.value });
 }

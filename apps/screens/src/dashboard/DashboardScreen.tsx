@@ -10,7 +10,7 @@
  * - `[data-testid="device-row"]` with `data-alarm` (ok | warning | alarm | offline) per device;
  * - the export button is named «Выгрузить талоны за сегодня (CSV)».
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { LoginForm } from '../shared/LoginForm.js';
 import { logOut, storedSession, type OperatorSession } from '../shared/session.js';
 import { Dashboard } from './Dashboard.js';
@@ -18,14 +18,10 @@ import './dashboard.css';
 
 export function DashboardScreen() {
   const [session, setSession] = useState<OperatorSession | null>(() => storedSession());
+  const loggedOut = useCallback(() => {
+    void logOut(session);
+    setSession(null);
+  }, [session]);
   if (!session) return <LoginForm roles={['head', 'admin']} onLoggedIn={setSession} />;
-  return (
-    <Dashboard
-      session={session}
-      onLoggedOut={() => {
-        void logOut(session);
-        setSession(null);
-      }}
-    />
-  );
+  return <Dashboard session={session} onLoggedOut={loggedOut} />;
 }

@@ -12,16 +12,16 @@ const NAME_WIDTH = 150;
 function Bars({ rows, label }: { rows: { name: string; value: number; note?: string }[]; label: string }) {
   const max = niceMax(Math.max(0, ...rows.map((r) => r.value)));
   const x = linearScale(max, 0, BAR_WIDTH);
-  const rowHeight = 26;
+  const rowHeight = 28;
   return (
     <svg viewBox={`0 0 ${NAME_WIDTH + BAR_WIDTH + 70} ${rows.length * rowHeight}`} className="chart chart--bars" role="img" aria-label={label}>
       {rows.map((row, index) => (
         <g key={row.name} transform={`translate(0 ${index * rowHeight})`}>
-          <text x={0} y={17}>
+          <text x={0} y={19}>
             {row.name}
           </text>
-          <rect className="chart__bar" x={NAME_WIDTH} y={5} height={16} width={Math.max(x(row.value), row.value > 0 ? 2 : 0)} />
-          <text x={NAME_WIDTH + 6 + x(row.value)} y={17}>
+          <rect className="chart__bar" x={NAME_WIDTH} y={6} height={18} width={Math.max(x(row.value), row.value > 0 ? 2 : 0)} />
+          <text x={NAME_WIDTH + 6 + x(row.value)} y={19}>
             {row.note ?? row.value}
           </text>
         </g>
