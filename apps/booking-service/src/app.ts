@@ -71,7 +71,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
   io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office' } })));
   httpServer.on(
     'request',
-    createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, ...(options.webRoot && { webRoot: options.webRoot }) }),
+    createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size, ...(options.webRoot && { webRoot: options.webRoot }) }),
   );
 
   const applyRetention = async () => {

@@ -19,6 +19,8 @@ export interface CentralHttpDeps {
   config: () => CentralConfig;
   logger: Logger;
   now: () => number;
+  /** Offices with a live link to this node. */
+  officesLinked: () => number;
   webRoot?: string;
 }
 
@@ -68,7 +70,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       }
     }
 
-    if (method === 'GET' && path === '/healthz') return send(response, { ok: true });
+    if (method === 'GET' && path === '/healthz') return send(response, { ok: true, officesLinked: deps.officesLinked() } as never);
     if (method === 'GET' && path === '/api/offices') return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: deps.config().personalData.retentionDays } as never);
 
     const slots = /^\/api\/offices\/([^/]+)\/slots$/.exec(path);
