@@ -8,7 +8,7 @@ Options (each also from the environment):
   --demo                 copy the demo config (office "demo-office", key demo-office-key-0001) on first start
   --port <n>             HTTP and Socket.IO port                    [PORT, default 8090]
   --host <addr>          address to listen on                       [HOST, default 0.0.0.0]
-  --data <dir>           data folder: central.db                    [TALON_CENTRAL_DATA_DIR, default ./data-central]
+  --data <dir>           data folder: central.db                    [TALON_CENTRAL_DATA_DIR, default ./data/central]
   --config <file>        central config JSON                        [TALON_CENTRAL_CONFIG, default <data>/central.json]
   --log-level <level>    fatal, error, warn, info, debug            [LOG_LEVEL, default info]
   -h, --help             show this help
@@ -50,7 +50,7 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
   const portText = values.port ?? env.PORT ?? '8090';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`);
-  const dataDir = values.data ?? env.TALON_CENTRAL_DATA_DIR ?? 'data-central';
+  const dataDir = values.data ?? env.TALON_CENTRAL_DATA_DIR ?? 'data/central';
   return {
     demo: values.demo ?? false,
     port,
