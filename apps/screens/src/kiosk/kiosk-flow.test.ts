@@ -1,0 +1,114 @@
+import type { CategoryView, IssuedTicket, KioskServiceView } from '@talon/protocol';
+import { describe, expect, it } from 'vitest';
+import { HOME, checkInOpensAt, kioskFlow, type KioskAction, type KioskStep } from './kiosk-flow.js';
+
+const service = (id: string, askAccountNumber = false): KioskServiceView => ({
+  id,
+  name: id,
+  prefix: 'A',
+  askAccountNumber,
+  normMinutes: 10,
+  outcomes: [],
+  waiting: 0,
+  estimatedWaitMin: null,
+});
+const veterans: CategoryView = { id: 'veterans', name: 'Ветераны', document: 'Удостоверение ветерана' };
+const issued = (id: string, print: IssuedTicket['print']): IssuedTicket => ({
+  ticket: {
+    id,
+    number: 'A001',
+    serviceId: 'payments',
+    serviceName: 'Оплата',
+    kind: 'walk-in',
+    issuedAt: 0,
+    queuedAt: 0,
+    status: 'waiting',
+    recalls: 0,
+    normMinutes: 7,
+  },
+  peopleAhead: 0,
+  estimatedWaitMin: 5,
+  mayNotBeServedToday: false,
+  print,
+});
+const run = (actions: KioskAction[], from: KioskStep = HOME) => actions.reduce(kioskFlow, from);
+
+describe('kiosk flow', () => {
+  it('takes a plain walk-in from one tap straight to issuing, and shows the ticket', () => {
+    const step = run([{ type: 'pick-service', pick: { service: service('payments'), category: null } }]);
+    expect(step).toEqual({ kind: 'issuing', request: { event: 'ticket:issue', payload: { serviceId: 'payments' } } });
+    expect(run([{ type: 'issued', issued: issued('t1', 'queued') }], step)).toMatchObject({ kind: 'ticket', paper: 'printing' });
+  });
+
+  it('asks an account number where the service wants one, and lets the visitor go without it', () => {
+    const pick = { service: service('meters', true), category: null };
+    expect(run([{ type: 'pick-service', pick }])).toMatchObject({ kind: 'account' });
+    expect(run([{ type: 'pick-service', pick }, { type: 'enter-account', pick, accountNumber: '1234-56' }])).toEqual({
+      kind: 'issuing',
+      request: { event: 'ticket:issue', payload: { serviceId: 'meters', accountNumber: '1234-56' } },
+    });
+    expect(run([{ type: 'enter-account', pick, accountNumber: null }])).toEqual({
+      kind: 'issuing',
+      request: { event: 'ticket:issue', payload: { serviceId: 'meters' } },
+    });
+    expect(run([{ type: 'pick-service', pick }, { type: 'back' }])).toEqual(HOME);
+  });
+
+  it('carries a priority category through the service pages into the request', () => {
+    const chosen = run([{ type: 'start-priority' }, { type: 'pick-category', category: veterans }]);
+    expect(chosen).toEqual({ kind: 'services', category: veterans });
+    const inGroup = run([{ type: 'open-group', groupId: 'readings', category: veterans }], chosen);
+    expect(run([{ type: 'back' }], inGroup)).toEqual(chosen);
+    expect(run([{ type: 'back' }, { type: 'back' }], chosen)).toEqual(HOME);
+    expect(run([{ type: 'pick-service', pick: { service: service('payments'), category: veterans } }], inGroup)).toEqual({
+      kind: 'issuing',
+      request: { event: 'ticket:issue', payload: { serviceId: 'payments', categoryId: 'veterans' } },
+    });
+  });
+
+  it('answers booking codes in plain words: unknown and early go back to the keypad, late offers a plain ticket', () => {
+    const checking = run([{ type: 'start-booking' }, { type: 'submit-code', code: '123456' }]);
+    const unknown = run([{ type: 'refused', code: 'booking-not-found', message: 'no booking' }], checking);
+    expect(unknown).toMatchObject({ kind: 'answer', answer: { kind: 'booking-unknown' } });
+    expect(run([{ type: 'back' }], unknown)).toEqual({ kind: 'booking' });
+    expect(run([{ type: 'refused', code: 'booking-too-early', message: 'check-in opens at 2026-11-30 10:45 (Europe/Moscow)' }], checking)).toMatchObject({
+      answer: { kind: 'booking-early', opensAt: '10:45' },
+    });
+    const late = run([{ type: 'refused', code: 'booking-too-late', message: 'late' }], checking);
+    expect(late).toMatchObject({ answer: { kind: 'booking-late', code: '123456' } });
+    expect(run([{ type: 'accept-walk-in' }], late)).toEqual({
+      kind: 'issuing',
+      request: { event: 'booking:check-in', payload: { code: '123456', acceptWalkIn: true } },
+    });
+    // Accepting only makes sense on the late answer.
+    expect(run([{ type: 'accept-walk-in' }], unknown)).toBe(unknown);
+  });
+
+  it('says closed, no answer or a plain failure for other refusals; a service refusal goes back home', () => {
+    const issuing = run([{ type: 'pick-service', pick: { service: service('payments'), category: null } }]);
+    const refusal = (code: string) => run([{ type: 'refused', code, message: '' }], issuing);
+    expect(refusal('office-closed')).toMatchObject({ answer: { kind: 'closed' } });
+    expect(refusal('no-answer')).toMatchObject({ answer: { kind: 'no-answer' } });
+    expect(refusal('rate-limited')).toMatchObject({ answer: { kind: 'failed' } });
+    expect(run([{ type: 'back' }], refusal('office-closed'))).toEqual(HOME);
+  });
+
+  it('follows the paper: printed, not printed, or never sent; results for other tickets are ignored', () => {
+    const printing = run([{ type: 'submit-code', code: '123456' }, { type: 'issued', issued: issued('t1', 'queued') }]);
+    expect(run([{ type: 'print-result', ticketId: 't1', printed: true, status: 'ok' }], printing)).toMatchObject({ paper: 'printed' });
+    expect(run([{ type: 'print-result', ticketId: 't1', printed: false, status: 'paper-end' }], printing)).toMatchObject({ paper: 'not-printed' });
+    expect(run([{ type: 'print-result', ticketId: 'other', printed: true, status: 'ok' }], printing)).toBe(printing);
+    expect(run([{ type: 'submit-code', code: '1234' }, { type: 'issued', issued: issued('t2', 'printer-unavailable') }])).toMatchObject({ paper: 'not-printed' });
+    expect(run([{ type: 'submit-code', code: '1234' }, { type: 'issued', issued: issued('t3', 'no-printer') }])).toMatchObject({ paper: 'no-printer' });
+  });
+
+  it('ignores a late answer once the visitor has left the issuing step', () => {
+    expect(run([{ type: 'issued', issued: issued('t1', 'queued') }])).toBe(HOME);
+    expect(run([{ type: 'refused', code: 'office-closed', message: '' }])).toBe(HOME);
+  });
+
+  it('finds the check-in time in the server message, or none', () => {
+    expect(checkInOpensAt('check-in opens at 2026-11-30 09:45 (Europe/Moscow)')).toBe('09:45');
+    expect(checkInOpensAt('too early')).toBeNull();
+  });
+});
