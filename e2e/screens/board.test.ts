@@ -144,6 +144,16 @@ describe.runIf(browserSuitesRun)('hall board in Chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('says plainly when its token is refused instead of showing an empty hall', async () => {
+    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+    const refusedPage = await other.newPage();
+    await refusedPage.goto(`${office.url}/board?token=not-a-board-token`);
+    const refused = refusedPage.locator('[data-testid="board-refused"]');
+    await refused.waitFor({ timeout: 5_000 });
+    expect(await refused.textContent()).toContain('Табло не подключено');
+    await other.close();
+  });
+
   it('shows «нет связи» when the server goes away and catches up when it is back', async () => {
     const { port, dataDir } = office;
     await office.stop({ wipe: false });
@@ -152,15 +162,20 @@ describe.runIf(browserSuitesRun)('hall board in Chromium', () => {
     expect(await offline.textContent()).toBe('нет связи');
     await saveScreenshot(page, 'board-offline');
 
-    office = await startTestOffice({ port, dataDir });
-    // A call made before the board is back: the board must show it and say it once it returns.
-    kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    // The call is made on the same data while the board cannot reach it (another port), so the
+    // board learns of it only by catching up, never from the live call event.
+    const elsewhere = await startTestOffice({ dataDir });
+    kiosk = await elsewhere.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     const number = await issue('payments');
-    operator = await office.connect('/operator', { session: await office.login('ivanova') });
+    operator = await elsewhere.connect('/operator', { session: await elsewhere.login('ivanova') });
     expect(await command(operator, 'ticket:start')).toMatchObject({ ok: true });
     expect(await command(operator, 'ticket:finish')).toMatchObject({ ok: true });
     expect(await command(operator, 'ticket:call-next')).toMatchObject({ ok: true });
+    await elsewhere.stop({ wipe: false });
+    expect(await page.locator(`[data-testid="board-call"][data-ticket="${number}"]`).count()).toBe(0);
+
     const before = (await spoken()).length;
+    office = await startTestOffice({ port, dataDir });
 
     await page.locator(`[data-testid="board-call"][data-ticket="${number}"]`).waitFor({ timeout: 15_000 });
     await offline.waitFor({ state: 'detached' });
