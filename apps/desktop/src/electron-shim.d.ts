@@ -99,6 +99,7 @@ declare module 'electron' {
     focus(): void;
     isDestroyed(): boolean;
     on(event: 'unresponsive' | 'responsive' | 'ready-to-show' | 'closed', listener: () => void): this;
+    once(event: 'ready-to-show', listener: () => void): this;
     on(event: 'close', listener: (event: Event) => void): this;
   }
 
@@ -134,7 +135,7 @@ declare module 'electron' {
     getPath(name: 'userData'): string;
     getVersion(): string;
     requestSingleInstanceLock(): boolean;
-    relaunch(): void;
+    relaunch(options?: { args?: string[]; execPath?: string }): void;
     quit(): void;
     exit(exitCode?: number): void;
     on(event: 'web-contents-created', listener: (event: Event, webContents: WebContents) => void): typeof app;

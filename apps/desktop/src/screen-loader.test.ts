@@ -85,6 +85,23 @@ describe('screen loader', () => {
     expect(log.slice(4)).toEqual(['probe ok', 'load ok']);
   });
 
+  it('leaves the failure of its own load to that load: one offline page, not two', async () => {
+    let failLoad: (error: Error) => void = () => undefined;
+    const offline: OfflineView[] = [];
+    const loader = new ScreenLoader(URL, {
+      load: () => new Promise<void>((_resolve, reject) => (failLoad = reject)),
+      probe: async () => false,
+      showOffline: async (view) => void offline.push(view),
+      logger: pino({ level: 'silent' }),
+    });
+    const opening = loader.open();
+    // Electron reports did-fail-load before loadURL's promise rejects.
+    await loader.pageFailed();
+    failLoad(new Error('ERR_CONNECTION_REFUSED'));
+    await opening;
+    expect(offline).toEqual([{ attempt: 1, retryInMs: 1_000 }]);
+  });
+
   it('stops retrying when stopped', async () => {
     const { loader, log } = harness({ load: [false], probe: [] });
     await loader.open();

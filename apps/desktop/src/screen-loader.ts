@@ -27,6 +27,8 @@ export class ScreenLoader {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private generation = 0;
+  /** A load of ours is in flight: its failure is handled where it was started. */
+  private loading = false;
 
   constructor(
     private readonly url: string,
@@ -38,12 +40,15 @@ export class ScreenLoader {
   async open(): Promise<void> {
     this.cancelRetry();
     const generation = ++this.generation;
+    this.loading = true;
     try {
       await this.deps.load(this.url);
+      this.loading = false;
       if (generation !== this.generation) return;
       if (this.attempt > 0) this.deps.logger.info({ attempts: this.attempt }, 'office server back, screen loaded');
       this.attempt = 0;
     } catch (error) {
+      this.loading = false;
       if (generation !== this.generation || this.stopped) return;
       this.deps.logger.warn({ err: error }, 'screen did not load');
       await this.goOffline();
@@ -52,7 +57,7 @@ export class ScreenLoader {
 
   /** The window lost its page after it had loaded (did-fail-load of the main frame). */
   async pageFailed(): Promise<void> {
-    if (this.timer !== undefined || this.stopped) return;
+    if (this.loading || this.timer !== undefined || this.stopped) return;
     this.generation++;
     await this.goOffline();
   }

@@ -94,13 +94,15 @@ export function checkShellConfig(input: unknown): ConfigCheck {
     ok: false,
     issues: parsed.error.issues.map((issue) => ({
       field: issue.path.map(String).join('.') || 'config',
-      message: asMessageKey(issue.message),
+      message: messageOf(issue),
     })),
   };
 }
 
-// Zod's own messages (a wrong type in a hand-edited file, an unknown key) have no catalogue key.
-function asMessageKey(message: string): MessageKey {
+// Zod's own messages (a wrong type in a hand-edited file, an unknown key) have no catalogue key;
+// a refused record key keeps ours one level down.
+function messageOf(issue: z.core.$ZodIssue): MessageKey {
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? '') : issue.message;
   return message.startsWith('desktop.') ? (message as MessageKey) : 'desktop.setup.error.invalid';
 }
 
