@@ -11,7 +11,7 @@
  * - `[data-testid="board-clock"]` is the office's wall clock.
  */
 import type { BoardCall, BoardCallView, BoardState } from '@talon/protocol';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { sendCommand, useOfficeLink, useServerEvent } from '../shared/connection.js';
 import { deviceToken } from '../shared/device-token.js';
 import { useLanguage } from '../shared/language.js';
@@ -55,7 +55,12 @@ function LiveBoard({ token }: { token: string }) {
   const announce = useCallback(
     (call: BoardCall) => {
       queue.enqueue(spokenCall(call));
-      setFlashes((current) => ({ ...current, [call.ticketId]: Date.now() + FLASH_MS }));
+      setFlashes((current) => {
+        // Only the calls still blinking are kept: a board runs all day.
+        const now = Date.now();
+        const live = Object.fromEntries(Object.entries(current).filter(([, until]) => until > now));
+        return { ...live, [call.ticketId]: now + FLASH_MS };
+      });
     },
     [queue],
   );
@@ -129,7 +134,7 @@ function LiveBoard({ token }: { token: string }) {
           {calls.length === 0 ? (
             <p className="board__empty">{t('board.noCalls')}</p>
           ) : (
-            <ol className="board__call-list" aria-live="polite">
+            <ol className="board__call-list" aria-live="polite" style={{ '--board-rows': Math.max(calls.length, 4) } as CSSProperties}>
               {calls.map((call) => (
                 <CallRow key={call.ticketId} call={call} flashing={(flashes[call.ticketId] ?? 0) > Date.now()} />
               ))}
