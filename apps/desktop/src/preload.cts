@@ -2,7 +2,12 @@ import type { TalonDesktopApi } from './desktop-api.js';
 import type { WindowKind } from './window-options.js';
 
 type Electron = typeof import('electron');
-type Ipc = Pick<Electron['ipcRenderer'], 'invoke' | 'on' | 'removeListener'>;
+/** What the preload needs of ipcRenderer; Electron's own object fits it. */
+interface Ipc {
+  invoke(channel: string, ...args: unknown[]): Promise<any>;
+  on(channel: string, listener: (event: unknown, ...args: any[]) => void): unknown;
+  removeListener(channel: string, listener: (...args: any[]) => void): unknown;
+}
 
 // A sandboxed preload may require nothing of ours, so the channel names and the role argument
 // are repeated here from ipc-channels.ts and window-options.ts (preload.test.ts keeps them equal).
