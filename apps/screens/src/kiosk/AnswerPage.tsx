@@ -1,0 +1,47 @@
+import { useLanguage } from '../shared/language.js';
+import type { Answer } from './kiosk-flow.js';
+
+/** Instead of a ticket: what happened in plain words, and always a way on. */
+export function AnswerPage({ answer, onBack, onHome, onAcceptWalkIn }: { answer: Answer; onBack: () => void; onHome: () => void; onAcceptWalkIn: () => void }) {
+  const { t } = useLanguage();
+  return (
+    <div className="kiosk-page kiosk-answer" data-testid="kiosk-answer" data-answer={answer.kind}>
+      <p className="kiosk-answer__text" role="alert">
+        {answerText(answer, t)}
+      </p>
+      {answer.kind === 'booking-late' && <p className="kiosk-lead">{t('kiosk.bookingLateOffer')}</p>}
+      <div className="kiosk-actions">
+        {answer.kind === 'booking-late' && (
+          <button type="button" className="kiosk-action kiosk-action--accent" onClick={onAcceptWalkIn}>
+            {t('kiosk.acceptWalkIn')}
+          </button>
+        )}
+        {(answer.kind === 'booking-unknown' || answer.kind === 'booking-early') && (
+          <button type="button" className="kiosk-action" onClick={onBack}>
+            {t('kiosk.tryAgain')}
+          </button>
+        )}
+        <button type="button" className="kiosk-action" onClick={onHome}>
+          {t('kiosk.home')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function answerText(answer: Answer, t: ReturnType<typeof useLanguage>['t']): string {
+  switch (answer.kind) {
+    case 'booking-unknown':
+      return t('kiosk.bookingUnknown');
+    case 'booking-early':
+      return answer.opensAt ? t('kiosk.bookingEarly', { time: answer.opensAt }) : t('kiosk.bookingEarlyNoTime');
+    case 'booking-late':
+      return t('kiosk.bookingLate');
+    case 'closed':
+      return `${t('kiosk.closedTitle')}. ${t('kiosk.closedLead')}`;
+    case 'no-answer':
+      return t('kiosk.noAnswer');
+    case 'failed':
+      return t('kiosk.failed');
+  }
+}

@@ -1,0 +1,87 @@
+import type { IssuedTicket } from '@talon/protocol';
+import { useLanguage } from '../shared/language.js';
+import { formatTime } from '../shared/office-time.js';
+import type { PaperState } from './kiosk-flow.js';
+
+/**
+ * The ticket as the visitor must remember it if the paper never comes: the number first and
+ * biggest, then what it is for and how long it may take.
+ */
+export function TicketPage({ issued, paper, timeZone, onDone }: { issued: IssuedTicket; paper: PaperState; timeZone: string; onDone: () => void }) {
+  const { t } = useLanguage();
+  const { ticket } = issued;
+  return (
+    <div className="kiosk-ticket" data-testid="ticket" data-paper={paper} data-kind={ticket.kind}>
+      <p className="kiosk-ticket__label" id="ticket-number-label">
+        {t('kiosk.ticketNumber')}
+      </p>
+      <p className="kiosk-ticket__number" data-testid="ticket-number" aria-labelledby="ticket-number-label">
+        {ticket.number}
+      </p>
+      <p className="kiosk-ticket__service">{ticket.serviceName}</p>
+      {ticket.kind === 'priority' && ticket.categoryName && (
+        <p className="kiosk-note kiosk-note--accent" data-testid="ticket-priority">
+          {t('kiosk.priorityChosen', { category: ticket.categoryName })}
+          {ticket.categoryDocument && (
+            <>
+              <br />
+              {t('kiosk.showDocument', { document: ticket.categoryDocument })}
+            </>
+          )}
+        </p>
+      )}
+      {ticket.kind === 'booking' && ticket.bookingSlotStart !== undefined && (
+        <p className="kiosk-note kiosk-note--accent" data-testid="ticket-booking">
+          {t('kiosk.bookingTicket', { time: formatTime(ticket.bookingSlotStart, timeZone) })}
+        </p>
+      )}
+      {issued.lateBooking && <p className="kiosk-note">{t('kiosk.lateBookingTicket')}</p>}
+      <ul className="kiosk-ticket__facts">
+        <li data-testid="people-ahead">{issued.peopleAhead > 0 ? t('kiosk.peopleAhead', { count: issued.peopleAhead }) : t('kiosk.noOneAhead')}</li>
+        <li data-testid="estimated-wait">
+          {issued.estimatedWaitMin === null ? t('kiosk.estimateUnknown') : t('kiosk.estimate', { minutes: issued.estimatedWaitMin })}
+        </li>
+      </ul>
+      {issued.mayNotBeServedToday && issued.closesAt !== undefined && (
+        <p className="kiosk-note kiosk-note--warn" role="alert" data-testid="may-not-be-served">
+          {t('kiosk.mayNotBeServed', { time: formatTime(issued.closesAt, timeZone) })}
+        </p>
+      )}
+      <PaperNote paper={paper} number={ticket.number} />
+      <p className="kiosk-lead">{t('kiosk.watchBoard')}</p>
+      <button type="button" className="kiosk-action" onClick={onDone}>
+        {t('kiosk.done')}
+      </button>
+    </div>
+  );
+}
+
+function PaperNote({ paper, number }: { paper: PaperState; number: string }) {
+  const { t } = useLanguage();
+  switch (paper) {
+    case 'printing':
+      return (
+        <p className="kiosk-note" role="status" data-testid="paper-note">
+          {t('kiosk.printing')}
+        </p>
+      );
+    case 'printed':
+      return (
+        <p className="kiosk-note kiosk-note--ok" role="status" data-testid="paper-note">
+          {t('kiosk.printed')}
+        </p>
+      );
+    case 'not-printed':
+      return (
+        <p className="kiosk-note kiosk-note--warn" role="alert" data-testid="paper-note">
+          {t('kiosk.rememberNumber', { number })}
+        </p>
+      );
+    case 'no-printer':
+      return (
+        <p className="kiosk-note" role="status" data-testid="paper-note">
+          {t('kiosk.noPrinter', { number })}
+        </p>
+      );
+  }
+}

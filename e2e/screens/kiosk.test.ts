@@ -1,0 +1,305 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import type { OfficeConfig } from '@talon/protocol';
+import { manualClock } from '../../apps/office-server/src/clock.js';
+import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../../apps/office-server/src/testing/test-office.js';
+import { seriousAccessibilityViolations } from '../support/axe.js';
+import { browserSuitesRun, launchChromium, saveScreenshot } from '../support/browser.js';
+
+/**
+ * A visitor's morning at the kiosk, in Chromium against a real office. The office keeps real hours
+ * (08:00–17:00 Moscow) and a test clock, so "due now", "too early", "too late" and "closed" do not
+ * depend on when the suite runs. Kiosk 1 has a printer whose agent is played by this test.
+ */
+const MONDAY_10_05_MOSCOW = Date.UTC(2026, 10, 30, 7, 5);
+const MINUTE = 60_000;
+const PRINTER = 'printer-kiosk-1';
+
+const officeConfig = (): OfficeConfig =>
+  demoConfig((config) => {
+    config.office.alwaysOpen = false;
+    config.printers = [{ id: PRINTER, kioskId: 'kiosk-1', agentId: 'agent-1', uri: 'file:///dev/null', profile: 'generic-80mm' }];
+  });
+
+describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
+  // Slots are offered only before they start, so the bookings are made at 09:50, before the day's first visitor.
+  const clock = manualClock(MONDAY_10_05_MOSCOW - 15 * MINUTE);
+  const codes = { due: '', early: '', late: '' };
+  let office: TestOffice;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let agent: Socket;
+  let admin: Socket;
+  const printed: string[] = [];
+
+  // Service buttons are named by their title and hint together, so names match from their start.
+  const button = (name: string) => page.getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  const ticketNumber = () => page.getByTestId('ticket-number');
+  const typeDigits = async (digits: string) => {
+    for (const digit of digits) await button(`Цифра ${digit}`).click();
+  };
+  /** The agent that owns kiosk 1's printer, answering print jobs as a printer in `status` would. */
+  const startAgent = async (status: 'ok' | 'paper-end') => {
+    agent = await office.connect('/device', { token: DEMO_TOKENS.agent });
+    agent.on('print:job', (job: { ticket: { number: string } }, ack: (result: { printed: boolean; status: string }) => void) => {
+      printed.push(job.ticket.number);
+      ack({ printed: true, status: 'ok' });
+    });
+    expect(await command(agent, 'device:hello', { agentVersion: 'test', printers: [{ printerId: PRINTER, status }], buttons: [] })).toMatchObject({ ok: true });
+  };
+  const book = async (serviceId: string, slotStart: number): Promise<string> => {
+    const ack = await command<{ ok: boolean; code: string; message?: string }>(admin, 'booking:create', { serviceId, slotStart });
+    expect(ack, ack.message).toMatchObject({ ok: true });
+    return ack.code;
+  };
+  const goHome = async () => {
+    await page.goto(`${office.url}/kiosk`);
+    await button('Оплата и консультации').waitFor();
+  };
+
+  beforeAll(async () => {
+    office = await startTestOffice({ config: officeConfig(), clock });
+    await startAgent('ok');
+    admin = await office.connect('/admin', { session: await office.login('admin') });
+    codes.due = await book('payments', Date.UTC(2026, 10, 30, 7, 0));
+    codes.early = await book('payments', Date.UTC(2026, 10, 30, 8, 0));
+    codes.late = await book('contracts', Date.UTC(2026, 10, 30, 7, 0));
+    clock.set(MONDAY_10_05_MOSCOW);
+    browser = await launchChromium();
+    // A common portrait kiosk panel.
+    context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', hasTouch: true });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`[page error] kiosk: ${error.message}`));
+    page.setDefaultTimeout(5_000);
+    await page.goto(`${office.url}/kiosk?token=${DEMO_TOKENS.kiosk}`);
+    await button('Оплата и консультации').waitFor();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await office?.stop({ wipe: true });
+  });
+
+  it('gives a walk-in a ticket with one tap: number, service, people ahead, wait, paper', async () => {
+    // The token leaves the address bar so the hall cannot read it off the screen.
+    expect(page.url()).not.toContain('token=');
+    await saveScreenshot(page, 'kiosk-home');
+    expect(await page.getByRole('heading', { name: 'Физическим лицам' }).count()).toBe(1);
+    expect(await page.getByText('Оплата счетов, справки, вопросы по начислениям').count()).toBe(1);
+
+    await button('Оплата и консультации').click();
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('A001');
+    const ticket = page.getByTestId('ticket');
+    expect(await ticket.textContent()).toContain('Оплата и консультации');
+    expect(await page.getByTestId('people-ahead').textContent()).toBe('Перед вами никого нет');
+    // No desk is open yet, so the kiosk says it cannot estimate rather than inventing a number.
+    expect(await page.getByTestId('estimated-wait').textContent()).toMatch(/не оценить|Примерное ожидание: \d+ мин/);
+    // With no desk open nobody can promise service before 17:00, and the kiosk says so.
+    expect(await page.getByTestId('may-not-be-served').textContent()).toBe('Возможно, вас не успеют обслужить сегодня: офис закрывается в 17:00.');
+    await expect.poll(() => ticket.getAttribute('data-paper')).toBe('printed');
+    expect(await page.getByTestId('paper-note').textContent()).toBe('Возьмите талон из принтера');
+    expect(printed).toEqual(['A001']);
+    await saveScreenshot(page, 'kiosk-ticket');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await button('Готово').click();
+    await button('Оплата и консультации').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('has buttons at least 80 CSS px high on home, the keypad and the ticket', async () => {
+    const shortButtons = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('button')]
+          .map((b) => ({ name: b.getAttribute('aria-label') ?? b.textContent ?? '', height: b.getBoundingClientRect().height }))
+          .filter((b) => b.height < 80),
+      );
+    expect(await page.locator('button').count()).toBeGreaterThan(6);
+    expect(await shortButtons()).toEqual([]);
+    await button('У меня запись').click();
+    await button('Цифра 5').waitFor();
+    expect(await shortButtons()).toEqual([]);
+    await button('На главную').click();
+    await button('Оплата и консультации').waitFor();
+  });
+
+  it('takes a priority visitor through the category, tells the document, and marks the ticket', async () => {
+    await button('Вне очереди').click();
+    const veterans = page.getByTestId('category-veterans');
+    expect(await veterans.textContent()).toContain('Покажите в окне: Удостоверение ветерана');
+    await saveScreenshot(page, 'kiosk-priority');
+    await veterans.click();
+    expect(await page.getByTestId('priority-chosen').textContent()).toContain('Вне очереди: Ветераны');
+    await button('Оплата и консультации').click();
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('A002');
+    expect(await page.getByTestId('ticket').getAttribute('data-kind')).toBe('priority');
+    expect(await page.getByTestId('ticket-priority').textContent()).toContain('Удостоверение ветерана');
+    const issued = [...office.app.context.queue.state.tickets.values()].find((t) => t.number === 'A002');
+    expect(issued).toMatchObject({ kind: 'priority', categoryId: 'veterans' });
+    await button('Готово').click();
+  });
+
+  it('asks an account number where the service wants one; the ticket carries it to the desk', async () => {
+    await button('Передача показаний приборов учёта').click();
+    const value = page.getByTestId('account-number');
+    await value.waitFor();
+    const submit = button('Получить талон');
+    await typeDigits('123');
+    expect(await submit.isDisabled()).toBe(true);
+    await typeDigits('4567890');
+    await button('Стереть последнюю цифру').click();
+    await typeDigits('1');
+    expect(await value.getAttribute('data-value')).toBe('1234567891');
+    expect(await value.textContent()).toBe('123 456 789 1');
+    await saveScreenshot(page, 'kiosk-account-number');
+    await submit.click();
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('C001');
+    const issued = [...office.app.context.queue.state.tickets.values()].find((t) => t.number === 'C001');
+    expect(issued?.accountNumber).toBe('1234567891');
+    await button('Готово').click();
+
+    // A visitor without the bill still gets a ticket.
+    await button('Передача показаний приборов учёта').click();
+    await button('Не помню номер').click();
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('C002');
+    await button('Готово').click();
+  });
+
+  it('checks in a booking due now; unknown, early and late codes get plain answers and a way on', async () => {
+    await button('У меня запись').click();
+    await typeDigits('000000');
+    await button('Отметиться').click();
+    const answer = page.getByTestId('kiosk-answer');
+    await answer.waitFor();
+    expect(await answer.getAttribute('data-answer')).toBe('booking-unknown');
+    expect(await answer.textContent()).toContain('Запись с таким кодом не найдена');
+    await saveScreenshot(page, 'kiosk-booking-unknown');
+    await button('Ввести код ещё раз').click();
+    expect(await page.getByTestId('booking-code').getAttribute('data-value')).toBe('');
+
+    await typeDigits(codes.early);
+    await button('Отметиться').click();
+    await answer.waitFor();
+    expect(await answer.textContent()).toContain('Вы пришли раньше времени записи. Отметиться можно с 10:45.');
+    await button('Ввести код ещё раз').click();
+
+    await typeDigits(codes.due);
+    await button('Отметиться').click();
+    await ticketNumber().waitFor();
+    expect(await page.getByTestId('ticket').getAttribute('data-kind')).toBe('booking');
+    expect(await page.getByTestId('ticket-booking').textContent()).toBe('По записи на 10:00');
+    await saveScreenshot(page, 'kiosk-booking-ticket');
+    await button('Готово').click();
+
+    // Twenty minutes on the contracts visitor is past the grace time: a plain ticket is offered.
+    clock.advance(15 * MINUTE);
+    await button('У меня запись').click();
+    await typeDigits(codes.late);
+    await button('Отметиться').click();
+    await answer.waitFor();
+    expect(await answer.getAttribute('data-answer')).toBe('booking-late');
+    expect(await answer.textContent()).toContain('Время вашей записи уже прошло.');
+    await button('Взять обычный талон').click();
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('B001');
+    expect(await page.getByTestId('ticket').getAttribute('data-kind')).toBe('walk-in');
+    expect(await page.getByTestId('ticket').textContent()).toContain('запись пропущена');
+    await button('Готово').click();
+  });
+
+  it('says when the printer is out of paper, and shows the ticket to remember instead', async () => {
+    expect(await command(agent, 'printer:status', { printerId: PRINTER, status: 'paper-end' })).toMatchObject({ ok: true });
+    const notice = page.getByTestId('printer-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe('В принтере закончилась бумага. Талон будет показан на экране — запомните номер.');
+    await saveScreenshot(page, 'kiosk-paper-end');
+    const before = printed.length;
+    await button('Юридические лица').click();
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('E001');
+    expect(await page.getByTestId('ticket').getAttribute('data-paper')).toBe('not-printed');
+    expect(await page.getByTestId('paper-note').textContent()).toBe('Талон не напечатан. Запомните или сфотографируйте номер: E001');
+    expect(printed.length).toBe(before);
+    await saveScreenshot(page, 'kiosk-ticket-not-printed');
+    await button('Готово').click();
+
+    expect(await command(agent, 'printer:status', { printerId: PRINTER, status: 'ok' })).toMatchObject({ ok: true });
+    await notice.waitFor({ state: 'detached' });
+  });
+
+  it('has a large-text high-contrast mode and an English switch, and falls back to Russian at home when left idle', async () => {
+    await page.goto(`${office.url}/kiosk?idle=2`);
+    const kiosk = page.getByTestId('kiosk');
+    await button('Оплата и консультации').waitFor();
+    const look = () =>
+      page.evaluate(() => {
+        const title = document.querySelector('.kiosk-button__title')!;
+        return { background: getComputedStyle(document.querySelector('.kiosk')!).backgroundColor, titleSize: parseFloat(getComputedStyle(title).fontSize) };
+      });
+    const plain = await look();
+    const contrastSwitch = button('Крупный шрифт');
+    expect(await contrastSwitch.getAttribute('aria-pressed')).toBe('false');
+    await contrastSwitch.click();
+    expect(await kiosk.getAttribute('data-contrast')).toBe('true');
+    const contrast = await look();
+    expect(contrast.background).toBe('rgb(0, 0, 0)');
+    expect(contrast.titleSize).toBeGreaterThan(plain.titleSize * 1.2);
+    await saveScreenshot(page, 'kiosk-contrast');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await button('Switch to English').click();
+    await page.getByRole('heading', { name: 'Choose a service' }).waitFor();
+    await button('Payments and advice').waitFor();
+    await button('I have a booking').click();
+    await button('Digit 1').click();
+    await saveScreenshot(page, 'kiosk-english-keypad');
+    expect(await kiosk.getAttribute('data-step')).toBe('booking');
+
+    // Nobody touches the screen: two seconds later (as ?idle=2 says) the next visitor sees the start.
+    const left = Date.now();
+    await page.getByRole('heading', { name: 'Выберите услугу' }).waitFor({ timeout: 6_000 });
+    expect(Date.now() - left).toBeGreaterThan(1_000);
+    expect(await kiosk.getAttribute('data-step')).toBe('home');
+    expect(await kiosk.getAttribute('data-contrast')).toBe('false');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+  });
+
+  it('says the office is closed outside its hours, with when tickets start again', async () => {
+    clock.set(Date.UTC(2026, 10, 30, 17, 0)); // 20:00 in Moscow
+    await page.goto(`${office.url}/kiosk`);
+    const status = page.getByTestId('kiosk-status');
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('closed');
+    expect(await status.textContent()).toContain('Офис закрыт');
+    expect(await status.textContent()).toContain('Выдача талонов начнётся вторник, 1 декабря в 08:00.');
+    expect(await button('Оплата и консультации').count()).toBe(0);
+    await saveScreenshot(page, 'kiosk-closed');
+    clock.set(MONDAY_10_05_MOSCOW + 30 * MINUTE);
+    await goHome();
+  });
+
+  it('says so when the server is unreachable, and recovers when it is back on the same address', async () => {
+    const { port, dataDir } = office;
+    await office.stop({ wipe: false });
+    const status = page.getByTestId('kiosk-status');
+    await status.waitFor({ timeout: 10_000 });
+    expect(await status.getAttribute('data-status')).toBe('offline');
+    expect(await status.textContent()).toContain('Нет связи с сервером');
+    expect(await button('Оплата и консультации').count()).toBe(0);
+    await saveScreenshot(page, 'kiosk-offline');
+
+    office = await startTestOffice({ config: officeConfig(), clock, port, dataDir });
+    await button('Оплата и консультации').waitFor({ timeout: 15_000 });
+    await startAgent('ok');
+    await button('Оплата и консультации').click();
+    await ticketNumber().waitFor();
+    // The numbering goes on from the same database: A001, A002 and the booking's A003 came before.
+    expect(await ticketNumber().textContent()).toBe('A004');
+  });
+});
