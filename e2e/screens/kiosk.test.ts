@@ -259,7 +259,12 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await button('I have a booking').click();
     await button('Digit 1').click();
     await saveScreenshot(page, 'kiosk-english-keypad');
-    expect(await kiosk.getAttribute('data-step')).toBe('booking');
+    await button('Start again').click();
+    await button('Payments and advice').click();
+    await ticketNumber().waitFor();
+    expect(await page.getByTestId('ticket').textContent()).toContain('Payments and advice');
+    await expect.poll(() => page.getByTestId('paper-note').textContent()).toBe('Take your ticket from the printer');
+    expect(await kiosk.getAttribute('data-step')).toBe('ticket');
 
     // Nobody touches the screen: two seconds later (as ?idle=2 says) the next visitor sees the start.
     const left = Date.now();
@@ -299,7 +304,17 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await startAgent('ok');
     await button('Оплата и консультации').click();
     await ticketNumber().waitFor();
-    // The numbering goes on from the same database: A001, A002 and the booking's A003 came before.
-    expect(await ticketNumber().textContent()).toBe('A004');
+    // The numbering goes on from the same database: A001, A002, the booking's A003 and A004 came before.
+    expect(await ticketNumber().textContent()).toBe('A005');
+  });
+
+  it('says plainly when the server does not accept its token', async () => {
+    const stranger = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'ru-RU' });
+    const other = await stranger.newPage();
+    await other.goto(`${office.url}/kiosk?token=not-a-kiosk`);
+    const status = other.locator('[data-testid="kiosk-status"][data-status="refused"]');
+    await status.waitFor();
+    expect(await status.textContent()).toBe('Киоск не подключён: unknown device token');
+    await stranger.close();
   });
 });

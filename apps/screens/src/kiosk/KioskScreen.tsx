@@ -196,7 +196,7 @@ function StepPage({ step, state, dispatch }: { step: KioskStep; state: KioskStat
     case 'ticket':
       return (
         <Page title={t('kiosk.ticketTitle')} state={state}>
-          <TicketPage issued={step.issued} paper={step.paper} timeZone={state.office.timeZone} onDone={home} />
+          <TicketPage issued={step.issued} paper={step.paper} state={state} onDone={home} />
         </Page>
       );
     case 'answer':

@@ -1,15 +1,23 @@
-import type { IssuedTicket } from '@talon/protocol';
+import type { IssuedTicket, KioskState } from '@talon/protocol';
 import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
 import type { PaperState } from './kiosk-flow.js';
+import { localDocument, localName } from './localized.js';
 
 /**
  * The ticket as the visitor must remember it if the paper never comes: the number first and
  * biggest, then what it is for and how long it may take.
  */
-export function TicketPage({ issued, paper, timeZone, onDone }: { issued: IssuedTicket; paper: PaperState; timeZone: string; onDone: () => void }) {
-  const { t } = useLanguage();
+export function TicketPage({ issued, paper, state, onDone }: { issued: IssuedTicket; paper: PaperState; state: KioskState; onDone: () => void }) {
+  const { t, language } = useLanguage();
   const { ticket } = issued;
+  const timeZone = state.office.timeZone;
+  // The server names the ticket in Russian; a visitor who switched to English reads the config's English names.
+  const service = state.services.find((s) => s.id === ticket.serviceId);
+  const category = state.categories.find((c) => c.id === ticket.categoryId);
+  const serviceName = service ? localName(service, language) : ticket.serviceName;
+  const categoryName = category ? localName(category, language) : ticket.categoryName;
+  const categoryDocument = category ? localDocument(category, language) : ticket.categoryDocument;
   return (
     <div className="kiosk-ticket" data-testid="ticket" data-paper={paper} data-kind={ticket.kind}>
       <p className="kiosk-ticket__label" id="ticket-number-label">
@@ -18,14 +26,14 @@ export function TicketPage({ issued, paper, timeZone, onDone }: { issued: Issued
       <p className="kiosk-ticket__number" data-testid="ticket-number" aria-labelledby="ticket-number-label">
         {ticket.number}
       </p>
-      <p className="kiosk-ticket__service">{ticket.serviceName}</p>
-      {ticket.kind === 'priority' && ticket.categoryName && (
+      <p className="kiosk-ticket__service">{serviceName}</p>
+      {ticket.kind === 'priority' && categoryName && (
         <p className="kiosk-note kiosk-note--accent" data-testid="ticket-priority">
-          {t('kiosk.priorityChosen', { category: ticket.categoryName })}
-          {ticket.categoryDocument && (
+          {t('kiosk.priorityChosen', { category: categoryName })}
+          {categoryDocument && (
             <>
               <br />
-              {t('kiosk.showDocument', { document: ticket.categoryDocument })}
+              {t('kiosk.showDocument', { document: categoryDocument })}
             </>
           )}
         </p>
