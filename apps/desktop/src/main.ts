@@ -12,8 +12,13 @@ process.on('uncaughtException', (error) => {
 });
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-await startMainProcess({
+// No top-level await here: Electron emits 'ready' only once this module has finished
+// evaluating, so awaiting anything that waits for 'ready' would hang the app for ever.
+startMainProcess({
   preloadPath: fileURLToPath(new URL('./preload.cjs', import.meta.url)),
   argv: process.argv,
   logger,
+}).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'shell did not start');
+  process.exit(1);
 });

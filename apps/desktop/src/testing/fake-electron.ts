@@ -94,7 +94,7 @@ function createFake() {
     userData: '',
     singleInstance: true,
     commandLine: { appendSwitch: vi.fn() },
-    whenReady: vi.fn(async () => undefined),
+    whenReady: vi.fn(async (): Promise<void> => undefined),
     getPath: vi.fn((_name: string): string => app.userData),
     getVersion: () => '0.1.0-test',
     requestSingleInstanceLock: vi.fn(() => app.singleInstance),
