@@ -19,6 +19,9 @@ const PRINTER = 'printer-kiosk-1';
 const officeConfig = (): OfficeConfig =>
   demoConfig((config) => {
     config.office.alwaysOpen = false;
+    // A second level: claims sit in their own group under «Физическим лицам».
+    config.serviceGroups.push({ id: 'claims', name: 'Претензии', nameEn: 'Claims', parentId: 'individuals' });
+    config.services.find((s) => s.id === 'recalculation')!.groupId = 'claims';
     config.printers = [{ id: PRINTER, kioskId: 'kiosk-1', agentId: 'agent-1', uri: 'file:///dev/null', profile: 'generic-80mm' }];
   });
 
@@ -33,6 +36,8 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
   let agent: Socket;
   let admin: Socket;
   const printed: string[] = [];
+  /** What the played agent's printer says after a job: paper can run out in the middle of one. */
+  let printerAnswer: { printed: boolean; status: 'ok' | 'paper-end' } = { printed: true, status: 'ok' };
 
   // Service buttons are named by their title and hint together, so names match from their start.
   const button = (name: string) => page.getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
@@ -44,8 +49,8 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
   const startAgent = async (status: 'ok' | 'paper-end') => {
     agent = await office.connect('/device', { token: DEMO_TOKENS.agent });
     agent.on('print:job', (job: { ticket: { number: string } }, ack: (result: { printed: boolean; status: string }) => void) => {
-      printed.push(job.ticket.number);
-      ack({ printed: true, status: 'ok' });
+      if (printerAnswer.printed) printed.push(job.ticket.number);
+      ack(printerAnswer);
     });
     expect(await command(agent, 'device:hello', { agentVersion: 'test', printers: [{ printerId: PRINTER, status }], buttons: [] })).toMatchObject({ ok: true });
   };
@@ -89,7 +94,8 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     expect(await page.getByRole('heading', { name: 'Физическим лицам' }).count()).toBe(1);
     expect(await page.getByText('Оплата счетов, справки, вопросы по начислениям').count()).toBe(1);
 
-    await button('Оплата и консультации').click();
+    // A touch, as on the kiosk's glass: one tap from the home page to a ticket.
+    await button('Оплата и консультации').tap();
     await ticketNumber().waitFor();
     expect(await ticketNumber().textContent()).toBe('A001');
     const ticket = page.getByTestId('ticket');
@@ -213,8 +219,30 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await button('Готово').click();
   });
 
-  it('says when the printer is out of paper, and shows the ticket to remember instead', async () => {
-    expect(await command(agent, 'printer:status', { printerId: PRINTER, status: 'paper-end' })).toMatchObject({ ok: true });
+  it('opens a second-level group as its own page, and goes back', async () => {
+    expect(await button('Перерасчёт и претензии').count()).toBe(0);
+    await button('Претензии').click();
+    await page.getByRole('heading', { name: 'Претензии' }).waitFor();
+    await button('Назад').click();
+    await button('Вне очереди').waitFor();
+    await button('Претензии').click();
+    await button('Перерасчёт и претензии').click();
+    await button('Не помню номер').click();
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('K001');
+    await button('Готово').click();
+  });
+
+  it('when paper runs out during a print, says so on the ticket and on the home page; the next ticket is shown, not sent', async () => {
+    printerAnswer = { printed: false, status: 'paper-end' };
+    await button('Юридические лица').click();
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('E001');
+    await expect.poll(() => page.getByTestId('ticket').getAttribute('data-paper')).toBe('not-printed');
+    expect(await page.getByTestId('paper-note').textContent()).toBe('Талон не напечатан. Запомните или сфотографируйте номер: E001');
+    await saveScreenshot(page, 'kiosk-ticket-not-printed');
+    await button('Готово').click();
+
     const notice = page.getByTestId('printer-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toBe('В принтере закончилась бумага. Талон будет показан на экране — запомните номер.');
@@ -222,13 +250,13 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     const before = printed.length;
     await button('Юридические лица').click();
     await ticketNumber().waitFor();
-    expect(await ticketNumber().textContent()).toBe('E001');
+    expect(await ticketNumber().textContent()).toBe('E002');
     expect(await page.getByTestId('ticket').getAttribute('data-paper')).toBe('not-printed');
-    expect(await page.getByTestId('paper-note').textContent()).toBe('Талон не напечатан. Запомните или сфотографируйте номер: E001');
     expect(printed.length).toBe(before);
-    await saveScreenshot(page, 'kiosk-ticket-not-printed');
     await button('Готово').click();
 
+    // Paper loaded: the agent says so, the notice goes.
+    printerAnswer = { printed: true, status: 'ok' };
     expect(await command(agent, 'printer:status', { printerId: PRINTER, status: 'ok' })).toMatchObject({ ok: true });
     await notice.waitFor({ state: 'detached' });
   });

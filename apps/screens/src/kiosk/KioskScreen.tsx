@@ -234,7 +234,8 @@ function Page({
         <nav className="kiosk-actions" aria-label={t('kiosk.back')}>
           {onBack && (
             <button type="button" className="kiosk-action" onClick={onBack}>
-              ← {t('kiosk.back')}
+              <span aria-hidden="true">← </span>
+              {t('kiosk.back')}
             </button>
           )}
           {onHome && (

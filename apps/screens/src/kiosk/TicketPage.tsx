@@ -20,10 +20,8 @@ export function TicketPage({ issued, paper, state, onDone }: { issued: IssuedTic
   const categoryDocument = category ? localDocument(category, language) : ticket.categoryDocument;
   return (
     <div className="kiosk-ticket" data-testid="ticket" data-paper={paper} data-kind={ticket.kind}>
-      <p className="kiosk-ticket__label" id="ticket-number-label">
-        {t('kiosk.ticketNumber')}
-      </p>
-      <p className="kiosk-ticket__number" data-testid="ticket-number" aria-labelledby="ticket-number-label">
+      <p className="kiosk-ticket__label">{t('kiosk.ticketNumber')}</p>
+      <p className="kiosk-ticket__number" data-testid="ticket-number">
         {ticket.number}
       </p>
       <p className="kiosk-ticket__service">{serviceName}</p>
