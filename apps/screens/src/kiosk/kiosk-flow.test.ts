@@ -102,6 +102,13 @@ describe('kiosk flow', () => {
     expect(run([{ type: 'submit-code', code: '1234' }, { type: 'issued', issued: issued('t3', 'no-printer') }])).toMatchObject({ paper: 'no-printer' });
   });
 
+  it('ignores taps while the office is answering, so a double tap is one ticket', () => {
+    const issuing = run([{ type: 'pick-service', pick: { service: service('payments'), category: null } }]);
+    expect(run([{ type: 'pick-service', pick: { service: service('meters'), category: null } }], issuing)).toBe(issuing);
+    expect(run([{ type: 'submit-code', code: '123456' }], issuing)).toBe(issuing);
+    expect(run([{ type: 'back' }], issuing)).toBe(issuing);
+  });
+
   it('ignores a late answer once the visitor has left the issuing step', () => {
     expect(run([{ type: 'issued', issued: issued('t1', 'queued') }])).toBe(HOME);
     expect(run([{ type: 'refused', code: 'office-closed', message: '' }])).toBe(HOME);

@@ -58,7 +58,11 @@ export type KioskAction =
 
 export const HOME: KioskStep = { kind: 'home' };
 
+/** While the office is answering, a second tap must not ask for a second ticket. */
+const WHILE_ISSUING: ReadonlySet<KioskAction['type']> = new Set(['issued', 'refused', 'go-home']);
+
 export function kioskFlow(step: KioskStep, action: KioskAction): KioskStep {
+  if (step.kind === 'issuing' && !WHILE_ISSUING.has(action.type)) return step;
   switch (action.type) {
     case 'go-home':
       return HOME;
