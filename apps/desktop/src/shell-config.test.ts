@@ -41,6 +41,10 @@ describe('shell config', () => {
     ['a button but no agent token', { role: 'operator', serverUrl: 'http://10.0.0.2:8080', buttonPath: { 'desk-1': 'COM3' } }, ['agentToken: desktop.setup.error.agentTokenMissing']],
     ['a printer at a http address', { ...KIOSK, printerUri: { 'printer-1': 'http://192.168.10.40' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
     ['a relative printer path', { ...KIOSK, printerUri: { 'printer-1': 'usb/lp0' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
+    ['a serial printer at a baud rate no printer has', { ...KIOSK, printerUri: { 'printer-1': 'serial:/dev/ttyUSB0?baud=12345' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
+    // The ticket printer opens absolute device paths only: no serial printer on a Windows COM port yet.
+    ['a serial printer on a Windows COM port', { ...KIOSK, printerUri: { 'printer-1': 'serial:COM4?baud=19200' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
+    ['a misspelt printer option', { ...KIOSK, printerUri: { 'printer-1': 'serial:/dev/ttyUSB0?baudrate=19200' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
     ['a printer id with a space', { ...KIOSK, printerUri: { 'printer 1': '/dev/usb/lp0' } }, ['printerUri.printer 1: desktop.setup.error.deviceId']],
     ['a button on a relative path', { ...KIOSK, buttonPath: { 'desk-1': 'ttyUSB0' } }, ['buttonPath.desk-1: desktop.setup.error.buttonPath']],
     ['a button on COM0', { ...KIOSK, buttonPath: { 'desk-1': 'COM0' } }, ['buttonPath.desk-1: desktop.setup.error.buttonPath']],

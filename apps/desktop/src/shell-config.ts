@@ -1,4 +1,5 @@
 import type { MessageKey } from '@talon/messages';
+import { parsePrinterUri } from '@talon/ticket-printer';
 import { z } from 'zod';
 
 /** What a PC is for: the screen it shows decides everything else about the window. */
@@ -38,11 +39,18 @@ const tokenField = z.string(msg('desktop.setup.error.token')).trim().regex(/^[\x
 // The same shape as the office config's ids (protocol's idField).
 const deviceIdField = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, msg('desktop.setup.error.deviceId'));
 
-// The printer URI forms the ticket printer understands (hardware/printers/README.md).
+// Checked by the ticket printer's own parser, so the shell accepts exactly what the agent can open.
 const printerUriField = z
   .string()
   .trim()
-  .regex(/^(tcp:\/\/[^\s/]+|serial:\S+|file:\S+|\/dev\/\S+)$/, msg('desktop.setup.error.printerUri'));
+  .refine((uri) => {
+    try {
+      parsePrinterUri(uri);
+      return true;
+    } catch {
+      return false;
+    }
+  }, msg('desktop.setup.error.printerUri'));
 
 // A serial port: a Linux device path (better a /dev/serial/by-id link) or a Windows COM port.
 const buttonPathField = z
