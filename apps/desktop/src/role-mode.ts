@@ -32,7 +32,7 @@ export function openRole(options: {
   const { config, logger } = options;
   const role = config.role;
 
-  const agentOptions = agentOptionsFor(config, { logger: logger.child({ area: 'device-agent' }), agentVersion: `desktop-${app.getVersion()}` });
+  const agentOptions = agentOptionsFor(config, { logger, agentVersion: `desktop-${app.getVersion()}` });
   const agent = agentOptions && options.createAgent(agentOptions);
   const status = (): ShellStatus => ({ role, agent: agent?.status() ?? null });
 
