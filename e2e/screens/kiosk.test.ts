@@ -130,6 +130,15 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     expect(await shortButtons()).toEqual([]);
     await button('На главную').click();
     await button('Оплата и консультации').waitFor();
+
+    // On a landscape 1280x1024 panel the priority and booking paths are in sight without scrolling.
+    await page.setViewportSize({ width: 1280, height: 1024 });
+    for (const name of ['Вне очереди', 'У меня запись']) {
+      const box = (await button(name).boundingBox())!;
+      expect(box.y + box.height, name).toBeLessThanOrEqual(1024);
+    }
+    await saveScreenshot(page, 'kiosk-home-1280x1024');
+    await page.setViewportSize({ width: 1080, height: 1920 });
   });
 
   it('takes a priority visitor through the category, tells the document, and marks the ticket', async () => {

@@ -57,7 +57,10 @@ function LiveKiosk({ token }: { token: string }) {
   const { socket, link, refusal, state } = useKioskLink(token, onPrintResult);
   useIssuing(step, socket, language, dispatch);
   // Each step is a new page to the visitor: it starts at its top, not where the last tap was.
-  useEffect(() => window.scrollTo(0, 0), [step.kind]);
+  // (A block body: newer browsers return a promise from scrollTo, which React would take for a cleanup.)
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [step.kind]);
 
   const atRest = step.kind === 'home' && language === 'ru' && !contrast;
   useIdleReturn(idleMs, !atRest, () => {
