@@ -76,8 +76,14 @@ export function openRole(options: {
   }
 
   ipcMain.handle(IPC.statusGet, (event) => (event.sender === contents ? status() : undefined));
+  // The log keeps each change of the hardware's state, so an installer can read it in the journal.
+  let lastLogged = '';
   const pushStatus = () => {
-    if (!contents.isDestroyed()) contents.send(IPC.statusPush, status());
+    const current = status();
+    const summary = JSON.stringify(current.agent);
+    if (summary !== lastLogged) logger.info({ agent: current.agent }, 'device agent status');
+    lastLogged = summary;
+    if (!contents.isDestroyed()) contents.send(IPC.statusPush, current);
   };
   agent?.on('status', pushStatus);
   agent?.start();
