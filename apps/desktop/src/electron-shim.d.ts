@@ -81,6 +81,7 @@ declare module 'electron' {
     setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
     on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): this;
     on(event: 'will-attach-webview', listener: (event: Event) => void): this;
+    on(event: 'will-frame-navigate', listener: (details: Event & { url: string; isMainFrame: boolean }) => void): this;
     on(event: 'render-process-gone', listener: (event: Event, details: RenderProcessGoneDetails) => void): this;
     on(
       event: 'did-fail-load',
@@ -139,7 +140,8 @@ declare module 'electron' {
     quit(): void;
     exit(exitCode?: number): void;
     on(event: 'web-contents-created', listener: (event: Event, webContents: WebContents) => void): typeof app;
-    on(event: 'window-all-closed' | 'second-instance' | 'before-quit', listener: () => void): typeof app;
+    on(event: 'before-quit', listener: (event: Event) => void): typeof app;
+    on(event: 'window-all-closed' | 'second-instance', listener: () => void): typeof app;
   };
 
   export const Menu: {

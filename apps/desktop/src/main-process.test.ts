@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONFIG_FILE_NAME } from './config-file.js';
 import { IPC } from './ipc-channels.js';
-import { startMainProcess, type MainProcessOptions } from './main-process.js';
+import { startMainProcess, STOP_TIMEOUT_MS, type MainProcessOptions } from './main-process.js';
 import { RELAUNCH_DELAY_MS } from './setup-mode.js';
 import { fakeAgentFactory } from './testing/fake-agent.js';
 import { FakeBrowserWindow, resetFakeElectron, type fake as Fake } from './testing/fake-electron.js';
@@ -70,6 +70,13 @@ describe('main process: a configured kiosk', () => {
     expect(contents.fire('will-navigate', 'https://example.com/').prevented).toBe(true);
     expect(contents.fire('will-redirect', 'http://192.168.10.5:9090/').prevented).toBe(true);
     expect(contents.fire('will-attach-webview').prevented).toBe(true);
+    const frameNavigation = (url: string, isMainFrame: boolean) => {
+      let prevented = false;
+      contents.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(frameNavigation('https://example.com/ad', false)).toBe(true);
+    expect(frameNavigation(`${SERVER}/board?token=demo-board-1`, false)).toBe(false);
     expect(contents.windowOpenHandler!({ url: `${SERVER}/board` })).toEqual({ action: 'deny' });
     const answers: boolean[] = [];
     electron.permissionRequest!(contents, 'media', (granted) => answers.push(granted), {});
@@ -87,7 +94,7 @@ describe('main process: a configured kiosk', () => {
     expect(key('F4', { alt: true })).toBe(true);
     expect(key('5')).toBe(false);
     expect(window.fire('close').prevented).toBe(true);
-    electron.app.emit('before-quit');
+    electron.app.emit('before-quit', { preventDefault() {} });
     expect(window.fire('close').prevented).toBe(false);
   });
 
@@ -105,8 +112,42 @@ describe('main process: a configured kiosk', () => {
     expect(JSON.stringify(contents.sent)).not.toContain('demo-agent-1');
     // Another page (none exists, but if one did) learns nothing.
     expect(await invoke(IPC.statusGet, {})).toBeUndefined();
-    electron.app.emit('before-quit');
-    await vi.waitFor(() => expect(agent.stopped).toBe(1));
+  });
+
+  it('holds the quit until the agent has stopped, then quits', async () => {
+    const { agents } = await start(KIOSK);
+    const agent = agents.agents[0]!;
+    let finishStop: () => void = () => undefined;
+    agent.stop = () =>
+      new Promise<void>((resolve) => {
+        finishStop = () => {
+          agent.stopped += 1;
+          resolve();
+        };
+      });
+    const quit = () => {
+      let prevented = false;
+      electron.app.emit('before-quit', { preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(quit()).toBe(true);
+    expect(quit()).toBe(true);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    finishStop();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(agent.stopped).toBe(1);
+    expect(quit()).toBe(false);
+  });
+
+  it('quits after a few seconds even when the agent does not stop', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { agents } = await start(KIOSK);
+    agents.agents[0]!.stop = () => new Promise<void>(() => undefined);
+    electron.app.emit('before-quit', { preventDefault() {} });
+    await vi.advanceTimersByTimeAsync(STOP_TIMEOUT_MS - 1);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
   });
 
   it('runs no agent on a PC given no agent token', async () => {

@@ -7,6 +7,8 @@ import { probeServer } from './screen-loader.js';
 import { denyPermissions, guardContents } from './security.js';
 import { openSetup, SETUP_FLAG } from './setup-mode.js';
 
+export const STOP_TIMEOUT_MS = 3_000;
+
 export interface MainProcessOptions {
   preloadPath: string;
   argv: readonly string[];
@@ -54,6 +56,25 @@ export async function startMainProcess(options: MainProcessOptions): Promise<Sta
     probe: options.probe ?? ((url) => probeServer(url)),
   });
   app.on('second-instance', () => shell.window.focus());
-  app.on('before-quit', () => void shell.stop());
+  // Quit only once the agent has let go of its ports and said goodbye, or after a few seconds.
+  let stopped: 'no' | 'stopping' | 'yes' = 'no';
+  app.on('before-quit', (event) => {
+    if (stopped === 'yes') return;
+    event.preventDefault();
+    if (stopped === 'stopping') return;
+    stopped = 'stopping';
+    void withTimeout(shell.stop(), STOP_TIMEOUT_MS)
+      .catch((error: unknown) => logger.error({ err: error }, 'shell did not stop cleanly'))
+      .finally(() => {
+        stopped = 'yes';
+        app.quit();
+      });
+  });
   return { mode: 'role', shell };
+}
+
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

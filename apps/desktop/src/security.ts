@@ -16,6 +16,10 @@ export function guardContents(contents: WebContents, serverOrigin: () => string 
   };
   contents.on('will-navigate', refuseUntrusted);
   contents.on('will-redirect', refuseUntrusted);
+  // will-navigate sees the main frame only; an iframe stays within the office server too.
+  contents.on('will-frame-navigate', (details) => {
+    if (!details.isMainFrame) refuseUntrusted(details, details.url);
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     logger.warn({ url }, 'new window refused');
