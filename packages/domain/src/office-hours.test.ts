@@ -64,4 +64,18 @@ describe('office hours in the office own time zone', () => {
     expect(scheduledBreakAt(s, 'op1', utc('2026-11-24T09:45'))).toBeUndefined();
     expect(scheduledBreakAt(s, 'op2', utc('2026-11-24T09:10'))).toBeUndefined();
   });
+
+  it('keeps a break to its weekdays when it names them', () => {
+    // Tuesday 24 and Saturday 28 November 2026, 12:10 in Moscow.
+    const saturdayLunch = schedule('Europe/Moscow', (x) => {
+      x.breaks = [
+        { operatorId: 'op1', from: '12:00', to: '12:45', reason: 'lunch', days: [1, 2, 3, 4, 5] },
+        { operatorId: 'op1', from: '11:30', to: '12:00', reason: 'lunch', days: [6] },
+      ];
+    });
+    expect(scheduledBreakAt(saturdayLunch, 'op1', utc('2026-11-24T09:10'))).toMatchObject({ from: '12:00' });
+    expect(scheduledBreakAt(saturdayLunch, 'op1', utc('2026-11-28T09:10'))).toBeUndefined();
+    expect(scheduledBreakAt(saturdayLunch, 'op1', utc('2026-11-28T08:40'))).toMatchObject({ from: '11:30' });
+    expect(scheduledBreakAt(saturdayLunch, 'op1', utc('2026-11-24T08:40'))).toBeUndefined();
+  });
 });

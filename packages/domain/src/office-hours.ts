@@ -144,6 +144,8 @@ export function describeLocal(schedule: OfficeSchedule, at: Instant): string {
 
 /** The operator's planned break covering now, if any. */
 export function scheduledBreakAt(schedule: OfficeSchedule, operatorId: string, now: Instant): ScheduledBreak | undefined {
-  const { time } = localTimeOf(schedule, now);
-  return schedule.breaks.find((b) => b.operatorId === operatorId && b.from <= time && time < b.to);
+  const { time, weekday } = localTimeOf(schedule, now);
+  return schedule.breaks.find(
+    (b) => b.operatorId === operatorId && (b.days === undefined || b.days.includes(weekday)) && b.from <= time && time < b.to,
+  );
 }

@@ -70,6 +70,8 @@ export interface ScheduledBreak {
   from: LocalTime;
   to: LocalTime;
   reason: PauseReason;
+  /** The weekdays it applies on; every working day when absent (a short Saturday has its own lunch). */
+  days?: IsoWeekday[];
 }
 
 export interface OfficeSchedule {

@@ -135,7 +135,16 @@ export const officeConfigSchema = z
     desks: z.array(deskConfig).min(1),
     operators: z.array(operatorConfig).min(1),
     breaks: z
-      .array(z.object({ operatorId: idField, from: localTime, to: localTime, reason: z.enum(PAUSE_REASONS as [string, ...string[]]) }))
+      .array(
+        z.object({
+          operatorId: idField,
+          from: localTime,
+          to: localTime,
+          reason: z.enum(PAUSE_REASONS as [string, ...string[]]),
+          /** Weekdays the break applies on, e.g. ["sat"] for a short Saturday's lunch; all days when absent. */
+          days: z.array(z.enum(WEEKDAY_KEYS)).min(1).optional(),
+        }),
+      )
       .default([]),
     devices: z.array(deviceConfig).default([]),
     printers: z.array(printerConfig).default([]),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG_FILE } from '../testing/test-office.js';
 import { loadOfficeConfig, OfficeConfigError } from './load-office-config.js';
+import { officeSetupFromConfig } from './office-setup-from-config.js';
 
 describe('the office config file', () => {
   let dir: string;
@@ -45,11 +46,19 @@ describe('the office config file', () => {
     ['hours closing before opening', (c: any) => (c.hours.mon = { open: '17:00', close: '08:00' }), 'hours.mon'],
     ['a plain-text password', (c: any) => (c.operators[0].passwordHash = 'demo'), 'operators[0].passwordHash'],
     ['a break of an unknown operator', (c: any) => (c.breaks[0].operatorId = 'nobody'), 'breaks[0].operatorId'],
+    ['a break on a day that is not one', (c: any) => (c.breaks[0].days = ['sab']), 'breaks[0].days[0]'],
     ['two desks numbered alike', (c: any) => (c.desks[1].number = 1), 'desks[1].number'],
     ['no services at all', (c: any) => (c.services = []), 'services'],
   ])('refuses %s and names the field', (_label, edit, field) => {
     const problems = problemsOf(withEdit(edit));
     expect(problems.some((p) => p.startsWith(`${field}:`)), problems.join('\n')).toBe(true);
+  });
+
+  it('keeps a break to the weekdays it names, as the queue engine counts them (Monday 1)', () => {
+    const file = withEdit((c) => (c.breaks[0].days = ['mon', 'sat']));
+    const setup = officeSetupFromConfig(loadOfficeConfig(file));
+    expect(setup.schedule.breaks[0]!.days).toEqual([1, 6]);
+    expect(setup.schedule.breaks[1]!.days).toBeUndefined();
   });
 
   it('says what is wrong with a file that is not JSON', () => {

@@ -34,7 +34,11 @@ export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
       holidays: config.holidays,
       issueFromMinutesBeforeOpen: config.issuing.fromMinutesBeforeOpen,
       issueUntilMinutesBeforeClose: config.issuing.untilMinutesBeforeClose,
-      breaks: config.breaks.map((b) => ({ ...b, reason: b.reason as PauseReason })),
+      breaks: config.breaks.map(({ days, ...b }) => ({
+        ...b,
+        reason: b.reason as PauseReason,
+        ...(days && { days: days.map((day) => (WEEKDAY_KEYS.indexOf(day) + 1) as IsoWeekday) }),
+      })),
     },
     rules: {
       waitingStandardMinutes: config.rules.waitingStandardMinutes,
