@@ -86,21 +86,31 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     expect(errors).toEqual([]);
     await context.close();
 
-    // The booking reaches the office by the sync link; at 09:55 the visitor checks in at the kiosk.
+    // The booking reaches the office by the sync link; at 09:55 the visitor checks in at the kiosk page.
     const bookingAtOffice = () => office.app.context.db.prepare('SELECT status FROM bookings WHERE code = ?').pluck().get(code);
     await waitFor('the booking at the office', () => bookingAtOffice() === 'booked');
     clock.set(Date.UTC(2026, 10, 24, 6, 55));
-    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
-    await command(kiosk, 'ticket:issue', { serviceId: 'contracts' });
-    const checkedIn = await command<{ ok: boolean; ticket: { id: string; number: string; kind: string } }>(kiosk, 'booking:check-in', { code });
-    expect(checkedIn).toMatchObject({ ok: true, ticket: { kind: 'booking' } });
+    // A walk-in for the same service came first, through the kiosk's socket.
+    const kioskSocket = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    await command(kioskSocket, 'ticket:issue', { serviceId: 'contracts' });
+    // The booked visitor types the code on the kiosk's touch screen.
+    const { context: kioskContext, page: kiosk } = await openScreen(browser, `${office.url}/kiosk?token=${DEMO_TOKENS.kiosk}`, { width: 1080, height: 1920 });
+    const kioskButton = (name: string) => kiosk.getByRole('button', { name: new RegExp(`^${name}`) });
+    await kioskButton('У меня запись').click();
+    for (const digit of code) await kioskButton(`Цифра ${digit}`).click();
+    await kioskButton('Отметиться').click();
+    await kiosk.getByTestId('ticket-number').waitFor();
+    expect(await kiosk.getByTestId('ticket').getAttribute('data-kind')).toBe('booking');
+    const bookedNumber = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    await saveScreenshot(kiosk, 'booking-page-kiosk-check-in');
+    await kioskContext.close();
 
     // At 10:00 the slot has begun: the booked visitor is called before the walk-in who came earlier.
     clock.set(TUESDAY_9_00 + 60 * MINUTE);
     const operator = await office.connect('/operator', { session: await office.login('ivanova') });
     await command(operator, 'desk:open', { deskId: 'desk-2' });
-    const called = await command<{ ok: boolean; desk: { currentTicket: { id: string } } }>(operator, 'ticket:call-next');
-    expect(called.desk.currentTicket.id).toBe(checkedIn.ticket.id);
+    const called = await command<{ ok: boolean; desk: { currentTicket: { number: string; kind: string } } }>(operator, 'ticket:call-next');
+    expect(called.desk.currentTicket).toMatchObject({ number: bookedNumber, kind: 'booking' });
 
     await waitFor('the arrival at central', () => office.app.sync!.status().unsent === 0);
     expect(await (await fetch(`${central.url}/api/bookings/${code}`)).json()).toMatchObject({ booking: { status: 'arrived', customerName: 'Смирнова Анна' } });
