@@ -1,4 +1,4 @@
-import type { ButtonAssignment, PrintJob, PrinterAssignment, PrinterHealth } from '@talon/protocol';
+import type { ButtonAssignment, PrinterAssignment, PrintJobResult } from '@talon/protocol';
 import { EventEmitter } from 'node:events';
 import { pino, type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
@@ -252,7 +252,7 @@ class Agent implements DeviceAgent {
   }
 
   private async onPrintJob(job: unknown, ack: unknown): Promise<void> {
-    const answer = typeof ack === 'function' ? (ack as (result: { printed: boolean; status: PrinterHealth }) => void) : () => undefined;
+    const answer = typeof ack === 'function' ? (ack as (result: PrintJobResult) => void) : () => undefined;
     const checked = checkPrintJob(job);
     if (!checked.ok) {
       this.logger.error({ problem: checked.problem }, 'print job refused: malformed');
@@ -266,7 +266,7 @@ class Agent implements DeviceAgent {
       return;
     }
     const before = printer.status;
-    const result = await printer.print(checked.value as PrintJob);
+    const result = await printer.print(checked.value);
     this.logger.info({ job: checked.value.jobId, ticket: checked.value.ticket.number, ...result }, 'print job done');
     answer(result);
     // Said again on its own: an answer that came after the server stopped waiting is dropped,

@@ -1,41 +1,19 @@
-import type { ButtonAssignment, PrintJob, PrinterAssignment } from '@talon/protocol';
+import {
+  deviceHelloResultSchema,
+  printJobSchema,
+  ratingWindowSchema,
+  type ButtonAssignment,
+  type PrintJob,
+  type PrinterAssignment,
+  type RatingWindow,
+} from '@talon/protocol';
 import { z } from 'zod';
 
 // The server is ours, but an agent outlives server upgrades and runs unattended on a kiosk:
-// whatever arrives is checked here, and a message that fails is logged and answered, not obeyed.
+// whatever arrives is checked against @talon/protocol's schemas, and a message that fails is
+// logged and answered, not obeyed.
 
-const id = z.string().min(1).max(64);
-const text = z.string().max(200);
-
-const printJobTicket = z.object({
-  officeName: text,
-  number: z.string().min(1).max(16),
-  serviceName: text,
-  issuedAt: z.number().int().nonnegative(),
-  timeZone: z.string().min(1).max(64),
-  peopleAhead: z.number().int().nonnegative(),
-  estimatedWaitMin: z.number().nonnegative().nullable(),
-  mark: z
-    .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('priority'), categoryName: text }),
-      z.object({ kind: z.literal('booking'), slotTime: text }),
-    ])
-    .optional(),
-  trackUrl: z.string().max(512).optional(),
-  footer: z.array(text).max(10).optional(),
-  language: z.enum(['ru', 'en']),
-});
-
-const printJob = z.object({ jobId: id, printerId: id, ticketId: id, ticket: printJobTicket });
-
-const ratingWindow = z.object({ deskId: id, open: z.boolean() });
-
-const helloResult = z.object({
-  ok: z.literal(true),
-  printers: z.array(z.object({ printerId: id, kioskId: id, uri: z.string().min(1).max(300), profile: id })).max(32),
-  buttons: z.array(z.object({ deskId: id, path: z.string().min(1).max(300), deviceId: z.number().int().min(1).max(247) })).max(64),
-});
-
+/** Any refusal: the code is not checked against today's list, so a newer server's code is still read. */
 const refusal = z.object({ ok: z.literal(false), code: z.string(), message: z.string().optional() });
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -46,9 +24,9 @@ function check<T>(schema: z.ZodType<T>, value: unknown): Checked<T> {
   return { ok: false, problem: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
 }
 
-export const checkPrintJob = (value: unknown): Checked<PrintJob> => check(printJob, value) as Checked<PrintJob>;
+export const checkPrintJob = (value: unknown): Checked<PrintJob> => check(printJobSchema, value);
 
-export const checkRatingWindow = (value: unknown): Checked<{ deskId: string; open: boolean }> => check(ratingWindow, value);
+export const checkRatingWindow = (value: unknown): Checked<RatingWindow> => check(ratingWindowSchema, value);
 
 export type HelloAnswer =
   | { ok: true; printers: PrinterAssignment[]; buttons: ButtonAssignment[] }
@@ -56,7 +34,7 @@ export type HelloAnswer =
 
 /** The server's answer to `device:hello`: the assignments, or its refusal. */
 export function checkHelloAnswer(value: unknown): Checked<HelloAnswer> {
-  const assigned = check(helloResult, value);
+  const assigned = check(deviceHelloResultSchema, value);
   if (assigned.ok) return assigned;
   const refused = refusal.safeParse(value);
   if (refused.success) return { ok: true, value: { ok: false, code: refused.data.code, message: refused.data.message ?? '' } };

@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
-import { idField } from './fields.js';
-import type { PrinterHealth } from './views.js';
+import { idField, instantField, languageField } from './fields.js';
 
-const printerHealth = z.enum(['ok', 'paper-near-end', 'paper-end', 'cover-open', 'error', 'offline', 'unknown']);
+export const printerHealthSchema = z.enum(['ok', 'paper-near-end', 'paper-end', 'cover-open', 'error', 'offline', 'unknown']);
 
 /** A device agent: the process that owns a kiosk's printer or a desk's rating button. */
 export const deviceCommands = {
   'device:hello': z.strictObject({
     agentVersion: z.string().max(40),
-    printers: z.array(z.strictObject({ printerId: idField, status: printerHealth })).max(32),
+    printers: z.array(z.strictObject({ printerId: idField, status: printerHealthSchema })).max(32),
     buttons: z.array(z.strictObject({ deskId: idField, online: z.boolean() })).max(64),
   }),
-  'printer:status': z.strictObject({ printerId: idField, status: printerHealth }),
+  'printer:status': z.strictObject({ printerId: idField, status: printerHealthSchema }),
   'button:status': z.strictObject({ deskId: idField, online: z.boolean() }),
   'rating:submit': z.strictObject({
     deskId: idField,
@@ -23,6 +22,67 @@ export const deviceCommands = {
   }),
 };
 
+// What the server sends an agent. An agent runs unattended on a kiosk and outlives server
+// upgrades, so it checks every message with these before obeying it. They are plain (not strict)
+// objects on purpose: a field a newer server adds is dropped by an older agent, not refused.
+
+const printedText = z.string().max(200);
+
+export const printerAssignmentSchema = z.object({
+  printerId: idField,
+  kioskId: idField,
+  uri: z.string().min(1).max(300),
+  profile: idField,
+});
+export type PrinterAssignment = z.infer<typeof printerAssignmentSchema>;
+
+export const buttonAssignmentSchema = z.object({
+  deskId: idField,
+  path: z.string().min(1).max(300),
+  deviceId: z.number().int().min(1).max(247),
+});
+export type ButtonAssignment = z.infer<typeof buttonAssignmentSchema>;
+
+/** The `device:hello` ack: what the office config gives this agent. */
+export const deviceHelloResultSchema = z.object({
+  ok: z.literal(true),
+  printers: z.array(printerAssignmentSchema).max(32),
+  buttons: z.array(buttonAssignmentSchema).max(64),
+});
+
+/** What a printed ticket says; times as ms since the epoch, formatted in the office's zone. */
+export const printJobTicketSchema = z.object({
+  officeName: printedText,
+  number: z.string().min(1).max(16),
+  serviceName: printedText,
+  issuedAt: instantField,
+  timeZone: z.string().min(1).max(64),
+  peopleAhead: z.number().int().nonnegative(),
+  estimatedWaitMin: z.number().nonnegative().nullable(),
+  mark: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('priority'), categoryName: printedText }),
+      z.object({ kind: z.literal('booking'), slotTime: printedText }),
+    ])
+    .optional(),
+  trackUrl: z.string().max(512).optional(),
+  footer: z.array(printedText).max(10).optional(),
+  language: languageField,
+});
+export type PrintJobTicket = z.infer<typeof printJobTicketSchema>;
+
+/** `print:job`: one ticket for one printer of the agent. */
+export const printJobSchema = z.object({ jobId: idField, printerId: idField, ticketId: idField, ticket: printJobTicketSchema });
+export type PrintJob = z.infer<typeof printJobSchema>;
+
+/** The agent's ack to `print:job`: whether paper came out, and the printer's health after the attempt. */
+export const printJobResultSchema = z.object({ printed: z.boolean(), status: printerHealthSchema });
+export type PrintJobResult = z.infer<typeof printJobResultSchema>;
+
+/** `rating:window`: light (open) or darken a desk's rating button. */
+export const ratingWindowSchema = z.object({ deskId: idField, open: z.boolean() });
+export type RatingWindow = z.infer<typeof ratingWindowSchema>;
+
 export interface DeviceResults {
   'device:hello': { printers: PrinterAssignment[]; buttons: ButtonAssignment[] };
   'printer:status': object;
@@ -30,45 +90,13 @@ export interface DeviceResults {
   'rating:submit': { ticketId: string | null; counted: boolean };
 }
 
-export interface PrinterAssignment {
-  printerId: string;
-  kioskId: string;
-  uri: string;
-  profile: string;
-}
-
-export interface ButtonAssignment {
-  deskId: string;
-  path: string;
-  deviceId: number;
-}
-
-/** What a printed ticket says; times as ms since the epoch, formatted in the office's zone. */
-export interface PrintJobTicket {
-  officeName: string;
-  number: string;
-  serviceName: string;
-  issuedAt: number;
-  timeZone: string;
-  peopleAhead: number;
-  estimatedWaitMin: number | null;
-  mark?: { kind: 'priority'; categoryName: string } | { kind: 'booking'; slotTime: string };
-  trackUrl?: string;
-  footer?: string[];
-  language: 'ru' | 'en';
-}
-
-export interface PrintJob {
-  jobId: string;
-  printerId: string;
-  ticketId: string;
-  ticket: PrintJobTicket;
-}
-
 export type DeviceClientEvents = CommandEvents<typeof deviceCommands, DeviceResults>;
 
 export interface DeviceServerEvents {
-  /** The agent answers with the printer's health after the attempt. */
-  'print:job': (job: PrintJob, ack: (result: { printed: boolean; status: PrinterHealth }) => void) => void;
-  'rating:window': (window: { deskId: string; open: boolean }) => void;
+  'print:job': (job: PrintJob, ack: (result: PrintJobResult) => void) => void;
+  'rating:window': (window: RatingWindow) => void;
 }
+
+/** The server->agent event names, for documents and tests that must list every one. */
+export const DEVICE_SERVER_EVENTS = ['print:job', 'rating:window'] as const satisfies readonly (keyof DeviceServerEvents)[];
+

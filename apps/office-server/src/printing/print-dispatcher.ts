@@ -1,4 +1,4 @@
-import type { PrintJobTicket, PrintOutcome, PrinterHealth } from '@talon/protocol';
+import { printJobResultSchema, type PrintJob, type PrintJobTicket, type PrintOutcome, type PrinterHealth } from '@talon/protocol';
 import type { Server } from 'socket.io';
 import { printerCanPrint } from '../devices/device-health.js';
 import { newId } from '../ids.js';
@@ -26,12 +26,15 @@ export function createPrintDispatcher(io: Server, context: OfficeContext) {
     const agents = io.of('/device').adapter.rooms.get(agentRoom(printer.agentId));
     if (!agents || agents.size === 0) return 'printer-unavailable';
 
-    const job = { jobId: newId('p'), printerId: printer.id, ticketId, ticket };
+    const job: PrintJob = { jobId: newId('p'), printerId: printer.id, ticketId, ticket };
     io.of('/device')
       .to(agentRoom(printer.agentId))
       .timeout(PRINT_TIMEOUT_MS)
-      .emit('print:job', job, (error: Error | null, answers: { printed: boolean; status: PrinterHealth }[]) => {
-        const answer = answers?.[0];
+      .emit('print:job', job, (error: Error | null, answers: unknown[]) => {
+        // The agent's answer is input like any other: one that does not parse counts as no answer.
+        const parsed = printJobResultSchema.safeParse(answers?.[0]);
+        const answer = parsed.success ? parsed.data : undefined;
+        if (!error && !answer) context.logger.error({ printer: printer.id }, 'print job answered with a malformed result');
         const printed = !error && answer?.printed === true;
         const status: PrinterHealth = answer?.status ?? 'offline';
         context.devices.set({ kind: 'printer', id: printer.id, name: printer.id, online: status !== 'offline', status });
