@@ -31,8 +31,13 @@ export interface IssuedTicket {
   ticket: TicketView;
   peopleAhead: number;
   estimatedWaitMin: number | null;
-  /** When the office closes today, if before the estimate runs out. */
+  /**
+   * The estimate runs past today's closing (or, with no desk open yet to estimate from, not even
+   * every desk that serves the service could reach the visitor before it). No estimate alone is
+   * no reason to warn.
+   */
   mayNotBeServedToday: boolean;
+  /** When the office closes today, if it keeps hours. */
   closesAt?: number;
   print: PrintOutcome;
   trackUrl?: string;

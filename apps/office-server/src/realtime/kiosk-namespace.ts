@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import { kioskRoom, type PrintDispatcher } from '../printing/print-dispatcher.js';
 import { kioskState } from '../views/kiosk-state.js';
 import { ticketView } from '../views/ticket-view.js';
+import { mayNotBeServedToday } from './closing-warning.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireDevice } from './handshake.js';
 import { refusalOf } from './queue-ack.js';
@@ -35,9 +36,15 @@ export function setUpKioskNamespace(
       const now = context.clock.now();
       const wait = estimateWait(state, ticket.serviceId, now, ticket.id);
       const window = issuingWindow(state.setup.schedule, now);
-      const mayNotBeServedToday =
-        window.closesAt !== undefined &&
-        (wait.estimatedWaitMin === null || now + wait.estimatedWaitMin * 60_000 > window.closesAt);
+      const setupService = state.setup.services.find((s) => s.id === ticket.serviceId);
+      const mayNotBeServed = mayNotBeServedToday({
+        now,
+        closesAt: window.closesAt,
+        estimatedWaitMin: wait.estimatedWaitMin,
+        peopleAhead: wait.peopleAhead,
+        normMinutes: setupService?.normMinutes ?? 10,
+        desksServing: state.setup.desks.filter((d) => d.services.some((s) => s.serviceId === ticket.serviceId)).length,
+      });
       const view = ticketView(context.directory, ticket);
       const trackUrl = options.publicUrl ? `${options.publicUrl}/t/${ticket.id}` : undefined;
       const printed: PrintJobTicket = {
@@ -61,7 +68,7 @@ export function setUpKioskNamespace(
         ticket: view,
         peopleAhead: wait.peopleAhead,
         estimatedWaitMin: wait.estimatedWaitMin,
-        mayNotBeServedToday,
+        mayNotBeServedToday: mayNotBeServed,
         ...(window.closesAt !== undefined && { closesAt: window.closesAt }),
         print: print(kiosk.id, ticket.id, printed),
         ...(trackUrl && { trackUrl }),
