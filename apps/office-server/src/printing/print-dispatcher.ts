@@ -23,16 +23,18 @@ export function createPrintDispatcher(io: Server, context: OfficeContext) {
     const printer = context.directory.printersByKiosk.get(kioskId);
     if (!printer) return 'no-printer';
     if (!printerCanPrint(context.devices.printerStatus(printer.id))) return 'printer-unavailable';
-    const agents = io.of('/device').adapter.rooms.get(agentRoom(printer.agentId));
-    if (!agents || agents.size === 0) return 'printer-unavailable';
+    // One socket, never the room: a ticket printed twice is a second visitor with the same
+    // number. The device namespace keeps one connection per agent; the newest is taken anyway.
+    const agentSockets = [...(io.of('/device').adapter.rooms.get(agentRoom(printer.agentId)) ?? [])];
+    const agent = io.of('/device').sockets.get(agentSockets[agentSockets.length - 1] ?? '');
+    if (!agent) return 'printer-unavailable';
 
     const job: PrintJob = { jobId: newId('p'), printerId: printer.id, ticketId, ticket };
-    io.of('/device')
-      .to(agentRoom(printer.agentId))
+    agent
       .timeout(PRINT_TIMEOUT_MS)
-      .emit('print:job', job, (error: Error | null, answers: unknown[]) => {
+      .emit('print:job', job, (error: Error | null, result: unknown) => {
         // The agent's answer is input like any other: one that does not parse counts as no answer.
-        const parsed = printJobResultSchema.safeParse(answers?.[0]);
+        const parsed = printJobResultSchema.safeParse(result);
         const answer = parsed.success ? parsed.data : undefined;
         if (!error && !answer) context.logger.error({ printer: printer.id }, 'print job answered with a malformed result');
         const printed = !error && answer?.printed === true;

@@ -17,7 +17,22 @@ export function setUpDeviceNamespace(
   requireDevice(namespace, context, 'agent');
   namespace.on('connection', (socket: Socket) => {
     const agent = identityOf(socket).device!;
-    void socket.join(agentRoom(agent.id));
+    const room = agentRoom(agent.id);
+    // One connection per agent, the newest: a PC that rebooted or lost its network reconnects
+    // before the server notices the old socket is dead (up to the ping timeout), and must not
+    // wait that long to print. Two live PCs on one token then take turns, each kicked out by the
+    // other's reconnect, and every ticket still goes to exactly one of them; the warning below
+    // is how an administrator finds out. The new socket joins first, so the old one's
+    // disconnect does not mark the agent's printers offline in between.
+    void socket.join(room);
+    for (const olderId of [...(namespace.adapter.rooms.get(room) ?? [])].filter((id) => id !== socket.id)) {
+      const older = namespace.sockets.get(olderId);
+      context.logger.warn(
+        { agent: agent.id, address: socket.handshake.address, olderAddress: older?.handshake.address },
+        'device agent connected again; its older connection is closed (two PCs with one agent token take turns)',
+      );
+      older?.disconnect(true);
+    }
     context.devices.set({ kind: 'agent', id: agent.id, name: agent.name, online: true, status: 'connected' });
     const owns = {
       printer: (printerId: string) => context.directory.config.printers.find((p) => p.id === printerId && p.agentId === agent.id),
@@ -77,10 +92,11 @@ export function setUpDeviceNamespace(
     };
     routeCommands(socket, deviceCommands, handlers, { ...options.router, role: 'device' });
     socket.on('disconnect', () => {
+      // Replaced by a newer connection of the same agent: that one speaks for the devices now.
+      if ((namespace.adapter.rooms.get(room)?.size ?? 0) > 0) return;
       context.devices.set({ kind: 'agent', id: agent.id, name: agent.name, online: false, status: 'disconnected' });
       // With its agent gone nobody can print or light a button: the kiosk stops promising paper
       // and the dashboard says so, until the agent's hello brings the real states back.
-      if ((namespace.adapter.rooms.get(agentRoom(agent.id))?.size ?? 0) > 0) return;
       const config = context.directory.config;
       for (const p of config.printers.filter((p) => p.agentId === agent.id))
         context.devices.set({ kind: 'printer', id: p.id, name: p.id, online: false, status: 'offline' });

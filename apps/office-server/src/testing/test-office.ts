@@ -13,7 +13,8 @@ export const DEMO_CONFIG_FILE = resolve(here, '../../config/demo-office.json');
 export const SCREENS_ROOT = resolve(here, '../../../screens/dist');
 /** Every demo account's password. */
 export const DEMO_PASSWORD = 'demo';
-export const DEMO_TOKENS = { kiosk: 'demo-kiosk-1', kiosk2: 'demo-kiosk-2', board: 'demo-board-1', agent: 'demo-agent-1' } as const;
+/** agent is the server's own (embedded) agent in the demo; agent2 is for a desktop shell on a desk or kiosk PC. */
+export const DEMO_TOKENS = { kiosk: 'demo-kiosk-1', kiosk2: 'demo-kiosk-2', board: 'demo-board-1', agent: 'demo-agent-1', agent2: 'demo-agent-2' } as const;
 
 export function demoConfig(edit: (config: OfficeConfig) => void = () => {}): OfficeConfig {
   const raw = JSON.parse(readFileSync(DEMO_CONFIG_FILE, 'utf8')) as unknown;
