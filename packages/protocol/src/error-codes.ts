@@ -16,11 +16,25 @@ export const WIRE_ERROR_CODES = [
 export const ERROR_CODES = [...WIRE_ERROR_CODES, ...QUEUE_ERROR_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What a screen needs to answer a refusal in its own words; the message is English for logs and
+ * never parsed. Instants are epoch milliseconds, shown in the office's time zone by the screen.
+ */
+export interface FailureDetails {
+  /** `booking-too-early`, `booking-too-late`: the booked slot's start. */
+  slotStart?: number;
+  /** `booking-too-early`: the first moment the kiosk accepts the code. */
+  checkInFrom?: number;
+  /** `booking-too-late`: the last moment the code counted as a booking. */
+  checkInUntil?: number;
+}
+
 export interface Failure {
   ok: false;
   code: ErrorCode;
   /** For people and logs; never a stack trace. */
   message: string;
+  details?: FailureDetails;
 }
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | Failure;

@@ -31,7 +31,16 @@ describe('bookings taken at the office, checked in at the kiosk', () => {
     expect(await command(admin, 'booking:create', { serviceId: 'contracts', slotStart: slot })).toMatchObject({ ok: false, code: 'booking-duplicate' });
     expect(await command(admin, 'booking:create', { serviceId: 'contracts', slotStart: slot + 7 * MINUTE })).toMatchObject({ ok: false, code: 'invalid-value' });
 
-    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({ ok: false, code: 'booking-too-early' });
+    // The kiosk reads when to come back from the details, not from the English message.
+    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toEqual({
+      ok: false,
+      code: 'booking-too-early',
+      message: expect.any(String),
+      details: { slotStart: slot, checkInFrom: slot - 15 * MINUTE },
+    });
+    // Typed with stray spaces, the code still finds its booking and its times.
+    expect(await command(kiosk, 'booking:check-in', { code: ` ${booking.code} ` })).toMatchObject({ details: { checkInFrom: slot - 15 * MINUTE } });
+    expect(await command(kiosk, 'booking:check-in', { code: '999999' })).not.toHaveProperty('details');
     clock.set(slot - 5 * MINUTE);
     const issued = await command<{ ok: true } & IssuedTicket>(kiosk, 'booking:check-in', { code: booking.code });
     expect(issued.ticket).toMatchObject({ kind: 'booking', serviceId: 'contracts', number: 'B001', bookingSlotStart: slot });
@@ -49,7 +58,11 @@ describe('bookings taken at the office, checked in at the kiosk', () => {
     const slot = slots.slots[0]!.start;
     const booking = await command<{ code: string }>(admin, 'booking:create', { serviceId: 'payments', slotStart: slot });
     clock.set(slot + 25 * MINUTE);
-    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({ ok: false, code: 'booking-too-late' });
+    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({
+      ok: false,
+      code: 'booking-too-late',
+      details: { slotStart: slot, checkInUntil: slot + 10 * MINUTE },
+    });
     expect(await command(kiosk, 'booking:check-in', { code: booking.code, acceptWalkIn: true })).toMatchObject({
       ok: true,
       lateBooking: true,

@@ -1,13 +1,27 @@
 import { useLanguage } from '../shared/language.js';
+import { formatTime } from '../shared/office-time.js';
 import type { Answer } from './kiosk-flow.js';
 
 /** Instead of a ticket: what happened in plain words, and always a way on. */
-export function AnswerPage({ answer, onBack, onHome, onAcceptWalkIn }: { answer: Answer; onBack: () => void; onHome: () => void; onAcceptWalkIn: () => void }) {
+export function AnswerPage({
+  answer,
+  timeZone,
+  onBack,
+  onHome,
+  onAcceptWalkIn,
+}: {
+  answer: Answer;
+  /** The office's zone: the visitor reads times off the office's clocks. */
+  timeZone: string;
+  onBack: () => void;
+  onHome: () => void;
+  onAcceptWalkIn: () => void;
+}) {
   const { t } = useLanguage();
   return (
     <div className="kiosk-page kiosk-answer" data-testid="kiosk-answer" data-answer={answer.kind}>
       <p className="kiosk-answer__text" role="alert">
-        {answerText(answer, t)}
+        {answerText(answer, timeZone, t)}
       </p>
       {answer.kind === 'booking-late' && <p className="kiosk-lead">{t('kiosk.bookingLateOffer')}</p>}
       <div className="kiosk-actions">
@@ -29,12 +43,12 @@ export function AnswerPage({ answer, onBack, onHome, onAcceptWalkIn }: { answer:
   );
 }
 
-function answerText(answer: Answer, t: ReturnType<typeof useLanguage>['t']): string {
+function answerText(answer: Answer, timeZone: string, t: ReturnType<typeof useLanguage>['t']): string {
   switch (answer.kind) {
     case 'booking-unknown':
       return t('kiosk.bookingUnknown');
     case 'booking-early':
-      return answer.opensAt ? t('kiosk.bookingEarly', { time: answer.opensAt }) : t('kiosk.bookingEarlyNoTime');
+      return answer.checkInFrom !== null ? t('kiosk.bookingEarly', { time: formatTime(answer.checkInFrom, timeZone) }) : t('kiosk.bookingEarlyNoTime');
     case 'booking-late':
       return t('kiosk.bookingLate');
     case 'closed':

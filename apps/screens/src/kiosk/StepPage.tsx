@@ -97,6 +97,7 @@ export function StepPage({ step, state, dispatch }: { step: KioskStep; state: Ki
       return (
         <AnswerPage
           answer={step.answer}
+          timeZone={state.office.timeZone}
           onBack={() => dispatch({ type: 'back' })}
           onHome={home}
           onAcceptWalkIn={() => dispatch({ type: 'accept-walk-in' })}

@@ -1,4 +1,4 @@
-import type { CategoryView, IssuedTicket, KioskServiceView, PrinterHealth } from '@talon/protocol';
+import type { CategoryView, FailureDetails, IssuedTicket, KioskServiceView, PrinterHealth } from '@talon/protocol';
 
 /**
  * Where a visitor is on the kiosk, as a pure reducer: the screens draw a step, the visitor's taps
@@ -16,7 +16,8 @@ export type PaperState = 'printing' | 'printed' | 'not-printed' | 'no-printer';
 /** Plain-words answers the kiosk gives instead of a ticket. */
 export type Answer =
   | { kind: 'booking-unknown' }
-  | { kind: 'booking-early'; opensAt: string | null }
+  /** `checkInFrom` is an instant, shown in the office's zone; null if the server did not say. */
+  | { kind: 'booking-early'; checkInFrom: number | null }
   | { kind: 'booking-late'; code: string }
   | { kind: 'closed' }
   | { kind: 'no-answer' }
@@ -53,7 +54,7 @@ export type KioskAction =
   | { type: 'submit-code'; code: string }
   | { type: 'accept-walk-in' }
   | { type: 'issued'; issued: IssuedTicket }
-  | { type: 'refused'; code: string; message: string }
+  | { type: 'refused'; code: string; details?: FailureDetails }
   | { type: 'print-result'; ticketId: string; printed: boolean; status: PrinterHealth };
 
 export const HOME: KioskStep = { kind: 'home' };
@@ -91,7 +92,7 @@ export function kioskFlow(step: KioskStep, action: KioskAction): KioskStep {
       return { kind: 'ticket', issued: action.issued, paper: paperAtIssue(action.issued) };
     case 'refused':
       if (step.kind !== 'issuing') return step;
-      return { kind: 'answer', answer: answerFor(step.request, action.code, action.message), from: step.request };
+      return { kind: 'answer', answer: answerFor(step.request, action.code, action.details), from: step.request };
     case 'print-result':
       if (step.kind !== 'ticket' || step.issued.ticket.id !== action.ticketId) return step;
       return { ...step, paper: action.printed ? 'printed' : 'not-printed' };
@@ -147,12 +148,13 @@ function paperAtIssue(issued: IssuedTicket): PaperState {
 }
 
 /** A server's refusal in the words a visitor needs: what happened, and what they can do now. */
-export function answerFor(request: TicketRequest, code: string, message: string): Answer {
+export function answerFor(request: TicketRequest, code: string, details: FailureDetails | undefined): Answer {
   switch (code) {
     case 'booking-not-found':
       return { kind: 'booking-unknown' };
     case 'booking-too-early':
-      return { kind: 'booking-early', opensAt: checkInOpensAt(message) };
+      // Without the time the answer is still plain, just vaguer; the English message is never read.
+      return { kind: 'booking-early', checkInFrom: details?.checkInFrom ?? null };
     case 'booking-too-late':
       return request.event === 'booking:check-in' ? { kind: 'booking-late', code: request.payload.code } : { kind: 'failed' };
     case 'office-closed':
@@ -162,12 +164,4 @@ export function answerFor(request: TicketRequest, code: string, message: string)
     default:
       return { kind: 'failed' };
   }
-}
-
-/**
- * The server names the check-in time only in its message ("check-in opens at 2026-11-30 10:45
- * (Europe/Moscow)"), already in the office's zone; without it the answer is still plain, just vaguer.
- */
-export function checkInOpensAt(message: string): string | null {
-  return /\b(\d{2}:\d{2})\b/.exec(message)?.[1] ?? null;
 }

@@ -17,7 +17,7 @@ export function useIssuing(step: KioskStep, socket: Parameters<typeof sendComman
         const { ok: _ok, ...issued } = ack;
         dispatch({ type: 'issued', issued });
       } else {
-        dispatch({ type: 'refused', code: ack.code, message: ack.message });
+        dispatch({ type: 'refused', code: ack.code, ...('details' in ack && ack.details && { details: ack.details }) });
       }
     });
   }, [step, socket, language, dispatch]);
