@@ -21,7 +21,8 @@ const RETRY_MS = 2_000;
 /**
  * Ratings on their way to the server, in press order. The button has already been acked (the
  * driver did that), so from here the agent holds the only copy until the server answers; a
- * copy sent twice is harmless, the server counts a (desk, seq) once per window.
+ * copy sent twice is harmless: the server logs every press and counts a (desk, button, seq, value)
+ * once within 3 minutes, across its windows and restarts. MAX_AGE_MS must stay under that.
  */
 export class RatingOutbox {
   private readonly queue: Queued[] = [];

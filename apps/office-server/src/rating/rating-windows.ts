@@ -6,8 +6,6 @@ import type { StoredEvent } from '../storage/event-store.js';
 interface OpenWindow {
   ticketId: string;
   timer: NodeJS.Timeout;
-  /** Button sequence numbers already counted in this window. */
-  seen: Set<number>;
 }
 
 /**
@@ -36,7 +34,7 @@ export function createRatingWindows(io: Server, context: OfficeContext) {
     const seconds = context.directory.config.rules.ratingWindowSeconds;
     const timer = setTimeout(() => close(deskId), seconds * 1000);
     timer.unref();
-    windows.set(deskId, { ticketId, timer, seen: new Set() });
+    windows.set(deskId, { ticketId, timer });
     tell(deskId, true);
   }
 
@@ -48,13 +46,13 @@ export function createRatingWindows(io: Server, context: OfficeContext) {
         else if (event.type === 'desk.closed') close(event.deskId);
       }
     },
-    /** The ticket a press at this desk belongs to, once per button sequence number. */
-    claim(deskId: string, seq: number): { ticketId: string } | { ticketId: null; duplicate: boolean } {
+    /**
+     * The ticket a press at this desk belongs to now, if the desk's window is open. Copies of a
+     * press are caught by the press log (rating-presses.ts), which outlives windows and restarts.
+     */
+    windowAt(deskId: string): { ticketId: string } | null {
       const window = windows.get(deskId);
-      if (!window) return { ticketId: null, duplicate: false };
-      if (window.seen.has(seq)) return { ticketId: null, duplicate: true };
-      window.seen.add(seq);
-      return { ticketId: window.ticketId };
+      return window ? { ticketId: window.ticketId } : null;
     },
     openDesksOf(agentId: string): string[] {
       return [...windows.keys()].filter((deskId) => context.directory.buttonsByDesk.get(deskId)?.agentId === agentId);

@@ -2,6 +2,7 @@ import { deviceCommands, type DeviceResults } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
 import { agentRoom } from '../printing/print-dispatcher.js';
+import { createRatingPresses } from '../rating/rating-presses.js';
 import type { RatingWindows } from '../rating/rating-windows.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireDevice } from './handshake.js';
@@ -15,6 +16,7 @@ export function setUpDeviceNamespace(
   ratings: RatingWindows,
 ): void {
   requireDevice(namespace, context, 'agent');
+  const presses = createRatingPresses(context.db, () => context.clock.now());
   namespace.on('connection', (socket: Socket) => {
     const agent = identityOf(socket).device!;
     const room = agentRoom(agent.id);
@@ -78,16 +80,23 @@ export function setUpDeviceNamespace(
         const button = owns.button(deskId);
         if (!button) return fail('forbidden', `the button of desk "${deskId}" is not this agent's`);
         if (button.deviceId !== buttonDeviceId) return fail('forbidden', `desk "${deskId}" has button ${button.deviceId}, not ${buttonDeviceId}`);
-        const claim = ratings.claim(deskId, seq);
-        if (claim.ticketId === null) return { ok: true, ticketId: null, counted: false };
+        const window = ratings.windowAt(deskId);
+        const press = presses.record({ deskId, buttonDeviceId, seq, value }, window);
+        if (press.repeatOf) {
+          context.logger.info({ desk: deskId, seq, ticket: press.repeatOf.ticketId }, 'rating press heard again; counted once');
+          // As before a restart: ticketId names what this submit rated, and a copy rates nothing.
+          return { ok: true, ticketId: null, counted: false };
+        }
+        if (!window) return { ok: true, ticketId: null, counted: false };
         const decision = await context.queue.execute(
-          { type: 'ticket.rate', deskId, ticketId: claim.ticketId, value },
+          { type: 'ticket.rate', deskId, ticketId: window.ticketId, value },
           { kind: 'device', deviceId: agent.id },
         );
         const refusal = refusalOf(decision);
+        presses.settle(press.id, refusal ? 'refused' : 'counted');
         if (refusal) return refusal.code === 'rating-not-expected' ? { ok: true, ticketId: null, counted: false } : refusal;
         context.logger.info({ desk: deskId, value }, 'rating received');
-        return { ok: true, ticketId: claim.ticketId, counted: true };
+        return { ok: true, ticketId: window.ticketId, counted: true };
       },
     };
     routeCommands(socket, deviceCommands, handlers, { ...options.router, role: 'device' });
