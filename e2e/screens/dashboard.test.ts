@@ -23,13 +23,14 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     office = await startTestOffice({
       config: demoConfig((config) => {
         config.ratingButtons.push({ deskId: 'desk-1', agentId: 'agent-1', path: '/dev/serial/by-id/test-button', deviceId: 1 });
+        config.printers = [{ id: 'printer-kiosk-1', kioskId: 'kiosk-1', agentId: 'agent-1', uri: 'file:///dev/null', profile: 'generic-80mm' }];
       }),
     });
     browser = await launchChromium();
     kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     operator = await office.connect('/operator', { session: await office.login('ivanova') });
     agent = await office.connect('/device', { token: DEMO_TOKENS.agent });
-    expect(await command(agent, 'device:hello', { agentVersion: 'test', printers: [], buttons: [{ deskId: 'desk-1', online: true }] })).toMatchObject({ ok: true });
+    expect(await command(agent, 'device:hello', { agentVersion: 'test', printers: [{ printerId: 'printer-kiosk-1', status: 'ok' }], buttons: [{ deskId: 'desk-1', online: true }] })).toMatchObject({ ok: true });
     ({ context, page } = await openScreen(browser, `${office.url}/dashboard`, { width: 1440, height: 900 }));
   });
   afterAll(async () => {
@@ -82,15 +83,56 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     await saveScreenshot(page, 'dashboard');
   });
 
-  it('sounds the alarm when a rating button goes silent, and clears it when it is back', async () => {
+  it('alerts in words when a rating button goes silent; the standing alarm stays until it is back', async () => {
+    const alert = page.locator('[data-testid="dashboard-alert"][data-kind="device"]');
     const alarm = page.locator('[data-testid="device-alarm"]');
+    const buttonRow = page.locator('[data-testid="device-row"]', { hasText: 'Кнопка оценки' });
+    expect(await alert.count()).toBe(0);
     expect(await alarm.count()).toBe(0);
+    // Statuses read in words, never the agent's raw «online» or «connected».
+    expect(await buttonRow.textContent()).toContain('Кнопка оценки: Окно 1');
+    expect(await buttonRow.textContent()).toContain('на связи');
+    expect(await page.locator('[data-testid="device-row"]', { hasText: 'Агент оборудования' }).textContent()).toContain('подключено');
+    expect(await page.locator('.dash-devices').textContent()).not.toMatch(/\((online|connected)\)|в порядке \(/);
+
     expect(await command(agent, 'button:status', { deskId: 'desk-1', online: false })).toMatchObject({ ok: true });
-    await alarm.waitFor({ timeout: 5_000 });
-    expect(await alarm.textContent()).toContain('Кнопка оценки');
-    expect(await page.locator('[data-testid="device-row"][data-alarm="offline"]').count()).toBe(1);
+    await alert.waitFor({ timeout: 5_000 });
+    expect(await alert.textContent()).toMatch(/^\d{2}:\d{2} · Оборудование: Кнопка оценки «Окно 1» — нет связи/);
+    await expect.poll(() => buttonRow.getAttribute('data-alarm')).toBe('offline');
+    expect(await buttonRow.textContent()).toContain('нет связи');
+    // The fresh alert says it; the standing alarm does not say it twice.
+    expect(await alarm.count()).toBe(0);
     await saveScreenshot(page, 'dashboard-device-alarm');
+
+    // The same status again is no news.
+    expect(await command(agent, 'button:status', { deskId: 'desk-1', online: false })).toMatchObject({ ok: true });
+    await alert.getByRole('button', { name: 'Скрыть' }).click();
+    await alarm.waitFor({ timeout: 5_000 });
+    expect(await alarm.textContent()).toBe('Оборудование: Кнопка оценки «Окно 1» — нет связи');
+    expect(await alert.count()).toBe(0);
+
     expect(await command(agent, 'button:status', { deskId: 'desk-1', online: true })).toMatchObject({ ok: true });
+    await alarm.waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
+  it('alerts in English on an English dashboard when the printer runs out of paper; the standing alarm stays until paper is back', async () => {
+    await page.goto(`${office.url}/dashboard?lang=en`);
+    await page.locator('[data-testid="served-count"]').waitFor();
+    const alert = page.locator('[data-testid="dashboard-alert"][data-kind="device"]');
+    const printerRow = page.locator('[data-testid="device-row"]', { hasText: 'Printer' });
+    expect(await printerRow.textContent()).toContain('Printer: Киоск у входа');
+    expect(await printerRow.textContent()).toContain('fine');
+    expect(await command(agent, 'printer:status', { printerId: 'printer-kiosk-1', status: 'paper-end' })).toMatchObject({ ok: true });
+    await alert.waitFor({ timeout: 5_000 });
+    expect(await alert.textContent()).toContain('Equipment: Printer “Киоск у входа” — out of paper');
+    await expect.poll(() => printerRow.textContent()).toContain('out of paper');
+
+    // A dashboard opened after the news has no alert to show, only the standing alarm, in Russian here.
+    await page.goto(`${office.url}/dashboard`);
+    const alarm = page.locator('[data-testid="device-alarm"]');
+    await alarm.waitFor({ timeout: 5_000 });
+    expect(await alarm.textContent()).toBe('Оборудование: Принтер «Киоск у входа» — закончилась бумага');
+    expect(await command(agent, 'printer:status', { printerId: 'printer-kiosk-1', status: 'ok' })).toMatchObject({ ok: true });
     await alarm.waitFor({ state: 'detached', timeout: 5_000 });
   });
 

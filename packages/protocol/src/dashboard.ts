@@ -55,7 +55,33 @@ export interface DashboardResults {
 
 export type DashboardClientEvents = CommandEvents<typeof dashboardCommands, DashboardResults>;
 
+/** A visitor rated the service 1 or 2. */
+export interface LowRatingAlert {
+  kind: 'low-rating';
+  ticketNumber: string;
+  deskNumber: number;
+  value: number;
+  at: number;
+}
+
+/** The states of a visitor-facing device that want someone to walk over to it. */
+export type DeviceAlertStatus = 'paper-end' | 'cover-open' | 'error' | 'offline';
+
+/** A printer or rating button just went into trouble; sent once per change, not per repeat. */
+export interface DeviceAlert {
+  kind: 'device';
+  deviceKind: 'printer' | 'rating-button';
+  deviceId: string;
+  /** Where people find it: the kiosk's name for a printer, the desk's for a rating button. */
+  deviceName: string;
+  status: DeviceAlertStatus;
+  at: number;
+}
+
+/** Structured so the screen words it in its own language. */
+export type DashboardAlert = LowRatingAlert | DeviceAlert;
+
 export interface DashboardServerEvents {
   'dashboard:state': (state: DashboardState) => void;
-  'dashboard:alert': (alert: { kind: 'low-rating' | 'device'; message: string; at: number }) => void;
+  'dashboard:alert': (alert: DashboardAlert) => void;
 }

@@ -1,4 +1,4 @@
-import type { BoardState, DashboardState } from '@talon/protocol';
+import type { BoardState, DashboardAlert, DashboardState } from '@talon/protocol';
 import type { Server } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
 import { kioskRoom } from '../printing/print-dispatcher.js';
@@ -6,6 +6,7 @@ import type { StoredEvent } from '../storage/event-store.js';
 import { kioskCommonState, kioskState } from '../views/kiosk-state.js';
 import { operatorState } from '../views/operator-state.js';
 import { createCoalescer } from './coalescer.js';
+import { createDeviceAlerter } from './device-alerts.js';
 import { operatorRoom } from './operator-namespace.js';
 import { identityOf } from './handshake.js';
 
@@ -49,6 +50,11 @@ export function startStateBroadcasts(
     pushDashboard.request();
   };
 
+  // A rated ticket is finished and has left the live queue; its number stays in the tickets table.
+  const ticketNumberRow = context.db.prepare(`SELECT number FROM tickets WHERE id = ?`).pluck();
+  const ratedTicketNumber = (ticketId: string) =>
+    context.queue.state.tickets.get(ticketId)?.number ?? (ticketNumberRow.get(ticketId) as string | undefined) ?? ticketId;
+
   const unsubscribe = context.queue.onCommitted((events: StoredEvent[]) => {
     for (const { event } of events) {
       if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
@@ -66,12 +72,24 @@ export function startStateBroadcasts(
         }
       }
       if (event.type === 'ticket.rated' && event.value <= 2) {
-        io.of('/dashboard').emit('dashboard:alert', { kind: 'low-rating', message: `rating ${event.value} at desk ${event.deskId}`, at: event.at });
+        const desk = context.directory.desks.get(event.deskId);
+        const alert: DashboardAlert = {
+          kind: 'low-rating',
+          ticketNumber: ratedTicketNumber(event.ticketId),
+          deskNumber: desk?.number ?? 0,
+          value: event.value,
+          at: event.at,
+        };
+        io.of('/dashboard').emit('dashboard:alert', alert);
       }
     }
     changed();
   });
-  const unsubscribeDevices = context.devices.onChange(changed);
+  const deviceAlerts = createDeviceAlerter(() => context.directory);
+  const unsubscribeDevices = context.devices.onChange(() => {
+    for (const alert of deviceAlerts(context.devices.list(), now())) io.of('/dashboard').emit('dashboard:alert', alert);
+    changed();
+  });
   context.onConfigChanged(changed);
   /** The clock moves even when nobody presses anything: waits grow, the office opens and closes. */
   const ticker = setInterval(changed, 30_000);

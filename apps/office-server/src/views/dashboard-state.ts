@@ -2,6 +2,7 @@ import { officeDayOf, type QueueState } from '@talon/domain';
 import type { DashboardState, DayTotals, HourLoad, RatingSummary } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 import type { DeviceHealth } from '../devices/device-health.js';
+import { devicePlace } from './device-place.js';
 import type { OfficeDatabase } from '../storage/open-database.js';
 import { allDeskViews } from './desk-view.js';
 import { officeView } from './office-view.js';
@@ -55,7 +56,7 @@ export function createDashboardStateReader(db: OfficeDatabase) {
       desks: allDeskViews(directory, state),
       ratings: ratingSummary(rows, directory),
       hours: hourLoads(rows, state.setup.schedule.timeZone),
-      devices: devices.list(),
+      devices: devices.list().map((device) => ({ ...device, name: devicePlace(device, directory) })),
       waitingStandardMinutes,
       bookingStandardMinutes,
     };

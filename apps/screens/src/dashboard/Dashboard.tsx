@@ -1,5 +1,5 @@
 import type { MessageKey } from '@talon/messages';
-import type { DashboardServerEvents, DashboardState } from '@talon/protocol';
+import type { DashboardAlert, DashboardState, DeviceAlert, DeviceHealthView } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LinkBanner } from '../shared/LinkBanner.js';
 import { sendCommand, useOfficeLink, useServerEvent } from '../shared/connection.js';
@@ -9,10 +9,9 @@ import type { OperatorSession } from '../shared/session.js';
 import { DesksPanel, DeviceAlarms, DevicesPanel, QueuePanel } from './Panels.js';
 import { LoadChart, WaitsChart } from './HourCharts.js';
 import { RatingsPanel } from './RatingsPanel.js';
-import { formatMinutes, formatShare } from './figures.js';
+import { deviceAlarm, formatMinutes, formatShare } from './figures.js';
 import { downloadTicketsCsv } from './tickets-csv.js';
 
-type Alert = Parameters<DashboardServerEvents['dashboard:alert']>[0];
 const MOST_ALERTS = 5;
 
 export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; onLoggedOut: () => void }) {
@@ -20,7 +19,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   const auth = useMemo(() => ({ session: session.session }), [session.session]);
   const { socket, link, refusal } = useOfficeLink('dashboard', auth);
   const [state, setState] = useState<DashboardState | null>(null);
-  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [alerts, setAlerts] = useState<DashboardAlert[]>([]);
   const [exportError, setExportError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -40,7 +39,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   }, [link, refusal, onLoggedOut]);
 
   useServerEvent<DashboardState>(socket, 'dashboard:state', setState);
-  useServerEvent<Alert>(socket, 'dashboard:alert', (alert) => setAlerts((list) => [alert, ...list].slice(0, MOST_ALERTS)));
+  useServerEvent<DashboardAlert>(socket, 'dashboard:alert', (alert) => setAlerts((list) => [alert, ...list].slice(0, MOST_ALERTS)));
 
   const exportCsv = useCallback(async () => {
     setExportError(null);
@@ -50,6 +49,9 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
 
   const totals = state?.totals;
   const timeZone = state?.office.timeZone ?? 'Europe/Moscow';
+  // A device alert is news while the device is still in trouble; once it recovers the news is stale.
+  const shownAlerts = alerts.filter((alert) => alert.kind !== 'device' || !state || stillInTrouble(alert, state.devices));
+  const covered = new Set(shownAlerts.flatMap((alert) => (alert.kind === 'device' ? [`${alert.deviceKind}:${alert.deviceId}`] : [])));
 
   return (
     <div className="dash">
@@ -76,20 +78,17 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
         </p>
       )}
       <div aria-live="assertive">
-        {alerts.map((alert, index) => (
+        {shownAlerts.map((alert, index) => (
           <div key={`${alert.at}-${index}`} role="alert" className={`dash-alert dash-alert--${alert.kind}`} data-testid="dashboard-alert" data-kind={alert.kind}>
             <span>
-              {formatTime(alert.at, timeZone)} ·{' '}
-              {alert.kind === 'low-rating'
-                ? t('dashboard.alertLowRating', { message: lowRatingText(alert, state, t) })
-                : t('dashboard.alertDevice', { message: alert.message })}
+              {formatTime(alert.at, timeZone)} · {alertText(alert, t)}
             </span>
             <button type="button" className="dash__quiet" onClick={() => setAlerts((list) => list.filter((a) => a !== alert))}>
               {t('dashboard.dismiss')}
             </button>
           </div>
         ))}
-        {state && <DeviceAlarms devices={state.devices} />}
+        {state && <DeviceAlarms devices={state.devices} covered={covered} />}
       </div>
 
       {state && totals && (
@@ -133,16 +132,28 @@ function Tile({ label, value, testId, warn = false }: { label: string; value: st
   );
 }
 
-/**
- * The alert itself is a bare server line; the same rating in today's figures carries the ticket
- * and the desk, so the head reads it in words as soon as the state has caught up.
- */
-function lowRatingText(
-  alert: Alert,
-  state: DashboardState | null,
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
-): string {
-  const low = state?.ratings.lowRatings.find((rating) => rating.at === alert.at);
-  if (!low) return alert.message;
-  return t('dashboard.lowRatingDetail', { ticket: low.ticketNumber, desk: low.deskNumber, value: low.value });
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+function alertText(alert: DashboardAlert, t: Translate): string {
+  switch (alert.kind) {
+    case 'low-rating':
+      return t('dashboard.alertLowRating', {
+        message: t('dashboard.lowRatingDetail', { ticket: alert.ticketNumber, desk: alert.deskNumber, value: alert.value }),
+      });
+    case 'device':
+      return t('dashboard.alertDevice', {
+        message: t('dashboard.deviceAlertDetail', {
+          kind: t(`dashboard.deviceKind.${alert.deviceKind}`),
+          name: alert.deviceName,
+          status: t(`dashboard.deviceStatus.${alert.status}`),
+        }),
+      });
+  }
+}
+
+function stillInTrouble(alert: DeviceAlert, devices: readonly DeviceHealthView[]): boolean {
+  const device = devices.find((d) => d.kind === alert.deviceKind && d.id === alert.deviceId);
+  if (!device) return true;
+  const alarm = deviceAlarm(device);
+  return alarm === 'alarm' || alarm === 'offline';
 }

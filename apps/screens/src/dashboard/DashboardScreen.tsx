@@ -4,7 +4,9 @@
  * Stable hooks for tests written elsewhere (keep them when restyling):
  * - `[data-testid="served-count"]` holds today's served count as a bare number;
  *   `no-show-count`, `issued-count` and `waiting-now` likewise;
- * - `[data-testid="dashboard-alert"]` is a live alert (a low rating, a device), newest first;
+ * - `[data-testid="dashboard-alert"]` is a live alert, newest first, `data-kind` low-rating or device
+ *   (a device alert goes by itself once the device recovers); `[data-testid="device-alarm"]` is the
+ *   standing banner of a printer or rating button in trouble that no live alert already names;
  * - `[data-testid="desk-row"]` with `data-desk` (number) and `data-activity`
  *   (closed | open | calling | serving | paused) per desk;
  * - `[data-testid="device-row"]` with `data-alarm` (ok | warning | alarm | offline) per device;

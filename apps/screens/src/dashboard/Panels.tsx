@@ -1,6 +1,7 @@
 import type { DeskView, DeviceHealthView, ServiceQueueView } from '@talon/protocol';
 import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
+import { deviceStatusKey } from './device-status.js';
 import { deskActivity, deviceAlarm } from './figures.js';
 
 export function QueuePanel({ queue, standardMinutes }: { queue: readonly ServiceQueueView[]; standardMinutes: number }) {
@@ -77,14 +78,13 @@ export function DevicesPanel({ devices, timeZone }: { devices: readonly DeviceHe
         <ul className="dash-devices">
           {devices.map((device) => {
             const alarm = deviceAlarm(device);
-            const verdict = alarm === 'offline' ? t('dashboard.deviceOffline') : alarm === 'alarm' ? t('dashboard.deviceAlarm') : t('dashboard.deviceOk');
             return (
               <li key={`${device.kind}:${device.id}`} className={`dash-device dash-device--${alarm}`} data-testid="device-row" data-alarm={alarm}>
                 <span className="dash-device__name">
                   {t(`dashboard.deviceKind.${device.kind}`)}: {device.name}
                 </span>
                 <span>
-                  {verdict} ({device.status}) · {formatTime(device.since, timeZone)}
+                  {deviceStatusText(device, t)} · {formatTime(device.since, timeZone)}
                 </span>
               </li>
             );
@@ -95,22 +95,36 @@ export function DevicesPanel({ devices, timeZone }: { devices: readonly DeviceHe
   );
 }
 
-/** Printers and rating buttons are what visitors touch: one that fails is a banner, not a table row. */
-export function DeviceAlarms({ devices }: { devices: readonly DeviceHealthView[] }) {
+/**
+ * Printers and rating buttons are what visitors touch: one that fails is a banner, not a table row.
+ * A device whose trouble is already on screen as a fresh alert (`covered`, `kind:id`) is not said twice.
+ */
+export function DeviceAlarms({ devices, covered }: { devices: readonly DeviceHealthView[]; covered: ReadonlySet<string> }) {
   const { t } = useLanguage();
   const failing = devices.filter((device) => {
     const alarm = deviceAlarm(device);
-    return (device.kind === 'printer' || device.kind === 'rating-button') && (alarm === 'alarm' || alarm === 'offline');
+    return (device.kind === 'printer' || device.kind === 'rating-button') && (alarm === 'alarm' || alarm === 'offline') && !covered.has(`${device.kind}:${device.id}`);
   });
   return (
     <>
       {failing.map((device) => (
         <p key={`${device.kind}:${device.id}`} role="alert" className="dash-alert dash-alert--device" data-testid="device-alarm">
           {t('dashboard.alertDevice', {
-            message: `${t(`dashboard.deviceKind.${device.kind}`)} «${device.name}» — ${device.online ? t('dashboard.deviceAlarm') : t('dashboard.deviceOffline')} (${device.status})`,
+            message: t('dashboard.deviceAlertDetail', { kind: t(`dashboard.deviceKind.${device.kind}`), name: device.name, status: deviceStatusText(device, t) }),
           })}
         </p>
       ))}
     </>
   );
 }
+
+/** «закончилась бумага» rather than «неисправность (paper-end)»; a status without words keeps the verdict and shows itself. */
+export function deviceStatusText(device: Pick<DeviceHealthView, 'kind' | 'online' | 'status'>, t: Translate): string {
+  const key = deviceStatusKey(device.online || device.status === 'disconnected' ? device.status : 'offline');
+  if (key) return t(key);
+  const alarm = deviceAlarm(device);
+  const verdict = alarm === 'offline' ? t('dashboard.deviceOffline') : alarm === 'alarm' ? t('dashboard.deviceAlarm') : t('dashboard.deviceOk');
+  return t('dashboard.deviceStatusOther', { verdict, status: device.status });
+}
+
+type Translate = ReturnType<typeof useLanguage>['t'];
