@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,19 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
+/** A command line under bash, for the CLI as people pipe it. */
+function shell(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
 const ticketFor = (number: string): PrintableTicket => ({
   officeName: 'ЦОК «Энергосбыт», Екатеринбург',
   number,
@@ -102,6 +115,17 @@ describe.skipIf(!canRunCli)('talon-print-test as a process (needs npx tsc -b fir
       expected.map((line) => (line.startsWith('Выдан: ') ? 'Выдан' : line)),
     );
     expect(issued).toMatch(/^Выдан: \d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+  });
+
+  it('reads a long roll into `head` and stops quietly when head has enough', async () => {
+    // A roll far bigger than a pipe's buffer, so the CLI is still writing when head leaves.
+    const roll = join(dir, 'roll.bin');
+    writeFileSync(roll, Buffer.concat(Array.from({ length: 300 }, (_, i) => renderTicket(ticketFor(`A${String(i + 1).padStart(3, '0')}`), BUILT_IN_PRINTER_PROFILES['generic-80mm']!))));
+    const run = await shell(`set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --decode ${JSON.stringify(roll)} | head -n 3`);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toHaveLength(4);
+    expect(run.stdout).toContain('Энергосбыт');
   });
 
   it('reports status bits and exits 2 on a bad URI', async () => {

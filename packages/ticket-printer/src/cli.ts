@@ -1,7 +1,8 @@
 #!/usr/bin/env node
+import { lineWriter } from './cli-output.js';
 import { runPrintTestCli } from './print-test-cli.js';
 
 process.exitCode = await runPrintTestCli(process.argv.slice(2), {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: lineWriter(process.stdout),
+  err: lineWriter(process.stderr),
 });
