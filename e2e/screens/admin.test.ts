@@ -163,6 +163,37 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await page.getByText(/^Это не JSON:/).waitFor();
   });
 
+  it("takes another administrator's change, and asks before it would replace unsaved edits", async () => {
+    await tab('Услуги');
+    const hint = field('services[4].hint').locator('input');
+    const changeElsewhere = async (text: string) => {
+      const config = await liveConfig();
+      config.services[4]!.hint = text;
+      expect(await command(watcher, 'config:update', { config })).toMatchObject({ ok: true });
+    };
+
+    // Nothing unsaved here: the screen simply shows the new settings and says why.
+    await changeElsewhere('Для организаций');
+    await expect.poll(() => hint.inputValue()).toBe('Для организаций');
+    expect(await page.getByTestId('save-notice').textContent()).toBe('Настройки изменены на другом экране (Администратор); показаны новые.');
+    expect(await page.getByTestId('remote-change').count()).toBe(0);
+
+    // Unsaved edits here: they stay until the administrator chooses.
+    await field('services[3].hint').locator('input').fill('Мой черновик');
+    await changeElsewhere('Для юридических лиц');
+    const notice = page.getByTestId('remote-change');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Ваши несохранённые правки остались здесь');
+    expect(await field('services[3].hint').locator('input').inputValue()).toBe('Мой черновик');
+    expect(await hint.inputValue()).toBe('Для организаций');
+    await saveScreenshot(page, 'admin-remote-change');
+    await notice.getByRole('button', { name: 'Загрузить новые настройки (мои правки пропадут)' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(await hint.inputValue()).toBe('Для юридических лиц');
+    expect(await field('services[3].hint').locator('input').inputValue()).toBe('Несогласие с начислениями');
+    expect(await page.getByText('Изменений нет').count()).toBe(1);
+  });
+
   it('has no serious or critical accessibility violations on the forms', async () => {
     for (const name of ['Услуги', 'Окна', 'Офис и график']) {
       await tab(name);

@@ -39,5 +39,10 @@ export interface AdminResults {
 export type AdminClientEvents = CommandEvents<typeof adminCommands, AdminResults>;
 
 export interface AdminServerEvents {
-  'config:changed': (change: { config: OfficeConfig }) => void;
+  /**
+   * Sent to every admin screen after any change of the config made on the admin namespace.
+   * `origin` is the Socket.IO id of the connection that made it, so that screen knows its own
+   * change (already in its ack) from another administrator's.
+   */
+  'config:changed': (change: { config: OfficeConfig; changedBy: string; origin: string }) => void;
 }

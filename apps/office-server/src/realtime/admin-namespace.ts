@@ -18,10 +18,15 @@ export function setUpAdminNamespace(
   namespace.on('connection', (socket: Socket) => {
     const admin = identityOf(socket).operator!;
     const actor = { kind: 'admin' as const, operatorId: admin.id };
+    // Every admin screen hears of a change, so a second screen never edits a stale copy unawares.
+    const apply = (config: OfficeConfig) => {
+      context.applyConfig(config);
+      namespace.emit('config:changed', { config, changedBy: admin.name, origin: socket.id });
+    };
     const change = (edit: (config: OfficeConfig) => OfficeConfig): OfficeConfig | undefined => {
       const check = checkOfficeConfig(edit(structuredClone(context.directory.config)));
       if (!check.ok) return undefined;
-      context.applyConfig(check.config);
+      apply(check.config);
       return check.config;
     };
 
@@ -30,7 +35,7 @@ export function setUpAdminNamespace(
       'config:update': ({ config }) => {
         const check = checkOfficeConfig(config);
         if (!check.ok) return fail('invalid-config', check.problems.slice(0, 20).join('\n'));
-        context.applyConfig(check.config);
+        apply(check.config);
         context.logger.info({ admin: admin.id }, 'office config changed');
         return { ok: true, config: check.config };
       },

@@ -1,6 +1,6 @@
-import type { OfficeConfig } from '@talon/protocol';
+import type { AdminServerEvents, OfficeConfig } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { sendCommand, useOfficeLink } from '../shared/connection.js';
+import { sendCommand, useOfficeLink, useServerEvent } from '../shared/connection.js';
 import { useLanguage } from '../shared/language.js';
 import { LinkBanner } from '../shared/LinkBanner.js';
 import type { OperatorSession } from '../shared/session.js';
@@ -13,6 +13,7 @@ import { DevicesSection } from './DevicesSection.js';
 import { DraftContext, type Draft } from './draft.js';
 import { JsonSection } from './JsonSection.js';
 import { OperatorsSection } from './OperatorsSection.js';
+import { remoteChange } from './remote-change.js';
 import { ScheduleSection } from './ScheduleSection.js';
 import { ServicesSection } from './ServicesSection.js';
 
@@ -21,6 +22,8 @@ type Tab = (typeof TABS)[number];
 
 /** Commands that change a secret's hash on the server; the draft must take the new hash, or a later save would undo it. */
 const SECRET_COMMANDS = new Set(['operator:set-password', 'device:issue-token']);
+
+type ConfigChanged = Parameters<AdminServerEvents['config:changed']>[0];
 
 export function AdminConsole({ session, onLogout }: { session: OperatorSession; onLogout: () => void }) {
   const { t, language, setLanguage } = useLanguage();
@@ -32,6 +35,8 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [tab, setTab] = useState<Tab>('services');
   const [busy, setBusy] = useState(false);
+  /** Another administrator's change that arrived over unsaved edits, waiting for this one to choose. */
+  const [pending, setPending] = useState<ConfigChanged | null>(null);
 
   useEffect(() => {
     if (link !== 'online' || !socket) return;
@@ -42,6 +47,33 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
       setDraft((current) => current ?? ack.config);
     });
   }, [socket, link]);
+
+  useServerEvent<ConfigChanged>(socket, 'config:changed', (change) => {
+    switch (remoteChange(change, socket?.id, saved, draft)) {
+      case 'ours':
+        return;
+      case 'take':
+        take(change.config);
+        setNotice({ ok: true, text: t('admin.changedElsewhere', { name: change.changedBy }) });
+        return;
+      case 'ask':
+        setPending(change);
+        return;
+    }
+  });
+
+  function take(config: OfficeConfig) {
+    setSaved(config);
+    setDraft(config);
+    setProblems(new Map());
+    setPending(null);
+  }
+
+  /** The draft stays, measured against what is live now: saving it replaces the other change knowingly. */
+  function keepDraft() {
+    if (pending) setSaved(pending.config);
+    setPending(null);
+  }
 
   const send = useCallback<AdminCommand>(
     async (event, payload) => {
@@ -78,9 +110,7 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
     const ack = await sendCommand<{ config: OfficeConfig }>(socket, 'config:update', { config: draft });
     setBusy(false);
     if (ack.ok) {
-      setSaved(ack.config);
-      setDraft(ack.config);
-      setProblems(new Map());
+      take(ack.config);
       setNotice({ ok: true, text: t('admin.saved') });
     } else if (ack.code === 'invalid-config') {
       setProblems(problemsByField(ack.message));
@@ -130,6 +160,17 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
           <span role="status" className={notice?.ok ? 'ad-ok' : 'ad-field-problem'} data-testid="save-notice">
             {notice?.text}
           </span>
+        </div>
+      )}
+      {pending && (
+        <div role="alert" className="ad-problems" data-testid="remote-change">
+          <p>{t('admin.changedUnderDraft', { name: pending.changedBy })}</p>
+          <button type="button" className="ad-primary" onClick={() => take(pending.config)}>
+            {t('admin.takeRemote')}
+          </button>{' '}
+          <button type="button" className="ad-small" onClick={keepDraft}>
+            {t('admin.keepDraft')}
+          </button>
         </div>
       )}
       {problemLines.length > 0 && tab !== 'bookings' && (
