@@ -47,6 +47,10 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     expect(await figure('served-count')).toBe('0');
     expect(await figure('no-show-count')).toBe('0');
     expect(await page.locator('[data-testid="desk-row"]').count()).toBe(4);
+    // This office runs on its own: the central link's row says so rather than raising an alarm.
+    const central = page.locator('[data-testid="central-link-row"]');
+    expect(await central.textContent()).toBe('Связь с центральным сервисомне настроена: офис работает сам по себе');
+    expect(await central.getAttribute('data-alarm')).toBe('ok');
   });
 
   it('counts a visitor served and one who did not come, live', async () => {

@@ -29,6 +29,7 @@ import { createEventStore } from './storage/event-store.js';
 import { startSyncClient, type SyncClient, type SyncClientOptions } from './sync/sync-client.js';
 import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
 import { createBoardStateReader } from './views/board-state.js';
+import { centralLinkView } from './views/central-link.js';
 import { createDashboardStateReader } from './views/dashboard-state.js';
 
 export interface ApplicationOptions {
@@ -86,7 +87,11 @@ export function createApplication(options: ApplicationOptions): Application {
     onConfigChanged: (listener) => config.onConfigChanged(listener),
   };
 
+  // Started last, once every namespace is in place; read by /healthz and the dashboard meanwhile.
+  let sync: SyncClient | undefined;
+  const centralLink = () => centralLinkView(sync);
   const httpServer = createServer(createHttpHandler(context, {
+    centralLink,
     screensRoot: options.screensRoot,
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     startedAt: clock.now(),
@@ -106,7 +111,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const dashboardState = createDashboardStateReader(db);
   const views = {
     boardState: () => boardState(context.directory, queue.state, clock.now()),
-    dashboardState: () => dashboardState(context.directory, queue.state, devices, clock.now()),
+    dashboardState: () => dashboardState(context.directory, queue.state, devices, clock.now(), centralLink()),
   };
   const ratings = createRatingWindows(io, context);
   queue.onCommitted((events) => ratings.onCommitted(events));
@@ -117,7 +122,7 @@ export function createApplication(options: ApplicationOptions): Application {
   setUpAdminNamespace(io.of('/admin'), context, realtime, createBookingDesk(context));
   setUpDeviceNamespace(io.of('/device'), context, realtime, ratings);
   const broadcasts = startStateBroadcasts(io, context, views, options.broadcastIntervals);
-  const sync = options.central ? startSyncClient(context, options.central) : undefined;
+  sync = options.central ? startSyncClient(context, options.central) : undefined;
   // The default namespace has no role: nobody may connect to it.
   io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'connect to a role namespace such as /kiosk' } })));
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
-import type { DeskView, DeviceHealthView, OfficeView, ServiceQueueView } from './views.js';
+import type { CentralLinkView, DeskView, DeviceHealthView, OfficeView, ServiceQueueView } from './views.js';
 
 export const dashboardCommands = {
   'dashboard:snapshot': z.strictObject({}),
@@ -45,6 +45,7 @@ export interface DashboardState {
   ratings: RatingSummary;
   hours: HourLoad[];
   devices: DeviceHealthView[];
+  central: CentralLinkView;
   waitingStandardMinutes: number;
   bookingStandardMinutes: number;
 }

@@ -91,6 +91,14 @@ export interface CategoryView {
 
 export type PrinterHealth = 'ok' | 'paper-near-end' | 'paper-end' | 'cover-open' | 'error' | 'offline' | 'unknown';
 
+/**
+ * The office's link to the central booking service: none configured (an office on its own), or
+ * up or down with the outbox's events still waiting to go up.
+ */
+export type CentralLinkView =
+  | { state: 'not-configured' }
+  | { state: 'online' | 'offline'; unsent: number; lastAckedAt: number | null };
+
 export interface DeviceHealthView {
   kind: 'printer' | 'rating-button' | 'kiosk' | 'board' | 'agent';
   id: string;

@@ -24,7 +24,7 @@ describe('HTTP: health, metrics, reports and the ticket page', () => {
   it('reports health', async () => {
     const response = await fetch(`${office.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', officeId: 'demo-office', activeTickets: 1 });
+    expect(await response.json()).toMatchObject({ status: 'ok', officeId: 'demo-office', activeTickets: 1, central: { state: 'not-configured' } });
   });
 
   it('exposes Prometheus metrics: issued, waiting now, command latency', async () => {

@@ -1,5 +1,6 @@
 import { officeDayOf } from '@talon/domain';
 import type { Language } from '@talon/messages';
+import type { CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { createLoginThrottle } from '../auth/login-throttle.js';
@@ -15,6 +16,8 @@ const loginBody = z.strictObject({ login: z.string().min(1).max(64), password: z
 
 export interface HttpOptions {
   screensRoot: string | undefined;
+  /** The link to the central service as it is now. */
+  centralLink: () => CentralLinkView;
   /** Demo only: tokens the landing page may put into its links. */
   demoTokens?: Record<string, string>;
   startedAt: number;
@@ -54,6 +57,8 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
         officeId: context.directory.config.office.id,
         uptimeSeconds: Math.round((context.clock.now() - options.startedAt) / 1000),
         activeTickets: context.queue.state.tickets.size,
+        // A link that is down is no failure of the office (it works on from its outbox): still 200.
+        central: options.centralLink(),
       });
     }
     if (method === 'GET' && path === '/metrics') {

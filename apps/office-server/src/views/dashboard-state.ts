@@ -1,5 +1,5 @@
 import { officeDayOf, type QueueState } from '@talon/domain';
-import type { DashboardState, DayTotals, HourLoad, RatingSummary } from '@talon/protocol';
+import type { CentralLinkView, DashboardState, DayTotals, HourLoad, RatingSummary } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 import type { DeviceHealth } from '../devices/device-health.js';
 import { devicePlace } from './device-place.js';
@@ -44,6 +44,7 @@ export function createDashboardStateReader(db: OfficeDatabase) {
     state: QueueState,
     devices: DeviceHealth,
     now: number,
+    central: CentralLinkView,
   ): DashboardState {
     const day = officeDayOf(state.setup.schedule, now);
     const rows = todaysTickets.all(day) as TicketRow[];
@@ -57,6 +58,7 @@ export function createDashboardStateReader(db: OfficeDatabase) {
       ratings: ratingSummary(rows, directory),
       hours: hourLoads(rows, state.setup.schedule.timeZone),
       devices: devices.list().map((device) => ({ ...device, name: devicePlace(device, directory) })),
+      central,
       waitingStandardMinutes,
       bookingStandardMinutes,
     };

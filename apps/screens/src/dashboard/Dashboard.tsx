@@ -114,7 +114,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
             <LoadChart loads={state.hours} />
           </section>
           <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
-          <DevicesPanel devices={state.devices} timeZone={timeZone} />
+          <DevicesPanel devices={state.devices} central={state.central} timeZone={timeZone} />
         </main>
       )}
     </div>

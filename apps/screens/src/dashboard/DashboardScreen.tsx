@@ -10,6 +10,7 @@
  * - `[data-testid="desk-row"]` with `data-desk` (number) and `data-activity`
  *   (closed | open | calling | serving | paused) per desk;
  * - `[data-testid="device-row"]` with `data-alarm` (ok | warning | alarm | offline) per device;
+ *   `[data-testid="central-link-row"]` with `data-link` (not-configured | online | offline);
  * - the export button is named «Выгрузить талоны за сегодня (CSV)».
  */
 import { useCallback, useState } from 'react';

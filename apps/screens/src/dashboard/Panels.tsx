@@ -1,4 +1,4 @@
-import type { DeskView, DeviceHealthView, ServiceQueueView } from '@talon/protocol';
+import type { CentralLinkView, DeskView, DeviceHealthView, ServiceQueueView } from '@talon/protocol';
 import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
 import { deviceStatusKey } from './device-status.js';
@@ -67,31 +67,49 @@ export function DesksPanel({ desks }: { desks: readonly DeskView[] }) {
   );
 }
 
-export function DevicesPanel({ devices, timeZone }: { devices: readonly DeviceHealthView[]; timeZone: string }) {
+export function DevicesPanel({ devices, central, timeZone }: { devices: readonly DeviceHealthView[]; central: CentralLinkView; timeZone: string }) {
   const { t } = useLanguage();
   return (
     <section className="dash-panel" aria-labelledby="devices-title">
       <h2 id="devices-title">{t('dashboard.devices')}</h2>
-      {devices.length === 0 ? (
-        <p>{t('dashboard.devicesNone')}</p>
-      ) : (
-        <ul className="dash-devices">
-          {devices.map((device) => {
-            const alarm = deviceAlarm(device);
-            return (
-              <li key={`${device.kind}:${device.id}`} className={`dash-device dash-device--${alarm}`} data-testid="device-row" data-alarm={alarm}>
-                <span className="dash-device__name">
-                  {t(`dashboard.deviceKind.${device.kind}`)}: {device.name}
-                </span>
-                <span>
-                  {deviceStatusText(device, t)} · {formatTime(device.since, timeZone)}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      {devices.length === 0 && <p>{t('dashboard.devicesNone')}</p>}
+      <ul className="dash-devices">
+        {devices.map((device) => {
+          const alarm = deviceAlarm(device);
+          return (
+            <li key={`${device.kind}:${device.id}`} className={`dash-device dash-device--${alarm}`} data-testid="device-row" data-alarm={alarm}>
+              <span className="dash-device__name">
+                {t(`dashboard.deviceKind.${device.kind}`)}: {device.name}
+              </span>
+              <span>
+                {deviceStatusText(device, t)} · {formatTime(device.since, timeZone)}
+              </span>
+            </li>
+          );
+        })}
+        <CentralLinkRow central={central} timeZone={timeZone} />
+      </ul>
     </section>
+  );
+}
+
+/** The link that carries tickets and ratings up and bookings down; down is a warning, not an alarm: the office works on. */
+function CentralLinkRow({ central, timeZone }: { central: CentralLinkView; timeZone: string }) {
+  const { t } = useLanguage();
+  const alarm = central.state === 'offline' ? 'warning' : 'ok';
+  const parts =
+    central.state === 'not-configured'
+      ? [t('dashboard.centralNotConfigured')]
+      : [
+          central.state === 'online' ? t('dashboard.centralOnline') : t('dashboard.centralOffline'),
+          central.unsent > 0 ? t('dashboard.centralUnsent', { count: central.unsent }) : t('dashboard.centralAllSent'),
+          ...(central.lastAckedAt !== null ? [t('dashboard.centralLastAck', { time: formatTime(central.lastAckedAt, timeZone) })] : []),
+        ];
+  return (
+    <li className={`dash-device dash-device--${alarm}`} data-testid="central-link-row" data-link={central.state} data-alarm={alarm}>
+      <span className="dash-device__name">{t('dashboard.central')}</span>
+      <span>{parts.join(' · ')}</span>
+    </li>
   );
 }
 
