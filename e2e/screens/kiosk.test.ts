@@ -28,7 +28,7 @@ const officeConfig = (): OfficeConfig =>
 describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
   // Slots are offered only before they start, so the bookings are made at 09:50, before the day's first visitor.
   const clock = manualClock(MONDAY_10_05_MOSCOW - 15 * MINUTE);
-  const codes = { due: '', early: '', late: '' };
+  const codes = { due: '', early: '', late: '', scanHome: '', scanKeypad: '' };
   let office: TestOffice;
   let browser: Browser;
   let context: BrowserContext;
@@ -71,6 +71,9 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     codes.due = await book('payments', Date.UTC(2026, 10, 30, 7, 0));
     codes.early = await book('payments', Date.UTC(2026, 10, 30, 8, 0));
     codes.late = await book('contracts', Date.UTC(2026, 10, 30, 7, 0));
+    // For the QR scanner, due when it is used at 10:20: claims at 10:20 and businesses at 10:30.
+    codes.scanHome = await book('recalculation', Date.UTC(2026, 10, 30, 7, 20));
+    codes.scanKeypad = await book('business', Date.UTC(2026, 10, 30, 7, 30));
     clock.set(MONDAY_10_05_MOSCOW);
     browser = await launchChromium();
     // A common portrait kiosk panel.
@@ -286,6 +289,39 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     expect(await command(operator, 'desk:close')).toMatchObject({ ok: true });
     operator.disconnect();
     clock.set(before);
+  });
+
+  it("checks in a booking's QR read by the scanner, which types the code and Enter, on the home page and on the code page", async () => {
+    const issuedBefore = office.app.context.queue.state.tickets.size;
+    // Focus on a service button, as after a visitor's tap: the scanner's Enter must not press it.
+    await button('Оплата и консультации').focus();
+    await page.keyboard.type(codes.scanHome);
+    await page.keyboard.press('Enter');
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('K002');
+    expect(await page.getByTestId('ticket').getAttribute('data-kind')).toBe('booking');
+    expect(await page.getByTestId('ticket-booking').textContent()).toBe('По записи на 10:20');
+    expect(office.app.context.queue.state.tickets.size).toBe(issuedBefore + 1);
+    await button('Готово').click();
+
+    // On the code page the touch keypad keeps its digits; a scan checks in whatever was touched so far.
+    await button('У меня запись').click();
+    await typeDigits('12');
+    expect(await page.getByTestId('booking-code').getAttribute('data-value')).toBe('12');
+    await button('Цифра 2').focus();
+    await page.keyboard.type(codes.scanKeypad);
+    await page.keyboard.press('Enter');
+    await ticketNumber().waitFor();
+    expect(await ticketNumber().textContent()).toBe('E004');
+    expect(await page.getByTestId('ticket').getAttribute('data-kind')).toBe('booking');
+    expect(office.app.context.queue.state.tickets.size).toBe(issuedBefore + 2);
+
+    // Not on the ticket page: a scan there would take a second ticket behind the visitor's back.
+    await page.keyboard.type(codes.scanHome);
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('kiosk').getAttribute('data-step')).toBe('ticket');
+    await button('Готово').click();
+    await button('Оплата и консультации').waitFor();
   });
 
   it('has a large-text high-contrast mode and an English switch, and falls back to Russian at home when left idle', async () => {

@@ -14,7 +14,8 @@
  *   whole-screen states are `[data-testid="kiosk-status"]` with `data-status` (closed, offline,
  *   connecting, refused, no-token); `[data-testid="printer-notice"]` when paper will not come;
  * - the root `[data-testid="kiosk"]` carries `data-step` and `data-contrast`.
- * `?idle=<seconds>` shortens the 30 s return to the home page.
+ * `?idle=<seconds>` shortens the 30 s return to the home page. A barcode scanner that types a
+ * booking code quickly and ends with Enter checks in from the home page and the code page.
  */
 import type { KioskState } from '@talon/protocol';
 import { useCallback, useEffect, useReducer, useState } from 'react';
@@ -26,6 +27,7 @@ import { idleMsFromAddress, useIdleReturn } from './idle-timer.js';
 import { HOME, kioskFlow, type KioskAction, type KioskStep } from './kiosk-flow.js';
 import { useIssuing } from './use-issuing.js';
 import { useKioskLink, type PrintResult } from './use-kiosk-link.js';
+import { useScannedCodes } from './use-scanner.js';
 import './kiosk.css';
 
 export function KioskScreen() {
@@ -49,6 +51,9 @@ function LiveKiosk({ token }: { token: string }) {
   const onPrintResult = useCallback((result: PrintResult) => dispatch({ type: 'print-result', ...result }), []);
   const { socket, link, refusal, state } = useKioskLink(token, onPrintResult);
   useIssuing(step, socket, language, dispatch);
+  // A booking's QR read by the kiosk's scanner checks in from the home page or the code page alike.
+  const canIssue = state?.office.issuing.open === true && link === 'online';
+  useScannedCodes(canIssue && (step.kind === 'home' || step.kind === 'booking'), (code) => dispatch({ type: 'submit-code', code }));
   // Each step is a new page to the visitor: it starts at its top, not where the last tap was.
   // (A block body: newer browsers return a promise from scrollTo, which React would take for a cleanup.)
   useEffect(() => {
