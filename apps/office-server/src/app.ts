@@ -112,6 +112,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const views = {
     boardState: () => boardState(context.directory, queue.state, clock.now()),
     dashboardState: () => dashboardState(context.directory, queue.state, devices, clock.now(), centralLink()),
+    centralLink,
   };
   const ratings = createRatingWindows(io, context);
   queue.onCommitted((events) => ratings.onCommitted(events));

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../testing/test-office.js';
+import { command, DEMO_TOKENS, nextEvent, startTestOffice, type TestOffice } from '../testing/test-office.js';
 
 /**
  * A stand-in for the central service that greets the office and keeps every pushed event
@@ -66,5 +66,13 @@ describe('GET /healthz tells the link to the central service', () => {
     fake.central.holdEvents = false;
     await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
     await expect.poll(async () => (await health()).central).toMatchObject({ state: 'online', unsent: 0, lastAckedAt: expect.any(Number) });
+
+    // The link drops with nothing else happening in the office: the dashboard hears of it anyway.
+    const dashboard = await office.connect('/dashboard', { session: await office.login('head') });
+    const heard = nextEvent<DashboardState>(dashboard, 'dashboard:state', (s) => s.central.state === 'offline', 6_000);
+    await fake.stop();
+    fake = undefined;
+    expect((await heard).central).toMatchObject({ state: 'offline', unsent: 0 });
+    expect((await health()).central.state).toBe('offline');
   });
 });

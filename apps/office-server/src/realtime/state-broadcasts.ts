@@ -1,4 +1,4 @@
-import type { BoardState, DashboardAlert, DashboardState } from '@talon/protocol';
+import type { BoardState, CentralLinkView, DashboardAlert, DashboardState } from '@talon/protocol';
 import type { Server } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
 import { kioskRoom } from '../printing/print-dispatcher.js';
@@ -10,6 +10,8 @@ import { createDeviceAlerter } from './device-alerts.js';
 import { operatorRoom } from './operator-namespace.js';
 import { identityOf } from './handshake.js';
 
+const CENTRAL_LINK_CHECK_MS = 2_000;
+
 /**
  * Keeps every screen current. A call goes to the boards the moment it is committed; whole states
  * follow, coalesced, so a busy office costs one push per screen per interval.
@@ -17,7 +19,7 @@ import { identityOf } from './handshake.js';
 export function startStateBroadcasts(
   io: Server,
   context: OfficeContext,
-  views: { boardState: () => BoardState; dashboardState: () => DashboardState },
+  views: { boardState: () => BoardState; dashboardState: () => DashboardState; centralLink: () => CentralLinkView },
   intervals = { screensMs: 50, dashboardMs: 1000 },
 ) {
   const now = () => context.clock.now();
@@ -94,12 +96,22 @@ export function startStateBroadcasts(
   /** The clock moves even when nobody presses anything: waits grow, the office opens and closes. */
   const ticker = setInterval(changed, 30_000);
   ticker.unref();
+  // The sync client tells nobody when the link goes up or down; the head should not wait 30 s to see it.
+  let lastLink = JSON.stringify(views.centralLink());
+  const linkWatch = setInterval(() => {
+    const link = JSON.stringify(views.centralLink());
+    if (link === lastLink) return;
+    lastLink = link;
+    pushDashboard.request();
+  }, CENTRAL_LINK_CHECK_MS);
+  linkWatch.unref();
 
   return {
     stop(): void {
       unsubscribe();
       unsubscribeDevices();
       clearInterval(ticker);
+      clearInterval(linkWatch);
       pushScreens.cancel();
       pushDashboard.cancel();
     },
