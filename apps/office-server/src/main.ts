@@ -6,14 +6,14 @@ import { createApplication } from './app.js';
 import { CliError, HELP, parseCliOptions } from './cli-options.js';
 import { systemClock } from './clock.js';
 import { loadOfficeConfig, OfficeConfigError, saveOfficeConfig } from './config/load-office-config.js';
-import { addDemoPrinter } from './devices/demo-printer.js';
+import { addDemoPrinter, DEMO_TICKETS_FILE } from './devices/demo-printer.js';
 import { createRootLogger } from './logger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEMO_CONFIG = resolve(here, '../config/demo-office.json');
 const SCREENS_ROOT = resolve(here, '../../screens/dist');
 /** The demo's tokens are public on purpose; a real office issues its own in the admin screen. */
-const DEMO_TOKENS = { kiosk: 'demo-kiosk-1', board: 'demo-board-1', agent: 'demo-agent-1' };
+const DEMO_TOKENS = { kiosk: 'demo-kiosk-1', board: 'demo-board-1', agent: 'demo-agent-1', deskAgent: 'demo-agent-2' };
 
 async function main(): Promise<void> {
   const options = parseCliOptions(process.argv.slice(2), process.env);
@@ -62,6 +62,8 @@ async function main(): Promise<void> {
         `    board:     ${base}/board?token=${DEMO_TOKENS.board}`,
         `    dashboard: ${base}/dashboard  (head / demo)`,
         `    admin:     ${base}/admin      (admin / demo)`,
+        `  Kiosk 1's tickets print to ${resolve(options.dataDir, DEMO_TICKETS_FILE)}`,
+        `  A desktop shell (apps/desktop) joins as device agent with token ${DEMO_TOKENS.deskAgent}`,
         '',
       ].join('\n') + '\n',
     );
