@@ -26,5 +26,8 @@ export function estimateWait(state: QueueState, serviceId: string, now: Instant,
   const averageMs =
     samples.length >= MIN_SAMPLES ? samples.reduce((a, b) => a + b, 0) / samples.length : (service?.normMinutes ?? 10) * MINUTE;
   if (openDesks === 0) return { peopleAhead, estimatedWaitMin: null, openDesks };
-  return { peopleAhead, estimatedWaitMin: Math.ceil((peopleAhead * averageMs) / openDesks / MINUTE), openDesks };
+  // A booked visitor who came early is not called before the slot, however short the line.
+  const self = ticketId !== undefined ? state.tickets.get(ticketId) : undefined;
+  const untilSlotMs = self?.kind === 'booking' && self.bookingSlotStart !== undefined ? Math.max(0, self.bookingSlotStart - now) : 0;
+  return { peopleAhead, estimatedWaitMin: Math.ceil((untilSlotMs + (peopleAhead * averageMs) / openDesks) / MINUTE), openDesks };
 }

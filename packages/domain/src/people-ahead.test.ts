@@ -85,7 +85,7 @@ describe('peopleAheadOf: the payment tickets the call policy takes first', () =>
     ['a walk-in of 10 minutes', 'w10', 5],
     ['a rejected priority ticket stands as a walk-in by its place', 'r8', 6],
     ['a walk-in of 5 minutes', 'w5', 7],
-    ['a booking not yet due: as a walk-in arriving at its slot, last', 'bLater', 8],
+    ['a booking not yet due: as it will stand at its slot, after priority and the earlier-slot bookings', 'bLater', 4],
     ['a ticket already called: nobody ahead', 'called', 0],
     ['a postponed ticket: nobody ahead', 'parked', 0],
     ['the meter ticket: alone in its queue', 'meter', 0],
@@ -112,6 +112,8 @@ describe('estimateWait', () => {
     ['three samples: their mean (2.5 min)', threeWaiting, { d3: 'open' }, [2 * MINUTE, 3 * MINUTE, 2.5 * MINUTE], undefined, { peopleAhead: 3, estimatedWaitMin: 8, openDesks: 1 }],
     ['for a ticket already in the queue: only those before it', threeWaiting, { d3: 'open' }, [], 'b', { peopleAhead: 1, estimatedWaitMin: 6, openDesks: 1 }],
     ['for the first in line', threeWaiting, { d3: 'open' }, [], 'a', { peopleAhead: 0, estimatedWaitMin: 0, openDesks: 1 }],
+    ['a booking checked in 10 min early: first at its slot, so the wait is the time to the slot', [...threeWaiting, { id: 'early', waited: 1, kind: 'booking', slot: 10 }], { d3: 'open' }, [], 'early', { peopleAhead: 0, estimatedWaitMin: 10, openDesks: 1 }],
+    ['a booking already due: no time to the slot is added', [...threeWaiting, { id: 'due', waited: 1, kind: 'booking', slot: -1 }], { d3: 'open' }, [], 'due', { peopleAhead: 0, estimatedWaitMin: 0, openDesks: 1 }],
   ])('%s', (_label, tickets, desks, samples, ticketId, expected) => {
     expect(estimateWait(hall(tickets, desks, samples), 'payments', now, ticketId)).toEqual(expected);
   });

@@ -20,7 +20,8 @@ function before(a: Ticket, b: Ticket, now: Instant): boolean {
 /**
  * How many waiting visitors of the same service stand before this ticket (or before a new one):
  * a new ticket has everyone waiting for the service ahead of it; an existing one has those the
- * call policy takes first — priority, due bookings — and those who came earlier. A ticket already
+ * call policy takes first — priority, due bookings — and those who came earlier (a booking not yet
+ * due is counted as it will stand at its slot). A ticket already
  * called, in service or parked at a desk has nobody ahead.
  */
 export function peopleAheadOf(state: QueueState, serviceId: string, now: Instant, ticketId?: string): number {
@@ -28,5 +29,8 @@ export function peopleAheadOf(state: QueueState, serviceId: string, now: Instant
   const self = ticketId !== undefined ? state.tickets.get(ticketId) : undefined;
   if (!self) return waiting.length;
   if (self.status !== 'waiting') return 0;
-  return waiting.filter((t) => t.id !== self.id && before(t, self, now)).length;
+  // A booked visitor who checked in early is counted as of the slot: from then on the policy takes
+  // them before every walk-in, and the walk-ins called meanwhile only shorten the line.
+  const at = self.kind === 'booking' && self.bookingSlotStart !== undefined ? Math.max(now, self.bookingSlotStart) : now;
+  return waiting.filter((t) => t.id !== self.id && before(t, self, at)).length;
 }
