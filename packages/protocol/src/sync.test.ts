@@ -1,6 +1,6 @@
 import type { QueueEvent } from '@talon/domain';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { bookingChangeSchema, outboxMessageSchema, type SyncedEvent } from './sync.js';
+import { bookingChangeSchema, officeSummarySchema, outboxMessageSchema, type SyncedEvent } from './sync.js';
 
 describe('sync messages', () => {
   it('cover every queue event type, so a new one cannot be stuck in an outbox', () => {
@@ -21,5 +21,14 @@ describe('sync messages', () => {
     const change = { version: 1, bookingId: 'b1', code: '12345678', serviceId: 'contracts', slotStart: 1, slotMinutes: 30, status: 'booked' };
     expect(bookingChangeSchema.safeParse({ ...change, phone: '+79161234567' }).success).toBe(false);
     expect(bookingChangeSchema.safeParse(change).success).toBe(true);
+  });
+
+  it.each([
+    ['a break of every day, as offices before weekday breaks send it', { from: '13:00', to: '13:45' }, true],
+    ['a break of named weekdays', { from: '13:00', to: '13:45', days: ['sat'] }, true],
+    ['a break with an empty weekday list', { from: '13:00', to: '13:45', days: [] }, false],
+    ['a break on a day that is not one', { from: '13:00', to: '13:45', days: ['sab'] }, false],
+  ])('office-wide breaks: %s', (_label, entry, accepted) => {
+    expect(officeSummarySchema.shape.breaks.safeParse([entry]).success).toBe(accepted);
   });
 });

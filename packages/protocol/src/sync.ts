@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
 import { idField, instantField } from './fields.js';
+import { WEEKDAY_KEYS } from './office-config.js';
 
 /**
  * The office <-> central link on the booking service's `/office` namespace. Offices push their
@@ -27,8 +28,13 @@ export const officeSummarySchema = z.strictObject({
   timeZone: z.string().min(1).max(64),
   hours: z.strictObject({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours }),
   holidays: z.array(dateField).max(400),
-  /** Office-wide breaks: windows when no operator works, so no slot may start in them. */
-  breaks: z.array(z.strictObject({ from: localTime, to: localTime })).max(50),
+  /**
+   * Office-wide breaks: windows when no operator works, so no slot may start in them. `days`
+   * names the weekdays a window holds on; without it, every day (as offices before `days` send).
+   */
+  breaks: z
+    .array(z.strictObject({ from: localTime, to: localTime, days: z.array(z.enum(WEEKDAY_KEYS)).min(1).max(7).optional() }))
+    .max(50),
   rules: z.strictObject({
     waitingStandardMinutes: z.number().positive(),
     bookingCheckInEarlyMinutes: z.number().int().nonnegative(),

@@ -1,3 +1,4 @@
+import type { OfficeSummary } from '@talon/protocol';
 import { describe, expect, it } from 'vitest';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
 import { offeredSlots } from './offered-slots.js';
@@ -44,6 +45,18 @@ describe('offered slots', () => {
     expect(list).toContain('14:00');
     const quarter = times(slots('payments', '2026-11-24'));
     expect(quarter.filter((t) => t >= '12:45' && t <= '14:00')).toEqual(['12:45', '13:45', '14:00']);
+  });
+
+  type Breaks = OfficeSummary['breaks'];
+  it.each<[string, Breaks, { tue: boolean; sat: boolean }]>([
+    ['a break of every day (an office before weekday breaks)', [{ from: '13:00', to: '13:45' }], { tue: false, sat: false }],
+    ['a Saturday-only break', [{ from: '13:00', to: '13:45', days: ['sat'] }], { tue: true, sat: false }],
+    ['a weekday-only break', [{ from: '13:00', to: '13:45', days: ['mon', 'tue', 'wed', 'thu', 'fri'] }], { tue: false, sat: true }],
+    ['a Sunday-only break (closed anyway)', [{ from: '13:00', to: '13:45', days: ['sun'] }], { tue: true, sat: true }],
+  ])('%s removes the 13:00 slot only on its days', (_label, breaks, offers13) => {
+    const office = sampleOfficeSummary((s) => (s.breaks = breaks));
+    const at13 = (date: string) => times(offeredSlots({ office, serviceId: 'payments', date, now: MONDAY_7_00, daysAhead: 14 })).includes('13:00');
+    expect({ tue: at13('2026-11-24'), sat: at13('2026-11-28') }).toEqual(offers13);
   });
 
   it('carries the capacity and length of the service', () => {

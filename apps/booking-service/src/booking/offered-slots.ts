@@ -22,7 +22,7 @@ export interface SlotQuery {
 
 /**
  * The slots an office offers for one service on one local day: on the grid from opening, ending
- * by closing, none on a holiday, none overlapping an office-wide break, none already begun, none
+ * by closing, none on a holiday, none overlapping an office-wide break of that weekday, none already begun, none
  * beyond the booking horizon, none for a service not open for booking. Pure: `now` comes in.
  */
 export function offeredSlots(query: SlotQuery): OfferedSlot[] {
@@ -37,7 +37,10 @@ export function offeredSlots(query: SlotQuery): OfferedSlot[] {
   const local = (time: string) => instantOfLocal(office.timeZone, date, time as LocalTime);
   const open = local(hours.open);
   const close = local(hours.close);
-  const breaks = office.breaks.map((b) => ({ from: local(b.from), to: local(b.to) }));
+  // A break without days is every day's: offices older than weekday breaks send none.
+  const breaks = office.breaks
+    .filter((b) => b.days === undefined || b.days.includes(weekday))
+    .map((b) => ({ from: local(b.from), to: local(b.to) }));
   const step = service.slotMinutes * MINUTE;
   const horizon = now + query.daysAhead * 24 * 60 * MINUTE;
   const slots: OfferedSlot[] = [];
