@@ -222,7 +222,7 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await button('Отметиться').click();
     await answer.waitFor();
     expect(await answer.getAttribute('data-answer')).toBe('booking-late');
-    expect(await answer.textContent()).toContain('Время вашей записи уже прошло.');
+    expect(await answer.textContent()).toContain('Время вашей записи (10:00) уже прошло.');
     await button('Взять обычный талон').click();
     await ticketNumber().waitFor();
     expect(await ticketNumber().textContent()).toBe('B001');

@@ -1,5 +1,5 @@
 import { useLanguage } from '../shared/language.js';
-import { formatTime } from '../shared/office-time.js';
+import { answerText } from './answer-text.js';
 import type { Answer } from './kiosk-flow.js';
 
 /** Instead of a ticket: what happened in plain words, and always a way on. */
@@ -41,21 +41,4 @@ export function AnswerPage({
       </div>
     </div>
   );
-}
-
-function answerText(answer: Answer, timeZone: string, t: ReturnType<typeof useLanguage>['t']): string {
-  switch (answer.kind) {
-    case 'booking-unknown':
-      return t('kiosk.bookingUnknown');
-    case 'booking-early':
-      return answer.checkInFrom !== null ? t('kiosk.bookingEarly', { time: formatTime(answer.checkInFrom, timeZone) }) : t('kiosk.bookingEarlyNoTime');
-    case 'booking-late':
-      return t('kiosk.bookingLate');
-    case 'closed':
-      return `${t('kiosk.closedTitle')}. ${t('kiosk.closedLead')}`;
-    case 'no-answer':
-      return t('kiosk.noAnswer');
-    case 'failed':
-      return t('kiosk.failed');
-  }
 }

@@ -78,7 +78,11 @@ describe('kiosk flow', () => {
     });
     expect(run([{ type: 'refused', code: 'booking-too-early' }], checking)).toMatchObject({ answer: { kind: 'booking-early', checkInFrom: null } });
     const late = run([{ type: 'refused', code: 'booking-too-late' }], checking);
-    expect(late).toMatchObject({ answer: { kind: 'booking-late', code: '123456' } });
+    expect(late).toMatchObject({ answer: { kind: 'booking-late', code: '123456', slotStart: null } });
+    const slotStart = Date.UTC(2026, 10, 30, 7, 0);
+    expect(run([{ type: 'refused', code: 'booking-too-late', details: { slotStart, checkInUntil: slotStart + 10 * 60_000 } }], checking)).toMatchObject({
+      answer: { kind: 'booking-late', code: '123456', slotStart },
+    });
     expect(run([{ type: 'accept-walk-in' }], late)).toEqual({
       kind: 'issuing',
       request: { event: 'booking:check-in', payload: { code: '123456', acceptWalkIn: true } },

@@ -18,7 +18,8 @@ export type Answer =
   | { kind: 'booking-unknown' }
   /** `checkInFrom` is an instant, shown in the office's zone; null if the server did not say. */
   | { kind: 'booking-early'; checkInFrom: number | null }
-  | { kind: 'booking-late'; code: string }
+  /** `slotStart` is the booked time, shown in the office's zone; null if the server did not say. */
+  | { kind: 'booking-late'; code: string; slotStart: number | null }
   | { kind: 'closed' }
   | { kind: 'no-answer' }
   | { kind: 'failed' };
@@ -156,7 +157,9 @@ export function answerFor(request: TicketRequest, code: string, details: Failure
       // Without the time the answer is still plain, just vaguer; the English message is never read.
       return { kind: 'booking-early', checkInFrom: details?.checkInFrom ?? null };
     case 'booking-too-late':
-      return request.event === 'booking:check-in' ? { kind: 'booking-late', code: request.payload.code } : { kind: 'failed' };
+      return request.event === 'booking:check-in'
+        ? { kind: 'booking-late', code: request.payload.code, slotStart: details?.slotStart ?? null }
+        : { kind: 'failed' };
     case 'office-closed':
       return { kind: 'closed' };
     case 'no-answer':
