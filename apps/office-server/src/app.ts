@@ -15,6 +15,8 @@ import { createMetrics } from './metrics.js';
 import { createConfigHolder, type OfficeContext } from './office-context.js';
 import { createPrintDispatcher } from './printing/print-dispatcher.js';
 import { createOfficeQueue, type OfficeQueue } from './queue/office-queue.js';
+import { startPressRetention } from './rating/press-retention.js';
+import { createRatingPresses } from './rating/rating-presses.js';
 import { createRatingWindows } from './rating/rating-windows.js';
 import { setUpAdminNamespace } from './realtime/admin-namespace.js';
 import { setUpBoardNamespace } from './realtime/board-namespace.js';
@@ -115,6 +117,7 @@ export function createApplication(options: ApplicationOptions): Application {
     centralLink,
   };
   const ratings = createRatingWindows(io, context);
+  const pressRetention = startPressRetention(createRatingPresses(db, () => clock.now()), clock, logger.child({ area: 'rating' }));
   queue.onCommitted((events) => ratings.onCommitted(events));
   setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
   setUpOperatorNamespace(io.of('/operator'), context, realtime);
@@ -155,6 +158,7 @@ export function createApplication(options: ApplicationOptions): Application {
       broadcasts.stop();
       sync?.stop();
       ratings.closeAll();
+      pressRetention.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       db.close();

@@ -43,6 +43,7 @@ export function createRatingPresses(db: OfficeDatabase, now: () => number) {
     `INSERT INTO rating_presses (at, desk_id, button_device_id, seq, value, outcome, ticket_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const update = db.prepare<[PressOutcome, number]>(`UPDATE rating_presses SET outcome = ? WHERE id = ?`);
+  const forget = db.prepare<[number]>(`DELETE FROM rating_presses WHERE at < ?`);
   const list = db.prepare<[string], RecordedPress>(
     `SELECT id, at, desk_id AS deskId, button_device_id AS buttonDeviceId, seq, value, outcome, ticket_id AS ticketId
        FROM rating_presses WHERE desk_id = ? ORDER BY id`,
@@ -66,6 +67,10 @@ export function createRatingPresses(db: OfficeDatabase, now: () => number) {
     /** The end of a claimed press: the rating landed on its ticket, or the queue refused it. */
     settle(id: number, outcome: 'counted' | 'refused'): void {
       update.run(outcome, id);
+    },
+    /** Drops presses heard before `cutoff`; answers how many went. */
+    forgetBefore(cutoff: number): number {
+      return forget.run(cutoff).changes;
     },
     ofDesk(deskId: string): RecordedPress[] {
       return list.all(deskId);
