@@ -168,18 +168,24 @@ describe.skipIf(!canRun)('rating button firmware under simavr', () => {
   it('takes its device id from EEPROM, beats once a second of wall time, and answers ping', async () => {
     const sim = await simulator({ deviceId: 42 });
     const driver = await onlineDriver(sim, 42);
-    const first = await nextHeartbeat(driver);
-    const second = await nextHeartbeat(driver);
-    expect(first.deviceId).toBe(42);
-    expect(second.uptimeS - first.uptimeS).toBe(1);
-    // The simulation is held to the wall clock; slack for a busy machine.
-    expect(second.at.getTime() - first.at.getTime()).toBeGreaterThan(800);
-    expect(second.at.getTime() - first.at.getTime()).toBeLessThan(1_300);
+    const beats = record(driver, 'heartbeat');
+    // Five seconds of beats: one late delivery on a busy host moves one end of the span, not the
+    // rate, while a simulation running free of the wall clock would crowd them into a fraction of it.
+    await until(() => beats.length >= 6, 12_000);
+    expect(beats.map((beat) => beat.deviceId)).toEqual(beats.map(() => 42));
+    for (let i = 1; i < beats.length; i += 1) expect(beats[i]!.uptimeS - beats[i - 1]!.uptimeS).toBe(1);
+    const first = beats[0]!;
+    const last = beats.at(-1)!;
+    const wallPerBeat = (last.at.getTime() - first.at.getTime()) / (last.uptimeS - first.uptimeS);
+    expect(wallPerBeat).toBeGreaterThan(800);
+    expect(wallPerBeat).toBeLessThan(1_200);
 
-    const roundTrip = await driver.ping();
-    // Two frames of about 10 bytes each way at 9600 baud take some 20 ms on a real line.
-    expect(roundTrip).toBeGreaterThanOrEqual(10);
-    expect(roundTrip).toBeLessThan(500);
+    // Two frames of about 10 bytes each way at 9600 baud take some 20 ms on a real line; the best
+    // of three is the line's time, not a busy scheduler's.
+    const roundTrips: number[] = [];
+    for (let i = 0; i < 3; i += 1) roundTrips.push(await driver.ping(5_000));
+    expect(Math.min(...roundTrips)).toBeGreaterThanOrEqual(10);
+    expect(Math.min(...roundTrips)).toBeLessThan(500);
   });
 });
 
