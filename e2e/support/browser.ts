@@ -38,3 +38,32 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
 }
+
+/**
+ * Starts watching `page` for `selector` and resolves once the watch is in place; the returned
+ * function waits for the element and gives the page's own `Date.now()` when it first appeared.
+ * A real-time limit measured this way counts the screen, not Playwright's polling and round trips
+ * on a busy machine (page and test share the host's wall clock).
+ */
+export async function watchAppearance(page: Page, selector: string): Promise<(timeoutMs?: number) => Promise<number>> {
+  const key = `__appeared_${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ({ selector, key }) => {
+      const store = window as unknown as Record<string, number | undefined>;
+      const seen = () => {
+        if (store[key] === undefined && document.querySelector(selector)) store[key] = Date.now();
+        return store[key] !== undefined;
+      };
+      if (seen()) return;
+      const observer = new MutationObserver(() => {
+        if (seen()) observer.disconnect();
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    },
+    { selector, key },
+  );
+  return async (timeoutMs = 10_000) => {
+    const handle = await page.waitForFunction((key) => (window as unknown as Record<string, number | undefined>)[key], key, { timeout: timeoutMs });
+    return (await handle.jsonValue()) as number;
+  };
+}
