@@ -57,7 +57,12 @@ describe.skipIf(!existsSync(MAIN))('killing the office server at any moment', ()
         }
       };
       const pumps = Array.from({ length: 8 }, pump);
-      await new Promise((r) => setTimeout(r, 300 + round * 200));
+      // Killed at a different moment each round, and never before this round has had tickets
+      // acked, however slowly a busy machine issues them.
+      const started = Date.now();
+      const ackedBefore = acked.size;
+      const due = () => Date.now() - started >= 300 + round * 200 && acked.size >= ackedBefore + 10;
+      while (!due() && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 10));
       child.kill('SIGKILL');
       socket.disconnect();
       await Promise.all(pumps);

@@ -53,10 +53,12 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     await button(/^Окно 1$/).click();
     await page.getByTestId('desk-status').getByText('Открыто').waitFor();
     expect(await page.getByTestId('break-notice').textContent()).toMatch(/^По графику сейчас перерыв \(обед, \d\d:\d\d–\d\d:\d\d\)$/);
-    // Nobody waits yet: calling is illegal, so disabled, while pausing is allowed.
+    // Nobody waits yet: calling is illegal, so disabled, while pausing is allowed. Pausing is
+    // waited for first: while the open command is in flight every button is disabled, which
+    // would pass the other two checks for the wrong reason.
+    await expect.poll(() => button(/^Перерыв/).isEnabled()).toBe(true);
     expect(await button(/^Вызвать следующего/).isDisabled()).toBe(true);
     expect(await button(/^Завершить/).isDisabled()).toBe(true);
-    expect(await button(/^Перерыв/).isEnabled()).toBe(true);
     const other = await office.connect('/operator', { session: await office.login('petrov') });
     const snapshot = await command<{ ok: boolean; state: { desks: { id: string; operatorName?: string }[] } }>(other, 'operator:snapshot');
     expect(snapshot.state.desks.find((d) => d.id === 'desk-1')?.operatorName).toBe('Иванова Мария');
@@ -70,7 +72,9 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     await expect.poll(() => currentTicket().textContent()).toBe(number);
     expect(await status().textContent()).toBe('Вызван');
     await expect.poll(() => page.getByTestId('waiting-payments').textContent()).toBe('0');
-    // A called visitor cannot be finished before the service starts, and the desk cannot pause.
+    // A called visitor cannot be finished before the service starts, and the desk cannot pause
+    // (checked once the console is free again, when starting is allowed).
+    await expect.poll(() => button(/^Начать приём/).isEnabled()).toBe(true);
     expect(await button(/^Завершить/).isDisabled()).toBe(true);
     expect(await button(/^Перерыв/).isDisabled()).toBe(true);
     expect(await button(/^Вызвать следующего/).isDisabled()).toBe(true);
@@ -122,13 +126,13 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     await page.getByLabel('Причина перерыва').selectOption('paperwork');
     await button(/^Перерыв/).click();
     await expect.poll(() => page.getByTestId('desk-status').textContent()).toMatch(/^Перерыв \(работа с документами\)/);
+    await expect.poll(() => button(/^Продолжить работу/).isEnabled()).toBe(true);
     expect(await button(/^Вызвать следующего/).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: /^Вызвать A/ }).first().isDisabled()).toBe(true);
     await saveScreenshot(page, 'operator-paused');
-    await expect.poll(() => button(/^Продолжить работу/).isEnabled()).toBe(true);
     await page.keyboard.press('9');
     await expect.poll(() => page.getByTestId('desk-status').textContent()).toBe('Открыто');
-    expect(await button(/^Вызвать следующего/).isEnabled()).toBe(true);
+    await expect.poll(() => button(/^Вызвать следующего/).isEnabled()).toBe(true);
   });
 
   it('shows a priority visitor\'s document to check and records the check', async () => {
