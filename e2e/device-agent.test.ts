@@ -107,7 +107,7 @@ describe('device agent: kiosk tickets on a network printer', () => {
     agent.on('status', (s) => links.push(s.link));
 
     await office.stop({ wipe: false });
-    await vi.waitFor(() => expect(agent.status().link).toBe('offline'));
+    await vi.waitFor(() => expect(agent.status().link).toBe('offline'), { timeout: 10_000 });
     // The same office, database and port, as after a service restart.
     const again = createApplication({
       config: office.app.context.directory.config,
