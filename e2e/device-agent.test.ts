@@ -119,8 +119,15 @@ describe('device agent: kiosk tickets on a network printer', () => {
     });
     cleanups.push(() => again.close());
     await again.listen(office.port, '127.0.0.1');
-    await vi.waitFor(() => expect(again.context.devices.printerStatus('printer-1')).toBe('ok'), { timeout: 10_000 });
-    expect(links).toContain('online');
+    // The server takes the printer's state from the hello before it acks it, and the agent is
+    // online only once that ack is back: both are waited for, not the first alone.
+    await vi.waitFor(
+      () => {
+        expect(again.context.devices.printerStatus('printer-1')).toBe('ok');
+        expect(links).toContain('online');
+      },
+      { timeout: 10_000 },
+    );
 
     const kiosk = io(`${office.url}/kiosk`, { auth: { token: DEMO_TOKENS.kiosk }, transports: ['websocket'], reconnection: false });
     cleanups.push(async () => kiosk.disconnect());
