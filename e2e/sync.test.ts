@@ -184,11 +184,14 @@ describe('office <-> central sync under faults', () => {
     await waitFor('the first link', synced(office));
     const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     let flowing = true;
+    let issuedSoFar = 0;
+    let bookedSoFar = 0;
     const flow = (async () => {
       let issued = 0;
       while (flowing) {
         await command(kiosk, 'ticket:issue', { serviceId: issued % 3 ? 'payments' : 'contracts' });
         issued += 1;
+        issuedSoFar = issued;
       }
       return issued;
     })();
@@ -198,10 +201,14 @@ describe('office <-> central sync under faults', () => {
       for (let i = 0; flowing && i < slots.slots.length; i += 1) {
         const made = await book(central!, 'contracts', slots.slots[i]!.start, `+7 916 000-00-${String(i).padStart(2, '0')}`);
         if (i % 3 === 0) await fetch(`${central!.url}/api/bookings/${made.code}/cancel`, { method: 'POST' });
+        bookedSoFar = i + 1;
         await new Promise((r) => setTimeout(r, 60));
       }
     })();
-    for (let drop = 0; drop < 12; drop += 1) {
+    // Twelve drops at least, and more until the traffic the checks below count has flowed, however
+    // slowly a loaded machine issues and books.
+    const enoughFlowed = () => issuedSoFar > 50 && bookedSoFar >= Math.min(7, slots.slots.length);
+    for (let drop = 0; drop < 12 || (!enoughFlowed() && drop < 120); drop += 1) {
       await new Promise((r) => setTimeout(r, 120 + (drop % 3) * 60));
       proxy.cut();
     }
