@@ -191,10 +191,11 @@ describe.skipIf(!canRun)('RatingButtonDriver on a socat pty pair', () => {
     driver.openWindow();
 
     await fake.send({ type: 'H', deviceId: 1, uptimeS: 10, pending: 0, lost: 0 });
-    await next(driver, 'online');
-    const silentSince = Date.now();
-    const [offline] = await next(driver, 'offline', 4_500);
-    const silentFor = Date.now() - silentSince;
+    // Timed by the driver's own clock, from the frame it last heard to its verdict: the test's
+    // turns of the event loop on a busy machine would shift either end.
+    const [lastHeard] = await next(driver, 'online');
+    const [offline] = await next(driver, 'offline', 6_000);
+    const silentFor = offline.at.getTime() - lastHeard.at.getTime();
 
     expect(silentFor).toBeGreaterThanOrEqual(2_900);
     expect(silentFor).toBeLessThan(4_000);
