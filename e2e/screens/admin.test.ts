@@ -143,9 +143,19 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await expect.poll(() => slot.isDisabled()).toBe(true);
     await saveScreenshot(page, 'admin-booking');
     expect(JSON.stringify(await seriousAccessibilityViolations(page))).toBe('[]');
+    // The day's list has it, with everything the reception needs when the visitor calls back.
+    const row = page.getByTestId('day-bookings').getByRole('row').filter({ hasText: code });
+    await expect.poll(() => row.textContent()).toMatch(new RegExp(`10:00${code}Заключение и переоформление договоровСмирновв офисеожидается`));
+    // A caller gives a name: the search narrows the day's list to their booking.
+    await page.getByLabel('Найти по коду или имени').fill('смир');
+    await expect.poll(() => page.getByTestId('day-bookings').getByRole('row').count()).toBe(2);
+    await page.getByLabel('Найти по коду или имени').fill('нет такого');
+    await page.getByText('Таких записей на этот день нет').waitFor();
+    await page.getByLabel('Найти по коду или имени').fill(code);
     await page.getByRole('button', { name: `Отменить запись ${code}` }).click();
-    await page.getByRole('cell', { name: 'отменена' }).waitFor();
+    await row.getByRole('cell', { name: 'отменена' }).waitFor();
     await expect.poll(() => slot.isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: `Отменить запись ${code}` }).count()).toBe(0);
   });
 
   it('edits what the forms lack through the raw JSON view', async () => {

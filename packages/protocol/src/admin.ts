@@ -16,6 +16,8 @@ export const adminCommands = {
     customerName: z.string().trim().max(200).optional(),
   }),
   'booking:cancel': z.strictObject({ bookingId: idField }),
+  /** Every booking of one office day, on-line and office ones alike: what the reception looks up. */
+  'booking:list': z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 };
 
 export interface BookingSlotView {
@@ -23,6 +25,26 @@ export interface BookingSlotView {
   minutes: number;
   capacity: number;
   booked: number;
+}
+
+/**
+ * `booked`: still to come; `arrived` / `late`: checked in at the kiosk (late ones as walk-ins);
+ * `cancelled`; `expired`: the day closed without the visitor.
+ */
+export type BookingStatus = 'booked' | 'arrived' | 'late' | 'cancelled' | 'expired';
+
+export interface OfficeBookingView {
+  bookingId: string;
+  code: string;
+  serviceId: string;
+  slotStart: number;
+  slotMinutes: number;
+  /** `central`: booked on-line; `office`: by phone or at the reception. */
+  source: 'office' | 'central';
+  customerName?: string;
+  status: BookingStatus;
+  /** The ticket the booking was checked in with. */
+  ticketNumber?: string;
 }
 
 export interface AdminResults {
@@ -34,6 +56,7 @@ export interface AdminResults {
   'booking:slots': { slots: BookingSlotView[] };
   'booking:create': { bookingId: string; code: string; slotStart: number };
   'booking:cancel': object;
+  'booking:list': { bookings: OfficeBookingView[] };
 }
 
 export type AdminClientEvents = CommandEvents<typeof adminCommands, AdminResults>;

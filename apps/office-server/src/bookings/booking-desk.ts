@@ -1,5 +1,5 @@
-import type { Actor } from '@talon/domain';
-import { WEEKDAY_KEYS, type AdminResults, type Ack } from '@talon/protocol';
+import { instantOfLocal, type Actor } from '@talon/domain';
+import { WEEKDAY_KEYS, type AdminResults, type Ack, type OfficeBookingView } from '@talon/protocol';
 import { newBookingCode, newId } from '../ids.js';
 import type { OfficeContext } from '../office-context.js';
 import { fail } from '../realtime/command-router.js';
@@ -11,6 +11,29 @@ export function createBookingDesk(context: OfficeContext) {
   const bookedPerSlot = context.db.prepare(`SELECT slot_start AS slotStart, COUNT(*) AS booked FROM bookings
     WHERE service_id = ? AND slot_start >= ? AND slot_start < ? AND status IN ('booked', 'arrived', 'late')
     GROUP BY slot_start`);
+  const bookingsOfDay = context.db.prepare(`SELECT b.id AS bookingId, b.code, b.service_id AS serviceId, b.slot_start AS slotStart,
+      b.slot_minutes AS slotMinutes, b.source, b.customer_name AS customerName, b.status, t.number AS ticketNumber
+    FROM bookings b LEFT JOIN tickets t ON t.id = b.ticket_id
+    WHERE b.slot_start >= ? AND b.slot_start < ?
+    ORDER BY b.slot_start, b.code`);
+
+  function list(date: string): Ack<AdminResults['booking:list']> {
+    const timeZone = context.directory.config.office.timeZone;
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const nextDate = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    const rows = bookingsOfDay.all(instantOfLocal(timeZone, date, '00:00'), instantOfLocal(timeZone, nextDate, '00:00')) as (Omit<
+      OfficeBookingView,
+      'customerName' | 'ticketNumber'
+    > & { customerName: string | null; ticketNumber: string | null })[];
+    return {
+      ok: true,
+      bookings: rows.map(({ customerName, ticketNumber, ...row }) => ({
+        ...row,
+        ...(customerName !== null && { customerName }),
+        ...(ticketNumber !== null && { ticketNumber }),
+      })),
+    };
+  }
 
   function slots(serviceId: string, date: string): Ack<AdminResults['booking:slots']> {
     const service = context.directory.services.get(serviceId);
@@ -38,6 +61,7 @@ export function createBookingDesk(context: OfficeContext) {
 
   return {
     slots,
+    list,
     async create(
       request: { serviceId: string; slotStart: number; customerName?: string },
       actor: Actor,

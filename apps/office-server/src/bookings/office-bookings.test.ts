@@ -1,7 +1,9 @@
 import type { IssuedTicket } from '@talon/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../clock.js';
+import { silentLogger } from '../logger.js';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../testing/test-office.js';
+import { createCentralBookingIntake } from './central-booking-intake.js';
 
 /** Tuesday 24 November 2026, 09:00 in Moscow. */
 const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
@@ -47,6 +49,42 @@ describe('bookings taken at the office, checked in at the kiosk', () => {
     const row = office.app.context.db.prepare('SELECT status, ticket_id AS ticketId FROM bookings WHERE id = ?').get(booking.bookingId);
     expect(row).toEqual({ status: 'arrived', ticketId: issued.ticket.id });
     expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({ ok: false, code: 'booking-not-found' });
+  });
+
+  it('lists the bookings of a day for the reception, with what became of each', async () => {
+    const clock = manualClock(TUESDAY_9_00);
+    office = await startTestOffice({ clock, config: demoConfig((c) => (c.office.alwaysOpen = false)) });
+    const admin = await office.connect('/admin', { session: await office.login('admin') });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const at = (hours: number, minutes = 0) => Date.UTC(2026, 10, 24, hours - 3, minutes);
+    const book = (serviceId: string, slotStart: number, customerName?: string) =>
+      command<{ ok: true; code: string; bookingId: string }>(admin, 'booking:create', { serviceId, slotStart, ...(customerName && { customerName }) });
+    const comes = await book('payments', at(9, 15), 'Смирнов');
+    const cancels = await book('contracts', at(11), 'Орлова');
+    const later = await book('contracts', at(10));
+    const tomorrow = await book('contracts', Date.UTC(2026, 10, 25, 6, 0));
+    await createCentralBookingIntake(office.app.context, silentLogger())({
+      version: 1, bookingId: 'cb_1', code: '12345678', serviceId: 'contracts', slotStart: at(12), slotMinutes: 30, status: 'booked', customerName: 'Смирнова Анна',
+    });
+    clock.set(at(9, 10));
+    const ticket = await command<{ ok: true } & IssuedTicket>(kiosk, 'booking:check-in', { code: comes.code });
+    expect(await command(admin, 'booking:cancel', { bookingId: cancels.bookingId })).toEqual({ ok: true });
+    // Served or cancelled, a booking cannot be cancelled (again).
+    expect(await command(admin, 'booking:cancel', { bookingId: comes.bookingId })).toMatchObject({ ok: false, code: 'booking-not-found' });
+
+    const day = await command<{ ok: true; bookings: unknown[] }>(admin, 'booking:list', { date: '2026-11-24' });
+    expect(day.bookings).toEqual([
+      { bookingId: comes.bookingId, code: comes.code, serviceId: 'payments', slotStart: at(9, 15), slotMinutes: 15, source: 'office', customerName: 'Смирнов', status: 'arrived', ticketNumber: ticket.ticket.number },
+      { bookingId: later.bookingId, code: later.code, serviceId: 'contracts', slotStart: at(10), slotMinutes: 30, source: 'office', status: 'booked' },
+      { bookingId: cancels.bookingId, code: cancels.code, serviceId: 'contracts', slotStart: at(11), slotMinutes: 30, source: 'office', customerName: 'Орлова', status: 'cancelled' },
+      { bookingId: 'cb_1', code: '12345678', serviceId: 'contracts', slotStart: at(12), slotMinutes: 30, source: 'central', customerName: 'Смирнова Анна', status: 'booked' },
+    ]);
+    // Local days, not UTC ones: the day starts at midnight in Moscow.
+    expect(await command<{ bookings: { bookingId: string }[] }>(admin, 'booking:list', { date: '2026-11-25' })).toEqual({
+      ok: true,
+      bookings: [expect.objectContaining({ bookingId: tomorrow.bookingId, status: 'booked' })],
+    });
+    expect(await command(admin, 'booking:list', { date: '24.11.2026' })).toMatchObject({ ok: false, code: 'invalid-payload' });
   });
 
   it('offers a late visitor a plain ticket', async () => {

@@ -63,6 +63,7 @@ export function setUpAdminNamespace(
       'booking:create': ({ serviceId, slotStart, customerName }) =>
         bookings.create({ serviceId, slotStart, ...(customerName && { customerName }) }, actor),
       'booking:cancel': ({ bookingId }) => bookings.cancel(bookingId, actor),
+      'booking:list': ({ date }) => bookings.list(date),
     };
     routeCommands(socket, adminCommands, handlers, { ...options.router, role: 'admin' });
   });

@@ -1,4 +1,4 @@
-import type { BookingSlotView, OfficeConfig } from '@talon/protocol';
+import type { BookingSlotView, OfficeBookingView, OfficeConfig } from '@talon/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { formatDate, formatTime } from '../shared/office-time.js';
@@ -9,13 +9,18 @@ interface TakenBooking {
   code: string;
   slotStart: number;
   serviceName: string;
-  customerName?: string;
-  cancelled: boolean;
 }
 
 /** The office's local date of an instant, "YYYY-MM-DD" (en-CA spells dates that way). */
 export function officeDate(at: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** A local date "YYYY-MM-DD" in words; noon UTC of that date is that date in every zone that matters. */
+function formatLocalDate(date: string, language: 'ru' | 'en'): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (!y || !m || !d) return date;
+  return formatDate(Date.UTC(y, m - 1, d, 12), 'UTC', language);
 }
 
 /** A booking taken by phone or at the reception: service, day, a free slot, and the code to tell the visitor. */
@@ -29,7 +34,9 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
   const [customerName, setCustomerName] = useState('');
   const [slots, setSlots] = useState<BookingSlotView[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [taken, setTaken] = useState<TakenBooking[]>([]);
+  const [latest, setLatest] = useState<TakenBooking | null>(null);
+  const [dayBookings, setDayBookings] = useState<OfficeBookingView[] | null>(null);
+  const [search, setSearch] = useState('');
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
@@ -51,6 +58,20 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
     };
   }, [send, serviceId, date, reload]);
 
+  // The reception looks a caller up by code or name among all of the day's bookings, on-line ones too.
+  useEffect(() => {
+    if (!date) return;
+    let current = true;
+    void send<{ bookings: OfficeBookingView[] }>('booking:list', { date }).then((ack) => {
+      if (!current) return;
+      if (ack.ok) setDayBookings(ack.bookings);
+      else setProblem(ack.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [send, date, reload]);
+
   async function book(slot: BookingSlotView) {
     const name = customerName.trim();
     const ack = await send<{ bookingId: string; code: string; slotStart: number }>('booking:create', {
@@ -64,8 +85,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
     }
     setProblem(null);
     setCustomerName('');
-    const serviceName = config.services.find((s) => s.id === serviceId)?.name ?? serviceId;
-    setTaken((list) => [{ bookingId: ack.bookingId, code: ack.code, slotStart: ack.slotStart, serviceName, ...(name && { customerName: name }), cancelled: false }, ...list]);
+    setLatest({ bookingId: ack.bookingId, code: ack.code, slotStart: ack.slotStart, serviceName: serviceNameOf(serviceId) });
     setReload((n) => n + 1);
   }
 
@@ -75,11 +95,35 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
       setProblem(ack.message);
       return;
     }
-    setTaken((list) => list.map((b) => (b.bookingId === bookingId ? { ...b, cancelled: true } : b)));
+    if (latest?.bookingId === bookingId) setLatest(null);
     setReload((n) => n + 1);
   }
 
-  const latest = taken[0];
+  function serviceNameOf(id: string): string {
+    const service = config.services.find((s) => s.id === id);
+    return service ? (language === 'en' && service.nameEn) || service.name : id;
+  }
+
+  function statusOf(booking: OfficeBookingView): string {
+    const ticket = booking.ticketNumber ?? '—';
+    switch (booking.status) {
+      case 'booked':
+        return t('admin.booking.status.booked');
+      case 'arrived':
+        return t('admin.booking.status.arrived', { ticket });
+      case 'late':
+        return t('admin.booking.status.late', { ticket });
+      case 'cancelled':
+        return t('admin.booking.cancelled');
+      case 'expired':
+        return t('admin.booking.status.expired');
+    }
+  }
+
+  const wanted = search.trim().toLocaleLowerCase('ru');
+  const shown = (dayBookings ?? []).filter(
+    (b) => !wanted || b.code.includes(wanted) || (b.customerName ?? '').toLocaleLowerCase('ru').includes(wanted),
+  );
   return (
     <section aria-labelledby="ad-bookings-title" className="ad-section">
       <h2 id="ad-bookings-title">{t('admin.tab.bookings')}</h2>
@@ -109,7 +153,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
           {problem}
         </p>
       )}
-      {latest && !latest.cancelled && (
+      {latest && (
         <div className="ad-code" role="status" data-testid="booking-code-panel">
           <span>{t('admin.booking.codeFor', { date: formatDate(latest.slotStart, timeZone, language), time: formatTime(latest.slotStart, timeZone), service: latest.serviceName })}</span>
           <strong data-testid="booking-code">{latest.code}</strong>
@@ -142,44 +186,57 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
           })}
         </ul>
       )}
-      {taken.length > 0 && (
-        <>
-          <h3>{t('admin.booking.taken')}</h3>
-          <table className="ad-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.booking.code')}</th>
-                <th scope="col">{t('admin.booking.when')}</th>
-                <th scope="col">{t('admin.booking.service')}</th>
-                <th scope="col">{t('admin.booking.visitor')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.actions')}</span>
-                </th>
+      <div className="ad-inline ad-day-head">
+        <h3 id={`${ids}-day`}>{t('admin.booking.dayList', { date: formatLocalDate(date, language) })}</h3>
+        <div className="ad-field">
+          <label htmlFor={`${ids}-search`}>{t('admin.booking.search')}</label>
+          <input id={`${ids}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <button type="button" className="ad-small" onClick={() => setReload((n) => n + 1)}>
+          {t('admin.booking.refresh')}
+        </button>
+      </div>
+      {dayBookings === null ? (
+        <p className="ad-note">{t('admin.loading')}</p>
+      ) : dayBookings.length === 0 ? (
+        <p className="ad-note">{t('admin.booking.noneOnDay')}</p>
+      ) : shown.length === 0 ? (
+        <p className="ad-note">{t('admin.booking.nothingFound')}</p>
+      ) : (
+        <table className="ad-table" aria-labelledby={`${ids}-day`} data-testid="day-bookings">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.booking.when')}</th>
+              <th scope="col">{t('admin.booking.code')}</th>
+              <th scope="col">{t('admin.booking.service')}</th>
+              <th scope="col">{t('admin.booking.visitor')}</th>
+              <th scope="col">{t('admin.booking.source')}</th>
+              <th scope="col">{t('admin.booking.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('admin.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((b) => (
+              <tr key={b.bookingId}>
+                <td>{formatTime(b.slotStart, timeZone)}</td>
+                <td className="ad-mono">{b.code}</td>
+                <td>{serviceNameOf(b.serviceId)}</td>
+                <td>{b.customerName ?? '—'}</td>
+                <td>{t(b.source === 'central' ? 'admin.booking.source.central' : 'admin.booking.source.office')}</td>
+                <td>{statusOf(b)}</td>
+                <td>
+                  {b.status === 'booked' && (
+                    <button type="button" className="ad-small ad-danger" onClick={() => void cancel(b.bookingId)} aria-label={t('admin.booking.cancelCode', { code: b.code })}>
+                      {t('admin.booking.cancel')}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {taken.map((b) => (
-                <tr key={b.bookingId}>
-                  <td className="ad-mono">{b.code}</td>
-                  <td>
-                    {formatDate(b.slotStart, timeZone, language)}, {formatTime(b.slotStart, timeZone)}
-                  </td>
-                  <td>{b.serviceName}</td>
-                  <td>{b.customerName ?? '—'}</td>
-                  <td>
-                    {b.cancelled ? (
-                      t('admin.booking.cancelled')
-                    ) : (
-                      <button type="button" className="ad-small ad-danger" onClick={() => void cancel(b.bookingId)} aria-label={t('admin.booking.cancelCode', { code: b.code })}>
-                        {t('admin.booking.cancel')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );
