@@ -406,7 +406,7 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await other.goto(`${office.url}/kiosk?token=not-a-kiosk`);
     const status = other.locator('[data-testid="kiosk-status"][data-status="refused"]');
     await status.waitFor();
-    expect(await status.textContent()).toBe('Киоск не подключён: unknown device token');
+    expect(await status.textContent()).toBe('Киоск не подключён. Сервер не принял вход или токен устройства');
     await stranger.close();
   });
 });

@@ -6,6 +6,7 @@ import { dashboardEn, dashboardRu } from './catalogue/dashboard.js';
 import { adminEn, adminRu } from './catalogue/admin.js';
 import { bookingEn, bookingRu } from './catalogue/booking.js';
 import { desktopEn, desktopRu } from './catalogue/desktop.js';
+import { refusalsEn, refusalsRu } from './catalogue/refusals.js';
 
 /**
  * Every piece of UI text Talon shows or says, Russian first, one file per screen so each screen's
@@ -21,6 +22,7 @@ export const ru = {
   ...adminRu,
   ...bookingRu,
   ...desktopRu,
+  ...refusalsRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -34,4 +36,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...bookingEn,
   ...desktopEn,
+  ...refusalsEn,
 };

@@ -16,6 +16,7 @@ import { OperatorsSection } from './OperatorsSection.js';
 import { remoteChange } from './remote-change.js';
 import { ScheduleSection } from './ScheduleSection.js';
 import { ServicesSection } from './ServicesSection.js';
+import { refusalText } from '../shared/refusal-text.js';
 
 const TABS = ['services', 'desks', 'operators', 'categories', 'schedule', 'devices', 'bookings', 'json'] as const;
 type Tab = (typeof TABS)[number];
@@ -116,7 +117,7 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
       setProblems(problemsByField(ack.message));
       setNotice({ ok: false, text: t('admin.refused') });
     } else {
-      setNotice({ ok: false, text: ack.code === 'no-answer' ? t('admin.noAnswer') : ack.message });
+      setNotice({ ok: false, text: ack.code === 'no-answer' ? t('admin.noAnswer') : refusalText(t, ack, true) });
     }
   }
 

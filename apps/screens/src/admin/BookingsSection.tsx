@@ -2,6 +2,7 @@ import type { BookingSlotView, OfficeBookingView, OfficeConfig } from '@talon/pr
 import { useEffect, useId, useState } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { formatDate, formatTime } from '../shared/office-time.js';
+import { refusalText } from '../shared/refusal-text.js';
 import type { AdminCommand } from './admin-command.js';
 
 interface TakenBooking {
@@ -50,7 +51,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
         setProblem(null);
       } else {
         setSlots([]);
-        setProblem(ack.message);
+        setProblem(refusalText(t, ack, true));
       }
     });
     return () => {
@@ -65,7 +66,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
     void send<{ bookings: OfficeBookingView[] }>('booking:list', { date }).then((ack) => {
       if (!current) return;
       if (ack.ok) setDayBookings(ack.bookings);
-      else setProblem(ack.message);
+      else setProblem(refusalText(t, ack, true));
     });
     return () => {
       current = false;
@@ -80,7 +81,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
       ...(name && { customerName: name }),
     });
     if (!ack.ok) {
-      setProblem(ack.message);
+      setProblem(refusalText(t, ack, true));
       return;
     }
     setProblem(null);
@@ -92,7 +93,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
   async function cancel(bookingId: string) {
     const ack = await send('booking:cancel', { bookingId });
     if (!ack.ok) {
-      setProblem(ack.message);
+      setProblem(refusalText(t, ack, true));
       return;
     }
     if (latest?.bookingId === bookingId) setLatest(null);

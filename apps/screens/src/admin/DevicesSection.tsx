@@ -5,6 +5,7 @@ import type { AdminCommand } from './admin-command.js';
 import { UNSET_TOKEN_HASH, withNewDevice, withoutItem } from './config-form.js';
 import { useDraft } from './draft.js';
 import { ListProblems, SelectField, TextField } from './fields.js';
+import { refusalText } from '../shared/refusal-text.js';
 
 export function DevicesSection({ send, savedIds }: { send: AdminCommand; savedIds: ReadonlySet<string> }) {
   const { t } = useLanguage();
@@ -17,7 +18,7 @@ export function DevicesSection({ send, savedIds }: { send: AdminCommand; savedId
     setProblem(null);
     const ack = await send<{ deviceId: string; token: string }>('device:issue-token', { deviceId });
     if (ack.ok) setIssued({ deviceId: ack.deviceId, token: ack.token });
-    else setProblem(ack.message);
+    else setProblem(refusalText(t, ack, true));
   }
 
   return (

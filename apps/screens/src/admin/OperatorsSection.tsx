@@ -5,6 +5,7 @@ import type { AdminCommand } from './admin-command.js';
 import { UNSET_PASSWORD_HASH, withNewOperator, withoutItem } from './config-form.js';
 import { useDraft } from './draft.js';
 import { ListProblems, TextField } from './fields.js';
+import { refusalText } from '../shared/refusal-text.js';
 
 export function OperatorsSection({ send, savedIds }: { send: AdminCommand; savedIds: ReadonlySet<string> }) {
   const { t } = useLanguage();
@@ -69,7 +70,7 @@ function PasswordForm({ operatorId, name, send }: { operatorId: string; name: st
   async function submit(event: FormEvent) {
     event.preventDefault();
     const ack = await send('operator:set-password', { operatorId, password });
-    setResult(ack.ok ? { ok: true, text: t('admin.passwordSet') } : { ok: false, text: ack.message });
+    setResult(ack.ok ? { ok: true, text: t('admin.passwordSet') } : { ok: false, text: refusalText(t, ack, true) });
     if (ack.ok) setPassword('');
   }
   return (

@@ -22,6 +22,7 @@ import { spokenCall } from './spoken-call.js';
 import { createWebSpeaker } from './web-speaker.js';
 import { withCall } from './with-call.js';
 import './board.css';
+import { refusalText } from '../shared/refusal-text.js';
 
 /** Long enough to catch the eye of someone who looked up at the chime, short enough not to nag. */
 const FLASH_MS = 8_000;
@@ -113,7 +114,7 @@ function LiveBoard({ token }: { token: string }) {
         )}
         {link === 'refused' && (
           <p className="board__offline" role="alert" data-testid="board-refused">
-            {t('board.refused', { message: refusal?.message ?? '' })}
+            {t('board.refused', { message: refusal ? refusalText(t, refusal) : '' })}
           </p>
         )}
         <SoundSwitch />

@@ -11,6 +11,7 @@ import { LoadChart, WaitsChart } from './HourCharts.js';
 import { RatingsPanel } from './RatingsPanel.js';
 import { deviceAlarm, formatMinutes, formatShare } from './figures.js';
 import { downloadTicketsCsv } from './tickets-csv.js';
+import { refusalText } from '../shared/refusal-text.js';
 
 const MOST_ALERTS = 5;
 
@@ -44,8 +45,8 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   const exportCsv = useCallback(async () => {
     setExportError(null);
     const result = await downloadTicketsCsv(session.session);
-    if (!result.ok) setExportError(result.message);
-  }, [session.session]);
+    if (!result.ok) setExportError(refusalText(t, result));
+  }, [session.session, t]);
 
   const totals = state?.totals;
   const timeZone = state?.office.timeZone ?? 'Europe/Moscow';

@@ -2,16 +2,18 @@
  * The export needs the head's session in a header, which a plain link cannot send: the file is
  * fetched, then handed to the browser as a download.
  */
-export async function downloadTicketsCsv(session: string): Promise<{ ok: true; fileName: string } | { ok: false; message: string }> {
+export async function downloadTicketsCsv(
+  session: string,
+): Promise<{ ok: true; fileName: string } | { ok: false; code: string; message: string }> {
   let response: Response;
   try {
     response = await fetch('/api/reports/tickets.csv', { headers: { authorization: `Bearer ${session}` } });
   } catch {
-    return { ok: false, message: 'the office server did not answer' };
+    return { ok: false, code: 'no-answer', message: 'the office server did not answer' };
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { message?: string } | null;
-    return { ok: false, message: body?.message ?? `HTTP ${response.status}` };
+    const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
+    return { ok: false, code: body?.code ?? 'internal', message: body?.message ?? `HTTP ${response.status}` };
   }
   const fileName = fileNameOf(response.headers.get('content-disposition')) ?? 'tickets.csv';
   const url = URL.createObjectURL(await response.blob());

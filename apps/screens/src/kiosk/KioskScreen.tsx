@@ -29,6 +29,7 @@ import { useIssuing } from './use-issuing.js';
 import { useKioskLink, type PrintResult } from './use-kiosk-link.js';
 import { useScannedCodes } from './use-scanner.js';
 import './kiosk.css';
+import { refusalText } from '../shared/refusal-text.js';
 
 export function KioskScreen() {
   const { t } = useLanguage();
@@ -92,7 +93,7 @@ function LiveKiosk({ token }: { token: string }) {
         </button>
       </header>
       <main className="kiosk__main">
-        <KioskBody step={step} state={state} link={link} refusal={refusal?.message ?? ''} dispatch={dispatch} />
+        <KioskBody step={step} state={state} link={link} refusal={refusal ? refusalText(t, refusal) : ''} dispatch={dispatch} />
       </main>
     </div>
   );

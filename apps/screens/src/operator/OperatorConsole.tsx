@@ -15,6 +15,7 @@ import { isTextField, shortcutFor } from './shortcuts.js';
 import { TransferForm, type TransferRequest } from './TransferForm.js';
 import { useOperatorState, useServerNow } from './use-operator-state.js';
 import { breakNotice } from './visitor-clock.js';
+import { refusalText } from '../shared/refusal-text.js';
 
 /** Commands whose payload is empty: the desk is always the operator's own. */
 const PLAIN_COMMANDS = {
@@ -64,7 +65,7 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
       const ack = await sendCommand<{ desk: DeskView | null }>(socket, event, payload);
       setBusy(false);
       if (ack.ok) applyDesk(ack.desk);
-      else setProblem(ack.code === 'no-answer' ? t('operator.noAnswer') : t('operator.refused', { message: ack.message }));
+      else setProblem(ack.code === 'no-answer' ? t('operator.noAnswer') : t('operator.refused', { message: refusalText(t, ack) }));
       return ack.ok;
     },
     [socket, applyDesk, t],

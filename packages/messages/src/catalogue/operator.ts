@@ -86,7 +86,7 @@ export const operatorRu = {
   'operator.closeYes': 'Да, закрыть окно',
   'operator.breakSoon': 'Через {minutes} мин по графику перерыв ({reason}, {from}–{to})',
   'operator.breakNow': 'По графику сейчас перерыв ({reason}, {from}–{to})',
-  'operator.refused': 'Не выполнено: {message}',
+  'operator.refused': 'Не выполнено. {message}',
   'operator.noAnswer': 'Сервер не ответил. Проверьте связь и повторите.',
   'operator.loading': 'Загрузка…',
 } as const;
@@ -178,7 +178,7 @@ export const operatorEn: Record<keyof typeof operatorRu, string> = {
   'operator.closeYes': 'Yes, close the desk',
   'operator.breakSoon': 'Planned break in {minutes} min ({reason}, {from}–{to})',
   'operator.breakNow': 'Planned break now ({reason}, {from}–{to})',
-  'operator.refused': 'Not done: {message}',
+  'operator.refused': 'Not done. {message}',
   'operator.noAnswer': 'The server did not answer. Check the link and try again.',
   'operator.loading': 'Loading…',
 };
