@@ -1,3 +1,4 @@
+import { BodyError, readJsonBody } from '@talon/http-boundary';
 import { bookingCodeParam, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -9,8 +10,10 @@ import { secretMatches } from '../config/secret-hash.js';
 import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
 import type { CentralStore } from '../storage/central-store.js';
-import { BodyError, readJsonBody } from './json-body.js';
 import { createStaticPage } from './static-page.js';
+
+/** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
+const BOOKING_BODY_LIMIT = 8 * 1024;
 
 export interface CentralHttpDeps {
   bookings: CentralBookings;
@@ -80,7 +83,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       return send(response, await deps.bookings.slots(decodeURIComponent(slots[1]!), parsed.data.serviceId, parsed.data.date));
     }
 
-    if (method === 'POST' && path === '/api/bookings') return send(response, await deps.bookings.create(await readJsonBody(request)));
+    if (method === 'POST' && path === '/api/bookings') return send(response, await deps.bookings.create(await readJsonBody(request, BOOKING_BODY_LIMIT)));
 
     const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg)?$/.exec(path);
     if (booking) {

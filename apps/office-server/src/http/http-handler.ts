@@ -1,4 +1,5 @@
 import { officeDayOf } from '@talon/domain';
+import { BodyError, readJsonBody } from '@talon/http-boundary';
 import type { Language } from '@talon/messages';
 import type { CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -7,10 +8,12 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { verifyPassword } from '../auth/password.js';
 import type { OfficeContext } from '../office-context.js';
 import { serviceQueues } from '../views/service-queues.js';
-import { BodyError, readJsonBody } from './json-body.js';
 import { landingPage, trackPage } from './pages.js';
 import { createStaticScreens } from './static-screens.js';
 import { createTicketsCsv } from './tickets-csv.js';
+
+/** A login is two short strings; anything near this size is not one. */
+const LOGIN_BODY_LIMIT = 16 * 1024;
 
 const loginBody = z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -66,7 +69,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       return send(response, 200, context.metrics.render(queues), 'text/plain; version=0.0.4; charset=utf-8');
     }
     if (method === 'POST' && path === '/api/login') {
-      const parsed = loginBody.safeParse(await readJsonBody(request));
+      const parsed = loginBody.safeParse(await readJsonBody(request, LOGIN_BODY_LIMIT));
       if (!parsed.success) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'login and password are required' });
       const { login, password } = parsed.data;
       if (throttle.blocked(login)) return json(response, 429, { ok: false, code: 'rate-limited', message: 'too many failed logins; wait a few minutes' });

@@ -7,8 +7,11 @@ export class BodyError extends Error {
   }
 }
 
-/** A small JSON body; past the limit the rest is drained so the client still gets its 413. */
-export function readJsonBody(request: IncomingMessage, limitBytes = 8 * 1024): Promise<unknown> {
+/**
+ * Reads a small JSON body. Past the limit the rest is read and dropped, not buffered, so the
+ * client still gets its 413 answer instead of a cut connection.
+ */
+export function readJsonBody(request: IncomingMessage, limitBytes: number): Promise<unknown> {
   const type = request.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) {
     request.resume();

@@ -1,0 +1,2 @@
+export { BodyError, readJsonBody } from './json-body.js';
+export { assetPathOf, serveBuiltFile } from './built-files.js';
