@@ -91,3 +91,28 @@ async function nextStatusByte(link: StatusLink, timeoutMs: number): Promise<numb
     if (byte !== XON && byte !== XOFF) return byte;
   }
 }
+
+/** What a socket and a serial port both are: something that emits the bytes it hears, and closes. */
+interface ByteStream {
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * The status conversation over an open stream; any failure on the way (a reset, a port that
+ * vanished, flow control that never lets the question out) makes the printer offline.
+ */
+export async function askRealTimeStatusOver(
+  stream: ByteStream,
+  send: (bytes: Uint8Array) => Promise<void>,
+  timeoutMs: number,
+): Promise<RealTimeStatusReport> {
+  const incoming = new IncomingBytes();
+  stream.on('data', (chunk) => incoming.push(chunk));
+  stream.on('close', () => incoming.end());
+  try {
+    return await askRealTimeStatus({ send, discardInput: () => incoming.discard(), nextByte: (ms) => incoming.next(ms) }, timeoutMs);
+  } catch {
+    return { status: 'offline', bytes: null };
+  }
+}

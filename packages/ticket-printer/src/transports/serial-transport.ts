@@ -4,7 +4,7 @@ import { PrinterTransportError } from '../ticket-printer-errors.js';
 import type { PrinterTransport } from './printer-transport.js';
 import { writeDeadlineMs } from './printer-transport.js';
 import type { PrinterAddress } from './printer-uri.js';
-import { askRealTimeStatus, IncomingBytes } from './real-time-status.js';
+import { askRealTimeStatusOver } from './real-time-status.js';
 
 /** A printer on a serial line (RS-232, or a USB-serial adapter). The port is opened per call. */
 export class SerialPrinterTransport implements PrinterTransport {
@@ -33,21 +33,9 @@ export class SerialPrinterTransport implements PrinterTransport {
     } catch {
       return { status: 'offline', bytes: null };
     }
-    const incoming = new IncomingBytes();
-    port.on('data', (chunk: Buffer) => incoming.push(chunk));
-    port.on('close', () => incoming.end());
     try {
-      return await askRealTimeStatus(
-        {
-          send: (bytes) => this.send(port, bytes, this.address.timeoutMs),
-          discardInput: () => incoming.discard(),
-          nextByte: (timeoutMs) => incoming.next(timeoutMs),
-        },
-        this.address.timeoutMs,
-      );
-    } catch {
-      // With hardware flow control a printer that is off never lets the question out.
-      return { status: 'offline', bytes: null };
+      // With hardware flow control a printer that is off never lets the question out: offline.
+      return await askRealTimeStatusOver(port, (bytes) => this.send(port, bytes, this.address.timeoutMs), this.address.timeoutMs);
     } finally {
       await this.release(port);
     }

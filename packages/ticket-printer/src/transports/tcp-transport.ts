@@ -4,7 +4,7 @@ import { PrinterTransportError } from '../ticket-printer-errors.js';
 import type { PrinterTransport } from './printer-transport.js';
 import { writeDeadlineMs } from './printer-transport.js';
 import type { PrinterAddress } from './printer-uri.js';
-import { askRealTimeStatus, IncomingBytes } from './real-time-status.js';
+import { askRealTimeStatusOver } from './real-time-status.js';
 
 // A LAN printer takes bytes far faster than this; the figure only sizes the write deadline.
 const ASSUMED_LAN_BPS = 1_000_000;
@@ -52,20 +52,12 @@ export class TcpPrinterTransport implements PrinterTransport {
     } catch {
       return { status: 'offline', bytes: null };
     }
-    const incoming = new IncomingBytes();
-    socket.on('data', (chunk: Buffer) => incoming.push(chunk));
-    socket.on('close', () => incoming.end());
     try {
-      return await askRealTimeStatus(
-        {
-          send: (bytes) => new Promise<void>((resolve, reject) => socket.write(bytes, (error) => (error ? reject(error) : resolve()))),
-          discardInput: () => incoming.discard(),
-          nextByte: (timeoutMs) => incoming.next(timeoutMs),
-        },
+      return await askRealTimeStatusOver(
+        socket,
+        (bytes) => new Promise<void>((resolve, reject) => socket.write(bytes, (error) => (error ? reject(error) : resolve()))),
         this.address.timeoutMs,
       );
-    } catch {
-      return { status: 'offline', bytes: null };
     } finally {
       socket.end();
       await this.closeGently(socket);
