@@ -16,6 +16,7 @@ describe('shell config', () => {
     ['a tcp printer', { ...KIOSK, printerUri: { 'printer-1': 'tcp://192.168.10.40:9100' } }],
     ['a demo file printer', { ...KIOSK, printerUri: { 'printer-1': 'file:/var/lib/talon/tickets.bin' } }],
     ['an operator desk with its rating button', { role: 'operator', serverUrl: 'https://talon.office.example', agentToken: 'agent-desk-3-token', buttonPath: { 'desk-3': '/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0' } }],
+    ['a Windows kiosk with its printer on a virtual COM port', { ...KIOSK, printerUri: { 'printer-1': 'serial:COM4?baud=19200' } }],
     ['a Windows desk with its button on COM3', { role: 'operator', serverUrl: 'http://10.0.0.2:8080', agentToken: 'agent-desk-3-token', buttonPath: { 'desk-3': 'COM3' } }],
     ['a board with no hardware', { role: 'board', serverUrl: 'http://10.0.0.2:8080', screenToken: 'demo-board-1' }],
     ['an operator desk with nothing plugged in', { role: 'operator', serverUrl: 'http://10.0.0.2:8080' }],
@@ -42,8 +43,7 @@ describe('shell config', () => {
     ['a printer at a http address', { ...KIOSK, printerUri: { 'printer-1': 'http://192.168.10.40' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
     ['a relative printer path', { ...KIOSK, printerUri: { 'printer-1': 'usb/lp0' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
     ['a serial printer at a baud rate no printer has', { ...KIOSK, printerUri: { 'printer-1': 'serial:/dev/ttyUSB0?baud=12345' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
-    // The ticket printer opens absolute device paths only: no serial printer on a Windows COM port yet.
-    ['a serial printer on a Windows COM port', { ...KIOSK, printerUri: { 'printer-1': 'serial:COM4?baud=19200' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
+    ['a serial printer on COM0, which Windows never names', { ...KIOSK, printerUri: { 'printer-1': 'serial:COM0' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
     ['a misspelt printer option', { ...KIOSK, printerUri: { 'printer-1': 'serial:/dev/ttyUSB0?baudrate=19200' } }, ['printerUri.printer-1: desktop.setup.error.printerUri']],
     ['a printer id with a space', { ...KIOSK, printerUri: { 'printer 1': '/dev/usb/lp0' } }, ['printerUri.printer 1: desktop.setup.error.deviceId']],
     ['a button on a relative path', { ...KIOSK, buttonPath: { 'desk-1': 'ttyUSB0' } }, ['buttonPath.desk-1: desktop.setup.error.buttonPath']],

@@ -30,7 +30,7 @@ export const desktopRu = {
   'desktop.setup.error.agentTokenMissing': 'Для принтера или кнопки нужен токен агента',
   'desktop.setup.error.deviceId': 'Идентификатор: латинские буквы, цифры и _ . : -',
   'desktop.setup.error.deviceLine': 'Строка должна иметь вид «id = адрес»',
-  'desktop.setup.error.printerUri': 'Адрес принтера: tcp://…, serial:…, file:… или /dev/…',
+  'desktop.setup.error.printerUri': 'Адрес принтера: tcp://…, serial:/dev/… или serial:COM3, file:… или /dev/…',
   'desktop.setup.error.buttonPath': 'Порт кнопки: /dev/… или COM1…COM999',
   'desktop.setup.error.invalid': 'Файл настроек повреждён или содержит лишнее',
 } as const;
@@ -66,7 +66,7 @@ export const desktopEn: Record<keyof typeof desktopRu, string> = {
   'desktop.setup.error.agentTokenMissing': 'A printer or a button needs the agent token',
   'desktop.setup.error.deviceId': 'Id: Latin letters, digits and _ . : -',
   'desktop.setup.error.deviceLine': 'A line must read "id = address"',
-  'desktop.setup.error.printerUri': 'Printer address: tcp://…, serial:…, file:… or /dev/…',
+  'desktop.setup.error.printerUri': 'Printer address: tcp://…, serial:/dev/… or serial:COM3, file:… or /dev/…',
   'desktop.setup.error.buttonPath': 'Button port: /dev/… or COM1…COM999',
   'desktop.setup.error.invalid': 'The settings file is damaged or holds unknown fields',
 };

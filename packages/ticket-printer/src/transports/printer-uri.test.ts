@@ -16,6 +16,9 @@ describe('parsePrinterUri', () => {
       'serial:/dev/serial/by-path/pci-0000:00:14.0-usb-0:1:1.0-port0?baud=38400',
       { kind: 'serial', path: '/dev/serial/by-path/pci-0000:00:14.0-usb-0:1:1.0-port0', baudRate: 38400, rtscts: false, timeoutMs: 1500 },
     ],
+    // Windows: a USB printer with a virtual COM port driver, or a real COM port.
+    ['serial:COM3?baud=19200', { kind: 'serial', path: 'COM3', baudRate: 19200, rtscts: false, timeoutMs: 1500 }],
+    ['serial:\\\\.\\COM12', { kind: 'serial', path: '\\\\.\\COM12', baudRate: 9600, rtscts: false, timeoutMs: 1500 }],
     ['/dev/usb/lp0', { kind: 'device', path: '/dev/usb/lp0', timeoutMs: 1500 }],
     ['/dev/talon/kiosk-1-printer?timeout=2500', { kind: 'device', path: '/dev/talon/kiosk-1-printer', timeoutMs: 2500 }],
     ['file:/var/lib/talon/tickets.bin', { kind: 'file', path: '/var/lib/talon/tickets.bin' }],
@@ -38,6 +41,9 @@ describe('parsePrinterUri', () => {
     ['tcp://1.2.3.4?timeout=1e3', 'timeout'],
     ['serial:ttyUSB0', 'absolute'],
     ['serial://dev/ttyUSB0', 'absolute'],
+    ['serial:COM0', 'absolute'],
+    ['serial:COM3x', 'absolute'],
+    ['COM3', 'not a printer URI'],
     ['serial:/dev/ttyUSB0?baud=14400', 'baud'],
     ['serial:/dev/ttyUSB0?baudrate=19200', 'unknown parameter "baudrate"'],
     ['serial:/dev/ttyUSB0?rtscts=yes', 'rtscts'],
@@ -72,6 +78,7 @@ describe('formatPrinterAddress', () => {
     'tcp://[fe80::1]:9100',
     'serial:/dev/ttyUSB0?baud=19200&rtscts=1',
     'serial:/dev/ttyUSB0?baud=9600',
+    'serial:COM3?baud=19200',
     '/dev/usb/lp0',
     'file:/tmp/ticket.bin',
   ])('writes %s back as it was read', (uri) => {

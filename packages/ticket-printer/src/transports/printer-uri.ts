@@ -12,12 +12,16 @@ export const DEFAULT_TCP_PORT = 9100;
 export const DEFAULT_BAUD_RATE = 9600;
 export const SERIAL_BAUD_RATES: readonly number[] = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200];
 
-const FORMS = 'tcp://host[:port], serial:/dev/ttyUSB0?baud=19200&rtscts=1, /dev/usb/lp0, file:/path/to/file.bin';
+const FORMS = 'tcp://host[:port], serial:/dev/ttyUSB0?baud=19200&rtscts=1 (serial:COM3 on Windows), /dev/usb/lp0, file:/path/to/file.bin';
+
+// Windows names serial ports COM1..COM256; past COM9 the Win32 device form \\.\COM10 is also seen.
+const WINDOWS_COM_PORT = /^(?:\\\\\.\\)?COM[1-9]\d{0,2}$/i;
 
 /**
  * One parser for every printer URI:
  * - `tcp://192.168.1.50:9100` (port 9100 when left out), `tcp://[fe80::1]:9100`
- * - `serial:/dev/ttyUSB0?baud=19200&rtscts=1` (9600 baud, no flow control when left out)
+ * - `serial:/dev/ttyUSB0?baud=19200&rtscts=1` (9600 baud, no flow control when left out); on
+ *   Windows `serial:COM3?baud=19200`, which is how a USB printer with a virtual COM port driver shows
  * - `/dev/usb/lp0` or any absolute device path, e.g. a udev link `/dev/talon-printer`
  * - `file:/var/lib/talon/tickets.bin` (or `file:///...`): bytes appended to a file
  * `timeout=ms` (status answer wait) is accepted by tcp, serial and device URIs. Unknown
@@ -27,7 +31,7 @@ export function parsePrinterUri(uri: string): PrinterAddress {
   if (typeof uri !== 'string' || uri.trim() !== uri || uri.length === 0) throw invalid(uri, 'empty or padded with spaces');
   if (/^tcp:/i.test(uri)) return parseTcp(uri);
   if (/^serial:/i.test(uri)) {
-    const { path, params } = splitPathAndQuery(uri, uri.slice('serial:'.length));
+    const { path, params } = splitPathAndQuery(uri, uri.slice('serial:'.length), WINDOWS_COM_PORT);
     const baud = params.take('baud');
     const baudRate = baud === undefined ? DEFAULT_BAUD_RATE : Number(baud);
     if (!SERIAL_BAUD_RATES.includes(baudRate)) throw invalid(uri, `baud must be one of ${SERIAL_BAUD_RATES.join(', ')}`);
@@ -91,11 +95,12 @@ function parseTcp(uri: string): PrinterAddress {
   return { kind: 'tcp', host, port, timeoutMs };
 }
 
-function splitPathAndQuery(uri: string, rest: string): { path: string; params: QueryParams } {
+function splitPathAndQuery(uri: string, rest: string, alsoAccepted?: RegExp): { path: string; params: QueryParams } {
   const question = rest.indexOf('?');
   let path = question < 0 ? rest : rest.slice(0, question);
   if (path.startsWith('///')) path = path.slice(2);
-  if (!path.startsWith('/') || path.startsWith('//') || path.length < 2) throw invalid(uri, 'the device path must be absolute, e.g. /dev/ttyUSB0');
+  const absolute = path.startsWith('/') && !path.startsWith('//') && path.length >= 2;
+  if (!absolute && !alsoAccepted?.test(path)) throw invalid(uri, 'the device path must be absolute, e.g. /dev/ttyUSB0');
   const query = question < 0 ? '' : rest.slice(question + 1);
   return { path, params: new QueryParams(uri, new URLSearchParams(query)) };
 }
