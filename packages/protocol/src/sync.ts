@@ -119,8 +119,11 @@ export type SyncOutboxMessage = z.infer<typeof outboxMessageSchema>;
 export const CENTRAL_BOOKING_STATUSES = ['booked', 'cancelled', 'arrived', 'late', 'expired'] as const;
 export type CentralBookingStatus = (typeof CENTRAL_BOOKING_STATUSES)[number];
 
-/** A booking as it flows down: the latest state, stamped with central's change version. */
-export const bookingChangeSchema = z.strictObject({
+/**
+ * A booking as it flows down: the latest state, stamped with central's change version. Fields a
+ * newer central adds are dropped, not refused: central is updated before its offices.
+ */
+export const bookingChangeSchema = z.object({
   version: z.number().int().positive(),
   bookingId: idField,
   code: z.string().regex(/^[A-Z0-9]{4,10}$/),
@@ -153,6 +156,29 @@ export interface SyncResults {
 }
 
 export type OfficeSyncClientEvents = CommandEvents<typeof syncCommands, SyncResults>;
+
+/**
+ * Central's answers as the office checks them before it acts on them. Like booking changes, they
+ * drop what a newer central adds. Each booking change is checked on its own (`bookingChangeSchema`)
+ * so one bad change cannot hold up the ones behind it.
+ */
+export const syncResultSchemas = {
+  'office:hello': z.object({ ok: z.literal(true), bookingsVersion: z.number().int().nonnegative() }),
+  'events:push': z.object({
+    ok: z.literal(true),
+    acked: z.array(idField).max(MAX_PUSH_MESSAGES),
+    resendFrom: z.number().int().positive().optional(),
+  }),
+  'bookings:pull': z.object({
+    ok: z.literal(true),
+    changes: z.array(z.unknown()).max(MAX_PULL_CHANGES),
+    version: z.number().int().nonnegative(),
+    more: z.boolean(),
+  }),
+};
+
+/** A refusal from central, as the office reads it. */
+export const syncFailureSchema = z.object({ ok: z.literal(false), code: z.string().max(64), message: z.string().max(2_000) });
 
 export interface OfficeSyncServerEvents {
   /** A nudge: something changed for this office; pull when ready. */

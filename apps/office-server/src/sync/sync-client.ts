@@ -1,11 +1,13 @@
 import {
+  bookingChangeSchema,
   OFFICE_NAMESPACE,
-  type Ack,
+  syncFailureSchema,
+  syncResultSchemas,
   type OfficeSyncClientEvents,
   type OfficeSyncServerEvents,
-  type SyncResults,
 } from '@talon/protocol';
 import { io, type Socket } from 'socket.io-client';
+import type { z } from 'zod';
 import { createCentralBookingIntake } from '../bookings/central-booking-intake.js';
 import type { OfficeContext } from '../office-context.js';
 import { officeSummaryOf } from './office-summary.js';
@@ -21,6 +23,9 @@ export interface SyncClientOptions {
   /** After a refusal or a timeout on a live link, try again this much later. */
   retryMs?: number;
 }
+
+type SyncCommand = keyof typeof syncResultSchemas;
+type CentralAnswer<K extends SyncCommand> = z.infer<(typeof syncResultSchemas)[K]> | z.infer<typeof syncFailureSchema>;
 
 export interface SyncStatus {
   connected: boolean;
@@ -60,8 +65,16 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
   let retryTimer: NodeJS.Timeout | undefined;
   let lastResendFrom: number | undefined;
 
-  const request = async <K extends keyof SyncResults>(name: K, payload: Parameters<OfficeSyncClientEvents[K]>[0]): Promise<Ack<SyncResults[K]>> =>
-    (await (socket.timeout(ackTimeoutMs).emitWithAck as (n: string, p: unknown) => Promise<unknown>)(name, payload)) as Ack<SyncResults[K]>;
+  /** Central's answer, checked like any input: one this office cannot read is a refusal, never acted on. */
+  const request = async <K extends SyncCommand>(name: K, payload: Parameters<OfficeSyncClientEvents[K]>[0]): Promise<CentralAnswer<K>> => {
+    const answer = await (socket.timeout(ackTimeoutMs).emitWithAck as (n: string, p: unknown) => Promise<unknown>)(name, payload);
+    const result = syncResultSchemas[name].safeParse(answer);
+    if (result.success) return result.data as CentralAnswer<K>;
+    const refusal = syncFailureSchema.safeParse(answer);
+    if (refusal.success) return refusal.data;
+    logger.error({ command: name, issues: result.error.issues.slice(0, 5) }, 'central answered in a form this office cannot read');
+    return { ok: false, code: 'invalid-payload', message: `malformed answer to ${name}` };
+  };
 
   const retryLater = () => {
     if (stopped || retryTimer) return;
@@ -113,10 +126,18 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
         retryLater();
         return;
       }
-      for (const change of answer.changes) {
-        await take(change);
+      for (const raw of answer.changes) {
+        const change = bookingChangeSchema.safeParse(raw);
+        if (!change.success) {
+          // Skipped, loudly: one unreadable change must not hold up every booking behind it.
+          const version = (raw as { version?: unknown } | null)?.version;
+          logger.error({ version, issues: change.error.issues.slice(0, 5) }, 'central sent a booking change this office cannot read; skipped');
+          if (Number.isSafeInteger(version) && (version as number) > cursors.bookingsVersion()) cursors.saveBookingsVersion(version as number);
+          continue;
+        }
+        await take(change.data);
         // Saved after each change: a crash repeats at most one, and taking one twice does nothing.
-        cursors.saveBookingsVersion(change.version);
+        cursors.saveBookingsVersion(change.data.version);
       }
       if (!answer.more) return;
     }
