@@ -46,6 +46,8 @@ export interface ServiceQueueView {
   prefix: string;
   waiting: number;
   longestWaitMin: number;
+  /** Desks open now (not paused, not closed) that serve it: 0 with people waiting wants the head's eye. */
+  desksServing: number;
 }
 
 export interface DeskView {

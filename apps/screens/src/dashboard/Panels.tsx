@@ -15,6 +15,7 @@ export function QueuePanel({ queue, standardMinutes }: { queue: readonly Service
             <th scope="col">{t('dashboard.service')}</th>
             <th scope="col">{t('dashboard.waitingCol')}</th>
             <th scope="col">{t('dashboard.longestCol')}</th>
+            <th scope="col">{t('dashboard.servingCol')}</th>
           </tr>
         </thead>
         <tbody>
@@ -25,6 +26,14 @@ export function QueuePanel({ queue, standardMinutes }: { queue: readonly Service
               </th>
               <td>{service.waiting}</td>
               <td className={service.longestWaitMin > standardMinutes ? 'dash-late' : undefined}>{service.longestWaitMin}</td>
+              {/* People waiting and no desk open for them: staggered breaks went wrong, or a desk was left closed. */}
+              {service.waiting > 0 && service.desksServing === 0 ? (
+                <td className="dash-late" data-testid="nobody-serving">
+                  0, {t('dashboard.nobodyServing')}
+                </td>
+              ) : (
+                <td>{service.desksServing}</td>
+              )}
             </tr>
           ))}
         </tbody>
