@@ -1,3 +1,4 @@
+import { openDesksFor } from './open-desks.js';
 import { peopleAheadOf } from './people-ahead.js';
 import type { QueueState } from './queue-state.js';
 import type { Instant } from './ticket.js';
@@ -18,9 +19,7 @@ const MIN_SAMPLES = 3;
  */
 export function estimateWait(state: QueueState, serviceId: string, now: Instant, ticketId?: string): WaitEstimate {
   const service = state.setup.services.find((s) => s.id === serviceId);
-  const openDesks = state.setup.desks.filter(
-    (d) => state.desks.get(d.id)?.status === 'open' && d.services.some((s) => s.serviceId === serviceId),
-  ).length;
+  const openDesks = openDesksFor(state, serviceId);
   const peopleAhead = peopleAheadOf(state, serviceId, now, ticketId);
   const samples = state.recentServiceMs.get(serviceId) ?? [];
   const averageMs =

@@ -22,4 +22,5 @@ export {
   instantOfLocal,
 } from './office-hours.js';
 export { peopleAheadOf } from './people-ahead.js';
+export { openDesksFor } from './open-desks.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';

@@ -1,4 +1,4 @@
-import type { QueueState } from '@talon/domain';
+import { openDesksFor, type QueueState } from '@talon/domain';
 import type { ServiceQueueView } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 
@@ -17,11 +17,6 @@ export function serviceQueues(
     entry.oldest = Math.min(entry.oldest, ticket.issuedAt);
     totals.set(ticket.serviceId, entry);
   }
-  const serving = new Map<string, number>();
-  for (const desk of state.setup.desks) {
-    if (state.desks.get(desk.id)?.status !== 'open') continue;
-    for (const entry of desk.services) serving.set(entry.serviceId, (serving.get(entry.serviceId) ?? 0) + 1);
-  }
   return serviceIds.flatMap((serviceId) => {
     const service = directory.services.get(serviceId);
     if (!service) return [];
@@ -33,7 +28,7 @@ export function serviceQueues(
         prefix: service.prefix,
         waiting: entry?.waiting ?? 0,
         longestWaitMin: entry ? Math.max(0, Math.floor((now - entry.oldest) / 60_000)) : 0,
-        desksServing: serving.get(serviceId) ?? 0,
+        desksServing: openDesksFor(state, serviceId),
       },
     ];
   });
