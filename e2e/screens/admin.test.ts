@@ -204,6 +204,25 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     expect(await page.getByText('Изменений нет').count()).toBe(1);
   });
 
+  it('shows, before saving, when breaks leave the office with nobody serving', async () => {
+    await tab('Офис и график');
+    const coverage = page.getByTestId('break-coverage');
+    expect(await coverage.getAttribute('data-away')).toBe('no');
+    // Everyone to lunch at noon: the same window for the other three operators...
+    for (const index of [1, 2, 3]) {
+      await field(`breaks[${index}].from`).locator('input').fill('12:00');
+      await field(`breaks[${index}].to`).locator('input').fill('12:45');
+    }
+    // ...but the head also serves at a desk, and she is still in.
+    expect(await coverage.getAttribute('data-away')).toBe('no');
+    await page.getByRole('button', { name: 'Добавить перерыв' }).click();
+    await field('breaks[4].operatorId').locator('select').selectOption('head');
+    await expect.poll(() => coverage.getAttribute('data-away')).toBe('yes');
+    expect(await coverage.getByRole('listitem').allTextContents()).toEqual(['12:00–12:45: Понедельник, Вторник, Среда, Четверг, Пятница, Суббота']);
+    await page.getByRole('button', { name: 'Отменить изменения' }).click();
+    await expect.poll(() => coverage.getAttribute('data-away')).toBe('no');
+  });
+
   it('has no serious or critical accessibility violations on the forms', async () => {
     for (const name of ['Услуги', 'Окна', 'Офис и график']) {
       await tab(name);

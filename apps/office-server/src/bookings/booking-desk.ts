@@ -1,5 +1,5 @@
 import { instantOfLocal, type Actor } from '@talon/domain';
-import { WEEKDAY_KEYS, type AdminResults, type Ack, type OfficeBookingView } from '@talon/protocol';
+import { officeWideBreaks, WEEKDAY_KEYS, type AdminResults, type Ack, type OfficeBookingView } from '@talon/protocol';
 import { newBookingCode, newId } from '../ids.js';
 import type { OfficeContext } from '../office-context.js';
 import { fail } from '../realtime/command-router.js';
@@ -46,6 +46,7 @@ export function createBookingDesk(context: OfficeContext) {
       hours: config.hours,
       weekdayKeys: WEEKDAY_KEYS,
       holidays: config.holidays,
+      awayWindows: officeWideBreaks(config),
       slotMinutes: service.bookingSlotMinutes,
       capacity: service.bookingCapacityPerSlot,
       now: context.clock.now(),

@@ -87,6 +87,24 @@ describe('bookings taken at the office, checked in at the kiosk', () => {
     expect(await command(admin, 'booking:list', { date: '24.11.2026' })).toMatchObject({ ok: false, code: 'invalid-payload' });
   });
 
+  it('offers no slot while every operator is at lunch, as central does', async () => {
+    office = await startTestOffice({
+      clock: manualClock(TUESDAY_9_00),
+      config: demoConfig((c) => {
+        c.office.alwaysOpen = false;
+        c.breaks = c.operators.map((o) => ({ operatorId: o.id, from: '13:00', to: '13:45', reason: 'lunch' }));
+      }),
+    });
+    const admin = await office.connect('/admin', { session: await office.login('admin') });
+    const offered = await command<{ slots: { start: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-24' });
+    const times = offered.slots.map((s) => new Date(s.start + 3 * 3_600_000).toISOString().slice(11, 16));
+    // 12:30 ends as lunch starts and 14:00 starts after it; 13:00 and 13:30 would meet nobody.
+    expect(times).toContain('12:30');
+    expect(times).toContain('14:00');
+    expect(times).not.toContain('13:00');
+    expect(times).not.toContain('13:30');
+  });
+
   it('offers a late visitor a plain ticket', async () => {
     const clock = manualClock(TUESDAY_9_00);
     office = await startTestOffice({ clock });

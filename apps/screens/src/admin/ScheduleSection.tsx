@@ -3,12 +3,14 @@ import { WEEKDAY_KEYS, type WeekdayKey } from '@talon/protocol';
 import { useId } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { dayHours, fieldKey, withDayHours, withNewBreak, withoutItem } from './config-form.js';
+import { awayWhileOpen } from './break-coverage.js';
 import { useDraft } from './draft.js';
 import { CheckField, ListProblems, NumberField, SelectField, TextField } from './fields.js';
 
 export function ScheduleSection() {
   const { t } = useLanguage();
   const { config, replace } = useDraft();
+  const away = awayWhileOpen(config);
   return (
     <section aria-labelledby="ad-schedule-title" className="ad-section">
       <h2 id="ad-schedule-title">{t('admin.tab.schedule')}</h2>
@@ -65,6 +67,23 @@ export function ScheduleSection() {
         <button type="button" className="ad-small" onClick={() => replace(withNewBreak)}>
           {t('admin.addBreak')}
         </button>
+        {/* Read from the draft, so the administrator sees the effect before saving. */}
+        {away.length === 0 ? (
+          <p className="ad-note" data-testid="break-coverage" data-away="no">
+            {t('admin.breaksStaggered')}
+          </p>
+        ) : (
+          <div className="ad-field-problem" role="status" data-testid="break-coverage" data-away="yes">
+            <p>{t('admin.breaksAllAway')}</p>
+            <ul>
+              {away.map((w) => (
+                <li key={`${w.from}-${w.to}`}>
+                  {w.from}–{w.to}: {w.days.map((day) => t(`admin.day.${day}`)).join(', ')}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </fieldset>
     </section>
   );
