@@ -23,4 +23,5 @@ export {
 } from './office-hours.js';
 export { peopleAheadOf } from './people-ahead.js';
 export { openDesksFor } from './open-desks.js';
+export { bookingSlotStarts, type SlotDay } from './booking-slots.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';

@@ -1,10 +1,9 @@
-import { instantOfLocal, type Actor } from '@talon/domain';
+import { bookingSlotStarts, instantOfLocal, type Actor } from '@talon/domain';
 import { officeWideBreaks, WEEKDAY_KEYS, type AdminResults, type Ack, type OfficeBookingView } from '@talon/protocol';
 import { newBookingCode, newId } from '../ids.js';
 import type { OfficeContext } from '../office-context.js';
 import { fail } from '../realtime/command-router.js';
 import { refusalOf } from '../realtime/queue-ack.js';
-import { bookingSlotsOfDay } from './booking-slots.js';
 
 /** Bookings taken at the office (phone, reception); the central service's come the same way. */
 export function createBookingDesk(context: OfficeContext) {
@@ -40,7 +39,7 @@ export function createBookingDesk(context: OfficeContext) {
     if (!service) return fail('unknown-service', `unknown service "${serviceId}"`);
     if (!service.bookable) return fail('invalid-value', `service "${serviceId}" is not open for booking`);
     const config = context.directory.config;
-    const day = bookingSlotsOfDay({
+    const starts = bookingSlotStarts({
       date,
       timeZone: config.office.timeZone,
       hours: config.hours,
@@ -48,16 +47,14 @@ export function createBookingDesk(context: OfficeContext) {
       holidays: config.holidays,
       awayWindows: officeWideBreaks(config),
       slotMinutes: service.bookingSlotMinutes,
-      capacity: service.bookingCapacityPerSlot,
       now: context.clock.now(),
     });
-    if (day.length === 0) return { ok: true, slots: [] };
+    if (starts.length === 0) return { ok: true, slots: [] };
     const counts = new Map(
-      (bookedPerSlot.all(serviceId, day[0]!.start, day.at(-1)!.start + 1) as { slotStart: number; booked: number }[]).map(
-        (r) => [r.slotStart, r.booked],
-      ),
+      (bookedPerSlot.all(serviceId, starts[0]!, starts.at(-1)! + 1) as { slotStart: number; booked: number }[]).map((r) => [r.slotStart, r.booked]),
     );
-    return { ok: true, slots: day.map((slot) => ({ ...slot, booked: counts.get(slot.start) ?? 0 })) };
+    const slot = (start: number) => ({ start, minutes: service.bookingSlotMinutes, capacity: service.bookingCapacityPerSlot, booked: counts.get(start) ?? 0 });
+    return { ok: true, slots: starts.map(slot) };
   }
 
   return {
