@@ -72,6 +72,12 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     expect(await command(operator, 'ticket:start')).toMatchObject({ ok: true });
     expect(await command(operator, 'ticket:finish')).toMatchObject({ ok: true });
     await expect.poll(() => figure('served-count')).toBe('1');
+    // The head sees it against the operator who served: one visitor, under a minute, no rating yet.
+    const ivanova = page.locator('[data-testid="operator-row"][data-operator="op-ivanova"]');
+    await expect.poll(async () => (await ivanova.locator('td').allTextContents()).slice(0, 2)).toEqual(['1', '0']);
+    expect(await ivanova.locator('td').nth(2).textContent()).toMatch(/^0(,\d)?$/);
+    expect(await ivanova.locator('td').nth(3).textContent()).toBe('—');
+    expect(await page.locator('[data-testid="operator-row"][data-operator="op-petrov"] td').first().textContent()).toBe('0');
   });
 
   it('raises an alert when a visitor rates the service low', async () => {
@@ -82,6 +88,9 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     await expect.poll(() => alert.textContent()).toContain(`Низкая оценка: талон ${issued[0]}, окно 1, оценка 1`);
     await expect.poll(() => page.locator('[data-testid="low-ratings"]').textContent()).toContain(issued[0]);
     expect(await figure('ratings-average')).toContain('1');
+    await expect
+      .poll(() => page.locator('[data-testid="operator-row"][data-operator="op-ivanova"] td').nth(3).textContent())
+      .toBe('1 (оценок: 1)');
 
     expect(await command(operator, 'ticket:call-next')).toMatchObject({ ok: true });
     expect(await command(operator, 'ticket:no-show')).toMatchObject({ ok: true });

@@ -36,6 +36,18 @@ export interface HourLoad {
   averageWaitMin: number | null;
 }
 
+/** One operator's day so far: what a quality programme asks of each person at a desk. */
+export interface OperatorDayView {
+  operatorId: string;
+  operatorName: string;
+  served: number;
+  noShow: number;
+  /** Mean minutes from start to finish of their visitors; null before the first one. */
+  averageServiceMin: number | null;
+  ratingCount: number;
+  ratingAverage: number | null;
+}
+
 export interface DashboardState {
   office: OfficeView;
   day: string;
@@ -43,6 +55,8 @@ export interface DashboardState {
   totals: DayTotals;
   desks: DeskView[];
   ratings: RatingSummary;
+  /** Everyone who serves at a desk, in the config's order. */
+  operators: OperatorDayView[];
   hours: HourLoad[];
   devices: DeviceHealthView[];
   central: CentralLinkView;

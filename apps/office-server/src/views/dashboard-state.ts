@@ -1,5 +1,5 @@
 import { officeDayOf, type QueueState } from '@talon/domain';
-import type { CentralLinkView, DashboardState, DayTotals, HourLoad, RatingSummary } from '@talon/protocol';
+import type { CentralLinkView, DashboardState, DayTotals, HourLoad, OperatorDayView, RatingSummary } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 import type { DeviceHealth } from '../devices/device-health.js';
 import { devicePlace } from './device-place.js';
@@ -29,13 +29,16 @@ interface TicketRow {
   deskId: string | null;
   endedAt: number | null;
   endReason: string | null;
+  operatorId: string | null;
+  serviceMs: number | null;
 }
 
 /** Today's figures for the office head, read from the tickets table. */
 export function createDashboardStateReader(db: OfficeDatabase) {
   const todaysTickets = db.prepare(`SELECT t.kind, t.status, t.issued_at AS issuedAt, t.queued_at AS queuedAt,
       t.first_called_at AS firstCalledAt, b.slot_start AS bookingSlotStart, t.rating, t.rated_at AS ratedAt,
-      t.number, t.desk_id AS deskId, t.ended_at AS endedAt, t.end_reason AS endReason
+      t.number, t.desk_id AS deskId, t.ended_at AS endedAt, t.end_reason AS endReason,
+      t.operator_id AS operatorId, t.service_ms AS serviceMs
     FROM tickets t LEFT JOIN bookings b ON b.id = t.booking_id AND t.kind = 'booking'
     WHERE t.office_day = ?`);
 
@@ -56,6 +59,7 @@ export function createDashboardStateReader(db: OfficeDatabase) {
       totals: dayTotals(rows, state, now, waitingStandardMinutes, bookingStandardMinutes),
       desks: allDeskViews(directory, state),
       ratings: ratingSummary(rows, directory),
+      operators: operatorDays(rows, directory),
       hours: hourLoads(rows, state.setup.schedule.timeZone),
       devices: devices.list().map((device) => ({ ...device, name: devicePlace(device, directory) })),
       central,
@@ -117,6 +121,26 @@ function ratingSummary(rows: TicketRow[], directory: OfficeDirectory): RatingSum
       at: r.ratedAt ?? 0,
     }));
   return { count: rated.length, average: average(rated), distribution, byWait, lowRatings };
+}
+
+function operatorDays(rows: TicketRow[], directory: OfficeDirectory): OperatorDayView[] {
+  return directory.config.operators
+    .filter((o) => o.roles.includes('operator'))
+    .map((operator) => {
+      const theirs = rows.filter((r) => r.operatorId === operator.id);
+      const served = theirs.filter((r) => r.status === 'done');
+      const timed = served.filter((r) => r.serviceMs !== null);
+      const rated = theirs.filter((r) => r.rating !== null);
+      return {
+        operatorId: operator.id,
+        operatorName: operator.name,
+        served: served.length,
+        noShow: theirs.filter((r) => r.status === 'no-show').length,
+        averageServiceMin: timed.length ? round1(timed.reduce((a, r) => a + r.serviceMs!, 0) / timed.length / MINUTE) : null,
+        ratingCount: rated.length,
+        ratingAverage: rated.length ? round1(rated.reduce((a, r) => a + r.rating!, 0) / rated.length) : null,
+      };
+    });
 }
 
 function hourLoads(rows: TicketRow[], timeZone: string): HourLoad[] {

@@ -8,6 +8,7 @@ import { formatTime } from '../shared/office-time.js';
 import type { OperatorSession } from '../shared/session.js';
 import { DesksPanel, DeviceAlarms, DevicesPanel, QueuePanel } from './Panels.js';
 import { LoadChart, WaitsChart } from './HourCharts.js';
+import { OperatorsPanel } from './OperatorsPanel.js';
 import { RatingsPanel } from './RatingsPanel.js';
 import { deviceAlarm, formatMinutes, formatShare } from './figures.js';
 import { downloadTicketsCsv } from './tickets-csv.js';
@@ -106,6 +107,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           </section>
           <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
           <DesksPanel desks={state.desks} />
+          <OperatorsPanel operators={state.operators} />
           <section className="dash-panel" aria-labelledby="waits-title">
             <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
             <WaitsChart loads={state.hours} standardMinutes={state.waitingStandardMinutes} />
