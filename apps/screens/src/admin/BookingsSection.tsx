@@ -121,9 +121,10 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
     }
   }
 
+  // On-line codes have letters (a caller may read them in lower case); names are matched in any case.
   const wanted = search.trim().toLocaleLowerCase('ru');
   const shown = (dayBookings ?? []).filter(
-    (b) => !wanted || b.code.includes(wanted) || (b.customerName ?? '').toLocaleLowerCase('ru').includes(wanted),
+    (b) => !wanted || `${b.code} ${b.customerName ?? ''}`.toLocaleLowerCase('ru').includes(wanted),
   );
   return (
     <section aria-labelledby="ad-bookings-title" className="ad-section">
