@@ -10,7 +10,7 @@ const workspaceAliases = {
   '@talon/ticket-printer': source('./packages/ticket-printer/src/index.ts'),
   '@talon/rating-button': source('./packages/rating-button/src/index.ts'),
   '@talon/device-agent': source('./packages/device-agent/src/index.ts'),
-  '@talon/http-boundary': source('./packages/http-boundary/src/index.ts'),
+  '@talon/server-edge': source('./packages/server-edge/src/index.ts'),
 };
 
 // Offices run in their own zones; tests pin the process zone so nothing passes by accident.

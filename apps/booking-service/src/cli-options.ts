@@ -1,3 +1,4 @@
+import { CliError, logLevelOption, portOption } from '@talon/server-edge';
 import { parseArgs } from 'node:util';
 
 export const HELP = `Talon central booking service: on-line booking, office sync, company reports.
@@ -14,9 +15,7 @@ Options (each also from the environment):
   -h, --help             show this help
 `;
 
-export class CliError extends Error {
-  override name = 'CliError';
-}
+export { CliError };
 
 export interface CentralCliOptions {
   demo: boolean;
@@ -47,9 +46,7 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n\n${HELP}`);
   }
-  const portText = values.port ?? env.PORT ?? '8090';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`);
+  const port = portOption(values.port ?? env.PORT ?? '8090');
   const dataDir = values.data ?? env.TALON_CENTRAL_DATA_DIR ?? 'data/central';
   return {
     demo: values.demo ?? false,
@@ -57,7 +54,7 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
     host: values.host ?? env.HOST ?? '0.0.0.0',
     dataDir,
     configFile: values.config ?? env.TALON_CENTRAL_CONFIG ?? `${dataDir}/central.json`,
-    logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    logLevel: logLevelOption(values['log-level'] ?? env.LOG_LEVEL ?? 'info'),
     help: values.help ?? false,
   };
 }

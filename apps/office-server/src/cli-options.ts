@@ -1,3 +1,4 @@
+import { CliError, logLevelOption, portOption } from '@talon/server-edge';
 import { parseArgs } from 'node:util';
 
 export const HELP = `Talon office server: the source of truth for one office's queue.
@@ -34,9 +35,7 @@ export interface CliOptions {
   agentToken?: string;
 }
 
-export class CliError extends Error {
-  override name = 'CliError';
-}
+export { CliError };
 
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   let values;
@@ -59,13 +58,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n\n${HELP}`);
   }
-  const portText = values.port ?? env.PORT ?? '8080';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`);
+  const port = portOption(values.port ?? env.PORT ?? '8080');
   const dataDir = values.data ?? env.TALON_DATA_DIR ?? 'data';
-  const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
-    throw new CliError(`--log-level: "${logLevel}" is not one of fatal, error, warn, info, debug`);
+  const logLevel = logLevelOption(values['log-level'] ?? env.LOG_LEVEL ?? 'info');
   const centralUrl = values['central-url'] ?? env.TALON_CENTRAL_URL;
   if (centralUrl !== undefined && !/^https?:\/\/\S+$/.test(centralUrl)) throw new CliError(`--central-url: "${centralUrl}" is not an http(s) URL`);
   if (centralUrl !== undefined && !env.TALON_OFFICE_KEY) throw new CliError('--central-url needs the office key in TALON_OFFICE_KEY');

@@ -1,4 +1,4 @@
-import { BodyError, readJsonBody } from '@talon/http-boundary';
+import { BodyError, readJsonBody } from '@talon/server-edge';
 import { bookingCodeParam, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';

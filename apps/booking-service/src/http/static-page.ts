@@ -1,4 +1,4 @@
-import { assetPathOf, serveBuiltFile } from '@talon/http-boundary';
+import { assetPathOf, serveBuiltFile } from '@talon/server-edge';
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { officeDayOf } from '@talon/domain';
-import { BodyError, readJsonBody } from '@talon/http-boundary';
+import { BodyError, readJsonBody } from '@talon/server-edge';
 import type { Language } from '@talon/messages';
 import type { CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,2 +1,3 @@
 export { BodyError, readJsonBody } from './json-body.js';
 export { assetPathOf, serveBuiltFile } from './built-files.js';
+export { CliError, logLevelOption, portOption } from './cli-values.js';
