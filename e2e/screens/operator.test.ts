@@ -171,6 +171,18 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     await page.getByLabel('Логин').waitFor();
   });
 
+  it('goes back to the login form when the administrator changes the operator\'s password', async () => {
+    await page.getByLabel('Логин').fill('kuznetsov');
+    await page.getByLabel('Пароль').fill('demo');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('heading', { name: 'Выберите окно' }).waitFor();
+    const admin = await office.connect('/admin', { session: await office.login('admin') });
+    expect(await command(admin, 'operator:set-password', { operatorId: 'op-kuznetsov', password: 'kuznetsov-2026' })).toEqual({ ok: true });
+    // Whoever knew the old password is out: the console asks for a login, not for a desk.
+    await page.getByLabel('Логин').waitFor();
+    expect(await page.getByRole('heading', { name: 'Выберите окно' }).count()).toBe(0);
+  });
+
   it('says when the link to the server is lost and disables every action', async () => {
     await page.getByLabel('Логин').fill('petrov');
     await page.getByLabel('Пароль').fill('demo');

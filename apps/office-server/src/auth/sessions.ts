@@ -9,6 +9,7 @@ export function createSessions(db: OfficeDatabase, now: () => number) {
   const find = db.prepare(`SELECT operator_id AS operatorId FROM sessions WHERE token_hash = ? AND expires_at > ?`);
   const remove = db.prepare(`DELETE FROM sessions WHERE token_hash = ?`);
   const purge = db.prepare(`DELETE FROM sessions WHERE expires_at <= ?`);
+  const removeAllOf = db.prepare(`DELETE FROM sessions WHERE operator_id = ? AND token_hash <> ?`);
   const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
   return {
@@ -25,6 +26,10 @@ export function createSessions(db: OfficeDatabase, now: () => number) {
     },
     close(session: string): void {
       remove.run(hash(session));
+    },
+    /** Ends every session of one person but `keep` (the one making the change); returns how many. */
+    closeAllOf(operatorId: string, keep?: string): number {
+      return removeAllOf.run(operatorId, keep === undefined ? '' : hash(keep)).changes;
     },
   };
 }

@@ -6,6 +6,7 @@ import type { BookingDesk } from '../bookings/booking-desk.js';
 import type { OfficeContext } from '../office-context.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
+import { signOutEverywhere } from './sign-out-everywhere.js';
 import type { RealtimeOptions } from './realtime-options.js';
 
 export function setUpAdminNamespace(
@@ -57,6 +58,7 @@ export function setUpAdminNamespace(
           operators: config.operators.map((o) => (o.id === operatorId ? { ...o, passwordHash } : o)),
         }));
         context.logger.info({ admin: admin.id, operator: operatorId }, 'operator password changed');
+        signOutEverywhere(namespace.server, context, operatorId, operatorId === admin.id ? identityOf(socket).session : undefined);
         return { ok: true };
       },
       'booking:slots': ({ serviceId, date }) => bookings.slots(serviceId, date),

@@ -6,6 +6,8 @@ import type { OfficeContext } from '../office-context.js';
 export interface SocketIdentity {
   device?: DeviceConfig;
   operator?: OperatorConfig;
+  /** The login session a person connected with, so it can be ended with the others. */
+  session?: string;
 }
 
 function refuse(code: 'unauthorized' | 'forbidden', message: string): Error {
@@ -48,6 +50,7 @@ export function requireOperator(namespace: Namespace, context: OfficeContext, ro
     if (!operator.roles.some((role) => roles.includes(role)))
       return next(refuse('forbidden', `this screen needs the role ${roles.join(' or ')}`));
     (socket.data as SocketIdentity).operator = operator;
+    (socket.data as SocketIdentity).session = session;
     next();
   });
 }

@@ -1,6 +1,6 @@
 import type { AdminServerEvents, OfficeConfig } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { sendCommand, useOfficeLink, useServerEvent } from '../shared/connection.js';
+import { sendCommand, useLoggedOutOnRefusal, useOfficeLink, useServerEvent } from '../shared/connection.js';
 import { useLanguage } from '../shared/language.js';
 import { LinkBanner } from '../shared/LinkBanner.js';
 import type { OperatorSession } from '../shared/session.js';
@@ -30,6 +30,7 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
   const { t, language, setLanguage } = useLanguage();
   const auth = useMemo(() => ({ session: session.session }), [session.session]);
   const { socket, link, refusal } = useOfficeLink('admin', auth);
+  useLoggedOutOnRefusal(link, refusal, onLogout);
   const [saved, setSaved] = useState<OfficeConfig | null>(null);
   const [draft, setDraft] = useState<OfficeConfig | null>(null);
   const [problems, setProblems] = useState<Map<string, string[]>>(new Map());

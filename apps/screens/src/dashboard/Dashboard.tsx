@@ -2,7 +2,7 @@ import type { MessageKey } from '@talon/messages';
 import type { DashboardAlert, DashboardState, DeviceAlert, DeviceHealthView } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LinkBanner } from '../shared/LinkBanner.js';
-import { sendCommand, useOfficeLink, useServerEvent } from '../shared/connection.js';
+import { sendCommand, useLoggedOutOnRefusal, useOfficeLink, useServerEvent } from '../shared/connection.js';
 import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
 import type { OperatorSession } from '../shared/session.js';
@@ -35,10 +35,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
     };
   }, [link, socket]);
 
-  useEffect(() => {
-    // A session that expired or was revoked cannot be retried; the head logs in again.
-    if (link === 'refused' && refusal?.code === 'unauthorized') onLoggedOut();
-  }, [link, refusal, onLoggedOut]);
+  useLoggedOutOnRefusal(link, refusal, onLoggedOut);
 
   useServerEvent<DashboardState>(socket, 'dashboard:state', setState);
   useServerEvent<DashboardAlert>(socket, 'dashboard:alert', (alert) => setAlerts((list) => [alert, ...list].slice(0, MOST_ALERTS)));

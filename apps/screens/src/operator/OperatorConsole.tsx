@@ -1,7 +1,7 @@
 import type { PauseReason } from '@talon/domain';
 import type { DeskView } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { sendCommand, useOfficeLink } from '../shared/connection.js';
+import { sendCommand, useLoggedOutOnRefusal, useOfficeLink } from '../shared/connection.js';
 import { useLanguage } from '../shared/language.js';
 import { LinkBanner } from '../shared/LinkBanner.js';
 import { formatTime } from '../shared/office-time.js';
@@ -32,6 +32,7 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
   const { t, language, setLanguage } = useLanguage();
   const auth = useMemo(() => ({ session: session.session }), [session.session]);
   const { socket, link, refusal } = useOfficeLink('operator', auth);
+  useLoggedOutOnRefusal(link, refusal, onLogout);
   const { state, clockOffset, applyDesk } = useOperatorState(socket, link);
   const now = useServerNow(clockOffset);
   const [busy, setBusy] = useState(false);

@@ -34,7 +34,12 @@ export function useOfficeLink(role: Role, auth: HandshakeAuth | null): OfficeLin
     });
     setState({ socket, link: 'connecting', refusal: null });
     socket.on('connect', () => setState({ socket, link: 'online', refusal: null }));
-    socket.on('disconnect', () => setState((s) => ({ ...s, link: 'offline' })));
+    socket.on('disconnect', (reason) => {
+      setState((s) => ({ ...s, link: 'offline' }));
+      // The server ended this link on purpose (a password change signs a person out): asking again
+      // lets the handshake say why, instead of sitting offline for good.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('connect_error', (error: Error & { data?: Partial<Refusal> }) => {
       // A middleware refusal carries data; a transport failure does not and is retried by the manager.
       if (error.data?.code) {
@@ -51,6 +56,16 @@ export function useOfficeLink(role: Role, auth: HandshakeAuth | null): OfficeLin
   }, [role, authKey]);
 
   return state;
+}
+
+/**
+ * A person's screen whose session has ended (expired overnight, or their password was changed)
+ * goes back to its login form instead of showing a refused link nobody at the desk can fix.
+ */
+export function useLoggedOutOnRefusal(link: LinkState, refusal: Refusal | null, onLoggedOut: () => void): void {
+  useEffect(() => {
+    if (link === 'refused' && refusal?.code === 'unauthorized') onLoggedOut();
+  }, [link, refusal, onLoggedOut]);
 }
 
 /** A command that got no answer in time: the screen says the server did not answer. */
