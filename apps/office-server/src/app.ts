@@ -19,6 +19,7 @@ import { startPressRetention } from './rating/press-retention.js';
 import { createRatingPresses } from './rating/rating-presses.js';
 import { createRatingWindows } from './rating/rating-windows.js';
 import { setUpAdminNamespace } from './realtime/admin-namespace.js';
+import { makeAccessFollowConfig } from './realtime/access-follows-config.js';
 import { setUpBoardNamespace } from './realtime/board-namespace.js';
 import { setUpDashboardNamespace } from './realtime/dashboard-namespace.js';
 import { setUpDeviceNamespace } from './realtime/device-namespace.js';
@@ -85,7 +86,7 @@ export function createApplication(options: ApplicationOptions): Application {
     metrics,
     logger,
     sessions: createSessions(db, () => clock.now()),
-    applyConfig: (next) => config.applyConfig(next),
+    applyConfig: (next, change) => config.applyConfig(next, change),
     onConfigChanged: (listener) => config.onConfigChanged(listener),
   };
 
@@ -124,6 +125,7 @@ export function createApplication(options: ApplicationOptions): Application {
   setUpBoardNamespace(io.of('/board'), context, realtime, views.boardState);
   setUpDashboardNamespace(io.of('/dashboard'), context, realtime, views.dashboardState);
   setUpAdminNamespace(io.of('/admin'), context, realtime, createBookingDesk(context));
+  makeAccessFollowConfig(io, context);
   setUpDeviceNamespace(io.of('/device'), context, realtime, ratings);
   const broadcasts = startStateBroadcasts(io, context, views, options.broadcastIntervals);
   sync = options.central ? startSyncClient(context, options.central) : undefined;

@@ -20,9 +20,17 @@ export interface OfficeContext {
   readonly logger: Logger;
   readonly sessions: Sessions;
   /** Applies a validated config live; saves it where it came from. */
-  applyConfig(config: OfficeConfig): void;
-  onConfigChanged(listener: (config: OfficeConfig) => void): void;
+  applyConfig(config: OfficeConfig, change?: ConfigChange): void;
+  onConfigChanged(listener: ConfigListener): void;
 }
+
+/** Who made a config change, where that matters to what follows it. */
+export interface ConfigChange {
+  /** The session of a person changing their own password: it stays signed in. */
+  keepSession?: string;
+}
+
+export type ConfigListener = (config: OfficeConfig, previous: OfficeConfig, change: ConfigChange) => void;
 
 export function createConfigHolder(
   initial: OfficeConfig,
@@ -30,18 +38,19 @@ export function createConfigHolder(
   save: ((config: OfficeConfig) => void) | undefined,
 ) {
   let directory = createOfficeDirectory(initial);
-  const listeners = new Set<(config: OfficeConfig) => void>();
+  const listeners = new Set<ConfigListener>();
   return {
     get directory() {
       return directory;
     },
-    applyConfig(config: OfficeConfig) {
+    applyConfig(config: OfficeConfig, change: ConfigChange = {}) {
       save?.(config);
+      const previous = directory.config;
       directory = createOfficeDirectory(config);
       queue().replaceSetup(officeSetupFromConfig(config));
-      listeners.forEach((listener) => listener(config));
+      listeners.forEach((listener) => listener(config, previous, change));
     },
-    onConfigChanged(listener: (config: OfficeConfig) => void) {
+    onConfigChanged(listener: ConfigListener) {
       listeners.add(listener);
     },
   };

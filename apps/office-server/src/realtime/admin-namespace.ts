@@ -3,10 +3,9 @@ import type { Namespace, Socket } from 'socket.io';
 import { hashDeviceToken, newDeviceToken } from '../auth/device-token.js';
 import { hashPassword } from '../auth/password.js';
 import type { BookingDesk } from '../bookings/booking-desk.js';
-import type { OfficeContext } from '../office-context.js';
+import type { ConfigChange, OfficeContext } from '../office-context.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
-import { signOutEverywhere } from './sign-out-everywhere.js';
 import type { RealtimeOptions } from './realtime-options.js';
 
 export function setUpAdminNamespace(
@@ -20,14 +19,14 @@ export function setUpAdminNamespace(
     const admin = identityOf(socket).operator!;
     const actor = { kind: 'admin' as const, operatorId: admin.id };
     // Every admin screen hears of a change, so a second screen never edits a stale copy unawares.
-    const apply = (config: OfficeConfig) => {
-      context.applyConfig(config);
+    const apply = (config: OfficeConfig, change: ConfigChange = {}) => {
+      context.applyConfig(config, change);
       namespace.emit('config:changed', { config, changedBy: admin.name, origin: socket.id });
     };
-    const change = (edit: (config: OfficeConfig) => OfficeConfig): OfficeConfig | undefined => {
+    const change = (edit: (config: OfficeConfig) => OfficeConfig, how: ConfigChange = {}): OfficeConfig | undefined => {
       const check = checkOfficeConfig(edit(structuredClone(context.directory.config)));
       if (!check.ok) return undefined;
-      apply(check.config);
+      apply(check.config, how);
       return check.config;
     };
 
@@ -53,12 +52,13 @@ export function setUpAdminNamespace(
       'operator:set-password': async ({ operatorId, password }) => {
         if (!context.directory.operators.has(operatorId)) return fail('not-found', `unknown operator "${operatorId}"`);
         const passwordHash = await hashPassword(password);
-        change((config) => ({
-          ...config,
-          operators: config.operators.map((o) => (o.id === operatorId ? { ...o, passwordHash } : o)),
-        }));
+        // Everyone who knew the old password is signed out; an administrator changing their own stays here.
+        const keepSession = operatorId === admin.id ? identityOf(socket).session : undefined;
+        change(
+          (config) => ({ ...config, operators: config.operators.map((o) => (o.id === operatorId ? { ...o, passwordHash } : o)) }),
+          keepSession === undefined ? {} : { keepSession },
+        );
         context.logger.info({ admin: admin.id, operator: operatorId }, 'operator password changed');
-        signOutEverywhere(namespace.server, context, operatorId, operatorId === admin.id ? identityOf(socket).session : undefined);
         return { ok: true };
       },
       'booking:slots': ({ serviceId, date }) => bookings.slots(serviceId, date),

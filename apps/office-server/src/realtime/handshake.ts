@@ -8,6 +8,8 @@ export interface SocketIdentity {
   operator?: OperatorConfig;
   /** The login session a person connected with, so it can be ended with the others. */
   session?: string;
+  /** The roles this person's screen needs; checked again when the config changes. */
+  roles?: readonly OperatorRole[];
 }
 
 function refuse(code: 'unauthorized' | 'forbidden', message: string): Error {
@@ -51,6 +53,7 @@ export function requireOperator(namespace: Namespace, context: OfficeContext, ro
       return next(refuse('forbidden', `this screen needs the role ${roles.join(' or ')}`));
     (socket.data as SocketIdentity).operator = operator;
     (socket.data as SocketIdentity).session = session;
+    (socket.data as SocketIdentity).roles = roles;
     next();
   });
 }
