@@ -223,6 +223,22 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await expect.poll(() => coverage.getAttribute('data-away')).toBe('no');
   });
 
+  it('keeps a shortened day, and offers bookings on it only within its hours', async () => {
+    const date = bookingDay(await liveConfig());
+    await tab('Офис и график');
+    await page.getByRole('button', { name: 'Добавить особый день' }).click();
+    await field('specialDays[0].date').locator('input').fill(date);
+    await field('specialDays[0].close').locator('input').fill('15:00');
+    await save();
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe('Изменения применены');
+    expect((await liveConfig()).specialDays).toEqual([{ date, open: '08:00', close: '15:00' }]);
+    await tab('Записи');
+    await page.getByLabel('Услуга', { exact: true }).selectOption('contracts');
+    await page.getByLabel('День').fill(date);
+    await page.getByRole('button', { name: /^Записать на 14:30/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^Записать на 15:00/ }).count()).toBe(0);
+  });
+
   it('has no serious or critical accessibility violations on the forms', async () => {
     for (const name of ['Услуги', 'Окна', 'Офис и график']) {
       await tab(name);

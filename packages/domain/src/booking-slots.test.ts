@@ -32,6 +32,9 @@ describe('the booking slot grid of a day', () => {
     ['an away window of other weekdays leaves this one alone', { awayWindows: [{ from: '09:45', to: '10:15', days: ['sat'] }] }, ['09:00', '09:30', '10:00', '10:30']],
     ['a slot ending as the window opens is kept', { awayWindows: [{ from: '10:00', to: '10:30', days: ['tue'] }] }, ['09:00', '09:30', '10:30']],
     ['a malformed date gives nothing', { date: '24.11.2026' }, []],
+    ['a shortened day keeps its own hours', { specialDays: [{ date: '2026-11-24', open: '09:00', close: '10:00' }] }, ['09:00', '09:30']],
+    ['a working Sunday opens', { date: '2026-11-29', specialDays: [{ date: '2026-11-29', open: '10:00', close: '11:00' }] }, ['10:00', '10:30']],
+    ['another date’s special hours change nothing', { specialDays: [{ date: '2026-11-25', open: '09:00', close: '09:30' }] }, ['09:00', '09:30', '10:00', '10:30']],
   ])('%s', (_label, extra, expected) => {
     expect(times(bookingSlotStarts(day(extra)))).toEqual(expected);
   });

@@ -13,6 +13,8 @@ export interface SlotDay<K extends string> {
   hours: Partial<Record<K, { open: LocalTime; close: LocalTime } | null>>;
   weekdayKeys: readonly K[];
   holidays: readonly string[];
+  /** Dates with their own hours (a shortened pre-holiday day, a working Saturday). */
+  specialDays?: readonly { date: string; open: LocalTime; close: LocalTime }[];
   /** Windows when every operator is away; those without `days` hold every day. */
   awayWindows: readonly { from: LocalTime; to: LocalTime; days?: readonly K[] }[];
   slotMinutes: number;
@@ -31,7 +33,7 @@ export function bookingSlotStarts<K extends string>(day: SlotDay<K>): Instant[] 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day.date) || day.holidays.includes(day.date) || day.slotMinutes <= 0) return [];
   const [year, month, date] = day.date.split('-').map(Number) as [number, number, number];
   const weekday = day.weekdayKeys[(new Date(Date.UTC(year, month - 1, date)).getUTCDay() + 6) % 7];
-  const hours = weekday === undefined ? undefined : day.hours[weekday];
+  const hours = day.specialDays?.find((d) => d.date === day.date) ?? (weekday === undefined ? undefined : day.hours[weekday]);
   if (!hours || weekday === undefined) return [];
   const local = (time: LocalTime) => instantOfLocal(day.timeZone, day.date, time);
   const away = day.awayWindows

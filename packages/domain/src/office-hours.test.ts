@@ -48,6 +48,23 @@ describe('office hours in the office own time zone', () => {
     if (closesAt) expect(window.closesAt).toBe(utc(closesAt));
   });
 
+  it.each<[string, string, boolean, string | undefined, string | undefined]>([
+    // 3 November (Tuesday) shortened by an hour before a holiday; Sunday 8 November a working day.
+    ['the shortened day, 15:44', '2026-11-03T12:44', true, undefined, '2026-11-03T13:00'],
+    ['the shortened day, 15:45: its last quarter hour', '2026-11-03T12:45', false, '2026-11-05T05:00', undefined],
+    ['the working Sunday, 10:00', '2026-11-08T07:00', true, undefined, '2026-11-08T11:00'],
+    ['the Saturday before it, after closing: opens on the working Sunday', '2026-11-07T14:00', false, '2026-11-08T07:00', undefined],
+  ])('special days: %s, issuing %s', (_label, at, open, opensAt, closesAt) => {
+    const office = schedule('Europe/Moscow', (s) => {
+      s.holidays = ['2026-11-04'];
+      s.specialDays = { '2026-11-03': { open: '08:00', close: '16:00' }, '2026-11-08': { open: '10:00', close: '14:00' } };
+    });
+    const window = issuingWindow(office, utc(at));
+    expect(window.open).toBe(open);
+    if (opensAt) expect(window.opensAt).toBe(utc(opensAt));
+    if (closesAt) expect(window.closesAt).toBe(utc(closesAt));
+  });
+
   it('lets kiosks start early when the office says so', () => {
     const early = schedule('Europe/Moscow', (s) => (s.issueFromMinutesBeforeOpen = 10));
     expect(issuingWindow(early, utc('2026-11-24T04:50')).open).toBe(true);

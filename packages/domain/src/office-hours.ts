@@ -1,5 +1,5 @@
 import type { Instant } from './ticket.js';
-import type { IsoWeekday, LocalTime, OfficeSchedule, ScheduledBreak } from './office-setup.js';
+import type { IsoWeekday, LocalTime, OfficeSchedule, OpeningHours, ScheduledBreak } from './office-setup.js';
 
 const MINUTE = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -107,8 +107,7 @@ export interface IssuingWindow {
  * restarts at local midnight), so the span starts at local midnight at the earliest.
  */
 function issuingSpan(schedule: OfficeSchedule, date: string): { from: Instant; until: Instant; closesAt: Instant } | undefined {
-  if (schedule.holidays.includes(date)) return undefined;
-  const hours = schedule.week[isoWeekdayOf(date)];
+  const hours = hoursOn(schedule, date);
   if (!hours) return undefined;
   const opens = instantOfLocal(schedule.timeZone, date, hours.open);
   const closesAt = instantOfLocal(schedule.timeZone, date, hours.close);
@@ -117,6 +116,12 @@ function issuingSpan(schedule: OfficeSchedule, date: string): { from: Instant; u
     until: closesAt - schedule.issueUntilMinutesBeforeClose * MINUTE,
     closesAt,
   };
+}
+
+/** A local date's opening hours: none on a holiday, its own on a special day, else its weekday's. */
+export function hoursOn(schedule: Pick<OfficeSchedule, 'week' | 'holidays' | 'specialDays'>, date: string): OpeningHours | undefined {
+  if (schedule.holidays.includes(date)) return undefined;
+  return schedule.specialDays[date] ?? schedule.week[isoWeekdayOf(date)];
 }
 
 /**

@@ -82,6 +82,8 @@ export interface OfficeSchedule {
   week: Partial<Record<IsoWeekday, OpeningHours>>;
   /** Local dates "YYYY-MM-DD" when the office is closed. */
   holidays: string[];
+  /** Dates with their own hours instead of their weekday's: a shortened pre-holiday day, a working Saturday. */
+  specialDays: Record<string, OpeningHours>;
   /** Kiosks may issue this many minutes before opening. */
   issueFromMinutesBeforeOpen: number;
   /** Kiosks stop issuing this many minutes before closing, so the last visitor can be served. */

@@ -118,6 +118,14 @@ export const officeConfigSchema = z
       >,
     ),
     holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')).default([]),
+    /** Dates with their own hours: a pre-holiday day an hour shorter, a working Saturday. */
+    specialDays: z
+      .array(
+        z
+          .object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD'), open: localTime, close: localTime })
+          .refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'] }),
+      )
+      .default([]),
     issuing: z
       .object({
         fromMinutesBeforeOpen: z.number().int().min(0).max(120).default(0),
@@ -193,6 +201,12 @@ export const officeConfigSchema = z
     config.operators.forEach((operator, index) => {
       if (logins.has(operator.login)) ctx.addIssue({ code: 'custom', path: ['operators', index, 'login'], message: `login "${operator.login}" is used twice` });
       logins.add(operator.login);
+    });
+    const specialDates = new Set<string>();
+    config.specialDays.forEach((day, index) => {
+      if (specialDates.has(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is listed twice` });
+      if (config.holidays.includes(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is also a holiday: keep one` });
+      specialDates.add(day.date);
     });
     config.breaks.forEach((entry, index) => {
       if (!operators.has(entry.operatorId)) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'operatorId'], message: `unknown operator "${entry.operatorId}"` });

@@ -28,6 +28,8 @@ export const officeSummarySchema = z.strictObject({
   timeZone: z.string().min(1).max(64),
   hours: z.strictObject({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours }),
   holidays: z.array(dateField).max(400),
+  /** Sent only when the office has some, so a central from before special days still links offices without them. */
+  specialDays: z.array(z.strictObject({ date: dateField, open: localTime, close: localTime })).max(400).optional(),
   /**
    * Office-wide breaks: windows when no operator works, so no slot may start in them. `days`
    * names the weekdays a window holds on; without it, every day (as offices before `days` send).

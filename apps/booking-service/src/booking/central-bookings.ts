@@ -60,7 +60,10 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
   function bookingDays(office: OfficeSummary): string[] {
     const days = new Set<string>();
     for (let i = 0; i <= deps.daysAhead(); i += 1) days.add(officeDayOf(office.timeZone, deps.now() + i * 24 * 60 * 60 * 1000));
-    return [...days].filter((day) => !office.holidays.includes(day) && office.hours[WEEKDAYS[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7]!] !== null);
+    const opens = (day: string) =>
+      office.specialDays?.some((d) => d.date === day) ||
+      (!office.holidays.includes(day) && office.hours[WEEKDAYS[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7]!] !== null);
+    return [...days].filter(opens);
   }
 
   async function slots(officeId: string, serviceId: string, date: string): Promise<BookingApiAnswer<BookingApiResults['GET /api/offices/:officeId/slots']>> {

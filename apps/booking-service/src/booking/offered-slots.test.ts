@@ -59,6 +59,19 @@ describe('offered slots', () => {
     expect({ tue: at13('2026-11-24'), sat: at13('2026-11-28') }).toEqual(offers13);
   });
 
+  it('follows special days: a shortened Tuesday and a working Sunday', () => {
+    const office = sampleOfficeSummary((s) => {
+      s.specialDays = [
+        { date: '2026-11-24', open: '08:00', close: '16:00' },
+        { date: '2026-11-29', open: '10:00', close: '12:00' },
+      ];
+    });
+    const on = (date: string) => times(offeredSlots({ office, serviceId: 'contracts', date, now: MONDAY_7_00, daysAhead: 14 }));
+    expect(on('2026-11-24').at(-1)).toBe('15:30');
+    expect(on('2026-11-29')).toEqual(['10:00', '10:30', '11:00', '11:30']);
+    expect(on('2026-11-25').at(-1)).toBe('16:30');
+  });
+
   it('carries the capacity and length of the service', () => {
     expect(slots('payments', '2026-11-24')[0]).toEqual({ start: msk('2026-11-24', '08:00'), minutes: 15, capacity: 2 });
   });

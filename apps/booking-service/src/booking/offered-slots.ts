@@ -34,6 +34,7 @@ export function offeredSlots(query: SlotQuery): OfferedSlot[] {
     hours: office.hours,
     weekdayKeys: WEEKDAY_KEYS,
     holidays: office.holidays,
+    ...(office.specialDays && { specialDays: office.specialDays }),
     // Offices older than weekday breaks send breaks without days: every day's.
     awayWindows: office.breaks,
     slotMinutes: service.slotMinutes,

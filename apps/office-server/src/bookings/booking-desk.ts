@@ -45,6 +45,7 @@ export function createBookingDesk(context: OfficeContext) {
       hours: config.hours,
       weekdayKeys: WEEKDAY_KEYS,
       holidays: config.holidays,
+      specialDays: config.specialDays,
       awayWindows: officeWideBreaks(config),
       slotMinutes: service.bookingSlotMinutes,
       now: context.clock.now(),

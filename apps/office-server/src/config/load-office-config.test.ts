@@ -49,6 +49,9 @@ describe('the office config file', () => {
     ['a break on a day that is not one', (c: any) => (c.breaks[0].days = ['sab']), 'breaks[0].days[0]'],
     ['two desks numbered alike', (c: any) => (c.desks[1].number = 1), 'desks[1].number'],
     ['no services at all', (c: any) => (c.services = []), 'services'],
+    ['a special day closing before it opens', (c: any) => (c.specialDays = [{ date: '2026-11-03', open: '16:00', close: '08:00' }]), 'specialDays[0].close'],
+    ['a special day that is also a holiday', (c: any) => ((c.holidays = ['2026-11-04']), (c.specialDays = [{ date: '2026-11-04', open: '08:00', close: '16:00' }])), 'specialDays[0].date'],
+    ['a special day listed twice', (c: any) => (c.specialDays = [{ date: '2026-11-03', open: '08:00', close: '16:00' }, { date: '2026-11-03', open: '09:00', close: '15:00' }]), 'specialDays[1].date'],
   ])('refuses %s and names the field', (_label, edit, field) => {
     const problems = problemsOf(withEdit(edit));
     expect(problems.some((p) => p.startsWith(`${field}:`)), problems.join('\n')).toBe(true);

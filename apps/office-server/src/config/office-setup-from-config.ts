@@ -32,6 +32,7 @@ export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
       alwaysOpen: config.office.alwaysOpen,
       week,
       holidays: config.holidays,
+      specialDays: Object.fromEntries(config.specialDays.map((d) => [d.date, { open: d.open, close: d.close }])),
       issueFromMinutesBeforeOpen: config.issuing.fromMinutesBeforeOpen,
       issueUntilMinutesBeforeClose: config.issuing.untilMinutesBeforeClose,
       breaks: config.breaks.map(({ days, ...b }) => ({

@@ -8,6 +8,7 @@ export function officeSummaryOf(config: OfficeConfig): OfficeSummary {
     timeZone: config.office.timeZone,
     hours: Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, config.hours[day]])) as OfficeSummary['hours'],
     holidays: config.holidays,
+    ...(config.specialDays.length > 0 && { specialDays: config.specialDays }),
     breaks: officeWideBreaks(config),
     rules: {
       waitingStandardMinutes: config.rules.waitingStandardMinutes,

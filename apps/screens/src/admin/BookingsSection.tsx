@@ -1,7 +1,7 @@
 import type { BookingSlotView, OfficeBookingView, OfficeConfig } from '@talon/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useLanguage } from '../shared/language.js';
-import { formatDate, formatTime } from '../shared/office-time.js';
+import { formatDate, formatTime, officeDate } from '../shared/office-time.js';
 import { refusalText } from '../shared/refusal-text.js';
 import type { AdminCommand } from './admin-command.js';
 
@@ -10,11 +10,6 @@ interface TakenBooking {
   code: string;
   slotStart: number;
   serviceName: string;
-}
-
-/** The office's local date of an instant, "YYYY-MM-DD" (en-CA spells dates that way). */
-export function officeDate(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** A local date "YYYY-MM-DD" in words; noon UTC of that date is that date in every zone that matters. */

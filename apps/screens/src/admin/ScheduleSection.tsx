@@ -2,7 +2,8 @@ import { PAUSE_REASONS } from '@talon/domain';
 import { WEEKDAY_KEYS, type WeekdayKey } from '@talon/protocol';
 import { useId } from 'react';
 import { useLanguage } from '../shared/language.js';
-import { dayHours, fieldKey, withDayHours, withNewBreak, withoutItem } from './config-form.js';
+import { officeDate } from '../shared/office-time.js';
+import { dayHours, fieldKey, withDayHours, withNewBreak, withNewSpecialDay, withoutItem } from './config-form.js';
 import { awayWhileOpen } from './break-coverage.js';
 import { useDraft } from './draft.js';
 import { CheckField, ListProblems, NumberField, SelectField, TextField } from './fields.js';
@@ -35,6 +36,30 @@ export function ScheduleSection() {
             ))}
           </tbody>
         </table>
+      </fieldset>
+
+      <fieldset className="ad-card">
+        <legend>{t('admin.specialDaysHeading')}</legend>
+        <p className="ad-note">{t('admin.specialDaysHint')}</p>
+        <ListProblems path={['specialDays']} />
+        {config.specialDays.map((_day, index) => (
+          <div key={index} className="ad-inline ad-row">
+            <TextField label={t('admin.field.specialDate', { n: index + 1 })} path={['specialDays', index, 'date']} />
+            <TextField label={t('admin.field.from')} path={['specialDays', index, 'open']} />
+            <TextField label={t('admin.field.to')} path={['specialDays', index, 'close']} />
+            <button
+              type="button"
+              className="ad-small ad-danger"
+              onClick={() => replace((c) => withoutItem(c, 'specialDays', index))}
+              aria-label={t('admin.removeSpecialDay', { n: index + 1 })}
+            >
+              {t('admin.remove')}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="ad-small" onClick={() => replace((c) => withNewSpecialDay(c, officeDate(Date.now(), c.office.timeZone)))}>
+          {t('admin.addSpecialDay')}
+        </button>
       </fieldset>
 
       <fieldset className="ad-card">

@@ -18,6 +18,7 @@ import {
   withNewDevice,
   withNewOperator,
   withNewService,
+  withNewSpecialDay,
   withoutItem,
   withSecretsOf,
 } from './config-form.js';
@@ -164,5 +165,24 @@ describe('withSecretsOf', () => {
     // An operator the server has not seen yet keeps the draft's hash.
     expect(merged.operators.at(-1)!.passwordHash).toBe(draft.operators.at(-1)!.passwordHash);
     expect(merged.devices[0]).toEqual(draft.devices[0]);
+  });
+});
+
+describe('special days', () => {
+  it('adds the next free date after today with valid hours, and the server takes it', () => {
+    const once = withNewSpecialDay(demo(), '2026-11-23');
+    const twice = withNewSpecialDay(once, '2026-11-23');
+    expect(twice.specialDays).toEqual([
+      { date: '2026-11-24', open: '08:00', close: '16:00' },
+      { date: '2026-11-25', open: '08:00', close: '16:00' },
+    ]);
+    expect(problems(twice)).toEqual([]);
+    expect(withNewSpecialDay(demo(), '2026-12-31').specialDays[0]!.date).toBe('2027-01-01');
+  });
+
+  it('names the field when a special day clashes with a holiday', () => {
+    const config = { ...withNewSpecialDay(demo(), '2026-11-23'), holidays: ['2026-11-24'] };
+    expect(problems(config)).toContain('specialDays[0].date: 2026-11-24 is also a holiday: keep one');
+    expect(problems(withoutItem(config, 'specialDays', 0))).toEqual([]);
   });
 });

@@ -152,7 +152,18 @@ export function withNewBreak(config: OfficeConfig): OfficeConfig {
   return { ...config, breaks: [...config.breaks, { operatorId, from: '12:00', to: '12:45', reason: 'lunch' }] };
 }
 
-export function withoutItem<K extends 'services' | 'desks' | 'operators' | 'devices' | 'categories' | 'breaks' | 'serviceGroups'>(
+/** A new special day on the first date after `today` not listed yet, with the weekday's usual hours cut to 08:00–16:00. */
+export function withNewSpecialDay(config: OfficeConfig, today: string): OfficeConfig {
+  const taken = new Set(config.specialDays.map((d) => d.date));
+  let date = today;
+  do {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    date = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  } while (taken.has(date));
+  return { ...config, specialDays: [...config.specialDays, { date, open: '08:00', close: '16:00' }] };
+}
+
+export function withoutItem<K extends 'services' | 'desks' | 'operators' | 'devices' | 'categories' | 'breaks' | 'serviceGroups' | 'specialDays'>(
   config: OfficeConfig,
   list: K,
   index: number,

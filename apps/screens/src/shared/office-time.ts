@@ -21,6 +21,11 @@ export function formatDate(at: number, timeZone: string, language: 'ru' | 'en'):
   }).format(at);
 }
 
+/** The office's local date of an instant, "YYYY-MM-DD" (en-CA spells dates that way). */
+export function officeDate(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
 /** Whole minutes from `since` to `now`, never negative (clocks of server and screen differ a little). */
 export function minutesBetween(since: number, now: number): number {
   return Math.max(0, Math.floor((now - since) / 60_000));

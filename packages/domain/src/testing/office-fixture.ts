@@ -39,6 +39,7 @@ export function testOffice(edit: (setup: OfficeSetup) => void = () => {}): Offic
         6: { open: '08:00', close: '16:00' },
       },
       holidays: ['2026-12-31'],
+      specialDays: {},
       issueFromMinutesBeforeOpen: 0,
       issueUntilMinutesBeforeClose: 15,
       breaks: [{ operatorId: 'op1', from: '12:00', to: '12:45', reason: 'lunch' }],
