@@ -154,11 +154,20 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     await alarm.waitFor({ state: 'detached', timeout: 5_000 });
   });
 
-  it("exports today's tickets as a CSV download", async () => {
+  it("exports a day's tickets as a CSV download: today's, then yesterday's", async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^tickets-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
     for (const number of issued) expect(csv).toContain(number);
+
+    // Yesterday's report is one date away; it holds none of today's tickets.
+    const today = await page.locator('.dash__day input').inputValue();
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('за день').fill(yesterday);
+    const [earlier] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
+    expect(earlier.suggestedFilename()).toBe(`tickets-${yesterday}.csv`);
+    const old = readFileSync(await earlier.path(), 'utf8');
+    for (const number of issued) expect(old).not.toContain(number);
   });
 
   it('has no serious or critical accessibility violations', async () => {

@@ -40,11 +40,13 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   useServerEvent<DashboardState>(socket, 'dashboard:state', setState);
   useServerEvent<DashboardAlert>(socket, 'dashboard:alert', (alert) => setAlerts((list) => [alert, ...list].slice(0, MOST_ALERTS)));
 
+  const [exportDay, setExportDay] = useState('');
   const exportCsv = useCallback(async () => {
     setExportError(null);
-    const result = await downloadTicketsCsv(session.session);
+    // An empty or today's date is the office's today, as the server counts it.
+    const result = await downloadTicketsCsv(session.session, exportDay && exportDay !== state?.day ? exportDay : undefined);
     if (!result.ok) setExportError(refusalText(t, result));
-  }, [session.session, t]);
+  }, [session.session, t, exportDay, state?.day]);
 
   const totals = state?.totals;
   const timeZone = state?.office.timeZone ?? 'Europe/Moscow';
@@ -62,6 +64,10 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           </p>
         </div>
         <div className="dash__actions">
+          <label className="dash__day">
+            {t('dashboard.exportDay')}{' '}
+            <input type="date" value={exportDay || state?.day || ''} max={state?.day} onChange={(e) => setExportDay(e.target.value)} />
+          </label>
           <button type="button" onClick={() => void exportCsv()} disabled={!state}>
             {t('dashboard.export')}
           </button>

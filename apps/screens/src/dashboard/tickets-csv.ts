@@ -4,10 +4,12 @@
  */
 export async function downloadTicketsCsv(
   session: string,
+  day?: string,
 ): Promise<{ ok: true; fileName: string } | { ok: false; code: string; message: string }> {
   let response: Response;
   try {
-    response = await fetch('/api/reports/tickets.csv', { headers: { authorization: `Bearer ${session}` } });
+    const query = day ? `?day=${encodeURIComponent(day)}` : '';
+    response = await fetch(`/api/reports/tickets.csv${query}`, { headers: { authorization: `Bearer ${session}` } });
   } catch {
     return { ok: false, code: 'no-answer', message: 'the office server did not answer' };
   }

@@ -82,7 +82,8 @@ export const dashboardRu = {
   'dashboard.chartServed': 'обслужено',
   'dashboard.chartStandard': 'норматив',
   'dashboard.chartEmpty': 'Сегодня данных ещё нет',
-  'dashboard.export': 'Выгрузить талоны за сегодня (CSV)',
+  'dashboard.export': 'Выгрузить талоны (CSV)',
+  'dashboard.exportDay': 'за день',
   'dashboard.exportFailed': 'Не удалось выгрузить: {message}',
 } as const;
 
@@ -169,6 +170,7 @@ export const dashboardEn: Record<keyof typeof dashboardRu, string> = {
   'dashboard.chartServed': 'served',
   'dashboard.chartStandard': 'standard',
   'dashboard.chartEmpty': 'No data today yet',
-  'dashboard.export': "Export today's tickets (CSV)",
+  'dashboard.export': 'Export tickets (CSV)',
+  'dashboard.exportDay': 'for the day',
   'dashboard.exportFailed': 'Export failed: {message}',
 };
