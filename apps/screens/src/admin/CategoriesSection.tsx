@@ -1,7 +1,7 @@
 import { useLanguage } from '../shared/language.js';
-import { withNewCategory, withoutItem } from './config-form.js';
+import { withNewCategory } from './config-form.js';
 import { useDraft } from './draft.js';
-import { ListProblems, TextField } from './fields.js';
+import { ListProblems, RemoveItemButton, TextField } from './fields.js';
 
 export function CategoriesSection() {
   const { t } = useLanguage();
@@ -20,9 +20,7 @@ export function CategoriesSection() {
             <TextField label={t('admin.field.document')} path={['categories', index, 'document']} wide />
             <TextField label={t('admin.field.documentEn')} path={['categories', index, 'documentEn']} optional wide />
           </div>
-          <button type="button" className="ad-small ad-danger" onClick={() => replace((c) => withoutItem(c, 'categories', index))} aria-label={t('admin.removeNamed', { name: category.name })}>
-            {t('admin.remove')}
-          </button>
+          <RemoveItemButton list="categories" index={index} label={t('admin.removeNamed', { name: category.name })} />
         </fieldset>
       ))}
       <button type="button" className="ad-small" onClick={() => replace(withNewCategory)}>

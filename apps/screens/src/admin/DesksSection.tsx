@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useLanguage } from '../shared/language.js';
-import { deskServiceIds, toggleDeskService, withNewDesk, withoutItem } from './config-form.js';
+import { deskServiceIds, toggleDeskService, withNewDesk } from './config-form.js';
 import { useDraft } from './draft.js';
-import { ListProblems, NumberField, SelectField, TextField } from './fields.js';
+import { ListProblems, NumberField, RemoveItemButton, SelectField, TextField } from './fields.js';
 
 export function DesksSection() {
   const { t } = useLanguage();
@@ -30,9 +30,7 @@ export function DesksSection() {
             />
           </div>
           <DeskServices deskIndex={index} />
-          <button type="button" className="ad-small ad-danger" onClick={() => replace((c) => withoutItem(c, 'desks', index))} aria-label={t('admin.removeNamed', { name: desk.name })}>
-            {t('admin.remove')}
-          </button>
+          <RemoveItemButton list="desks" index={index} label={t('admin.removeNamed', { name: desk.name })} />
         </fieldset>
       ))}
       <button type="button" className="ad-small" onClick={() => replace(withNewDesk)}>

@@ -2,9 +2,9 @@ import { DEVICE_ROLES } from '@talon/protocol';
 import { useState } from 'react';
 import { useLanguage } from '../shared/language.js';
 import type { AdminCommand } from './admin-command.js';
-import { UNSET_TOKEN_HASH, withNewDevice, withoutItem } from './config-form.js';
+import { UNSET_TOKEN_HASH, withNewDevice } from './config-form.js';
 import { useDraft } from './draft.js';
-import { ListProblems, SelectField, TextField } from './fields.js';
+import { ListProblems, RemoveItemButton, SelectField, TextField } from './fields.js';
 import { refusalText } from '../shared/refusal-text.js';
 
 export function DevicesSection({ send, savedIds }: { send: AdminCommand; savedIds: ReadonlySet<string> }) {
@@ -56,9 +56,7 @@ export function DevicesSection({ send, savedIds }: { send: AdminCommand; savedId
               {t('admin.issueToken')}
             </button>
             {!savedIds.has(device.id) && <span className="ad-note">{t('admin.saveFirstForToken')}</span>}
-            <button type="button" className="ad-small ad-danger" onClick={() => replace((c) => withoutItem(c, 'devices', index))} aria-label={t('admin.removeNamed', { name: device.name })}>
-              {t('admin.remove')}
-            </button>
+            <RemoveItemButton list="devices" index={index} label={t('admin.removeNamed', { name: device.name })} />
           </div>
           {issued?.deviceId === device.id && (
             <p role="status" className="ad-token">

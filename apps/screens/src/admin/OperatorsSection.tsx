@@ -2,9 +2,9 @@ import { OPERATOR_ROLES, type OperatorRole } from '@talon/protocol';
 import { useId, useState, type FormEvent } from 'react';
 import { useLanguage } from '../shared/language.js';
 import type { AdminCommand } from './admin-command.js';
-import { UNSET_PASSWORD_HASH, withNewOperator, withoutItem } from './config-form.js';
+import { UNSET_PASSWORD_HASH, withNewOperator } from './config-form.js';
 import { useDraft } from './draft.js';
-import { ListProblems, TextField } from './fields.js';
+import { ListProblems, RemoveItemButton, TextField } from './fields.js';
 import { refusalText } from '../shared/refusal-text.js';
 
 export function OperatorsSection({ send, savedIds }: { send: AdminCommand; savedIds: ReadonlySet<string> }) {
@@ -49,9 +49,7 @@ export function OperatorsSection({ send, savedIds }: { send: AdminCommand; saved
           ) : (
             <p className="ad-note">{t('admin.saveFirstForPassword')}</p>
           )}
-          <button type="button" className="ad-small ad-danger" onClick={() => replace((c) => withoutItem(c, 'operators', index))} aria-label={t('admin.removeNamed', { name: operator.name })}>
-            {t('admin.remove')}
-          </button>
+          <RemoveItemButton list="operators" index={index} label={t('admin.removeNamed', { name: operator.name })} />
         </fieldset>
       ))}
       <button type="button" className="ad-small" onClick={() => replace(withNewOperator)}>

@@ -3,10 +3,10 @@ import { WEEKDAY_KEYS, type WeekdayKey } from '@talon/protocol';
 import { useId } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { officeDate } from '../shared/office-time.js';
-import { dayHours, fieldKey, withDayHours, withNewBreak, withNewSpecialDay, withoutItem } from './config-form.js';
+import { dayHours, fieldKey, withDayHours, withNewBreak, withNewSpecialDay } from './config-form.js';
 import { awayWhileOpen } from './break-coverage.js';
 import { useDraft } from './draft.js';
-import { CheckField, ListProblems, NumberField, SelectField, TextField } from './fields.js';
+import { CheckField, ListProblems, NumberField, RemoveItemButton, SelectField, TextField } from './fields.js';
 
 export function ScheduleSection() {
   const { t } = useLanguage();
@@ -47,14 +47,7 @@ export function ScheduleSection() {
             <TextField label={t('admin.field.specialDate', { n: index + 1 })} path={['specialDays', index, 'date']} />
             <TextField label={t('admin.field.from')} path={['specialDays', index, 'open']} />
             <TextField label={t('admin.field.to')} path={['specialDays', index, 'close']} />
-            <button
-              type="button"
-              className="ad-small ad-danger"
-              onClick={() => replace((c) => withoutItem(c, 'specialDays', index))}
-              aria-label={t('admin.removeSpecialDay', { n: index + 1 })}
-            >
-              {t('admin.remove')}
-            </button>
+            <RemoveItemButton list="specialDays" index={index} label={t('admin.removeSpecialDay', { n: index + 1 })} />
           </div>
         ))}
         <button type="button" className="ad-small" onClick={() => replace((c) => withNewSpecialDay(c, officeDate(Date.now(), c.office.timeZone)))}>
@@ -79,14 +72,7 @@ export function ScheduleSection() {
               path={['breaks', index, 'reason']}
               options={PAUSE_REASONS.map((r) => ({ value: r, label: t(`operator.reason.${r}`) }))}
             />
-            <button
-              type="button"
-              className="ad-small ad-danger"
-              onClick={() => replace((c) => withoutItem(c, 'breaks', index))}
-              aria-label={t('admin.removeBreak', { n: index + 1 })}
-            >
-              {t('admin.remove')}
-            </button>
+            <RemoveItemButton list="breaks" index={index} label={t('admin.removeBreak', { n: index + 1 })} />
           </div>
         ))}
         <button type="button" className="ad-small" onClick={() => replace(withNewBreak)}>

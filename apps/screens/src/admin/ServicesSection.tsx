@@ -1,8 +1,8 @@
 import { TICKET_PREFIXES } from '@talon/domain';
 import { useLanguage } from '../shared/language.js';
-import { withNewService, withoutItem } from './config-form.js';
+import { withNewService } from './config-form.js';
 import { useDraft } from './draft.js';
-import { CheckField, ListProblems, NumberField, SelectField, TextField } from './fields.js';
+import { CheckField, ListProblems, NumberField, RemoveItemButton, SelectField, TextField } from './fields.js';
 
 export function ServicesSection() {
   const { t } = useLanguage();
@@ -56,9 +56,7 @@ export function ServicesSection() {
                 {t('admin.addOutcome')}
               </button>
             </div>
-            <button type="button" className="ad-small ad-danger" onClick={() => replace((c) => withoutItem(c, 'services', index))} aria-label={t('admin.removeNamed', { name: service.name })}>
-              {t('admin.remove')}
-            </button>
+            <RemoveItemButton list="services" index={index} label={t('admin.removeNamed', { name: service.name })} />
           </fieldset>
         );
       })}
@@ -79,9 +77,7 @@ export function ServicesSection() {
             options={config.serviceGroups.filter((g) => g.id !== group.id).map((g) => ({ value: g.id, label: g.name }))}
             optional
           />
-          <button type="button" className="ad-small ad-danger" onClick={() => replace((c) => withoutItem(c, 'serviceGroups', index))} aria-label={t('admin.removeNamed', { name: group.name })}>
-            {t('admin.remove')}
-          </button>
+          <RemoveItemButton list="serviceGroups" index={index} label={t('admin.removeNamed', { name: group.name })} />
         </div>
       ))}
       <button

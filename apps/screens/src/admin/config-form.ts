@@ -163,7 +163,10 @@ export function withNewSpecialDay(config: OfficeConfig, today: string): OfficeCo
   return { ...config, specialDays: [...config.specialDays, { date, open: '08:00', close: '16:00' }] };
 }
 
-export function withoutItem<K extends 'services' | 'desks' | 'operators' | 'devices' | 'categories' | 'breaks' | 'serviceGroups' | 'specialDays'>(
+/** The config lists the admin screen adds to and removes from. */
+export type RemovableList = 'services' | 'desks' | 'operators' | 'devices' | 'categories' | 'breaks' | 'serviceGroups' | 'specialDays';
+
+export function withoutItem<K extends RemovableList>(
   config: OfficeConfig,
   list: K,
   index: number,

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import { fieldKey, numberValue, textValue, valueAt, type FieldPath } from './config-form.js';
+import { useLanguage } from '../shared/language.js';
+import { fieldKey, numberValue, textValue, valueAt, withoutItem, type FieldPath, type RemovableList } from './config-form.js';
 import { useDraft } from './draft.js';
 
 /** The server's words for this field, tied to the control so a screen reader reads them too. */
@@ -122,5 +123,16 @@ export function ListProblems({ path }: { path: FieldPath }) {
     <p className="ad-field-problem" data-field={fieldKey(path)}>
       {found.join('; ')}
     </p>
+  );
+}
+
+/** Takes one entry out of a config list in the draft; `label` says which, for a screen reader. */
+export function RemoveItemButton({ list, index, label }: { list: RemovableList; index: number; label: string }) {
+  const { t } = useLanguage();
+  const { replace } = useDraft();
+  return (
+    <button type="button" className="ad-small ad-danger" onClick={() => replace((c) => withoutItem(c, list, index))} aria-label={label}>
+      {t('admin.remove')}
+    </button>
   );
 }
