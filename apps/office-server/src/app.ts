@@ -15,6 +15,7 @@ import { createMetrics } from './metrics.js';
 import { createConfigHolder, type OfficeContext } from './office-context.js';
 import { createPrintDispatcher } from './printing/print-dispatcher.js';
 import { createOfficeQueue, type OfficeQueue } from './queue/office-queue.js';
+import { startPersonalDataRetention } from './privacy/personal-data-retention.js';
 import { startPressRetention } from './rating/press-retention.js';
 import { createRatingPresses } from './rating/rating-presses.js';
 import { createRatingWindows } from './rating/rating-windows.js';
@@ -119,6 +120,7 @@ export function createApplication(options: ApplicationOptions): Application {
   };
   const ratings = createRatingWindows(io, context);
   const pressRetention = startPressRetention(createRatingPresses(db, () => clock.now()), clock, logger.child({ area: 'rating' }));
+  const personalData = startPersonalDataRetention(db, clock, () => context.directory.config.personalData.retentionDays, logger.child({ area: 'privacy' }));
   queue.onCommitted((events) => ratings.onCommitted(events));
   setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
   setUpOperatorNamespace(io.of('/operator'), context, realtime);
@@ -161,6 +163,7 @@ export function createApplication(options: ApplicationOptions): Application {
       sync?.stop();
       ratings.closeAll();
       pressRetention.stop();
+      personalData.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       db.close();

@@ -133,6 +133,12 @@ export const officeConfigSchema = z
       })
       .prefault({}),
     rules: rulesConfig.prefault({}),
+    personalData: z
+      .object({
+        /** Account numbers, booked visitors' names and transfer comments are forgotten this many days after the visit. */
+        retentionDays: z.number().int().min(1).max(3650).default(30),
+      })
+      .prefault({}),
     serviceGroups: z
       .array(z.object({ id: idField, name: text, nameEn: text.optional(), parentId: idField.optional() }))
       .default([]),

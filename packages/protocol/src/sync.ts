@@ -108,6 +108,26 @@ export const syncedEventSchema = z.discriminatedUnion('type', [
 ]);
 export type SyncedEvent = z.infer<typeof syncedEventSchema>;
 
+/**
+ * An event as central may have it. The account number a visitor typed at the kiosk and the
+ * operators' transfer comments serve the office's desks only; central's reports never need them,
+ * so they do not leave the office (and central drops them from offices that still send them).
+ */
+export function eventForCentral<E extends { type: string }>(event: E): E {
+  if (event.type === 'ticket.issued') {
+    const { ticket } = event as unknown as { ticket: Record<string, unknown> };
+    if (ticket && 'accountNumber' in ticket) {
+      const { accountNumber: _kept, ...rest } = ticket;
+      return { ...event, ticket: rest };
+    }
+  }
+  if (event.type === 'ticket.transferred' && 'comment' in event) {
+    const { comment: _kept, ...rest } = event as E & { comment?: string };
+    return rest as E;
+  }
+  return event;
+}
+
 /** One outbox row: the office's event id is the unit of exactly-once. */
 export const outboxMessageSchema = z.strictObject({
   eventId: idField,

@@ -1,4 +1,5 @@
 import type { QueueEvent, QueueSnapshot } from '@talon/domain';
+import { eventForCentral } from '@talon/protocol';
 import type { OfficeDatabase } from './open-database.js';
 import { createTicketProjection } from './ticket-projection.js';
 
@@ -41,7 +42,7 @@ export function createEventStore(db: OfficeDatabase, officeId: string): EventSto
         const body = JSON.stringify(event);
         const seq = Number(insertEvent.run(id, event.type, event.at, JSON.stringify(event.actor), body).lastInsertRowid);
         project(event);
-        const message: OutboxMessage = { eventId: id, officeId, seq, event };
+        const message: OutboxMessage = { eventId: id, officeId, seq, event: eventForCentral(event) };
         insertOutbox.run(id, JSON.stringify(message));
         stored.push({ seq, id, event });
       }

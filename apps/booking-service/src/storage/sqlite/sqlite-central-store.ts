@@ -1,4 +1,4 @@
-import type { BookingChange, OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
+import { eventForCentral, type BookingChange, type OfficeSummary, type SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
 import type { CentralBooking, CentralStore, CreateBookingOutcome, NewCentralBooking, ReportCounts } from '../central-store.js';
 import { createCentralEventProjection } from './central-event-projection.js';
@@ -41,9 +41,10 @@ const toBooking = (r: BookingRow): CentralBooking => ({
  * it, and a copy in the log would outlive that.
  */
 function withoutPersonalData(event: SyncOutboxMessage['event']): SyncOutboxMessage['event'] {
-  if (event.type !== 'booking.created' || !('customerName' in event.booking)) return event;
-  const { customerName: _dropped, ...booking } = event.booking;
-  return { ...event, booking };
+  const forCentral = eventForCentral(event);
+  if (forCentral.type !== 'booking.created' || !('customerName' in forCentral.booking)) return forCentral;
+  const { customerName: _dropped, ...booking } = forCentral.booking;
+  return { ...forCentral, booking };
 }
 
 /** The default store: one SQLite file, one writer; fine for one node (see README for more). */

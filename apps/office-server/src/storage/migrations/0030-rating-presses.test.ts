@@ -8,7 +8,7 @@ describe('migration 0030: the rating press log', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS.filter((m) => m.version <= 20));
     expect(db.pragma('user_version', { simple: true })).toBe(20);
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 20, to: 30 });
+    expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 30))).toEqual({ from: 20, to: 30 });
     const columns = db.prepare(`SELECT name FROM pragma_table_info('rating_presses') ORDER BY cid`).pluck().all();
     expect(columns).toEqual(['id', 'at', 'desk_id', 'button_device_id', 'seq', 'value', 'outcome', 'ticket_id']);
     // Two copies of one press in the same millisecond are two rows, not a crash.
