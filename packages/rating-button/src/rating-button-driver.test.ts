@@ -190,10 +190,13 @@ describe.skipIf(!canRun)('RatingButtonDriver on a socat pty pair', () => {
     const driver = await startedDriver(ptys.hostPath);
     driver.openWindow();
 
+    // Listening before the frame goes out: on a busy machine the driver may read it before the
+    // write's own callback returns here, and an 'online' heard before listening is never heard.
+    const heard = next(driver, 'online');
     await fake.send({ type: 'H', deviceId: 1, uptimeS: 10, pending: 0, lost: 0 });
     // Timed by the driver's own clock, from the frame it last heard to its verdict: the test's
     // turns of the event loop on a busy machine would shift either end.
-    const [lastHeard] = await next(driver, 'online');
+    const [lastHeard] = await heard;
     const [offline] = await next(driver, 'offline', 6_000);
     const silentFor = offline.at.getTime() - lastHeard.at.getTime();
 
