@@ -16,7 +16,8 @@ export function startEmbeddedAgent(options: EmbeddedAgentOptions, port: number, 
   const agent = createDeviceAgent({
     serverUrl: `http://${loopbackFor(host)}:${port}`,
     token: options.token,
-    logger: logger.child({ area: 'embedded-agent' }),
+    // The agent names its own area; this says which agent it is.
+    logger: logger.child({ agent: 'embedded' }),
     agentVersion: 'embedded',
     ...(options.localPaths && { localPaths: options.localPaths }),
   });
