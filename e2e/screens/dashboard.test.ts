@@ -62,9 +62,12 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     // Two people wait for payments and every desk is closed: the head sees nobody is taking them.
     const payments = page.locator('[data-testid="queue-row"][data-service="payments"]');
     await expect.poll(() => payments.locator('[data-testid="nobody-serving"]').textContent()).toBe('0, никто не принимает');
+    const unserved = page.locator('[data-testid="unserved-alarm"][data-service="payments"]');
+    expect(await unserved.textContent()).toMatch(/^Никто не принимает: «Оплата и консультации» — ждут 2 чел\., дольше всех \d+ мин\. Откройте окно для этой услуги\.$/);
 
     expect(await command(operator, 'desk:open', { deskId: 'desk-1' })).toMatchObject({ ok: true });
     await expect.poll(() => payments.locator('[data-testid="nobody-serving"]').count()).toBe(0);
+    expect(await unserved.count()).toBe(0);
     expect(await payments.locator('td').last().textContent()).toBe('1');
     expect(await command(operator, 'ticket:call-next')).toMatchObject({ ok: true });
     await expect.poll(() => page.locator('[data-testid="desk-row"][data-desk="1"]').getAttribute('data-activity')).toBe('calling');

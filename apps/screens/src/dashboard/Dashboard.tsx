@@ -6,7 +6,7 @@ import { sendCommand, useLoggedOutOnRefusal, useOfficeLink, useServerEvent } fro
 import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
 import type { OperatorSession } from '../shared/session.js';
-import { DesksPanel, DeviceAlarms, DevicesPanel, QueuePanel } from './Panels.js';
+import { DesksPanel, DeviceAlarms, DevicesPanel, QueuePanel, UnservedAlarms } from './Panels.js';
 import { LoadChart, WaitsChart } from './HourCharts.js';
 import { OperatorsPanel } from './OperatorsPanel.js';
 import { RatingsPanel } from './RatingsPanel.js';
@@ -93,6 +93,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
             </button>
           </div>
         ))}
+        {state && <UnservedAlarms queue={state.queue} />}
         {state && <DeviceAlarms devices={state.devices} covered={covered} />}
       </div>
 

@@ -145,6 +145,25 @@ export function DeviceAlarms({ devices, covered }: { devices: readonly DeviceHea
   );
 }
 
+/**
+ * A standing alarm while people wait for a service that no open desk serves (everyone for it at
+ * lunch at once, or a desk left closed): it lasts as long as the state says so, like a device's.
+ */
+export function UnservedAlarms({ queue }: { queue: readonly ServiceQueueView[] }) {
+  const { t } = useLanguage();
+  return (
+    <>
+      {queue
+        .filter((service) => service.waiting > 0 && service.desksServing === 0)
+        .map((service) => (
+          <p key={service.serviceId} role="alert" className="dash-alert dash-alert--device" data-testid="unserved-alarm" data-service={service.serviceId}>
+            {t('dashboard.alertUnserved', { service: service.serviceName, count: service.waiting, minutes: service.longestWaitMin })}
+          </p>
+        ))}
+    </>
+  );
+}
+
 /** «закончилась бумага» rather than «неисправность (paper-end)»; a status without words keeps the verdict and shows itself. */
 export function deviceStatusText(device: Pick<DeviceHealthView, 'kind' | 'online' | 'status'>, t: Translate): string {
   const key = deviceStatusKey(device.online || device.status === 'disconnected' ? device.status : 'offline');
