@@ -12,6 +12,14 @@ const hours = z
   .object({ open: localTime, close: localTime })
   .refine((h) => h.open < h.close, { message: 'open must be before close' });
 const text = z.string().trim().min(1).max(200);
+/** A calendar date that exists: "2026-02-30" is refused, not quietly never matched. */
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')
+  .refine((date) => {
+    const day = new Date(`${date}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+  }, 'no such date');
 
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
@@ -117,12 +125,12 @@ export const officeConfigSchema = z
         z.ZodDefault<z.ZodNullable<typeof hours>>
       >,
     ),
-    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')).default([]),
+    holidays: z.array(localDate).default([]),
     /** Dates with their own hours: a pre-holiday day an hour shorter, a working Saturday. */
     specialDays: z
       .array(
         z
-          .object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD'), open: localTime, close: localTime })
+          .object({ date: localDate, open: localTime, close: localTime })
           .refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'] }),
       )
       .default([]),

@@ -51,6 +51,8 @@ describe('the office config file', () => {
     ['no services at all', (c: any) => (c.services = []), 'services'],
     ['a special day closing before it opens', (c: any) => (c.specialDays = [{ date: '2026-11-03', open: '16:00', close: '08:00' }]), 'specialDays[0].close'],
     ['a special day that is also a holiday', (c: any) => ((c.holidays = ['2026-11-04']), (c.specialDays = [{ date: '2026-11-04', open: '08:00', close: '16:00' }])), 'specialDays[0].date'],
+    ['a special day that does not exist', (c: any) => (c.specialDays = [{ date: '2026-02-30', open: '08:00', close: '16:00' }]), 'specialDays[0].date'],
+    ['a holiday that does not exist', (c: any) => (c.holidays = ['2026-13-01']), 'holidays[0]'],
     ['a special day listed twice', (c: any) => (c.specialDays = [{ date: '2026-11-03', open: '08:00', close: '16:00' }, { date: '2026-11-03', open: '09:00', close: '15:00' }]), 'specialDays[1].date'],
   ])('refuses %s and names the field', (_label, edit, field) => {
     const problems = problemsOf(withEdit(edit));
