@@ -232,6 +232,10 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await save();
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe('Изменения применены');
     expect((await liveConfig()).specialDays).toEqual([{ date, open: '08:00', close: '15:00' }]);
+    // The holiday added through the JSON view earlier is in the form too, and removable there.
+    const holidays = (await liveConfig()).holidays;
+    const march8 = holidays.indexOf('2027-03-08');
+    expect(await field(`holidays[${march8}]`).locator('input').inputValue()).toBe('2027-03-08');
     await tab('Записи');
     await page.getByLabel('Услуга', { exact: true }).selectOption('contracts');
     await page.getByLabel('День').fill(date);

@@ -3,7 +3,7 @@ import { WEEKDAY_KEYS, type WeekdayKey } from '@talon/protocol';
 import { useId } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { officeDate } from '../shared/office-time.js';
-import { dayHours, fieldKey, withDayHours, withNewBreak, withNewSpecialDay } from './config-form.js';
+import { dayHours, fieldKey, withDayHours, withNewBreak, withNewHoliday, withNewSpecialDay } from './config-form.js';
 import { awayWhileOpen } from './break-coverage.js';
 import { useDraft } from './draft.js';
 import { CheckField, ListProblems, NumberField, RemoveItemButton, SelectField, TextField } from './fields.js';
@@ -36,6 +36,22 @@ export function ScheduleSection() {
             ))}
           </tbody>
         </table>
+      </fieldset>
+
+      <fieldset className="ad-card">
+        <legend>{t('admin.holidaysHeading')}</legend>
+        <ListProblems path={['holidays']} />
+        <div className="ad-inline">
+          {config.holidays.map((_date, index) => (
+            <div key={index} className="ad-inline">
+              <TextField label={t('admin.field.holiday', { n: index + 1 })} path={['holidays', index]} />
+              <RemoveItemButton list="holidays" index={index} label={t('admin.removeHoliday', { n: index + 1 })} />
+            </div>
+          ))}
+        </div>
+        <button type="button" className="ad-small" onClick={() => replace((c) => withNewHoliday(c, officeDate(Date.now(), c.office.timeZone)))}>
+          {t('admin.addHoliday')}
+        </button>
       </fieldset>
 
       <fieldset className="ad-card">

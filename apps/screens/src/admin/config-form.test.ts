@@ -17,6 +17,7 @@ import {
   withNewDesk,
   withNewDevice,
   withNewOperator,
+  withNewHoliday,
   withNewService,
   withNewSpecialDay,
   withoutItem,
@@ -170,14 +171,22 @@ describe('withSecretsOf', () => {
 
 describe('special days', () => {
   it('adds the next free date after today with valid hours, and the server takes it', () => {
-    const once = withNewSpecialDay(demo(), '2026-11-23');
+    const once = withNewSpecialDay({ ...demo(), holidays: [] }, '2026-11-23');
     const twice = withNewSpecialDay(once, '2026-11-23');
     expect(twice.specialDays).toEqual([
       { date: '2026-11-24', open: '08:00', close: '16:00' },
       { date: '2026-11-25', open: '08:00', close: '16:00' },
     ]);
     expect(problems(twice)).toEqual([]);
-    expect(withNewSpecialDay(demo(), '2026-12-31').specialDays[0]!.date).toBe('2027-01-01');
+    expect(withNewSpecialDay({ ...demo(), holidays: [] }, '2026-12-31').specialDays[0]!.date).toBe('2027-01-01');
+  });
+
+  it('starts a new holiday on a date that is neither a holiday nor a special day yet', () => {
+    const config = withNewHoliday(withNewSpecialDay({ ...demo(), holidays: ['2026-11-24'] }, '2026-11-23'), '2026-11-23');
+    expect(config.specialDays.map((d) => d.date)).toEqual(['2026-11-25']);
+    expect(config.holidays).toEqual(['2026-11-24', '2026-11-26']);
+    expect(problems(config)).toEqual([]);
+    expect(withoutItem(config, 'holidays', 0).holidays).toEqual(['2026-11-26']);
   });
 
   it('names the field when a special day clashes with a holiday', () => {

@@ -152,19 +152,28 @@ export function withNewBreak(config: OfficeConfig): OfficeConfig {
   return { ...config, breaks: [...config.breaks, { operatorId, from: '12:00', to: '12:45', reason: 'lunch' }] };
 }
 
-/** A new special day on the first date after `today` not listed yet, with the weekday's usual hours cut to 08:00–16:00. */
-export function withNewSpecialDay(config: OfficeConfig, today: string): OfficeConfig {
-  const taken = new Set(config.specialDays.map((d) => d.date));
+/** The first date after `today` that is neither a holiday nor a special day yet: where a new one starts. */
+function nextFreeDate(config: OfficeConfig, today: string): string {
+  const taken = new Set([...config.holidays, ...config.specialDays.map((d) => d.date)]);
   let date = today;
   do {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     date = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
   } while (taken.has(date));
-  return { ...config, specialDays: [...config.specialDays, { date, open: '08:00', close: '16:00' }] };
+  return date;
+}
+
+/** A new special day, with the usual weekday's hours cut to 08:00–16:00 to start from. */
+export function withNewSpecialDay(config: OfficeConfig, today: string): OfficeConfig {
+  return { ...config, specialDays: [...config.specialDays, { date: nextFreeDate(config, today), open: '08:00', close: '16:00' }] };
+}
+
+export function withNewHoliday(config: OfficeConfig, today: string): OfficeConfig {
+  return { ...config, holidays: [...config.holidays, nextFreeDate(config, today)] };
 }
 
 /** The config lists the admin screen adds to and removes from. */
-export type RemovableList = 'services' | 'desks' | 'operators' | 'devices' | 'categories' | 'breaks' | 'serviceGroups' | 'specialDays';
+export type RemovableList = 'services' | 'desks' | 'operators' | 'devices' | 'categories' | 'breaks' | 'serviceGroups' | 'specialDays' | 'holidays';
 
 export function withoutItem<K extends RemovableList>(
   config: OfficeConfig,
