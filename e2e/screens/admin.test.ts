@@ -219,6 +219,7 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await field('breaks[4].operatorId').locator('select').selectOption('head');
     await expect.poll(() => coverage.getAttribute('data-away')).toBe('yes');
     expect(await coverage.getByRole('listitem').allTextContents()).toEqual(['12:00–12:45: Понедельник, Вторник, Среда, Четверг, Пятница, Суббота']);
+    await saveScreenshot(page, 'admin-schedule');
     await page.getByRole('button', { name: 'Отменить изменения' }).click();
     await expect.poll(() => coverage.getAttribute('data-away')).toBe('no');
   });
