@@ -14,34 +14,46 @@ export interface Forgotten {
  * What the office forgets about people once it has served them: the account number typed at the
  * kiosk, a booked visitor's name, an operator's free-text transfer comment. Tickets, times,
  * outcomes and ratings stay (they are the office's figures, and name nobody); the same fields are
- * cleared in the event log and the outbox, so no copy outlives the others.
+ * cleared in the event log and the outbox, so no copy outlives the others. Each run reads only
+ * what crossed the line since the last one (remembered in `housekeeping`), so a daily run over
+ * years of log costs a day's rows on the thread the kiosks wait on.
  */
 export function createPersonalDataEraser(db: OfficeDatabase): (before: number) => Forgotten {
+  const readDoneUntil = db.prepare(`SELECT value FROM housekeeping WHERE name = 'personal-data-forgotten-before'`).pluck();
+  const saveDoneUntil = db.prepare(`INSERT INTO housekeeping (name, value) VALUES ('personal-data-forgotten-before', ?)
+    ON CONFLICT (name) DO UPDATE SET value = excluded.value`);
+  // A booking is made days before its slot: its name goes by the slot, like the bookings row's.
+  // Bookings are few, so their events are found by type alone.
+  const bookingEvents = `SELECT id FROM events WHERE type = 'booking.created'
+    AND json_extract(body, '$.booking.slotStart') >= @from AND json_extract(body, '$.booking.slotStart') < @before`;
+  const otherEvents = `SELECT id FROM events WHERE type IN ('ticket.issued', 'ticket.transferred') AND at >= @from AND at < @before`;
   const statements = {
-    ticketAccounts: db.prepare(`UPDATE tickets SET account_number = NULL WHERE account_number IS NOT NULL AND issued_at < ?`),
-    bookingNames: db.prepare(`UPDATE bookings SET customer_name = NULL WHERE customer_name IS NOT NULL AND slot_start < ?`),
-    eventAccounts: db.prepare(`UPDATE events SET body = json_remove(body, '$.ticket.accountNumber')
-      WHERE type = 'ticket.issued' AND at < ? AND json_extract(body, '$.ticket.accountNumber') IS NOT NULL`),
-    // A booking is made days before its slot: its name goes by the slot, like the bookings row's.
-    eventNames: db.prepare(`UPDATE events SET body = json_remove(body, '$.booking.customerName')
-      WHERE type = 'booking.created' AND json_extract(body, '$.booking.slotStart') < ? AND json_extract(body, '$.booking.customerName') IS NOT NULL`),
-    eventComments: db.prepare(`UPDATE events SET body = json_remove(body, '$.comment')
-      WHERE type = 'ticket.transferred' AND at < ? AND json_extract(body, '$.comment') IS NOT NULL`),
-    // Outbox rows carry names of office bookings up to central; rows from before the outbox left
-    // account numbers and comments out may still hold those.
+    ticketAccounts: db.prepare(`UPDATE tickets SET account_number = NULL
+      WHERE issued_at >= @from AND issued_at < @before AND account_number IS NOT NULL`),
+    bookingNames: db.prepare(`UPDATE bookings SET customer_name = NULL
+      WHERE slot_start >= @from AND slot_start < @before AND customer_name IS NOT NULL`),
+    // Outbox rows carry the names of office bookings up to central; rows from before the outbox
+    // left account numbers and comments out may hold those too.
     outbox: db.prepare(`UPDATE outbox SET body = json_remove(body, '$.event.booking.customerName', '$.event.ticket.accountNumber', '$.event.comment')
-      WHERE json_extract(body, '$.event.at') < ? AND json_extract(body, '$.event.type') IN ('booking.created', 'ticket.issued', 'ticket.transferred')
-        AND (json_extract(body, '$.event.booking.customerName') IS NOT NULL OR json_extract(body, '$.event.ticket.accountNumber') IS NOT NULL
-          OR json_extract(body, '$.event.comment') IS NOT NULL)
-        AND (json_extract(body, '$.event.type') <> 'booking.created' OR json_extract(body, '$.event.booking.slotStart') < ?)`),
+      WHERE event_id IN (${bookingEvents} UNION ALL ${otherEvents})`),
+    eventNames: db.prepare(`UPDATE events SET body = json_remove(body, '$.booking.customerName')
+      WHERE id IN (${bookingEvents}) AND json_extract(body, '$.booking.customerName') IS NOT NULL`),
+    eventAccounts: db.prepare(`UPDATE events SET body = json_remove(body, '$.ticket.accountNumber')
+      WHERE type = 'ticket.issued' AND at >= @from AND at < @before AND json_extract(body, '$.ticket.accountNumber') IS NOT NULL`),
+    eventComments: db.prepare(`UPDATE events SET body = json_remove(body, '$.comment')
+      WHERE type = 'ticket.transferred' AND at >= @from AND at < @before AND json_extract(body, '$.comment') IS NOT NULL`),
   };
   return db.transaction((before: number): Forgotten => {
-    const accountNumbers = statements.ticketAccounts.run(before).changes;
-    const names = statements.bookingNames.run(before).changes;
-    const comments = statements.eventComments.run(before).changes;
-    statements.eventAccounts.run(before);
-    statements.eventNames.run(before);
-    statements.outbox.run(before, before);
+    const from = (readDoneUntil.get() as number | undefined) ?? 0;
+    if (before <= from) return { accountNumbers: 0, names: 0, comments: 0 };
+    const range = { from, before };
+    const accountNumbers = statements.ticketAccounts.run(range).changes;
+    const names = statements.bookingNames.run(range).changes;
+    statements.outbox.run(range);
+    statements.eventNames.run(range);
+    statements.eventAccounts.run(range);
+    const comments = statements.eventComments.run(range).changes;
+    saveDoneUntil.run(before);
     return { accountNumbers, names, comments };
   });
 }
