@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,7 +21,10 @@ export async function startPtyPair(): Promise<PtyPair> {
   const socat: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${printerPath}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let keeper: number | undefined;
   const stop = async () => {
+    if (keeper !== undefined) closeSync(keeper);
+    keeper = undefined;
     if (socat.exitCode === null && socat.signalCode === null) {
       const exited = new Promise<void>((resolve) => socat.once('exit', () => resolve()));
       socat.kill('SIGTERM');
@@ -50,6 +53,11 @@ export async function startPtyPair(): Promise<PtyPair> {
         }
       });
     });
+    // A transport opens the host side per job and closes it right after. Were that the last
+    // close, the pty would hang up, and socat, if the machine is busy, could meet the hangup
+    // before the bytes and drop them (a real serial port has no such middleman). This write-only
+    // descriptor keeps the host side open between jobs; it never reads, so it takes nothing.
+    keeper = openSync(hostPath, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
   } catch (error) {
     await stop();
     throw error;
