@@ -1,8 +1,7 @@
 import type { Clock } from '../clock.js';
+import { DAY_MS, startDailyTask } from '../daily-task.js';
 import type { Logger } from '../logger.js';
 import type { OfficeDatabase } from '../storage/open-database.js';
-
-const DAY_MS = 24 * 60 * 60_000;
 
 export interface Forgotten {
   accountNumbers: number;
@@ -66,18 +65,13 @@ export function startPersonalDataRetention(
   logger: Logger,
 ): { stop(): void } {
   const forget = createPersonalDataEraser(db);
-  const run = () => {
-    try {
+  return startDailyTask(
+    () => {
       const forgotten = forget(clock.now() - retentionDays() * DAY_MS);
       if (forgotten.accountNumbers + forgotten.names + forgotten.comments > 0)
         logger.info({ ...forgotten, retentionDays: retentionDays() }, 'personal data past retention forgotten');
-    } catch (error) {
-      // A busy or failing disk must not stop the office; tomorrow tries again.
-      logger.warn({ err: error }, 'could not forget personal data past retention');
-    }
-  };
-  run();
-  const timer = setInterval(run, DAY_MS);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+    },
+    logger,
+    'could not forget personal data past retention',
+  );
 }

@@ -1,8 +1,7 @@
 import type { Clock } from '../clock.js';
+import { DAY_MS, startDailyTask } from '../daily-task.js';
 import type { Logger } from '../logger.js';
 import type { RatingPresses } from './rating-presses.js';
-
-const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * How long the press log keeps a press. The ratings themselves live on in the event log and
@@ -18,17 +17,13 @@ export const PRESS_PRUNING_INTERVAL_MS = DAY_MS;
 
 /** Forgets presses past the retention now (at start-up) and then once a day, until stopped. */
 export function startPressRetention(presses: Pick<RatingPresses, 'forgetBefore'>, clock: Clock, logger: Logger): { stop(): void } {
-  const prune = () => {
-    try {
+  return startDailyTask(
+    () => {
       const forgotten = presses.forgetBefore(clock.now() - PRESS_RETENTION_MS);
       if (forgotten > 0) logger.info({ forgotten, retentionDays: PRESS_RETENTION_MS / DAY_MS }, 'old rating presses forgotten');
-    } catch (error) {
-      // A busy or failing disk must not stop the server; the next day tries again.
-      logger.warn({ err: error }, 'could not forget old rating presses');
-    }
-  };
-  prune();
-  const timer = setInterval(prune, PRESS_PRUNING_INTERVAL_MS);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+    },
+    logger,
+    'could not forget old rating presses',
+    PRESS_PRUNING_INTERVAL_MS,
+  );
 }
