@@ -1,4 +1,4 @@
-import { OFFICE_NAMESPACE } from '@talon/protocol';
+import { OFFICE_NAMESPACE, PHONE_NAMESPACE } from '@talon/protocol';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -8,7 +8,9 @@ import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
-import { officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
+import { setUpPhoneNamespace, type PhoneNamespace } from './phone/phone-namespace.js';
+import { createPhoneStatuses } from './phone/phone-statuses.js';
+import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,7 +57,13 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       );
     },
   });
+  const phones = setUpPhoneNamespace(io.of(PHONE_NAMESPACE) as unknown as PhoneNamespace, {
+    statuses: createPhoneStatuses(() => config.phone.maxTicketStatuses),
+    isLinked: (officeId) => isOfficeLinked(officeNsp, officeId),
+    logger: logger.child({ area: 'phone' }),
+  });
   setUpOfficeNamespace(officeNsp, {
+    phones,
     store: {
       ...store,
       // Keep the in-memory directory in step with what offices say about themselves.

@@ -24,6 +24,12 @@ export const centralConfigSchema = z.strictObject({
       allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as https://example.ru')).default([]),
     })
     .prefault({}),
+  phone: z
+    .strictObject({
+      /** Ticket statuses central keeps in memory for phone pages; past it the stalest go first. */
+      maxTicketStatuses: z.number().int().min(100).max(10_000_000).default(200_000),
+    })
+    .prefault({}),
 });
 
 export type CentralConfig = z.output<typeof centralConfigSchema>;

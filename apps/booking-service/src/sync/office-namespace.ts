@@ -11,12 +11,16 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
+import type { PhoneFanOut } from '../phone/phone-namespace.js';
 import type { CentralStore } from '../storage/central-store.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
 type OfficeSocket = Socket<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
 
 export const officeRoom = (officeId: string) => `office:${officeId}`;
+
+/** Whether the office has a live link now (the room empties when its socket leaves). */
+export const isOfficeLinked = (nsp: OfficeNamespace, officeId: string): boolean => (nsp.adapter.rooms.get(officeRoom(officeId))?.size ?? 0) > 0;
 
 const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
 
@@ -27,7 +31,7 @@ const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, 
  */
 export function setUpOfficeNamespace(
   nsp: OfficeNamespace,
-  deps: { store: CentralStore; config: () => CentralConfig; logger: Logger; now: () => number },
+  deps: { store: CentralStore; config: () => CentralConfig; logger: Logger; now: () => number; phones?: PhoneFanOut },
 ): void {
   const { store, logger } = deps;
 
@@ -50,6 +54,10 @@ export function setUpOfficeNamespace(
     // second server started with the same key by mistake) replaces the older one.
     nsp.in(officeRoom(officeId)).disconnectSockets(true);
     void socket.join(officeRoom(officeId));
+    deps.phones?.linkChanged(officeId, true);
+    socket.on('disconnect', () => {
+      if (!isOfficeLinked(nsp, officeId)) deps.phones?.linkChanged(officeId, false);
+    });
 
     const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {
       async 'office:hello'({ summary }) {
@@ -69,6 +77,9 @@ export function setUpOfficeNamespace(
       async 'bookings:pull'({ since, limit = 200 }) {
         const { changes, version } = await store.bookingChangesSince(officeId, since, limit);
         return { ok: true, changes, version, more: changes.length === limit };
+      },
+      async 'tickets:status'({ statuses }) {
+        return { ok: true, accepted: deps.phones?.publish(officeId, statuses) ?? 0 };
       },
     };
 
