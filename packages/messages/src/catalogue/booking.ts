@@ -39,6 +39,7 @@ export const bookingRu = {
   'booking.error.invalid-payload': 'Проверьте имя и номер телефона.',
   'booking.error.booking-not-found': 'Запись с таким кодом не найдена.',
   'booking.error.booking-not-cancellable': 'Эту запись уже нельзя отменить.',
+  'booking.error.unavailable': 'Сервис записи временно недоступен. Попробуйте через минуту.',
   'booking.error.other': 'Не получилось. Попробуйте ещё раз.',
 } as const;
 
@@ -82,5 +83,6 @@ export const bookingEn: Record<keyof typeof bookingRu, string> = {
   'booking.error.invalid-payload': 'Check the name and the phone number.',
   'booking.error.booking-not-found': 'No booking with this code.',
   'booking.error.booking-not-cancellable': 'This booking can no longer be cancelled.',
+  'booking.error.unavailable': 'Booking is unavailable for now. Try again in a minute.',
   'booking.error.other': 'Something went wrong. Try again.',
 };
