@@ -11,6 +11,8 @@ Options (each also from the environment):
   --host <addr>          address to listen on                       [HOST, default 0.0.0.0]
   --data <dir>           data folder: central.db                    [TALON_CENTRAL_DATA_DIR, default ./data/central]
   --config <file>        central config JSON                        [TALON_CENTRAL_CONFIG, default <data>/central.json]
+  --database-url <url>   PostgreSQL instead of <data>/central.db,   [TALON_CENTRAL_DATABASE_URL, default none: SQLite]
+                         e.g. postgres://talon@db.example/talon
   --log-level <level>    fatal, error, warn, info, debug            [LOG_LEVEL, default info]
   -h, --help             show this help
 `;
@@ -23,6 +25,8 @@ export interface CentralCliOptions {
   host: string;
   dataDir: string;
   configFile: string;
+  /** PostgreSQL connection string; undefined keeps the embedded SQLite store. */
+  databaseUrl: string | undefined;
   logLevel: string;
   help: boolean;
 }
@@ -38,6 +42,7 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
         host: { type: 'string' },
         data: { type: 'string' },
         config: { type: 'string' },
+        'database-url': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -54,6 +59,7 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
     host: values.host ?? env.HOST ?? '0.0.0.0',
     dataDir,
     configFile: values.config ?? env.TALON_CENTRAL_CONFIG ?? `${dataDir}/central.json`,
+    databaseUrl: values['database-url'] ?? (env.TALON_CENTRAL_DATABASE_URL || undefined),
     logLevel: logLevelOption(values['log-level'] ?? env.LOG_LEVEL ?? 'info'),
     help: values.help ?? false,
   };

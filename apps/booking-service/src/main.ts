@@ -6,6 +6,7 @@ import { createCentralService } from './app.js';
 import { CliError, HELP, parseCentralCliOptions } from './cli-options.js';
 import { CentralConfigError, loadCentralConfig } from './config/central-config.js';
 import { createCentralLogger } from './logger.js';
+import { createPostgresCentralStore } from './storage/postgres/postgres-central-store.js';
 import { createSqliteCentralStore } from './storage/sqlite/sqlite-central-store.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,9 +30,14 @@ async function main(): Promise<void> {
     copyFileSync(DEMO_CONFIG, options.configFile);
   }
   const config = loadCentralConfig(options.configFile);
+  // SQLite in the data folder unless a PostgreSQL URL is given (several nodes need PostgreSQL).
+  const store = options.databaseUrl
+    ? await createPostgresCentralStore({ url: options.databaseUrl, poolSize: config.postgres.poolSize })
+    : createSqliteCentralStore(join(options.dataDir, 'central.db'));
+  logger.info({ store: options.databaseUrl ? 'postgresql' : 'sqlite' }, 'central store open');
   const service = await createCentralService({
     config,
-    store: createSqliteCentralStore(join(options.dataDir, 'central.db')),
+    store,
     logger,
     webRoot: WEB_ROOT,
   });

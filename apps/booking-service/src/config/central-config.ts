@@ -24,6 +24,12 @@ export const centralConfigSchema = z.strictObject({
       allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as https://example.ru')).default([]),
     })
     .prefault({}),
+  postgres: z
+    .strictObject({
+      /** Connections each node holds when central runs on PostgreSQL (--database-url); 2 nodes x 10 fit PostgreSQL's default 100. */
+      poolSize: z.number().int().min(1).max(200).default(10),
+    })
+    .prefault({}),
 });
 
 export type CentralConfig = z.output<typeof centralConfigSchema>;
