@@ -113,10 +113,14 @@ describe('who is called next (standard 15 min, at most 3 priority calls in a row
       { number: 'A001', service: 'payments', waited: 14 },
       { number: 'B001', service: 'contracts', waited: 1 },
     ], { id: 'd2' }, 'B001 next-in-line'],
-    ['order desk: an overdue walk-in of its second service is lifted', [
+    ['order desk: one still within the standard goes before one already past it', [
       { number: 'A001', service: 'payments', waited: 16 },
       { number: 'B001', service: 'contracts', waited: 1 },
-    ], { id: 'd2' }, 'A001 overdue-walk-in'],
+    ], { id: 'd2' }, 'B001 next-in-line'],
+    ['order desk: past the hard limit (45 min) its second service is lifted', [
+      { number: 'A001', service: 'payments', waited: 46 },
+      { number: 'B001', service: 'contracts', waited: 1 },
+    ], { id: 'd2' }, 'A001 past-hard-limit'],
     ['order desk: the second service when the first has nobody', [
       { number: 'A001', service: 'payments', waited: 1 },
     ], { id: 'd2' }, 'A001 next-in-line'],

@@ -93,8 +93,10 @@ export interface OfficeSchedule {
 }
 
 export interface OfficeRules {
-  /** A walk-in waiting longer than this is lifted ahead of others (minutes). */
+  /** The office's standard: walk-ins still within it are served before those already past it (minutes). */
   waitingStandardMinutes: number;
+  /** Anyone waiting longer than this is called before everyone else but transfers (minutes; 3x the standard by default). */
+  waitingHardLimitMinutes: number;
   /** A due booking should be called within this many minutes after its slot starts. */
   bookingStandardMinutes: number;
   /** At most this many priority or booking calls in a row at one desk while an overdue walk-in waits. */
@@ -122,6 +124,7 @@ export interface OfficeSetup {
 
 export const DEFAULT_OFFICE_RULES: OfficeRules = {
   waitingStandardMinutes: 15,
+  waitingHardLimitMinutes: 45,
   bookingStandardMinutes: 5,
   maxPriorityCallsInRow: 3,
   recallLimit: 2,

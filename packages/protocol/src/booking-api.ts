@@ -14,6 +14,8 @@ export const BOOKING_API_ERROR_CODES = [
   'unauthorized',
   'not-found',
   'internal',
+  /** Central's database is down for now: try again in a little while (HTTP 503 with Retry-After). */
+  'unavailable',
   'unknown-office',
   'unknown-service',
   'service-not-bookable',

@@ -158,7 +158,7 @@ describe('booking HTTP API', () => {
     expect(await get('/api/bookings/123456789012')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(await get('/api/offices/north/slots?serviceId=contracts')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(await get('/api/nothing')).toMatchObject({ ok: false, code: 'not-found' });
-    expect(await get('/healthz')).toEqual({ ok: true, officesLinked: 1 });
+    expect(await get('/healthz')).toEqual({ ok: true, officesLinked: 1, dependencies: {}, down: [] });
   });
 
   it('masks phones in logs and forgets names and phones after the retention period', async () => {

@@ -49,6 +49,12 @@ export const centralConfigSchema = z.strictObject({
       refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
     })
     .prefault({}),
+  postgres: z
+    .strictObject({
+      /** Connections each node holds when central runs on PostgreSQL (--database-url); 2 nodes x 10 fit PostgreSQL's default 100. */
+      poolSize: z.number().int().min(1).max(200).default(10),
+    })
+    .prefault({}),
 });
 
 export type CentralConfig = z.output<typeof centralConfigSchema>;

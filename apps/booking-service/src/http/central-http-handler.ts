@@ -9,7 +9,7 @@ import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
 import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
-import type { CentralStore } from '../storage/central-store.js';
+import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 import type { AddressAttempts } from '../edge/address-attempts.js';
 import type { RefusalLog } from '../edge/refusal-log.js';
 import { createStaticPage } from './static-page.js';
@@ -27,6 +27,8 @@ export interface CentralHttpDeps {
   now: () => number;
   /** Offices with a live link to this node. */
   officesLinked: () => number;
+  /** Each dependency's state for /healthz (database, redis); none when all is in-process. */
+  dependencies?: () => Promise<Record<string, 'up' | 'down'>>;
   webRoot?: string;
   /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
   bookingGuesses: AddressAttempts;
@@ -49,6 +51,7 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'service-not-bookable': 409,
   'booking-not-cancellable': 409,
   internal: 500,
+  unavailable: 503,
 };
 
 function send(response: ServerResponse, body: { ok: boolean; code?: BookingApiErrorCode }): void {
@@ -81,7 +84,15 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       }
     }
 
-    if (method === 'GET' && path === '/healthz') return send(response, { ok: true, officesLinked: deps.officesLinked() } as never);
+    if (method === 'GET' && path === '/healthz') {
+      // 503 only when the database is down (a balancer should send requests elsewhere); with Redis
+      // down a node still serves its own offices, so it stays 200 and the body names what is down.
+      const dependencies = (await deps.dependencies?.()) ?? {};
+      const down = Object.keys(dependencies).filter((name) => dependencies[name] === 'down');
+      const ok = dependencies['database'] !== 'down';
+      const body = { ok, officesLinked: deps.officesLinked(), dependencies, down, ...(!ok && { code: 'unavailable' }) };
+      return send(response, body as never);
+    }
     if (method === 'GET' && path === '/api/offices') return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: deps.config().personalData.retentionDays } as never);
 
     const slots = /^\/api\/offices\/([^/]+)\/slots$/.exec(path);
@@ -144,6 +155,11 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
     if (request.url?.startsWith('/socket.io/')) return;
     route(request, response).catch((error: unknown) => {
       if (error instanceof BodyError) return send(response, refuse(error.code, error.message));
+      if (error instanceof CentralStoreUnavailableError && !response.headersSent) {
+        deps.logger.warn({ reason: error.message }, 'request refused: central storage unavailable');
+        response.setHeader('retry-after', '5');
+        return send(response, refuse('unavailable', 'booking is unavailable for a moment; try again shortly'));
+      }
       deps.logger.error({ err: error, path: request.url?.replace(/\/api\/bookings\/\d+/, '/api/bookings/:code') }, 'request failed');
       if (!response.headersSent) send(response, refuse('internal', 'something went wrong on our side'));
       else response.end();

@@ -13,7 +13,7 @@ import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
 import type { AddressAttempts } from '../edge/address-attempts.js';
 import type { RefusalLog } from '../edge/refusal-log.js';
-import type { CentralStore } from '../storage/central-store.js';
+import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
 type OfficeSocket = Socket<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
@@ -66,7 +66,9 @@ export function setUpOfficeNamespace(
     const log = logger.child({ officeId });
     // One link per office: a newer connection (a reconnect the old socket has not noticed yet, or a
     // second server started with the same key by mistake) replaces the older one.
-    nsp.in(officeRoom(officeId)).disconnectSockets(true);
+    // Local and synchronous: a cluster-wide call would finish after the join below and cut this
+    // very socket; app.ts tells the other nodes separately.
+    nsp.local.in(officeRoom(officeId)).disconnectSockets(true);
     void socket.join(officeRoom(officeId));
 
     const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {
@@ -102,6 +104,12 @@ export function setUpOfficeNamespace(
         try {
           ack(await (handlers[name] as (p: unknown) => Promise<Ack>)(parsed.data));
         } catch (error) {
+          if (error instanceof CentralStoreUnavailableError) {
+            // The office keeps its outbox and retries; nothing is lost, nothing to shout about per command.
+            log.warn({ command: name, reason: error.message }, 'sync command refused: central storage unavailable');
+            ack(fail('unavailable', 'central storage is unavailable for now; try again shortly'));
+            return;
+          }
           log.error({ err: error, command: name }, 'sync command failed');
           ack(fail('internal', 'central could not take this now; try again'));
         }

@@ -10,7 +10,7 @@ function errorText(code: string): string {
   return key in KNOWN_ERRORS ? say(key as MessageKey) : say('booking.error.other');
 }
 const KNOWN_ERRORS = Object.fromEntries(
-  ['slot-full', 'slot-unavailable', 'consent-required', 'too-many-bookings', 'invalid-payload', 'booking-not-found', 'booking-not-cancellable', 'rate-limited'].map((c) => [`booking.error.${c}`, true]),
+  ['slot-full', 'slot-unavailable', 'consent-required', 'too-many-bookings', 'invalid-payload', 'booking-not-found', 'booking-not-cancellable', 'unavailable', 'rate-limited'].map((c) => [`booking.error.${c}`, true]),
 );
 
 const timeIn = (timeZone: string, instant: number) => new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);

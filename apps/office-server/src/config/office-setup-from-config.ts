@@ -1,6 +1,9 @@
 import type { IsoWeekday, OfficeSetup, OpeningHours, PauseReason } from '@talon/domain';
 import { WEEKDAY_KEYS, type OfficeConfig } from '@talon/protocol';
 
+/** Anyone past three standards' wait is called first: the documented default of `rules.waitingHardLimitMinutes`. */
+export const HARD_LIMIT_TIMES_STANDARD = 3;
+
 /** The part of the config the queue rules read. */
 export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
   const week: Partial<Record<IsoWeekday, OpeningHours>> = {};
@@ -43,6 +46,7 @@ export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
     },
     rules: {
       waitingStandardMinutes: config.rules.waitingStandardMinutes,
+      waitingHardLimitMinutes: config.rules.waitingHardLimitMinutes ?? HARD_LIMIT_TIMES_STANDARD * config.rules.waitingStandardMinutes,
       bookingStandardMinutes: config.rules.bookingStandardMinutes,
       maxPriorityCallsInRow: config.rules.maxPriorityCallsInRow,
       recallLimit: config.rules.recallLimit,

@@ -41,6 +41,7 @@ export const bookingRu = {
   'booking.error.booking-not-found': 'Запись с таким кодом и цифрами телефона не найдена.',
   'booking.error.rate-limited': 'Слишком много неверных попыток. Попробуйте позже.',
   'booking.error.booking-not-cancellable': 'Эту запись уже нельзя отменить.',
+  'booking.error.unavailable': 'Сервис записи временно недоступен. Попробуйте через минуту.',
   'booking.error.other': 'Не получилось. Попробуйте ещё раз.',
 } as const;
 
@@ -86,5 +87,6 @@ export const bookingEn: Record<keyof typeof bookingRu, string> = {
   'booking.error.booking-not-found': 'No booking with this code and these phone digits.',
   'booking.error.rate-limited': 'Too many wrong attempts. Try again later.',
   'booking.error.booking-not-cancellable': 'This booking can no longer be cancelled.',
+  'booking.error.unavailable': 'Booking is unavailable for now. Try again in a minute.',
   'booking.error.other': 'Something went wrong. Try again.',
 };
