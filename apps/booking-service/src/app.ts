@@ -6,6 +6,11 @@ import { createCentralBookings } from './booking/central-bookings.js';
 import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
+import { createAddressAttempts } from './edge/address-attempts.js';
+import { clientAddress } from './edge/client-address.js';
+import { capConnectionsPerAddress } from './edge/connection-cap.js';
+import { originAllowed } from './edge/origin-check.js';
+import { createRefusalLog } from './edge/refusal-log.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
 import { officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
@@ -43,8 +48,41 @@ export async function createCentralService(options: CentralServiceOptions): Prom
   const { config, store, logger } = options;
   const now = options.now ?? (() => Date.now());
   const offices = await loadOfficeDirectory(store);
-  const httpServer = createServer();
-  const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024, pingInterval: 20_000, pingTimeout: 15_000 });
+  const limits = config.limits;
+  const refusals = createRefusalLog(logger.child({ area: 'edge' }), { everyMs: limits.refusalLogSeconds * 1000, maxSources: 1000 });
+  const attempts = (max: number) => createAddressAttempts({ max, windowMs: limits.guessWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now });
+  const bookingGuesses = attempts(limits.bookingGuessesPerAddress);
+  const handshakeFailures = attempts(limits.officeHandshakeFailuresPerAddress);
+
+  const httpServer = createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts only this often (30 s by default): as often as the shorter one needs.
+    connectionsCheckingInterval: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2,
+  });
+  httpServer.maxConnections = limits.maxConnections;
+  capConnectionsPerAddress(httpServer, limits.maxConnectionsPerAddress, limits.trustedProxies, refusals);
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 2 * 1024 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 15_000,
+    // Before any Socket.IO work: an address that keeps failing the office handshake is turned away
+    // at the door, and a browser page from another site may not open a socket here at all.
+    allowRequest: (request, callback) => {
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], limits.trustedProxies);
+      if (handshakeFailures.blocked(address)) {
+        refusals.refused(address, 'office-handshake-limit');
+        return callback('too many failed office handshakes', false);
+      }
+      if (!originAllowed(request.headers.origin, request.headers.host, config.booking.allowedOrigins)) {
+        refusals.refused(address, 'socket-origin');
+        return callback('origin not allowed', false);
+      }
+      callback(null, true);
+    },
+  });
   if (options.cluster) io.adapter(options.cluster.adapter);
   const officeNsp = io.of(OFFICE_NAMESPACE) as unknown as OfficeNamespace;
   // Nudges go to this node's own offices directly and to other nodes as a server-side message:
@@ -100,11 +138,15 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     config: () => config,
     logger: logger.child({ area: 'sync' }),
     now,
+    handshakeFailures,
+    refusals,
   });
   io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office' } })));
   httpServer.on(
     'request',
     createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size,
+      bookingGuesses,
+      refusals,
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),
         ...(options.cluster && { redis: options.cluster.up() ? 'up' : 'down' }),
@@ -141,6 +183,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       if (closed) return;
       closed = true;
       if (retentionTimer) clearInterval(retentionTimer);
+      refusals.close();
       if (directoryTimer) clearInterval(directoryTimer);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -1,5 +1,5 @@
 import { BodyError, readJsonBody } from '@talon/server-edge';
-import { bookingCodeParam, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
+import { bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { renderSVG } from 'uqr';
@@ -10,7 +10,11 @@ import { secretMatches } from '../config/secret-hash.js';
 import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
+import type { AddressAttempts } from '../edge/address-attempts.js';
+import { clientAddress } from '../edge/client-address.js';
+import type { RefusalLog } from '../edge/refusal-log.js';
 import { createStaticPage } from './static-page.js';
+import { setSecurityHeaders } from './security-headers.js';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
@@ -27,12 +31,16 @@ export interface CentralHttpDeps {
   /** Each dependency's state for /healthz (database, redis); none when all is in-process. */
   dependencies?: () => Promise<Record<string, 'up' | 'down'>>;
   webRoot?: string;
+  /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
+  bookingGuesses: AddressAttempts;
+  refusals: RefusalLog;
 }
 
 const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'invalid-payload': 400,
   'consent-required': 400,
   'payload-too-large': 413,
+  'rate-limited': 429,
   unauthorized: 401,
   'not-found': 404,
   'unknown-office': 404,
@@ -64,6 +72,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
     const path = url.pathname;
     const method = request.method ?? 'GET';
     const query = Object.fromEntries(url.searchParams);
+    setSecurityHeaders(response);
     // The company's website may call the booking API from its own pages; reports stay server-to-server.
     const origin = request.headers.origin;
     if (origin && path.startsWith('/api/') && !path.startsWith('/api/reports') && deps.config().booking.allowedOrigins.includes(origin)) {
@@ -97,19 +106,25 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
     if (method === 'POST' && path === '/api/bookings') return send(response, await deps.bookings.create(await readJsonBody(request, BOOKING_BODY_LIMIT)));
 
     const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg)?$/.exec(path);
-    if (booking) {
-      const code = bookingCodeParam.safeParse(decodeURIComponent(booking[1]!));
-      if (!code.success) return send(response, refuse('invalid-payload', 'a booking code has 8 digits'));
-      if (method === 'GET' && !booking[2]) return send(response, await deps.bookings.find(code.data));
-      if (method === 'POST' && booking[2] === '/cancel') return send(response, await deps.bookings.cancel(code.data));
-      if (method === 'GET' && booking[2] === '/qr.svg') {
-        const found = await deps.bookings.find(code.data);
-        if (!found.ok) return send(response, found);
-        // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
-        response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
-        response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
-        return;
+    if (booking && ((method === 'GET' && booking[2] !== '/cancel') || (method === 'POST' && booking[2] === '/cancel'))) {
+      // Every way to learn whether a code exists counts against the address when it misses, and
+      // stops answering once the address has used up its guesses: codes cannot be walked.
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+      if (deps.bookingGuesses.blocked(address)) {
+        deps.refusals.refused(address, 'booking-guesses');
+        return send(response, refuse('rate-limited', 'too many wrong booking codes from this address; try again later'));
       }
+      const code = bookingCodeParam.safeParse(decodeURIComponent(booking[1]!));
+      if (!code.success) return send(response, refuse('invalid-payload', 'a booking code has 12 digits'));
+      const proof = bookingProofQuerySchema.safeParse(query);
+      if (!proof.success) return send(response, refuse('invalid-payload', 'add ?phone4= with the last 4 digits of the phone the booking was made with'));
+      const answer = booking[2] === '/cancel' ? await deps.bookings.cancel(code.data, proof.data) : await deps.bookings.find(code.data, proof.data);
+      if (!answer.ok && answer.code === 'booking-not-found') deps.bookingGuesses.fail(address);
+      if (!answer.ok || booking[2] !== '/qr.svg') return send(response, answer);
+      // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
+      response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+      response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
+      return;
     }
 
     if (method === 'GET' && path === '/api/reports') {
@@ -137,6 +152,8 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
   }
 
   return (request: IncomingMessage, response: ServerResponse) => {
+    // Socket.IO's long-polling requests are answered by Socket.IO itself on the same server.
+    if (request.url?.startsWith('/socket.io/')) return;
     route(request, response).catch((error: unknown) => {
       if (error instanceof BodyError) return send(response, refuse(error.code, error.message));
       if (error instanceof CentralStoreUnavailableError && !response.headersSent) {

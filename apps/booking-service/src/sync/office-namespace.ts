@@ -11,6 +11,9 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
+import type { AddressAttempts } from '../edge/address-attempts.js';
+import { clientAddress } from '../edge/client-address.js';
+import type { RefusalLog } from '../edge/refusal-log.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
@@ -27,17 +30,33 @@ const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, 
  */
 export function setUpOfficeNamespace(
   nsp: OfficeNamespace,
-  deps: { store: CentralStore; config: () => CentralConfig; logger: Logger; now: () => number },
+  deps: {
+    store: CentralStore;
+    config: () => CentralConfig;
+    logger: Logger;
+    now: () => number;
+    /** Failed handshakes per address; app.ts also refuses the blocked addresses' new connections. */
+    handshakeFailures: AddressAttempts;
+    refusals: RefusalLog;
+  },
 ): void {
   const { store, logger } = deps;
 
   nsp.use((socket, next) => {
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+    const refuse = (reason: string) => {
+      deps.refusals.refused(address, reason);
+      next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown office or wrong office key' } }));
+      // A connect packet is cheap to repeat on one open websocket (the flood of finding 1): once the
+      // address is over its limit the whole connection goes, and new ones are refused at the door.
+      if (deps.handshakeFailures.blocked(address)) setImmediate(() => socket.conn.close());
+    };
+    if (deps.handshakeFailures.blocked(address)) return refuse('office-handshake-limit');
     const auth = officeHandshakeSchema.safeParse(socket.handshake.auth);
     const office = auth.success ? deps.config().offices.find((o) => o.id === auth.data.officeId) : undefined;
     if (!auth.success || !office || !secretMatches(auth.data.key, office.keyHash)) {
-      logger.warn({ officeId: auth.success ? auth.data.officeId : undefined, address: socket.handshake.address }, 'office refused: wrong id or key');
-      next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown office or wrong office key' } }));
-      return;
+      deps.handshakeFailures.fail(address);
+      return refuse(auth.success ? `office-key:${auth.data.officeId}` : 'office-handshake-invalid');
     }
     socket.data.officeId = office.id;
     next();
