@@ -7,6 +7,7 @@ import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
 import { createAddressAttempts } from './edge/address-attempts.js';
+import { clientAddress } from './edge/client-address.js';
 import { capConnectionsPerAddress } from './edge/connection-cap.js';
 import { originAllowed } from './edge/origin-check.js';
 import { createRefusalLog } from './edge/refusal-log.js';
@@ -61,7 +62,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     connectionsCheckingInterval: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2,
   });
   httpServer.maxConnections = limits.maxConnections;
-  capConnectionsPerAddress(httpServer, limits.maxConnectionsPerAddress, refusals);
+  capConnectionsPerAddress(httpServer, limits.maxConnectionsPerAddress, limits.trustedProxies, refusals);
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 2 * 1024 * 1024,
@@ -70,7 +71,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     // Before any Socket.IO work: an address that keeps failing the office handshake is turned away
     // at the door, and a browser page from another site may not open a socket here at all.
     allowRequest: (request, callback) => {
-      const address = request.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], limits.trustedProxies);
       if (handshakeFailures.blocked(address)) {
         refusals.refused(address, 'office-handshake-limit');
         return callback('too many failed office handshakes', false);

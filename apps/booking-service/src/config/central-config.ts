@@ -45,6 +45,8 @@ export const centralConfigSchema = z.strictObject({
       guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
       /** Addresses the counters remember at most (least recently seen dropped first). */
       trackedAddresses: z.number().int().min(100).max(10_000_000).default(100_000),
+      /** Reverse proxies (nginx) whose X-Forwarded-For names the client; the connection caps skip them. */
+      trustedProxies: z.array(z.string().min(2).max(64)).default([]),
       /** Refusals are logged as one line per address and reason per this many seconds, with a count. */
       refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
     })

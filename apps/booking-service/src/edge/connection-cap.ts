@@ -6,10 +6,12 @@ import type { RefusalLog } from './refusal-log.js';
  * idle sockets from one client cannot use up the open-file limit the real offices need. The table
  * holds only addresses with open connections, so it is bounded by `server.maxConnections`.
  */
-export function capConnectionsPerAddress(server: Server, max: number, refusals: RefusalLog): void {
+export function capConnectionsPerAddress(server: Server, max: number, trustedProxies: readonly string[], refusals: RefusalLog): void {
   const open = new Map<string, number>();
   server.on('connection', (socket) => {
     const address = socket.remoteAddress ?? 'unknown';
+    // A reverse proxy carries everyone's connections; it has its own limits (docs/deploy-central).
+    if (trustedProxies.includes(address) || trustedProxies.includes(address.replace(/^::ffff:/, ''))) return;
     const count = open.get(address) ?? 0;
     if (count >= max) {
       refusals.refused(address, 'connections-per-address');

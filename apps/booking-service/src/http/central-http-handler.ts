@@ -11,6 +11,7 @@ import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 import type { AddressAttempts } from '../edge/address-attempts.js';
+import { clientAddress } from '../edge/client-address.js';
 import type { RefusalLog } from '../edge/refusal-log.js';
 import { createStaticPage } from './static-page.js';
 import { setSecurityHeaders } from './security-headers.js';
@@ -108,7 +109,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
     if (booking && ((method === 'GET' && booking[2] !== '/cancel') || (method === 'POST' && booking[2] === '/cancel'))) {
       // Every way to learn whether a code exists counts against the address when it misses, and
       // stops answering once the address has used up its guesses: codes cannot be walked.
-      const address = request.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
       if (deps.bookingGuesses.blocked(address)) {
         deps.refusals.refused(address, 'booking-guesses');
         return send(response, refuse('rate-limited', 'too many wrong booking codes from this address; try again later'));

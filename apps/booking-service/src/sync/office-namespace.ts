@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
 import type { AddressAttempts } from '../edge/address-attempts.js';
+import { clientAddress } from '../edge/client-address.js';
 import type { RefusalLog } from '../edge/refusal-log.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 
@@ -42,7 +43,7 @@ export function setUpOfficeNamespace(
   const { store, logger } = deps;
 
   nsp.use((socket, next) => {
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
     const refuse = (reason: string) => {
       deps.refusals.refused(address, reason);
       next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown office or wrong office key' } }));
