@@ -97,7 +97,7 @@ const ratingButtonConfig = z.object({
 
 const rulesConfig = z.object({
   waitingStandardMinutes: z.number().positive().max(480).default(DEFAULT_OFFICE_RULES.waitingStandardMinutes),
-  /** Anyone waiting longer than this is called first (after transfers); 3x the standard when absent. */
+  /** Anyone waiting longer than this is called before bookings and walk-ins; 2x the standard when absent. */
   waitingHardLimitMinutes: z.number().positive().max(1440).optional(),
   bookingStandardMinutes: z.number().positive().max(120).default(DEFAULT_OFFICE_RULES.bookingStandardMinutes),
   maxPriorityCallsInRow: z.number().int().min(1).max(50).default(DEFAULT_OFFICE_RULES.maxPriorityCallsInRow),
