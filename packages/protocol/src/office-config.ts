@@ -106,6 +106,8 @@ const ratingButtonConfig = z.object({
 
 const rulesConfig = z.object({
   waitingStandardMinutes: z.number().positive().max(480).default(DEFAULT_OFFICE_RULES.waitingStandardMinutes),
+  /** Anyone waiting longer than this is called before bookings and walk-ins; 2x the standard when absent. */
+  waitingHardLimitMinutes: z.number().positive().max(1440).optional(),
   bookingStandardMinutes: z.number().positive().max(120).default(DEFAULT_OFFICE_RULES.bookingStandardMinutes),
   maxPriorityCallsInRow: z.number().int().min(1).max(50).default(DEFAULT_OFFICE_RULES.maxPriorityCallsInRow),
   recallLimit: z.number().int().min(0).max(10).default(DEFAULT_OFFICE_RULES.recallLimit),
@@ -114,6 +116,9 @@ const rulesConfig = z.object({
   serviceTimeSampleSize: z.number().int().min(1).max(500).default(DEFAULT_OFFICE_RULES.serviceTimeSampleSize),
   /** The rating button's window closes by itself after this long. */
   ratingWindowSeconds: z.number().int().min(5).max(600).default(60),
+}).refine((r) => r.waitingHardLimitMinutes === undefined || r.waitingHardLimitMinutes >= r.waitingStandardMinutes, {
+  message: 'waitingHardLimitMinutes must not be shorter than waitingStandardMinutes',
+  path: ['waitingHardLimitMinutes'],
 });
 
 export const officeConfigSchema = z
