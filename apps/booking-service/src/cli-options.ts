@@ -11,6 +11,10 @@ Options (each also from the environment):
   --host <addr>          address to listen on                       [HOST, default 0.0.0.0]
   --data <dir>           data folder: central.db                    [TALON_CENTRAL_DATA_DIR, default ./data/central]
   --config <file>        central config JSON                        [TALON_CENTRAL_CONFIG, default <data>/central.json]
+  --database-url <url>   PostgreSQL instead of <data>/central.db,   [TALON_CENTRAL_DATABASE_URL, default none: SQLite]
+                         e.g. postgres://talon@db.example/talon
+  --redis-url <url>      several nodes: Socket.IO through Redis     [TALON_CENTRAL_REDIS_URL, default none: one node]
+  --redis-prefix <name>  Redis key prefix of this deployment        [TALON_CENTRAL_REDIS_PREFIX, default talon]
   --log-level <level>    fatal, error, warn, info, debug            [LOG_LEVEL, default info]
   -h, --help             show this help
 `;
@@ -23,6 +27,11 @@ export interface CentralCliOptions {
   host: string;
   dataDir: string;
   configFile: string;
+  /** PostgreSQL connection string; undefined keeps the embedded SQLite store. */
+  databaseUrl: string | undefined;
+  /** Redis for several nodes; undefined runs one node with the in-memory adapter. */
+  redisUrl: string | undefined;
+  redisPrefix: string;
   logLevel: string;
   help: boolean;
 }
@@ -38,6 +47,9 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
         host: { type: 'string' },
         data: { type: 'string' },
         config: { type: 'string' },
+        'database-url': { type: 'string' },
+        'redis-url': { type: 'string' },
+        'redis-prefix': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -54,6 +66,9 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
     host: values.host ?? env.HOST ?? '0.0.0.0',
     dataDir,
     configFile: values.config ?? env.TALON_CENTRAL_CONFIG ?? `${dataDir}/central.json`,
+    databaseUrl: values['database-url'] ?? (env.TALON_CENTRAL_DATABASE_URL || undefined),
+    redisUrl: values['redis-url'] ?? (env.TALON_CENTRAL_REDIS_URL || undefined),
+    redisPrefix: values['redis-prefix'] ?? env.TALON_CENTRAL_REDIS_PREFIX ?? 'talon',
     logLevel: logLevelOption(values['log-level'] ?? env.LOG_LEVEL ?? 'info'),
     help: values.help ?? false,
   };

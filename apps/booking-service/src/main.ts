@@ -6,7 +6,9 @@ import { createCentralService } from './app.js';
 import { CliError, HELP, parseCentralCliOptions } from './cli-options.js';
 import { CentralConfigError, loadCentralConfig } from './config/central-config.js';
 import { createCentralLogger } from './logger.js';
+import { createPostgresCentralStore } from './storage/postgres/postgres-central-store.js';
 import { createSqliteCentralStore } from './storage/sqlite/sqlite-central-store.js';
+import { connectRedisCluster } from './sync/redis-cluster.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEMO_CONFIG = resolve(here, '../config/demo-central.json');
@@ -29,9 +31,17 @@ async function main(): Promise<void> {
     copyFileSync(DEMO_CONFIG, options.configFile);
   }
   const config = loadCentralConfig(options.configFile);
+  // SQLite in the data folder unless a PostgreSQL URL is given (several nodes need PostgreSQL).
+  const postgres = options.databaseUrl ? await createPostgresCentralStore({ url: options.databaseUrl, poolSize: config.postgres.poolSize }) : undefined;
+  const store = postgres ?? createSqliteCentralStore(join(options.dataDir, 'central.db'));
+  if (options.redisUrl && !postgres) logger.warn('--redis-url without --database-url: nodes would each keep their own SQLite file; run several nodes on PostgreSQL');
+  const cluster = options.redisUrl ? connectRedisCluster(options.redisUrl, options.redisPrefix, logger.child({ area: 'redis' })) : undefined;
+  logger.info({ store: postgres ? 'postgresql' : 'sqlite', redis: Boolean(cluster) }, 'central store open');
   const service = await createCentralService({
     config,
-    store: createSqliteCentralStore(join(options.dataDir, 'central.db')),
+    store,
+    ...(cluster && { cluster }),
+    ...(postgres && { databaseUp: () => postgres.ping() }),
     logger,
     webRoot: WEB_ROOT,
   });

@@ -59,7 +59,7 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   const deskSetup = state.setup.desks.find((d) => d.id === deskId);
   const services = deskSetup?.services ?? [];
   const weights = new Map(services.map((s) => [s.serviceId, s.weight]));
-  const { waitingStandardMinutes, maxPriorityCallsInRow } = state.setup.rules;
+  const { waitingStandardMinutes, waitingHardLimitMinutes, maxPriorityCallsInRow } = state.setup.rules;
 
   const candidates: Ticket[] = [];
   for (const ticket of state.tickets.values()) {
@@ -72,8 +72,9 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   const transferred = oldest(candidates.filter((t) => t.targetDeskId === deskId));
   if (transferred) return { ticket: transferred, reason: 'transferred-to-desk' };
 
+  const waited = (t: Ticket) => now - t.queuedAt;
   const isWalkIn = (t: Ticket) => !isPriorityTicket(t) && !isDueBooking(t, now);
-  const overdue = candidates.filter((t) => isWalkIn(t) && now - t.queuedAt > waitingStandardMinutes * MINUTE);
+  const overdue = candidates.filter((t) => isWalkIn(t) && waited(t) > waitingStandardMinutes * MINUTE);
 
   // 2. Fairness: priority and bookings may not shut out a walk-in who waits past the standard.
   if (desk.priorityCallsInRow >= maxPriorityCallsInRow) {
@@ -85,24 +86,33 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   const priority = oldest(candidates.filter(isPriorityTicket));
   if (priority) return { ticket: priority, reason: 'priority' };
 
-  // 4. Bookings whose slot has started, earliest slot first.
+  // 4. Past the hard limit, longest first, before bookings and walk-ins: the bound on the longest wait.
+  const pastLimit = oldest(candidates.filter((t) => waited(t) > waitingHardLimitMinutes * MINUTE && (t.kind !== 'booking' || isDueBooking(t, now))));
+  if (pastLimit) return { ticket: pastLimit, reason: 'past-hard-limit' };
+
+  // 5. Bookings whose slot has started, earliest slot first.
   const due = candidates.filter((t) => isDueBooking(t, now)).sort(compareSlot)[0];
   if (due) return { ticket: due, reason: 'booking-due' };
 
-  // 5. Walk-ins waiting past the standard, longest wait first, whatever the desk's order.
-  const lifted = oldest(overdue);
-  if (lifted) return { ticket: lifted, reason: 'overdue-walk-in' };
+  // 6. Walk-ins who can still be called within the standard, by the desk's own service policy:
+  // serving the already-late first would only make these late too.
+  const inTime = byDeskPolicy(candidates.filter((t) => isWalkIn(t) && waited(t) <= waitingStandardMinutes * MINUTE));
+  if (inTime) return { ticket: inTime, reason: 'next-in-line' };
 
-  // 6. Everyone else by the desk's own service policy.
-  const rest = candidates.filter(isWalkIn);
-  if (deskSetup?.servicePolicy !== 'weighted') {
-    for (const entry of services) {
-      const first = oldest(rest.filter((t) => t.serviceId === entry.serviceId));
-      if (first) return { ticket: first, reason: 'next-in-line' };
+  // 7. Walk-ins past the standard (not yet past the hard limit), longest wait first.
+  const late = oldest(overdue);
+  return late ? { ticket: late, reason: 'overdue-walk-in' } : undefined;
+
+  /** The desk's own setting: its first listed service with anyone waiting, or the highest wait x weight. */
+  function byDeskPolicy(rest: Ticket[]): Ticket | undefined {
+    if (deskSetup?.servicePolicy !== 'weighted') {
+      for (const entry of services) {
+        const first = oldest(rest.filter((t) => t.serviceId === entry.serviceId));
+        if (first) return first;
+      }
+      return undefined;
     }
-    return undefined;
+    const score = (t: Ticket) => waited(t) * (weights.get(t.serviceId) ?? 1);
+    return [...rest].sort((a, b) => score(b) - score(a) || compareArrival(a, b))[0];
   }
-  const score = (t: Ticket) => (now - t.queuedAt) * (weights.get(t.serviceId) ?? 1);
-  const best = [...rest].sort((a, b) => score(b) - score(a) || compareArrival(a, b))[0];
-  return best ? { ticket: best, reason: 'next-in-line' } : undefined;
 }

@@ -13,6 +13,7 @@ export type TicketCallReason =
   | 'priority'
   | 'booking-due'
   | 'overdue-walk-in'
+  | 'past-hard-limit'
   | 'fairness-cap'
   | 'transferred-to-desk'
   | 'next-in-line'

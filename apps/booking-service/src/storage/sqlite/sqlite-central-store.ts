@@ -1,51 +1,9 @@
-import { eventForCentral, type BookingChange, type OfficeSummary, type SyncOutboxMessage } from '@talon/protocol';
+import type { OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
-import type { CentralBooking, CentralStore, CreateBookingOutcome, NewCentralBooking, ReportCounts } from '../central-store.js';
+import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
+import type { CentralStore, CreateBookingOutcome, NewCentralBooking, ReportCounts } from '../central-store.js';
 import { createCentralEventProjection } from './central-event-projection.js';
 import { openCentralDatabase } from './open-central-database.js';
-
-interface BookingRow {
-  id: string;
-  code: string;
-  office_id: string;
-  service_id: string;
-  slot_start: number;
-  slot_minutes: number;
-  status: CentralBooking['status'];
-  origin: CentralBooking['origin'];
-  customer_name: string | null;
-  phone: string | null;
-  ticket_id: string | null;
-  created_at: number;
-  version: number;
-}
-
-const toBooking = (r: BookingRow): CentralBooking => ({
-  id: r.id,
-  code: r.code,
-  officeId: r.office_id,
-  serviceId: r.service_id,
-  slotStart: r.slot_start,
-  slotMinutes: r.slot_minutes,
-  status: r.status,
-  origin: r.origin,
-  customerName: r.customer_name,
-  phone: r.phone,
-  ticketId: r.ticket_id,
-  createdAt: r.created_at,
-  version: r.version,
-});
-
-/**
- * Central's copy of the log keeps no names: the booking row holds the name until retention clears
- * it, and a copy in the log would outlive that.
- */
-function withoutPersonalData(event: SyncOutboxMessage['event']): SyncOutboxMessage['event'] {
-  const forCentral = eventForCentral(event);
-  if (forCentral.type !== 'booking.created' || !('customerName' in forCentral.booking)) return forCentral;
-  const { customerName: _dropped, ...booking } = forCentral.booking;
-  return { ...forCentral, booking };
-}
 
 /** The default store: one SQLite file, one writer; fine for one node (see README for more). */
 export function createSqliteCentralStore(file: string): CentralStore {
@@ -168,16 +126,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
     },
     async bookingChangesSince(officeId, since, limit) {
       const rows = s.changes.all(officeId, since, limit) as BookingRow[];
-      const changes: BookingChange[] = rows.map((r) => ({
-        version: r.version,
-        bookingId: r.id,
-        code: r.code,
-        serviceId: r.service_id,
-        slotStart: r.slot_start,
-        slotMinutes: r.slot_minutes,
-        status: r.status,
-        ...(r.customer_name !== null && { customerName: r.customer_name }),
-      }));
+      const changes = rows.map(toBookingChange);
       return { changes, version: s.version.get(officeId) as number };
     },
     async bookingsVersion(officeId) {
@@ -188,17 +137,10 @@ export function createSqliteCentralStore(file: string): CentralStore {
     },
     async reportCounts({ from, to, officeId, now }) {
       const params = { from, to, officeId: officeId ?? null, now };
-      const rows = new Map<string, ReportCounts>();
-      const blank = (officeId: string, day: string): ReportCounts => ({
-        officeId, day, tickets: 0, served: 0, noShows: 0, withinStandard: 0, waitMsTotal: 0, waited: 0, ratings: 0, satisfied: 0,
-        bookings: 0, bookingsArrived: 0, bookingsDue: 0,
-      });
-      for (const r of s.ticketCounts.all(params) as ReportCounts[]) rows.set(`${r.officeId}|${r.day}`, { ...blank(r.officeId, r.day), ...r });
-      for (const r of s.bookingCounts.all(params) as Pick<ReportCounts, 'officeId' | 'day' | 'bookings' | 'bookingsArrived' | 'bookingsDue'>[]) {
-        const key = `${r.officeId}|${r.day}`;
-        rows.set(key, { ...(rows.get(key) ?? blank(r.officeId, r.day)), bookings: r.bookings, bookingsArrived: r.bookingsArrived, bookingsDue: r.bookingsDue });
-      }
-      return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.officeId.localeCompare(b.officeId));
+      return mergeReportCounts(
+        s.ticketCounts.all(params) as ReportCounts[],
+        s.bookingCounts.all(params) as Pick<ReportCounts, 'officeId' | 'day' | 'bookings' | 'bookingsArrived' | 'bookingsDue'>[],
+      );
     },
     async eventCount(officeId) {
       return s.eventCount.get(officeId) as number;

@@ -1,0 +1,111 @@
+import type { SyncOutboxMessage } from '@talon/protocol';
+import type pg from 'pg';
+
+type Event = SyncOutboxMessage['event'];
+
+/**
+ * The SQLite projection's rules (see ../sqlite/central-event-projection.ts) in PostgreSQL, run
+ * inside the ingest transaction for first-seen events only. Lock order, to keep two nodes from
+ * deadlocking: the office's version counter before any slot row; `nextVersion` is always called
+ * before a slot is touched.
+ */
+export function createPostgresEventProjection(nextVersion: (client: pg.PoolClient, officeId: string) => Promise<number>, dayOf: (officeId: string, at: number) => Promise<string>) {
+  const ended = (c: pg.PoolClient, status: string, at: number, serviceMs: number | null, officeId: string, ticketId: string) =>
+    c.query(`UPDATE tickets SET status = $1, ended_at = $2, service_ms = COALESCE($3, service_ms) WHERE office_id = $4 AND id = $5`, [status, at, serviceMs, officeId, ticketId]);
+  const setStatus = (c: pg.PoolClient, status: string, officeId: string, ticketId: string) =>
+    c.query(`UPDATE tickets SET status = $1 WHERE office_id = $2 AND id = $3`, [status, officeId, ticketId]);
+  const bookingFrom = async (c: pg.PoolClient, status: string, officeId: string, bookingId: string) => {
+    const version = await nextVersion(c, officeId);
+    const r = await c.query(`UPDATE bookings SET status = $1, version = $2 WHERE id = $3 AND office_id = $4 AND status = 'booked'
+      RETURNING service_id, slot_start`, [status, version, bookingId, officeId]);
+    return r.rows[0] as { service_id: string; slot_start: number } | undefined;
+  };
+
+  /** Answers whether a booking's state changed, so the office's copy may need a nudge. */
+  return async function project(c: pg.PoolClient, officeId: string, event: Event): Promise<boolean> {
+    switch (event.type) {
+      case 'ticket.issued': {
+        const t = event.ticket;
+        await c.query(`INSERT INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id, issued_at, queued_at, status)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting') ON CONFLICT DO NOTHING`,
+          [officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt]);
+        return false;
+      }
+      case 'ticket.called':
+        await c.query(`UPDATE tickets SET status = 'called', first_called_at = COALESCE(first_called_at, $1) WHERE office_id = $2 AND id = $3`, [event.at, officeId, event.ticketId]);
+        return false;
+      case 'ticket.recalled':
+      case 'ticket.category-checked':
+        return false;
+      case 'ticket.serving-started':
+        await setStatus(c, 'serving', officeId, event.ticketId);
+        return false;
+      case 'ticket.postponed':
+        await setStatus(c, 'postponed', officeId, event.ticketId);
+        return false;
+      case 'ticket.finished':
+        await ended(c, 'done', event.at, event.serviceMs, officeId, event.ticketId);
+        return false;
+      case 'ticket.no-show':
+        await ended(c, 'no-show', event.at, null, officeId, event.ticketId);
+        return false;
+      case 'ticket.cancelled':
+        await ended(c, 'cancelled', event.at, null, officeId, event.ticketId);
+        return false;
+      case 'ticket.transferred':
+        await c.query(`UPDATE tickets SET status = 'waiting', service_id = $1 WHERE office_id = $2 AND id = $3`, [event.toServiceId, officeId, event.ticketId]);
+        return false;
+      case 'ticket.rated':
+        await c.query(`UPDATE tickets SET rating = $1 WHERE office_id = $2 AND id = $3`, [event.value, officeId, event.ticketId]);
+        return false;
+      case 'booking.created': {
+        const b = event.booking;
+        // Central's own bookings come back up once the office holds them; they are known already.
+        if ((await c.query(`SELECT 1 FROM bookings WHERE id = $1`, [b.id])).rowCount) return false;
+        const name = typeof b['customerName'] === 'string' ? b['customerName'] : null;
+        const version = await nextVersion(c, officeId);
+        await c.query(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
+          customer_name, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'office', $8, $9, $10)`,
+          [b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, await dayOf(officeId, b.slotStart), name, event.at, version]);
+        // Booked at the office: may go past capacity (both sides took the last place while the link
+        // was down, and both visitors come), but the booking page must not offer it again.
+        await c.query(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES ($1, $2, $3, 1)
+          ON CONFLICT (office_id, service_id, slot_start) DO UPDATE SET taken = slot_places.taken + 1`, [officeId, b.serviceId, b.slotStart]);
+        return true;
+      }
+      case 'booking.checked-in': {
+        const status = event.late ? 'late' : 'arrived';
+        const version = await nextVersion(c, officeId);
+        // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of.
+        const r = await c.query(`UPDATE bookings SET status = $1, ticket_id = $2, version = $3 WHERE id = $4 AND office_id = $5 AND status <> $1`,
+          [status, event.ticketId, version, event.bookingId, officeId]);
+        return (r.rowCount ?? 0) > 0;
+      }
+      case 'booking.cancelled': {
+        const freed = await bookingFrom(c, 'cancelled', officeId, event.bookingId);
+        if (freed) {
+          await c.query(`UPDATE slot_places SET taken = taken - 1 WHERE office_id = $1 AND service_id = $2 AND slot_start = $3 AND taken > 0`,
+            [officeId, freed.service_id, freed.slot_start]);
+        }
+        return freed !== undefined;
+      }
+      case 'day.earlier-closed': {
+        for (const ticketId of event.cancelledTicketIds) await ended(c, 'cancelled', event.at, null, officeId, ticketId);
+        let changed = false;
+        for (const bookingId of event.expiredBookingIds) changed = (await bookingFrom(c, 'expired', officeId, bookingId)) !== undefined || changed;
+        return changed;
+      }
+      case 'desk.opened':
+      case 'desk.paused':
+      case 'desk.resumed':
+      case 'desk.closed':
+        return false;
+      default:
+        return missing(event);
+    }
+  };
+}
+
+function missing(event: never): never {
+  throw new Error(`unhandled office event ${JSON.stringify(event)}`);
+}

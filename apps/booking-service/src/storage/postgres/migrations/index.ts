@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import { initial } from './0010-initial.js';
+
+/**
+ * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
+ * list does not know (a newer service migrated it), and runs new ones under an advisory lock so two
+ * nodes starting at once do not both migrate.
+ */
+export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0010-initial': initial,
+};

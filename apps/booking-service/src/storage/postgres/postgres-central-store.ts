@@ -1,0 +1,198 @@
+import type { OfficeSummary } from '@talon/protocol';
+import type pg from 'pg';
+import { officeDayOf } from '../../booking/office-day.js';
+import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
+import type { CentralStore, CreateBookingOutcome, ReportCounts } from '../central-store.js';
+import { createPostgresEventProjection } from './central-event-projection.js';
+import { inTransaction } from './in-transaction.js';
+import { migratePostgresCentral, openPostgresPool } from './open-postgres-pool.js';
+import { withUnavailableErrors } from './unavailable.js';
+
+export interface PostgresCentralStoreOptions {
+  url: string;
+  /** Connections per node (`postgres.poolSize` in the central config). */
+  poolSize: number;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The store for more than one node: every rule that must hold across nodes is a row lock or a
+ * conditional write in PostgreSQL, never a check in this process's memory.
+ * - an event is held once: the (office_id, event_id) key with ON CONFLICT DO NOTHING;
+ * - two nodes ingesting one office take turns on its office_seq row;
+ * - the last place goes once: `taken = taken + 1 ... WHERE taken < capacity`;
+ * - an office reads booking versions in commit order: its booking_versions row is incremented
+ *   inside the booking's transaction, so version 11 cannot commit before 10.
+ * Lock order everywhere: office_seq, then booking_versions, then slot_places.
+ */
+export async function createPostgresCentralStore(options: PostgresCentralStoreOptions): Promise<CentralStore & { pool: pg.Pool; ping(): Promise<boolean> }> {
+  await migratePostgresCentral(options.url);
+  const pool = openPostgresPool({ url: options.url, poolSize: options.poolSize });
+  const zones = new Map<string, string>();
+  const dayOf = async (officeId: string, at: number) => {
+    let zone = zones.get(officeId);
+    if (zone === undefined) {
+      // Another node may have saved this office's summary; its zone is in the table.
+      const r = await pool.query(`SELECT time_zone FROM offices WHERE id = $1`, [officeId]);
+      zone = (r.rows[0] as { time_zone: string } | undefined)?.time_zone ?? 'UTC';
+      if (r.rowCount) zones.set(officeId, zone);
+    }
+    return officeDayOf(zone, at);
+  };
+  const nextVersion = async (c: pg.PoolClient, officeId: string) => {
+    const r = await c.query(`INSERT INTO booking_versions (office_id, value) VALUES ($1, 1)
+      ON CONFLICT (office_id) DO UPDATE SET value = booking_versions.value + 1 RETURNING value`, [officeId]);
+    return (r.rows[0] as { value: number }).value;
+  };
+  const project = createPostgresEventProjection(nextVersion, dayOf);
+  const byCode = async (c: pg.Pool | pg.PoolClient, code: string) =>
+    (await c.query(`SELECT * FROM bookings WHERE code = $1 AND origin = 'central'`, [code])).rows[0] as BookingRow | undefined;
+  const maxVersion = async (c: pg.Pool | pg.PoolClient, officeId: string) =>
+    (await c.query(`SELECT COALESCE(MAX(version), 0) AS v FROM bookings WHERE office_id = $1`, [officeId])).rows[0].v as number;
+
+  return withUnavailableErrors({
+    pool,
+    /** For /healthz: one round trip, false rather than a throw when the server is away. */
+    async ping() {
+      return pool.query('SELECT 1').then(() => true, () => false);
+    },
+    async saveOfficeSummary(officeId, summary, at) {
+      await pool.query(`INSERT INTO offices (id, summary, time_zone, waiting_standard_ms, updated_at) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, time_zone = excluded.time_zone,
+        waiting_standard_ms = excluded.waiting_standard_ms, updated_at = excluded.updated_at`,
+        [officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at]);
+      zones.set(officeId, summary.timeZone);
+    },
+    async officeSummaries() {
+      const r = await pool.query(`SELECT id, summary FROM offices ORDER BY id`);
+      return new Map((r.rows as { id: string; summary: string }[]).map((row) => [row.id, JSON.parse(row.summary) as OfficeSummary]));
+    },
+    async ingest(officeId, messages, at) {
+      return inTransaction(pool, async (c) => {
+        await c.query(`INSERT INTO office_seq (office_id, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING`, [officeId]);
+        let last = (await c.query(`SELECT last_seq FROM office_seq WHERE office_id = $1 FOR UPDATE`, [officeId])).rows[0].last_seq as number;
+        let bookingsChanged = false;
+        const acked: string[] = [];
+        let resendFrom: number | undefined;
+        for (const m of messages) {
+          if (m.seq > last + 1) {
+            // An office's log has no gaps; one here means an earlier batch went missing.
+            const held = await c.query(`SELECT 1 FROM office_events WHERE office_id = $1 AND event_id = $2`, [officeId, m.eventId]);
+            if (!held.rowCount) {
+              resendFrom = last + 1;
+              break;
+            }
+            acked.push(m.eventId);
+            continue;
+          }
+          const inserted = await c.query(`INSERT INTO office_events (office_id, event_id, seq, type, at, body, received_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (office_id, event_id) DO NOTHING`,
+            [officeId, m.eventId, m.seq, m.event.type, m.event.at, JSON.stringify(withoutPersonalData(m.event)), at]);
+          if (inserted.rowCount) {
+            if (await project(c, officeId, m.event)) bookingsChanged = true;
+            last = Math.max(last, m.seq);
+          }
+          acked.push(m.eventId);
+        }
+        await c.query(`UPDATE office_seq SET last_seq = $2 WHERE office_id = $1`, [officeId, last]);
+        return { acked, bookingsChanged, ...(resendFrom !== undefined && { resendFrom }) };
+      });
+    },
+    async createBooking(b) {
+      if (await byCode(pool, b.code)) return { ok: false, reason: 'code-taken' };
+      const office_day = await dayOf(b.officeId, b.slotStart);
+      try {
+        return await inTransaction(pool, async (c): Promise<CreateBookingOutcome> => {
+          const version = await nextVersion(c, b.officeId);
+          const took = await c.query(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES ($1, $2, $3, 1)
+            ON CONFLICT (office_id, service_id, slot_start) DO UPDATE SET taken = slot_places.taken + 1 WHERE slot_places.taken < $4`,
+            [b.officeId, b.serviceId, b.slotStart, b.capacity]);
+          if (!took.rowCount) throw new SlotFull();
+          const r = await c.query(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
+            customer_name, phone, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'central', $8, $9, $10, $11) RETURNING *`,
+            [b.id, b.code, b.officeId, b.serviceId, b.slotStart, b.slotMinutes, office_day, b.customerName, b.phone, b.at, version]);
+          return { ok: true, booking: toBooking(r.rows[0] as BookingRow) };
+        });
+      } catch (error) {
+        // Thrown to roll back the version taken; the counter never shows a gap for a refusal.
+        if (error instanceof SlotFull) return { ok: false, reason: 'slot-full' };
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { ok: false, reason: 'code-taken' };
+        throw error;
+      }
+    },
+    async bookingByCode(code) {
+      const row = await byCode(pool, code);
+      return row && toBooking(row);
+    },
+    async cancelBooking(code) {
+      const before = await byCode(pool, code);
+      if (!before) return undefined;
+      if (before.status !== 'booked') return toBooking(before);
+      return inTransaction(pool, async (c) => {
+        const version = await nextVersion(c, before.office_id);
+        const r = await c.query(`UPDATE bookings SET status = 'cancelled', version = $1 WHERE code = $2 AND origin = 'central' AND status = 'booked'
+          RETURNING *`, [version, code]);
+        if (r.rowCount) {
+          await c.query(`UPDATE slot_places SET taken = taken - 1 WHERE office_id = $1 AND service_id = $2 AND slot_start = $3 AND taken > 0`,
+            [before.office_id, before.service_id, before.slot_start]);
+          return toBooking(r.rows[0] as BookingRow);
+        }
+        // Another node or the office changed it first; answer it as it is now.
+        return toBooking((await byCode(c, code)) as BookingRow);
+      });
+    },
+    async activeBookingsOfPhone(phone, now) {
+      const r = await pool.query(`SELECT COUNT(*) AS n FROM bookings WHERE phone = $1 AND status = 'booked' AND slot_start > $2`, [phone, now]);
+      return r.rows[0].n as number;
+    },
+    async bookedPerSlot(officeId, serviceId, from, to) {
+      const r = await pool.query(`SELECT slot_start AS start, taken FROM slot_places WHERE office_id = $1 AND service_id = $2
+        AND slot_start >= $3 AND slot_start < $4`, [officeId, serviceId, from, to]);
+      return new Map((r.rows as { start: number; taken: number }[]).map((row) => [row.start, row.taken]));
+    },
+    async bookingChangesSince(officeId, since, limit) {
+      // One snapshot for both reads: a booking committed between them must not raise the version
+      // the office records past a change it never received.
+      return inTransaction(pool, async (c) => {
+        const r = await c.query(`SELECT * FROM bookings WHERE office_id = $1 AND version > $2 ORDER BY version LIMIT $3`, [officeId, since, limit]);
+        return { changes: (r.rows as BookingRow[]).map(toBookingChange), version: await maxVersion(c, officeId) };
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async bookingsVersion(officeId) {
+      return maxVersion(pool, officeId);
+    },
+    async forgetPersonalData(cutoff) {
+      // slot_start < cutoff lets the partial index find the few rows still holding a name or phone.
+      const r = await pool.query(`UPDATE bookings SET phone = NULL, customer_name = NULL
+        WHERE (phone IS NOT NULL OR customer_name IS NOT NULL) AND slot_start < $1 AND slot_start + slot_minutes * 60000 < $1`, [cutoff]);
+      return r.rowCount ?? 0;
+    },
+    async reportCounts({ from, to, officeId, now }) {
+      const oneOffice = officeId !== undefined;
+      const params: unknown[] = oneOffice ? [from, to, officeId] : [from, to];
+      const ticketRows = await pool.query(`SELECT t.office_id AS "officeId", t.office_day AS day, COUNT(*) AS tickets,
+          COUNT(*) FILTER (WHERE t.status = 'done') AS served, COUNT(*) FILTER (WHERE t.status = 'no-show') AS "noShows",
+          COUNT(*) FILTER (WHERE t.first_called_at - t.queued_at <= o.waiting_standard_ms) AS "withinStandard",
+          COALESCE(SUM(GREATEST(0, t.first_called_at - t.queued_at)), 0) AS "waitMsTotal",
+          COUNT(t.first_called_at) AS waited, COUNT(t.rating) AS ratings, COUNT(*) FILTER (WHERE t.rating >= 4) AS satisfied
+        FROM tickets t JOIN offices o ON o.id = t.office_id
+        WHERE t.office_day BETWEEN $1 AND $2 ${oneOffice ? 'AND t.office_id = $3' : ''}
+        GROUP BY t.office_id, t.office_day`, params);
+      const bookingRows = await pool.query(`SELECT office_id AS "officeId", office_day AS day, COUNT(*) AS bookings,
+          COUNT(*) FILTER (WHERE status IN ('arrived', 'late')) AS "bookingsArrived",
+          COUNT(*) FILTER (WHERE status IN ('arrived', 'late') OR (status IN ('booked', 'expired') AND slot_start < $${params.length + 1})) AS "bookingsDue"
+        FROM bookings WHERE office_day BETWEEN $1 AND $2 ${oneOffice ? 'AND office_id = $3' : ''} AND status <> 'cancelled'
+        GROUP BY office_id, office_day`, [...params, now]);
+      return mergeReportCounts(ticketRows.rows as ReportCounts[], bookingRows.rows as ReportCounts[]);
+    },
+    async eventCount(officeId) {
+      return (await pool.query(`SELECT COUNT(*) AS n FROM office_events WHERE office_id = $1`, [officeId])).rows[0].n as number;
+    },
+    async close() {
+      await pool.end();
+    },
+  });
+}
+
+class SlotFull extends Error {}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { chooseNextTicket, isDueBooking, isPriorityTicket } from './call-next.js';
+import { createQueueState } from './create-queue-state.js';
+import type { QueueState } from './queue-state.js';
+import { MINUTE, TUESDAY_10_00, testOffice } from './testing/office-fixture.js';
+import type { Ticket, TicketKind } from './ticket.js';
+
+/*
+ * Properties of the call rule over many random halls (a seeded generator, so a failure names
+ * its seed and repeats): whatever the hall, (1) no one past the hard limit is passed over for a
+ * booking or walk-in who is not; (2) a priority visitor is passed over only by a transfer to the
+ * desk or the fairness cap; (3) a late walk-in never goes before one who can still make the standard.
+ */
+
+const now = TUESDAY_10_00;
+const SERVICES = ['payments', 'contracts', 'meters'];
+const DESKS = ['d1', 'd2', 'd3'];
+
+/** mulberry32: small, seeded, the same sequence on every machine. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomHall(seed: number): { state: QueueState; deskId: string } {
+  const random = seeded(seed);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+  const setup = testOffice((s) => {
+    s.rules.maxPriorityCallsInRow = 1 + Math.floor(random() * 4);
+  });
+  const base = createQueueState(setup, now - 120 * MINUTE);
+  const tickets = new Map<string, Ticket>();
+  const count = 1 + Math.floor(random() * 25);
+  for (let i = 0; i < count; i += 1) {
+    const kind = pick<TicketKind>(['walk-in', 'walk-in', 'walk-in', 'priority', 'booking']);
+    const queuedAt = now - Math.floor(random() * 90) * MINUTE;
+    const id = `t${i}`;
+    tickets.set(id, {
+      id,
+      number: `A${String(i + 1).padStart(3, '0')}`,
+      serviceId: pick(SERVICES),
+      officeDay: '2026-11-24',
+      kind,
+      ...(kind === 'priority' && { categoryId: 'disabled', categoryCheck: pick(['pending', 'confirmed', 'rejected'] as const) }),
+      ...(kind === 'booking' && { bookingId: `b${i}`, bookingSlotStart: queuedAt }),
+      issuedAt: queuedAt,
+      queuedAt,
+      status: random() < 0.9 ? 'waiting' : 'postponed',
+      ...(random() < 0.08 && { targetDeskId: pick(DESKS) }),
+      recalls: 0,
+    });
+  }
+  const deskId = pick(DESKS);
+  const desks = new Map(base.desks);
+  desks.set(deskId, { deskId, status: 'open', operatorId: 'op1', statusSince: now - 60 * MINUTE, priorityCallsInRow: Math.floor(random() * 5), lastFinishedRated: false });
+  return { state: { ...base, tickets, desks }, deskId };
+}
+
+function callableHere(state: QueueState, deskId: string, t: Ticket): boolean {
+  if (t.status !== 'waiting') return false;
+  if (t.targetDeskId !== undefined) return t.targetDeskId === deskId;
+  return state.setup.desks.find((d) => d.id === deskId)?.services.some((s) => s.serviceId === t.serviceId) ?? false;
+}
+
+const SEEDS = Array.from({ length: 2000 }, (_, i) => i + 1);
+
+describe('call rule properties over 2000 random halls', () => {
+  it('never passes over someone past the hard limit for a booking or walk-in who is not', () => {
+    for (const seed of SEEDS) {
+      const { state, deskId } = randomHall(seed);
+      const choice = chooseNextTicket(state, deskId, now);
+      const limit = state.setup.rules.waitingHardLimitMinutes * MINUTE;
+      const pastLimit = (t: Ticket) => now - t.queuedAt > limit && (t.kind !== 'booking' || isDueBooking(t, now));
+      const waitingPast = [...state.tickets.values()].filter((t) => callableHere(state, deskId, t) && pastLimit(t));
+      if (waitingPast.length === 0 || !choice) continue;
+      // A transfer to this desk and priority visitors go first by rule; the fairness cap lifts a late walk-in.
+      if (choice.reason === 'transferred-to-desk' || choice.reason === 'priority') continue;
+      // The cap lifts the longest-waiting late walk-in: past the limit whenever a walk-in is.
+      if (choice.reason === 'fairness-cap' && !waitingPast.some((t) => !isPriorityTicket(t) && !isDueBooking(t, now))) continue;
+      expect(pastLimit(choice.ticket), `seed ${seed}: called ${choice.ticket.number} (${choice.reason})`).toBe(true);
+      // And the longest of them, when it is the hard limit that calls.
+      if (choice.reason === 'past-hard-limit') expect(Math.min(...waitingPast.map((t) => t.queuedAt)), `seed ${seed}`).toBe(choice.ticket.queuedAt);
+    }
+  });
+
+  it('calls a priority visitor first unless a transfer or the fairness cap says otherwise', () => {
+    for (const seed of SEEDS) {
+      const { state, deskId } = randomHall(seed);
+      const choice = chooseNextTicket(state, deskId, now);
+      const priorityHere = [...state.tickets.values()].some((t) => callableHere(state, deskId, t) && isPriorityTicket(t));
+      if (!priorityHere) continue;
+      expect(choice, `seed ${seed}`).toBeDefined();
+      expect(['priority', 'transferred-to-desk', 'fairness-cap'], `seed ${seed}`).toContain(choice?.reason);
+    }
+  });
+
+  it('calls a walk-in already past the standard only when nobody within it can be called here', () => {
+    for (const seed of SEEDS) {
+      const { state, deskId } = randomHall(seed);
+      const choice = chooseNextTicket(state, deskId, now);
+      if (choice?.reason !== 'overdue-walk-in') continue;
+      const inTime = [...state.tickets.values()].filter(
+        (t) => callableHere(state, deskId, t) && now - t.queuedAt <= state.setup.rules.waitingStandardMinutes * MINUTE,
+      );
+      expect(inTime.map((t) => t.number), `seed ${seed}`).toEqual([]);
+    }
+  });
+});
