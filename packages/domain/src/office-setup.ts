@@ -10,6 +10,8 @@ export type TicketPrefix = (typeof TICKET_PREFIXES)[number];
 export interface ServiceOutcome {
   id: string;
   name: string;
+  /** Counted as a complaint by the quality programme. */
+  complaint?: boolean;
 }
 
 export interface ServiceDefinition {

@@ -40,7 +40,16 @@ const serviceConfig = z.object({
   bookingSlotMinutes: z.number().int().min(5).max(240).default(15),
   /** How many visitors one slot takes on-line. */
   bookingCapacityPerSlot: z.number().int().min(0).max(50).default(1),
-  outcomes: z.array(z.object({ id: idField, name: text })).default([]),
+  outcomes: z
+    .array(
+      z.object({
+        id: idField,
+        name: text,
+        /** The quality programme counts visits finished with this outcome as complaints ("претензия"). */
+        complaint: z.boolean().default(false),
+      }),
+    )
+    .default([]),
 });
 
 const deskServiceConfig = z.union([
@@ -150,6 +159,17 @@ export const officeConfigSchema = z
       .object({
         /** Account numbers, booked visitors' names and transfer comments are forgotten this many days after the visit. */
         retentionDays: z.number().int().min(1).max(3650).default(30),
+      })
+      .prefault({}),
+    quality: z
+      .object({
+        /** The same account back for the same service within this many days is a repeat visit. */
+        repeatWindowDays: z.number().int().min(1).max(365).default(30),
+        /**
+         * Key of the HMAC kept instead of the account number for the repeat window. Without it no
+         * repeats are counted; a real office sets its own, long and random, and keeps it secret.
+         */
+        accountKeySecret: z.string().min(16, 'at least 16 characters').max(256).optional(),
       })
       .prefault({}),
     serviceGroups: z
