@@ -25,3 +25,4 @@ export { peopleAheadOf } from './people-ahead.js';
 export { openDesksFor } from './open-desks.js';
 export { bookingSlotStarts, type SlotDay } from './booking-slots.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';
+export { finishGaps, type FinishGap } from './finish-requirements.js';

@@ -19,7 +19,8 @@ export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
       name: s.name,
       prefix: s.prefix,
       normMinutes: s.normMinutes,
-      outcomes: s.outcomes,
+      outcomes: s.outcomes.map((o) => ({ id: o.id, name: o.name })),
+      ...(s.finishRequires && { finishRequires: s.finishRequires }),
     })),
     desks: config.desks.map((d) => ({
       id: d.id,
@@ -29,7 +30,12 @@ export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
       servicePolicy: d.servicePolicy,
     })),
     operators: config.operators.map((o) => ({ id: o.id, name: o.name })),
-    categories: config.categories.map((c) => ({ id: c.id, name: c.name, document: c.document })),
+    categories: config.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      document: c.document,
+      ...(c.finishRequires && { finishRequires: c.finishRequires }),
+    })),
     schedule: {
       timeZone: config.office.timeZone,
       alwaysOpen: config.office.alwaysOpen,
