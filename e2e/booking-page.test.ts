@@ -61,7 +61,7 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     await submit.click();
     await page.getByRole('heading', { name: 'Вы записаны' }).waitFor();
     const code = (await page.getByTestId('booking-code').textContent())!.trim();
-    expect(code).toMatch(/^\d{8}$/);
+    expect(code).toMatch(/^\d{12}$/);
     expect(await page.locator('img.qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     // A phone-sized page: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -80,7 +80,12 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     await page.getByRole('button', { name: 'Записаться' }).click();
     const second = (await page.getByTestId('booking-code').textContent())!.trim();
     await page.getByRole('button', { name: 'Записаться ещё раз' }).click();
-    await page.getByLabel('Код записи (8 цифр)').fill(second);
+    await page.getByLabel('Код записи (12 цифр)').fill(second);
+    // The code alone opens nothing: with the wrong phone digits the booking is not found.
+    await page.getByLabel('Последние 4 цифры телефона', { exact: false }).fill('9999');
+    await page.getByRole('button', { name: 'Отменить запись' }).click();
+    await page.getByText('Запись с таким кодом и цифрами телефона не найдена.').waitFor();
+    await page.getByLabel('Последние 4 цифры телефона', { exact: false }).fill('0123');
     await page.getByRole('button', { name: 'Отменить запись' }).click();
     await page.getByText(`Запись ${second} отменена.`).waitFor();
     expect(errors).toEqual([]);
@@ -113,6 +118,6 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     expect(called.desk.currentTicket).toMatchObject({ number: bookedNumber, kind: 'booking' });
 
     await waitFor('the arrival at central', () => office.app.sync!.status().unsent === 0);
-    expect(await (await fetch(`${central.url}/api/bookings/${code}`)).json()).toMatchObject({ booking: { status: 'arrived', customerName: 'Смирнова Анна' } });
+    expect(await (await fetch(`${central.url}/api/bookings/${code}?phone4=0123`)).json()).toMatchObject({ booking: { status: 'arrived', customerName: 'Смирнова Анна' } });
   });
 });

@@ -1,4 +1,4 @@
-import { OFFICE_NAMESPACE } from '@talon/protocol';
+import { OFFICE_NAMESPACE, type OfficeSummary } from '@talon/protocol';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -6,9 +6,15 @@ import { createCentralBookings } from './booking/central-bookings.js';
 import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
+import { createAddressAttempts } from './edge/address-attempts.js';
+import { clientAddress } from './edge/client-address.js';
+import { capConnectionsPerAddress } from './edge/connection-cap.js';
+import { originAllowed } from './edge/origin-check.js';
+import { createRefusalLog } from './edge/refusal-log.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
 import { officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
+import type { RedisCluster } from './sync/redis-cluster.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -21,6 +27,10 @@ export interface CentralServiceOptions {
   webRoot?: string;
   /** How often names and phones past retention are cleared; 0 turns the timer off (tests call it). */
   retentionEveryMs?: number;
+  /** Several nodes: Socket.IO through Redis, so a booking made here nudges an office linked elsewhere. */
+  cluster?: RedisCluster;
+  /** The database's reachability for /healthz (the PostgreSQL store's ping). */
+  databaseUp?: () => Promise<boolean>;
 }
 
 export interface CentralService {
@@ -38,9 +48,65 @@ export async function createCentralService(options: CentralServiceOptions): Prom
   const { config, store, logger } = options;
   const now = options.now ?? (() => Date.now());
   const offices = await loadOfficeDirectory(store);
-  const httpServer = createServer();
-  const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024, pingInterval: 20_000, pingTimeout: 15_000 });
+  const limits = config.limits;
+  const refusals = createRefusalLog(logger.child({ area: 'edge' }), { everyMs: limits.refusalLogSeconds * 1000, maxSources: 1000 });
+  const attempts = (max: number) => createAddressAttempts({ max, windowMs: limits.guessWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now });
+  const bookingGuesses = attempts(limits.bookingGuessesPerAddress);
+  const handshakeFailures = attempts(limits.officeHandshakeFailuresPerAddress);
+
+  const httpServer = createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts only this often (30 s by default): as often as the shorter one needs.
+    connectionsCheckingInterval: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2,
+  });
+  httpServer.maxConnections = limits.maxConnections;
+  capConnectionsPerAddress(httpServer, limits.maxConnectionsPerAddress, limits.trustedProxies, refusals);
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 2 * 1024 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 15_000,
+    // Before any Socket.IO work: an address that keeps failing the office handshake is turned away
+    // at the door, and a browser page from another site may not open a socket here at all.
+    allowRequest: (request, callback) => {
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], limits.trustedProxies);
+      if (handshakeFailures.blocked(address)) {
+        refusals.refused(address, 'office-handshake-limit');
+        return callback('too many failed office handshakes', false);
+      }
+      if (!originAllowed(request.headers.origin, request.headers.host, config.booking.allowedOrigins)) {
+        refusals.refused(address, 'socket-origin');
+        return callback('origin not allowed', false);
+      }
+      callback(null, true);
+    },
+  });
+  if (options.cluster) io.adapter(options.cluster.adapter);
   const officeNsp = io.of(OFFICE_NAMESPACE) as unknown as OfficeNamespace;
+  // Nudges go to this node's own offices directly and to other nodes as a server-side message:
+  // with Redis down the local ones still arrive (a plain broadcast would wait on Redis).
+  const clusterNsp = officeNsp as unknown as { serverSideEmit(event: string, ...args: unknown[]): boolean; on(event: string, listener: (...args: unknown[]) => void): void };
+  const nudgeHere = (officeId: string, version: number) => officeNsp.local.to(officeRoom(officeId)).emit('bookings:changed', { version });
+  let directoryTimer: NodeJS.Timeout | undefined;
+  if (options.cluster) {
+    clusterNsp.on('talon:nudge', (officeId, version) => {
+      if (typeof officeId === 'string' && typeof version === 'number') nudgeHere(officeId, version);
+    });
+    // One link per office across nodes: a node that links an office unlinks it everywhere else.
+    officeNsp.on('connection', (socket) => clusterNsp.serverSideEmit('talon:unlink', socket.data.officeId, socket.id));
+    clusterNsp.on('talon:unlink', (officeId, socketId) => {
+      if (typeof officeId !== 'string') return;
+      for (const id of officeNsp.adapter.rooms.get(officeRoom(officeId)) ?? []) if (id !== socketId) officeNsp.sockets.get(id)?.disconnect(true);
+    });
+    clusterNsp.on('talon:office', (officeId, summary) => {
+      if (typeof officeId === 'string' && summary && typeof summary === 'object') offices.remember(officeId, summary as OfficeSummary);
+    });
+    // A summary sent while Redis was down reaches the other nodes from the database instead.
+    directoryTimer = setInterval(() => void offices.reload().catch(() => {}), 60_000);
+    directoryTimer.unref();
+  }
   const bookings = createCentralBookings({
     store,
     offices,
@@ -50,7 +116,10 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     logger: logger.child({ area: 'booking' }),
     nudgeOffice: (officeId) => {
       void store.bookingsVersion(officeId).then(
-        (version) => officeNsp.to(officeRoom(officeId)).emit('bookings:changed', { version }),
+        (version) => {
+          nudgeHere(officeId, version);
+          if (options.cluster) clusterNsp.serverSideEmit('talon:nudge', officeId, version);
+        },
         (error: unknown) => logger.warn({ err: error, officeId }, 'could not nudge office'),
       );
     },
@@ -62,16 +131,27 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       saveOfficeSummary: async (officeId, summary, at) => {
         await store.saveOfficeSummary(officeId, summary, at);
         offices.remember(officeId, summary);
+        // The other nodes' booking pages must offer this office too.
+        if (options.cluster) clusterNsp.serverSideEmit('talon:office', officeId, summary);
       },
     },
     config: () => config,
     logger: logger.child({ area: 'sync' }),
     now,
+    handshakeFailures,
+    refusals,
   });
   io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office' } })));
   httpServer.on(
     'request',
-    createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size, ...(options.webRoot && { webRoot: options.webRoot }) }),
+    createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size,
+      bookingGuesses,
+      refusals,
+      dependencies: async () => ({
+        ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),
+        ...(options.cluster && { redis: options.cluster.up() ? 'up' : 'down' }),
+      }),
+      ...(options.webRoot && { webRoot: options.webRoot }) }),
   );
 
   const applyRetention = async () => {
@@ -103,9 +183,12 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       if (closed) return;
       closed = true;
       if (retentionTimer) clearInterval(retentionTimer);
+      refusals.close();
+      if (directoryTimer) clearInterval(directoryTimer);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await store.close();
+      await options.cluster?.close();
     },
   };
 }

@@ -13,6 +13,8 @@ Options (each also from the environment):
   --config <file>        central config JSON                        [TALON_CENTRAL_CONFIG, default <data>/central.json]
   --database-url <url>   PostgreSQL instead of <data>/central.db,   [TALON_CENTRAL_DATABASE_URL, default none: SQLite]
                          e.g. postgres://talon@db.example/talon
+  --redis-url <url>      several nodes: Socket.IO through Redis     [TALON_CENTRAL_REDIS_URL, default none: one node]
+  --redis-prefix <name>  Redis key prefix of this deployment        [TALON_CENTRAL_REDIS_PREFIX, default talon]
   --log-level <level>    fatal, error, warn, info, debug            [LOG_LEVEL, default info]
   -h, --help             show this help
 `;
@@ -27,6 +29,9 @@ export interface CentralCliOptions {
   configFile: string;
   /** PostgreSQL connection string; undefined keeps the embedded SQLite store. */
   databaseUrl: string | undefined;
+  /** Redis for several nodes; undefined runs one node with the in-memory adapter. */
+  redisUrl: string | undefined;
+  redisPrefix: string;
   logLevel: string;
   help: boolean;
 }
@@ -43,6 +48,8 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
         data: { type: 'string' },
         config: { type: 'string' },
         'database-url': { type: 'string' },
+        'redis-url': { type: 'string' },
+        'redis-prefix': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -60,6 +67,8 @@ export function parseCentralCliOptions(argv: string[], env: NodeJS.ProcessEnv): 
     dataDir,
     configFile: values.config ?? env.TALON_CENTRAL_CONFIG ?? `${dataDir}/central.json`,
     databaseUrl: values['database-url'] ?? (env.TALON_CENTRAL_DATABASE_URL || undefined),
+    redisUrl: values['redis-url'] ?? (env.TALON_CENTRAL_REDIS_URL || undefined),
+    redisPrefix: values['redis-prefix'] ?? env.TALON_CENTRAL_REDIS_PREFIX ?? 'talon',
     logLevel: logLevelOption(values['log-level'] ?? env.LOG_LEVEL ?? 'info'),
     help: values.help ?? false,
   };

@@ -8,6 +8,7 @@ import { CentralConfigError, loadCentralConfig } from './config/central-config.j
 import { createCentralLogger } from './logger.js';
 import { createPostgresCentralStore } from './storage/postgres/postgres-central-store.js';
 import { createSqliteCentralStore } from './storage/sqlite/sqlite-central-store.js';
+import { connectRedisCluster } from './sync/redis-cluster.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEMO_CONFIG = resolve(here, '../config/demo-central.json');
@@ -31,13 +32,16 @@ async function main(): Promise<void> {
   }
   const config = loadCentralConfig(options.configFile);
   // SQLite in the data folder unless a PostgreSQL URL is given (several nodes need PostgreSQL).
-  const store = options.databaseUrl
-    ? await createPostgresCentralStore({ url: options.databaseUrl, poolSize: config.postgres.poolSize })
-    : createSqliteCentralStore(join(options.dataDir, 'central.db'));
-  logger.info({ store: options.databaseUrl ? 'postgresql' : 'sqlite' }, 'central store open');
+  const postgres = options.databaseUrl ? await createPostgresCentralStore({ url: options.databaseUrl, poolSize: config.postgres.poolSize }) : undefined;
+  const store = postgres ?? createSqliteCentralStore(join(options.dataDir, 'central.db'));
+  if (options.redisUrl && !postgres) logger.warn('--redis-url without --database-url: nodes would each keep their own SQLite file; run several nodes on PostgreSQL');
+  const cluster = options.redisUrl ? connectRedisCluster(options.redisUrl, options.redisPrefix, logger.child({ area: 'redis' })) : undefined;
+  logger.info({ store: postgres ? 'postgresql' : 'sqlite', redis: Boolean(cluster) }, 'central store open');
   const service = await createCentralService({
     config,
     store,
+    ...(cluster && { cluster }),
+    ...(postgres && { databaseUp: () => postgres.ping() }),
     logger,
     webRoot: WEB_ROOT,
   });

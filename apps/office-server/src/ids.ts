@@ -9,11 +9,3 @@ export function newId(prefix: string, length = 16): string {
   for (const byte of bytes) out += ALPHABET[byte & 31];
   return out;
 }
-
-/** Booking codes are typed on a kiosk keypad: digits only, no look-alikes to confuse. */
-export function newBookingCode(length = 6): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const byte of bytes) out += String(byte % 10);
-  return out;
-}

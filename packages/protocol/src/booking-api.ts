@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, instantField } from './fields.js';
+import { bookingCodeDigits, idField, instantField } from './fields.js';
 import type { CentralBookingStatus } from './sync.js';
 
 /**
@@ -14,6 +14,8 @@ export const BOOKING_API_ERROR_CODES = [
   'unauthorized',
   'not-found',
   'internal',
+  /** Central's database is down for now: try again in a little while (HTTP 503 with Retry-After). */
+  'unavailable',
   'unknown-office',
   'unknown-service',
   'service-not-bookable',
@@ -62,7 +64,14 @@ export type CreateBookingBody = z.input<typeof createBookingBodySchema>;
 
 export const slotsQuerySchema = z.strictObject({ serviceId: idField, date: bookingDateField });
 
-export const bookingCodeParam = z.string().trim().regex(/^[0-9]{8}$/, 'an 8-digit booking code');
+/** The code in `/api/bookings/:code`: 12 digits (6 and 8 for codes handed out before), spaces ignored. */
+export const bookingCodeParam = bookingCodeDigits;
+
+/**
+ * The second factor for looking up or cancelling a booking on-line: the code alone is not enough.
+ * `phone4` is the last four digits of the phone given when booking.
+ */
+export const bookingProofQuerySchema = z.object({ phone4: z.string().regex(/^[0-9]{4}$/, 'the last 4 digits of the phone') });
 
 export const reportQuerySchema = z.strictObject({
   from: bookingDateField,

@@ -10,6 +10,8 @@ export const WIRE_ERROR_CODES = [
   'not-found',
   'invalid-config',
   'internal',
+  /** A dependency (central's database) is down for now: the same request later will do. */
+  'unavailable',
 ] as const;
 
 /** The closed set of codes any ack may carry. */

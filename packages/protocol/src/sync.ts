@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
-import { idField, instantField } from './fields.js';
+import { BOOKING_CODE_DIGITS, idField, instantField } from './fields.js';
 import { WEEKDAY_KEYS } from './office-config.js';
 
 /**
@@ -148,7 +148,8 @@ export type CentralBookingStatus = (typeof CENTRAL_BOOKING_STATUSES)[number];
 export const bookingChangeSchema = z.object({
   version: z.number().int().positive(),
   bookingId: idField,
-  code: z.string().regex(/^[A-Z0-9]{4,10}$/),
+  /** The code the visitor types at the kiosk: 12 digits now, 6 or 8 for those handed out before. */
+  code: z.string().regex(new RegExp(`^[A-Z0-9]{4,${BOOKING_CODE_DIGITS}}$`)),
   serviceId: idField,
   slotStart: instantField,
   slotMinutes: z.number().int().positive(),

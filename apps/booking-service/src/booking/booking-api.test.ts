@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Socket } from 'socket.io-client';
@@ -63,15 +64,17 @@ describe('booking HTTP API', () => {
     expect(made.status).toBe(200);
     expect(made.body.booking).toMatchObject({ status: 'booked', customerName: 'Иванова Мария', phoneMasked: '+7 *** ***-45-67' });
     const code = made.body.booking!.code;
-    expect(code).toMatch(/^\d{8}$/);
+    expect(code).toMatch(/^\d{12}$/);
     expect((await get('/api/offices/north/slots?serviceId=contracts&date=2026-11-24')).slots!.find((s) => s.start === TUESDAY_10_00)!.free).toBe(0);
-    expect(await get(`/api/bookings/${code}`)).toMatchObject({ ok: true, booking: { code, status: 'booked' } });
-    const qr = await fetch(`${central.url}/api/bookings/${code}/qr.svg`);
+    expect(await get(`/api/bookings/${code}?phone4=4567`)).toMatchObject({ ok: true, booking: { code, status: 'booked' } });
+    // Spaces a visitor types to keep their place in 12 digits do not matter.
+    expect(await get(`/api/bookings/${code.slice(0, 4)}%20${code.slice(4, 8)}%20${code.slice(8)}?phone4=4567`)).toMatchObject({ ok: true, booking: { code } });
+    const qr = await fetch(`${central.url}/api/bookings/${code}/qr.svg?phone4=4567`);
     expect(qr.headers.get('content-type')).toBe('image/svg+xml');
     expect(await qr.text()).toMatch(/^<svg/);
 
-    expect((await post(`/api/bookings/${code}/cancel`)).body).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
-    expect(await post(`/api/bookings/${code}/cancel`)).toMatchObject({ status: 409, body: { code: 'booking-not-cancellable' } });
+    expect((await post(`/api/bookings/${code}/cancel?phone4=4567`)).body).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
+    expect(await post(`/api/bookings/${code}/cancel?phone4=4567`)).toMatchObject({ status: 409, body: { code: 'booking-not-cancellable' } });
     expect((await get('/api/offices/north/slots?serviceId=contracts&date=2026-11-24')).slots!.find((s) => s.start === TUESDAY_10_00)!.free).toBe(1);
     // The office is told, and pulls the booking and its cancel: a name, never the phone.
     const pulled = (await office.emitWithAck('bookings:pull', { since: 0 })) as { changes: Record<string, unknown>[] };
@@ -125,7 +128,7 @@ describe('booking HTTP API', () => {
     for (const time of ['10:00', '10:30', '11:00']) codes.push((await post('/api/bookings', request({ slotStart: at(time) }))).body.booking!.code);
     expect(await post('/api/bookings', request({ slotStart: at('11:30'), phone: '+79161234567' }))).toMatchObject({ status: 409, body: { code: 'too-many-bookings' } });
     expect(await post('/api/bookings', request({ slotStart: at('11:30'), phone: '+79161234568' }))).toMatchObject({ status: 200 });
-    await post(`/api/bookings/${codes[0]}/cancel`);
+    await post(`/api/bookings/${codes[0]}/cancel?phone4=4567`);
     expect(await post('/api/bookings', request({ slotStart: at('12:00') }))).toMatchObject({ status: 200 });
     now = at('10:31');
     expect(await post('/api/bookings', request({ slotStart: at('12:30') }))).toMatchObject({ status: 200 });
@@ -151,10 +154,11 @@ describe('booking HTTP API', () => {
     expect(await post('/api/bookings', undefined, '{"officeId":')).toMatchObject({ status: 400, body: { code: 'invalid-payload' } });
     expect(await post('/api/bookings', undefined, JSON.stringify({ name: 'x'.repeat(20_000) }))).toMatchObject({ status: 413, body: { code: 'payload-too-large' } });
     expect(await get('/api/bookings/12ab')).toMatchObject({ ok: false, code: 'invalid-payload' });
-    expect(await get('/api/bookings/12345678')).toMatchObject({ ok: false, code: 'booking-not-found' });
+    expect(await get('/api/bookings/123456789012?phone4=1234')).toMatchObject({ ok: false, code: 'booking-not-found' });
+    expect(await get('/api/bookings/123456789012')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(await get('/api/offices/north/slots?serviceId=contracts')).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect(await get('/api/nothing')).toMatchObject({ ok: false, code: 'not-found' });
-    expect(await get('/healthz')).toEqual({ ok: true, officesLinked: 1 });
+    expect(await get('/healthz')).toEqual({ ok: true, officesLinked: 1, dependencies: {}, down: [] });
   });
 
   it('masks phones in logs and forgets names and phones after the retention period', async () => {
@@ -169,9 +173,19 @@ describe('booking HTTP API', () => {
     expect(await central.service.applyRetention()).toBe(0);
     now += 3 * DAY;
     expect(await central.service.applyRetention()).toBe(1);
-    expect(await get(`/api/bookings/${code}`)).toMatchObject({ booking: { customerName: '', phoneMasked: '', status: 'booked' } });
+    // With the phone gone there is no second factor left to prove: the booking is no longer shown on-line.
+    expect(await get(`/api/bookings/${code}?phone4=4567`)).toMatchObject({ ok: false, code: 'booking-not-found' });
     const db = new Database(join(central.dataDir, 'central.db'), { readonly: true });
     expect(db.prepare('SELECT phone, customer_name AS name FROM bookings').all()).toEqual([{ phone: null, name: null }]);
     db.close();
+    // Nor is it left in the file's freed space (secure_delete): read the bytes once central has closed
+    // the database and folded its write-ahead log back in.
+    const dataDir = central.dataDir;
+    await central.stop({ wipe: false });
+    const bytes = readFileSync(join(dataDir, 'central.db')).toString('latin1');
+    expect(bytes).toContain(code);
+    expect(bytes).not.toMatch(/9161234567|Иванова/);
+    expect(readFileSync(join(dataDir, 'central.db')).includes(Buffer.from('Иванова'))).toBe(false);
+    central = await startTestCentral({ dataDir });
   });
 });

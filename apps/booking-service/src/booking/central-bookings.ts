@@ -1,5 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { newBookingCode } from '@talon/server-edge';
 import {
+  BOOKING_CODE_DIGITS,
   createBookingBodySchema,
   type BookingApiAnswer,
   type BookingApiErrorCode,
@@ -18,9 +20,21 @@ import { offeredSlots } from './offered-slots.js';
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const refuse = (code: BookingApiErrorCode, message: string) => ({ ok: false as const, code, message });
 
-/** Central codes have 8 digits, office codes 6: the two never collide at one kiosk. */
-export function newCentralBookingCode(): string {
-  return [...randomBytes(8)].map((b) => String(b % 10)).join('');
+
+/** What the visitor has besides the code: the last four digits of the phone they booked with. */
+export interface BookingProof {
+  phone4: string;
+}
+
+const notFound = () => refuse('booking-not-found', 'no booking with this code and these phone digits');
+
+/**
+ * The code alone never opens a booking on-line. A booking with no phone (past retention) cannot be
+ * proven, and so is not shown: there is nothing left to show or cancel that the visitor needs.
+ */
+function proves(booking: CentralBooking, proof: BookingProof): boolean {
+  const digits = booking.phone?.replace(/\D/g, '') ?? '';
+  return digits.length >= 4 && timingSafeEqual(Buffer.from(digits.slice(-4)), Buffer.from(proof.phone4.padEnd(4).slice(0, 4)));
 }
 
 export interface CentralBookingsDeps {
@@ -117,7 +131,9 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const outcome = await store.createBooking({
           id: `cb_${randomUUID()}`,
-          code: newCentralBookingCode(),
+          // The office's codes have the same 12 digits: a clash is checked by the store ('code-taken') and
+          // is one in 10^9 per live booking besides.
+          code: newBookingCode(BOOKING_CODE_DIGITS),
           officeId: request.officeId,
           serviceId: request.serviceId,
           slotStart: slot.start,
@@ -136,13 +152,14 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
       }
       return refuse('internal', 'could not find a free booking code; try again');
     },
-    async find(code: string): Promise<BookingApiAnswer<BookingApiResults['GET /api/bookings/:code']>> {
+    /** The booking if the code exists and the visitor's second factor matches it; a miss says nothing of which was wrong. */
+    async find(code: string, proof: BookingProof): Promise<BookingApiAnswer<BookingApiResults['GET /api/bookings/:code']>> {
       const booking = await store.bookingByCode(code);
-      return booking ? { ok: true, booking: view(booking) } : refuse('booking-not-found', 'no booking with this code');
+      return booking && proves(booking, proof) ? { ok: true, booking: view(booking) } : notFound();
     },
-    async cancel(code: string): Promise<BookingApiAnswer<BookingApiResults['POST /api/bookings/:code/cancel']>> {
+    async cancel(code: string, proof: BookingProof): Promise<BookingApiAnswer<BookingApiResults['POST /api/bookings/:code/cancel']>> {
       const before = await store.bookingByCode(code);
-      if (!before) return refuse('booking-not-found', 'no booking with this code');
+      if (!before || !proves(before, proof)) return notFound();
       if (before.status !== 'booked') return refuse('booking-not-cancellable', `the booking is ${before.status} and cannot be cancelled`);
       const after = await store.cancelBooking(code, deps.now());
       if (!after || after.status !== 'cancelled') return refuse('booking-not-cancellable', 'the booking changed meanwhile; look it up again');

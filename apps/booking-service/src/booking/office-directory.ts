@@ -14,6 +14,10 @@ export async function loadOfficeDirectory(store: CentralStore) {
     remember(officeId: string, summary: OfficeSummary): void {
       offices.set(officeId, summary);
     },
+    /** Several nodes: what other nodes' offices said, from the store. */
+    async reload(): Promise<void> {
+      for (const [officeId, summary] of await store.officeSummaries()) offices.set(officeId, summary);
+    },
   };
 }
 

@@ -24,6 +24,33 @@ export const centralConfigSchema = z.strictObject({
       allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as https://example.ru')).default([]),
     })
     .prefault({}),
+  /** What one client may cost the service; the defaults fit a company's central (README: Limits). */
+  limits: z
+    .strictObject({
+      /** Open TCP connections in all (Node's `server.maxConnections`). */
+      maxConnections: z.number().int().min(10).max(1_000_000).default(10_000),
+      /** Open connections from one address: a café's NAT is a few dozen, a flood of idle sockets is thousands. */
+      maxConnectionsPerAddress: z.number().int().min(1).max(100_000).default(200),
+      /** A request's headers must arrive within this (Node's `headersTimeout`): slow-header sockets go. */
+      headersTimeoutMs: z.number().int().min(1000).max(300_000).default(10_000),
+      /** A whole request must arrive within this (Node's `requestTimeout`). */
+      requestTimeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+      /** An idle keep-alive connection is closed after this. */
+      keepAliveTimeoutMs: z.number().int().min(1000).max(600_000).default(5_000),
+      /** Failed booking look-ups and cancels (wrong code or wrong phone digits) one address may make per window. */
+      bookingGuessesPerAddress: z.number().int().min(1).max(10_000).default(10),
+      /** Failed `/office` handshakes (unknown office, wrong key) one address may make per window. */
+      officeHandshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
+      /** The window both counts above are kept for. */
+      guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
+      /** Addresses the counters remember at most (least recently seen dropped first). */
+      trackedAddresses: z.number().int().min(100).max(10_000_000).default(100_000),
+      /** Reverse proxies (nginx) whose X-Forwarded-For names the client; the connection caps skip them. */
+      trustedProxies: z.array(z.string().min(2).max(64)).default([]),
+      /** Refusals are logged as one line per address and reason per this many seconds, with a count. */
+      refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
+    })
+    .prefault({}),
   postgres: z
     .strictObject({
       /** Connections each node holds when central runs on PostgreSQL (--database-url); 2 nodes x 10 fit PostgreSQL's default 100. */

@@ -1,5 +1,5 @@
 import { BodyError, readJsonBody } from '@talon/server-edge';
-import { bookingCodeParam, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
+import { bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { renderSVG } from 'uqr';
@@ -9,8 +9,12 @@ import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
 import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
-import type { CentralStore } from '../storage/central-store.js';
+import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
+import type { AddressAttempts } from '../edge/address-attempts.js';
+import { clientAddress } from '../edge/client-address.js';
+import type { RefusalLog } from '../edge/refusal-log.js';
 import { createStaticPage } from './static-page.js';
+import { setSecurityHeaders } from './security-headers.js';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
@@ -24,13 +28,19 @@ export interface CentralHttpDeps {
   now: () => number;
   /** Offices with a live link to this node. */
   officesLinked: () => number;
+  /** Each dependency's state for /healthz (database, redis); none when all is in-process. */
+  dependencies?: () => Promise<Record<string, 'up' | 'down'>>;
   webRoot?: string;
+  /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
+  bookingGuesses: AddressAttempts;
+  refusals: RefusalLog;
 }
 
 const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'invalid-payload': 400,
   'consent-required': 400,
   'payload-too-large': 413,
+  'rate-limited': 429,
   unauthorized: 401,
   'not-found': 404,
   'unknown-office': 404,
@@ -42,6 +52,7 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'service-not-bookable': 409,
   'booking-not-cancellable': 409,
   internal: 500,
+  unavailable: 503,
 };
 
 function send(response: ServerResponse, body: { ok: boolean; code?: BookingApiErrorCode }): void {
@@ -61,6 +72,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
     const path = url.pathname;
     const method = request.method ?? 'GET';
     const query = Object.fromEntries(url.searchParams);
+    setSecurityHeaders(response);
     // The company's website may call the booking API from its own pages; reports stay server-to-server.
     const origin = request.headers.origin;
     if (origin && path.startsWith('/api/') && !path.startsWith('/api/reports') && deps.config().booking.allowedOrigins.includes(origin)) {
@@ -73,7 +85,15 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       }
     }
 
-    if (method === 'GET' && path === '/healthz') return send(response, { ok: true, officesLinked: deps.officesLinked() } as never);
+    if (method === 'GET' && path === '/healthz') {
+      // 503 only when the database is down (a balancer should send requests elsewhere); with Redis
+      // down a node still serves its own offices, so it stays 200 and the body names what is down.
+      const dependencies = (await deps.dependencies?.()) ?? {};
+      const down = Object.keys(dependencies).filter((name) => dependencies[name] === 'down');
+      const ok = dependencies['database'] !== 'down';
+      const body = { ok, officesLinked: deps.officesLinked(), dependencies, down, ...(!ok && { code: 'unavailable' }) };
+      return send(response, body as never);
+    }
     if (method === 'GET' && path === '/api/offices') return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: deps.config().personalData.retentionDays } as never);
 
     const slots = /^\/api\/offices\/([^/]+)\/slots$/.exec(path);
@@ -86,19 +106,25 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
     if (method === 'POST' && path === '/api/bookings') return send(response, await deps.bookings.create(await readJsonBody(request, BOOKING_BODY_LIMIT)));
 
     const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg)?$/.exec(path);
-    if (booking) {
-      const code = bookingCodeParam.safeParse(decodeURIComponent(booking[1]!));
-      if (!code.success) return send(response, refuse('invalid-payload', 'a booking code has 8 digits'));
-      if (method === 'GET' && !booking[2]) return send(response, await deps.bookings.find(code.data));
-      if (method === 'POST' && booking[2] === '/cancel') return send(response, await deps.bookings.cancel(code.data));
-      if (method === 'GET' && booking[2] === '/qr.svg') {
-        const found = await deps.bookings.find(code.data);
-        if (!found.ok) return send(response, found);
-        // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
-        response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
-        response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
-        return;
+    if (booking && ((method === 'GET' && booking[2] !== '/cancel') || (method === 'POST' && booking[2] === '/cancel'))) {
+      // Every way to learn whether a code exists counts against the address when it misses, and
+      // stops answering once the address has used up its guesses: codes cannot be walked.
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+      if (deps.bookingGuesses.blocked(address)) {
+        deps.refusals.refused(address, 'booking-guesses');
+        return send(response, refuse('rate-limited', 'too many wrong booking codes from this address; try again later'));
       }
+      const code = bookingCodeParam.safeParse(decodeURIComponent(booking[1]!));
+      if (!code.success) return send(response, refuse('invalid-payload', 'a booking code has 12 digits'));
+      const proof = bookingProofQuerySchema.safeParse(query);
+      if (!proof.success) return send(response, refuse('invalid-payload', 'add ?phone4= with the last 4 digits of the phone the booking was made with'));
+      const answer = booking[2] === '/cancel' ? await deps.bookings.cancel(code.data, proof.data) : await deps.bookings.find(code.data, proof.data);
+      if (!answer.ok && answer.code === 'booking-not-found') deps.bookingGuesses.fail(address);
+      if (!answer.ok || booking[2] !== '/qr.svg') return send(response, answer);
+      // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
+      response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+      response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
+      return;
     }
 
     if (method === 'GET' && path === '/api/reports') {
@@ -126,8 +152,15 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
   }
 
   return (request: IncomingMessage, response: ServerResponse) => {
+    // Socket.IO's long-polling requests are answered by Socket.IO itself on the same server.
+    if (request.url?.startsWith('/socket.io/')) return;
     route(request, response).catch((error: unknown) => {
       if (error instanceof BodyError) return send(response, refuse(error.code, error.message));
+      if (error instanceof CentralStoreUnavailableError && !response.headersSent) {
+        deps.logger.warn({ reason: error.message }, 'request refused: central storage unavailable');
+        response.setHeader('retry-after', '5');
+        return send(response, refuse('unavailable', 'booking is unavailable for a moment; try again shortly'));
+      }
       deps.logger.error({ err: error, path: request.url?.replace(/\/api\/bookings\/\d+/, '/api/bookings/:code') }, 'request failed');
       if (!response.headersSent) send(response, refuse('internal', 'something went wrong on our side'));
       else response.end();

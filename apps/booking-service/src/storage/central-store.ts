@@ -89,3 +89,11 @@ export interface CentralStore {
 
   close(): Promise<void>;
 }
+
+/**
+ * The store's database cannot be reached just now (down, restarting, out of connections). Callers
+ * answer `unavailable` (retry later) instead of `internal`; the store recovers by itself.
+ */
+export class CentralStoreUnavailableError extends Error {
+  override name = 'CentralStoreUnavailableError';
+}

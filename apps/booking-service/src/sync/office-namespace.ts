@@ -11,7 +11,10 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
-import type { CentralStore } from '../storage/central-store.js';
+import type { AddressAttempts } from '../edge/address-attempts.js';
+import { clientAddress } from '../edge/client-address.js';
+import type { RefusalLog } from '../edge/refusal-log.js';
+import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
 type OfficeSocket = Socket<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
@@ -27,17 +30,33 @@ const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, 
  */
 export function setUpOfficeNamespace(
   nsp: OfficeNamespace,
-  deps: { store: CentralStore; config: () => CentralConfig; logger: Logger; now: () => number },
+  deps: {
+    store: CentralStore;
+    config: () => CentralConfig;
+    logger: Logger;
+    now: () => number;
+    /** Failed handshakes per address; app.ts also refuses the blocked addresses' new connections. */
+    handshakeFailures: AddressAttempts;
+    refusals: RefusalLog;
+  },
 ): void {
   const { store, logger } = deps;
 
   nsp.use((socket, next) => {
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+    const refuse = (reason: string) => {
+      deps.refusals.refused(address, reason);
+      next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown office or wrong office key' } }));
+      // A connect packet is cheap to repeat on one open websocket (the flood of finding 1): once the
+      // address is over its limit the whole connection goes, and new ones are refused at the door.
+      if (deps.handshakeFailures.blocked(address)) setImmediate(() => socket.conn.close());
+    };
+    if (deps.handshakeFailures.blocked(address)) return refuse('office-handshake-limit');
     const auth = officeHandshakeSchema.safeParse(socket.handshake.auth);
     const office = auth.success ? deps.config().offices.find((o) => o.id === auth.data.officeId) : undefined;
     if (!auth.success || !office || !secretMatches(auth.data.key, office.keyHash)) {
-      logger.warn({ officeId: auth.success ? auth.data.officeId : undefined, address: socket.handshake.address }, 'office refused: wrong id or key');
-      next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown office or wrong office key' } }));
-      return;
+      deps.handshakeFailures.fail(address);
+      return refuse(auth.success ? `office-key:${auth.data.officeId}` : 'office-handshake-invalid');
     }
     socket.data.officeId = office.id;
     next();
@@ -48,7 +67,9 @@ export function setUpOfficeNamespace(
     const log = logger.child({ officeId });
     // One link per office: a newer connection (a reconnect the old socket has not noticed yet, or a
     // second server started with the same key by mistake) replaces the older one.
-    nsp.in(officeRoom(officeId)).disconnectSockets(true);
+    // Local and synchronous: a cluster-wide call would finish after the join below and cut this
+    // very socket; app.ts tells the other nodes separately.
+    nsp.local.in(officeRoom(officeId)).disconnectSockets(true);
     void socket.join(officeRoom(officeId));
 
     const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {
@@ -84,6 +105,12 @@ export function setUpOfficeNamespace(
         try {
           ack(await (handlers[name] as (p: unknown) => Promise<Ack>)(parsed.data));
         } catch (error) {
+          if (error instanceof CentralStoreUnavailableError) {
+            // The office keeps its outbox and retries; nothing is lost, nothing to shout about per command.
+            log.warn({ command: name, reason: error.message }, 'sync command refused: central storage unavailable');
+            ack(fail('unavailable', 'central storage is unavailable for now; try again shortly'));
+            return;
+          }
           log.error({ err: error, command: name }, 'sync command failed');
           ack(fail('internal', 'central could not take this now; try again'));
         }

@@ -6,7 +6,9 @@ import { createCentralService, type CentralService } from '../app.js';
 import { parseCentralConfig, type CentralConfig } from '../config/central-config.js';
 import { hashSecret } from '../config/secret-hash.js';
 import { silentCentralLogger, type Logger } from '../logger.js';
+import type { CentralStore } from '../storage/central-store.js';
 import { createSqliteCentralStore } from '../storage/sqlite/sqlite-central-store.js';
+import type { RedisCluster } from '../sync/redis-cluster.js';
 
 /** Keys of the test offices; the demo office's matches apps/booking-service/config/demo-central.json. */
 export const TEST_OFFICE_KEYS: Record<string, string> = {
@@ -37,12 +39,18 @@ export interface TestCentral {
 
 /** A real central service on 127.0.0.1 with its SQLite file; restart it on the same `port` and `dataDir`. */
 export async function startTestCentral(
-  options: { dataDir?: string; port?: number; config?: CentralConfig; now?: () => number; webRoot?: string; logger?: Logger } = {},
+  options: {
+    dataDir?: string; port?: number; config?: CentralConfig; now?: () => number; webRoot?: string; logger?: Logger;
+    /** Another store (PostgreSQL) instead of the SQLite file in `dataDir`. */
+    store?: CentralStore; cluster?: RedisCluster; databaseUp?: () => Promise<boolean>;
+  } = {},
 ): Promise<TestCentral> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'talon-central-'));
   const service = await createCentralService({
     config: options.config ?? testCentralConfig(),
-    store: createSqliteCentralStore(join(dataDir, 'central.db')),
+    store: options.store ?? createSqliteCentralStore(join(dataDir, 'central.db')),
+    ...(options.cluster && { cluster: options.cluster }),
+    ...(options.databaseUp && { databaseUp: options.databaseUp }),
     logger: options.logger ?? silentCentralLogger(),
     retentionEveryMs: 0,
     ...(options.now && { now: options.now }),

@@ -46,3 +46,23 @@ export async function createTestDatabase(serverUrl = TEST_POSTGRES_URL): Promise
     drop: () => admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
 }
+
+/** The Redis the multi-node tests use; each test takes a key prefix of its own. */
+export const TEST_REDIS_URL = process.env.TALON_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export async function testRedisPresent(url = TEST_REDIS_URL): Promise<boolean> {
+  const { createClient } = await import('redis');
+  const client = createClient({ url, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
+}
+
+export const testRedisPrefix = () => `talon-test-${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -10,7 +10,7 @@ function errorText(code: string): string {
   return key in KNOWN_ERRORS ? say(key as MessageKey) : say('booking.error.other');
 }
 const KNOWN_ERRORS = Object.fromEntries(
-  ['slot-full', 'slot-unavailable', 'consent-required', 'too-many-bookings', 'invalid-payload', 'booking-not-found', 'booking-not-cancellable'].map((c) => [`booking.error.${c}`, true]),
+  ['slot-full', 'slot-unavailable', 'consent-required', 'too-many-bookings', 'invalid-payload', 'booking-not-found', 'booking-not-cancellable', 'unavailable', 'rate-limited'].map((c) => [`booking.error.${c}`, true]),
 );
 
 const timeIn = (timeZone: string, instant: number) => new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
@@ -78,7 +78,7 @@ export function BookingPage() {
     }
   }
 
-  if (booking) return <BookingDone booking={booking} earlyMinutes={office?.checkInEarlyMinutes ?? 15} onAgain={() => { setBooking(null); setConsent(false); setSlotsAsked((n) => n + 1); }} />;
+  if (booking) return <BookingDone booking={booking} phone4={phone.replace(/\D/g, '').slice(-4)} earlyMinutes={office?.checkInEarlyMinutes ?? 15} onAgain={() => { setBooking(null); setConsent(false); setSlotsAsked((n) => n + 1); }} />;
 
   return (
     <main className="booking">
@@ -173,7 +173,8 @@ export function BookingPage() {
   );
 }
 
-function BookingDone({ booking, earlyMinutes, onAgain }: { booking: PublicBookingView; earlyMinutes: number; onAgain: () => void }) {
+/** `phone4`: the last digits of the phone just typed; the QR, like any look-up by code, needs them. */
+function BookingDone({ booking, phone4, earlyMinutes, onAgain }: { booking: PublicBookingView; phone4: string; earlyMinutes: number; onAgain: () => void }) {
   return (
     <main className="booking done">
       <h1>{say('booking.done')}</h1>
@@ -185,8 +186,12 @@ function BookingDone({ booking, earlyMinutes, onAgain }: { booking: PublicBookin
         <strong>{say('booking.when', { date: longDay(booking.timeZone, booking.slotStart), time: timeIn(booking.timeZone, booking.slotStart) })}</strong>
       </p>
       <p className="code-label">{say('booking.code')}</p>
-      <p className="code" data-testid="booking-code">{booking.code}</p>
-      <img className="qr" src={`/api/bookings/${booking.code}/qr.svg`} alt={`QR: ${booking.code}`} width={200} height={200} />
+      <p className="code" data-testid="booking-code" aria-label={booking.code}>
+        {booking.code.match(/.{1,4}/g)!.map((group, i) => (
+          <span key={i}>{group}</span>
+        ))}
+      </p>
+      <img className="qr" src={bookingApi.qrPath(booking.code, phone4)} alt={`QR: ${booking.code}`} width={200} height={200} />
       <p>{say('booking.codeHint', { early: earlyMinutes })}</p>
       <button type="button" className="secondary" onClick={onAgain}>{say('booking.another')}</button>
     </main>
@@ -195,11 +200,12 @@ function BookingDone({ booking, earlyMinutes, onAgain }: { booking: PublicBookin
 
 function CancelByCode() {
   const [code, setCode] = useState('');
+  const [phone4, setPhone4] = useState('');
   const [message, setMessage] = useState('');
   const [failed, setFailed] = useState(false);
   async function cancel(event: FormEvent) {
     event.preventDefault();
-    const answer = await bookingApi.cancel(code.trim());
+    const answer = await bookingApi.cancel(code.replace(/[\s-]/g, ''), phone4.trim());
     setFailed(!answer.ok);
     setMessage(answer.ok ? say('booking.cancelled', { code: answer.booking.code }) : errorText(answer.code));
   }
@@ -208,7 +214,12 @@ function CancelByCode() {
       <h2>{say('booking.cancelTitle')}</h2>
       <label className="field">
         <span>{say('booking.cancelCode')}</span>
-        <input name="cancel-code" inputMode="numeric" pattern="[0-9]{8}" required value={code} onChange={(e) => setCode(e.target.value)} />
+        {/* 12 digits; codes handed out before (6 at the office, 8 on-line) still work. Spaces are fine. */}
+        <input name="cancel-code" inputMode="numeric" pattern="[0-9 \-]{6,16}" required value={code} onChange={(e) => setCode(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{say('booking.cancelPhone4')}</span>
+        <input name="cancel-phone4" inputMode="numeric" pattern="[0-9]{4}" maxLength={4} autoComplete="off" required value={phone4} onChange={(e) => setPhone4(e.target.value)} />
       </label>
       {message && <p className={failed ? 'error' : 'notice'} role="status">{message}</p>}
       <button type="submit" className="secondary">{say('booking.cancel')}</button>

@@ -24,5 +24,8 @@ export const bookingApi = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     }),
-  cancel: (code: string) => call<Results['POST /api/bookings/:code/cancel']>(`/api/bookings/${encodeURIComponent(code)}/cancel`, { method: 'POST' }),
+  /** The code and the last 4 digits of the booking's phone: the code alone opens nothing. */
+  cancel: (code: string, phone4: string) =>
+    call<Results['POST /api/bookings/:code/cancel']>(`/api/bookings/${encodeURIComponent(code)}/cancel?phone4=${encodeURIComponent(phone4)}`, { method: 'POST' }),
+  qrPath: (code: string, phone4: string) => `/api/bookings/${encodeURIComponent(code)}/qr.svg?phone4=${encodeURIComponent(phone4)}`,
 };

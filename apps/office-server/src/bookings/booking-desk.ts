@@ -1,6 +1,7 @@
 import { bookingSlotStarts, instantOfLocal, type Actor } from '@talon/domain';
-import { officeWideBreaks, WEEKDAY_KEYS, type AdminResults, type Ack, type OfficeBookingView } from '@talon/protocol';
-import { newBookingCode, newId } from '../ids.js';
+import { BOOKING_CODE_DIGITS, officeWideBreaks, WEEKDAY_KEYS, type AdminResults, type Ack, type OfficeBookingView } from '@talon/protocol';
+import { newBookingCode } from '@talon/server-edge';
+import { newId } from '../ids.js';
 import type { OfficeContext } from '../office-context.js';
 import { fail } from '../realtime/command-router.js';
 import { refusalOf } from '../realtime/queue-ack.js';
@@ -73,7 +74,7 @@ export function createBookingDesk(context: OfficeContext) {
       if (slot.booked >= slot.capacity) return fail('booking-duplicate', 'this slot is already fully booked');
       const service = context.directory.services.get(request.serviceId)!;
       const bookingId = newId('b');
-      const code = newBookingCode();
+      const code = newBookingCode(BOOKING_CODE_DIGITS);
       const decision = await context.queue.execute(
         {
           type: 'booking.create',

@@ -29,7 +29,7 @@ describe('bookings taken at the office, checked in at the kiosk', () => {
 
     const slot = offered.slots[1]!.start;
     const booking = await command<{ ok: true; code: string; bookingId: string }>(admin, 'booking:create', { serviceId: 'contracts', slotStart: slot, customerName: 'Смирнов' });
-    expect(booking.code).toMatch(/^\d{6}$/);
+    expect(booking.code).toMatch(/^\d{12}$/);
     expect(await command(admin, 'booking:create', { serviceId: 'contracts', slotStart: slot })).toMatchObject({ ok: false, code: 'booking-duplicate' });
     expect(await command(admin, 'booking:create', { serviceId: 'contracts', slotStart: slot + 7 * MINUTE })).toMatchObject({ ok: false, code: 'invalid-value' });
 

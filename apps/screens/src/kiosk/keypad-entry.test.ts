@@ -6,7 +6,7 @@ describe('keypad entry', () => {
     let value = '';
     for (const key of ['1', '2', 'x', '3', '', '12']) value = typeDigit(value, key, BOOKING_CODE);
     expect(value).toBe('123');
-    const full = '1234567890';
+    const full = '123456789012';
     expect(typeDigit(full, '1', BOOKING_CODE)).toBe(full);
     expect(eraseDigit('123')).toBe('12');
     expect(eraseDigit('')).toBe('');
@@ -16,6 +16,8 @@ describe('keypad entry', () => {
     expect(BOOKING_CODE.ready('123')).toBe(false);
     expect(BOOKING_CODE.ready('123456')).toBe(true);
     expect(BOOKING_CODE.ready('12345678')).toBe(true);
+    expect(BOOKING_CODE.ready('123456789012')).toBe(true);
+    expect(BOOKING_CODE.ready('1234567890123')).toBe(false);
     expect(ACCOUNT_NUMBER.ready('123')).toBe(false);
     expect(ACCOUNT_NUMBER.ready('1234')).toBe(true);
     expect(ACCOUNT_NUMBER.ready('1'.repeat(24))).toBe(true);

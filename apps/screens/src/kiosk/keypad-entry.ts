@@ -1,4 +1,4 @@
-import { accountNumberField, bookingCodeField } from '@talon/protocol';
+import { accountNumberField, BOOKING_CODE_DIGITS, bookingCodeField } from '@talon/protocol';
 
 /** What a keypad collects, and when it is complete; the rules are the server's own schemas. */
 export interface KeypadKind {
@@ -11,9 +11,9 @@ export const ACCOUNT_NUMBER: KeypadKind = {
   ready: (value) => accountNumberField.safeParse(value).success,
 };
 
-/** Office codes have 6 digits and central ones 8; the schema allows a little more either way. */
+/** Codes have 12 digits wherever they were booked (6 and 8 for those handed out before). */
 export const BOOKING_CODE: KeypadKind = {
-  maxLength: 10,
+  maxLength: BOOKING_CODE_DIGITS,
   ready: (value) => bookingCodeField.safeParse(value).success,
 };
 

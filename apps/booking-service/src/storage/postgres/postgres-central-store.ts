@@ -6,6 +6,7 @@ import type { CentralStore, CreateBookingOutcome, ReportCounts } from '../centra
 import { createPostgresEventProjection } from './central-event-projection.js';
 import { inTransaction } from './in-transaction.js';
 import { migratePostgresCentral, openPostgresPool } from './open-postgres-pool.js';
+import { withUnavailableErrors } from './unavailable.js';
 
 export interface PostgresCentralStoreOptions {
   url: string;
@@ -25,7 +26,7 @@ const UNIQUE_VIOLATION = '23505';
  *   inside the booking's transaction, so version 11 cannot commit before 10.
  * Lock order everywhere: office_seq, then booking_versions, then slot_places.
  */
-export async function createPostgresCentralStore(options: PostgresCentralStoreOptions): Promise<CentralStore & { pool: pg.Pool }> {
+export async function createPostgresCentralStore(options: PostgresCentralStoreOptions): Promise<CentralStore & { pool: pg.Pool; ping(): Promise<boolean> }> {
   await migratePostgresCentral(options.url);
   const pool = openPostgresPool({ url: options.url, poolSize: options.poolSize });
   const zones = new Map<string, string>();
@@ -50,8 +51,12 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
   const maxVersion = async (c: pg.Pool | pg.PoolClient, officeId: string) =>
     (await c.query(`SELECT COALESCE(MAX(version), 0) AS v FROM bookings WHERE office_id = $1`, [officeId])).rows[0].v as number;
 
-  return {
+  return withUnavailableErrors({
     pool,
+    /** For /healthz: one round trip, false rather than a throw when the server is away. */
+    async ping() {
+      return pool.query('SELECT 1').then(() => true, () => false);
+    },
     async saveOfficeSummary(officeId, summary, at) {
       await pool.query(`INSERT INTO offices (id, summary, time_zone, waiting_standard_ms, updated_at) VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, time_zone = excluded.time_zone,
@@ -187,7 +192,7 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
     async close() {
       await pool.end();
     },
-  };
+  });
 }
 
 class SlotFull extends Error {}

@@ -20,6 +20,8 @@ export function openCentralDatabase(file: string, migrations: readonly CentralMi
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Freed pages are zeroed: a phone number forgotten past retention must not stay readable in the file.
+  db.pragma('secure_delete = ON');
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {

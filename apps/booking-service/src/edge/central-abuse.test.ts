@@ -1,0 +1,156 @@
+import { request as httpRequest } from 'node:http';
+import { connect, type Socket as TcpSocket } from 'node:net';
+import { Writable } from 'node:stream';
+import { io, Manager } from 'socket.io-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCentralLogger } from '../logger.js';
+import { sampleOfficeSummary } from '../testing/office-summary.js';
+import { startTestCentral, testCentralConfig, TEST_OFFICE_KEYS, type TestCentral } from '../testing/test-central.js';
+import type { CentralConfig } from '../config/central-config.js';
+
+const msk = (date: string, time: string) => Date.parse(`${date}T${time}:00+03:00`);
+/** Monday 23 November 2026, 07:00 in Moscow. */
+const MONDAY_7_00 = Date.UTC(2026, 10, 23, 4, 0);
+
+/** Issue 10, central's findings, each tried as an attacker would on loopback: the attacker is 127.0.0.2. */
+describe('central under hostile traffic', () => {
+  let central: TestCentral;
+  const lines: Record<string, unknown>[] = [];
+  afterEach(() => central?.stop());
+
+  async function start(edit: (c: CentralConfig) => void = () => {}) {
+    lines.length = 0;
+    const destination = new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk)) as Record<string, unknown>), done()) });
+    central = await startTestCentral({ config: testCentralConfig(edit), now: () => MONDAY_7_00, logger: createCentralLogger({ level: 'info', destination }) });
+  }
+  const refusalLines = () => lines.filter((l) => l['msg'] === 'refused');
+
+  /** A request from a chosen loopback address, as fetch cannot bind one. */
+  const call = (path: string, options: { method?: string; from?: string; headers?: Record<string, string> } = {}) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: central.port, path, method: options.method ?? 'GET', localAddress: options.from ?? '127.0.0.1', headers: options.headers ?? {}, agent: false },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8').on('data', (c: string) => (body += c));
+          response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+        },
+      );
+      req.on('error', reject).end();
+    });
+
+  async function bookOnline(): Promise<string> {
+    const office = await central.connectOffice({ officeId: 'north', key: TEST_OFFICE_KEYS.north });
+    await office.emitWithAck('office:hello', { summary: sampleOfficeSummary() });
+    const made = await fetch(`${central.url}/api/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ officeId: 'north', serviceId: 'contracts', slotStart: msk('2026-11-24', '10:00'), name: 'Иванова Мария', phone: '+7 916 123-45-67', personalDataConsent: true }),
+    });
+    return ((await made.json()) as { booking: { code: string } }).booking.code;
+  }
+
+  it('finding 3: a code alone opens nothing, and one address gets 10 wrong guesses, then none, logged as one line', async () => {
+    await start();
+    const code = await bookOnline();
+    // The code without the phone's last digits, and with wrong ones: no booking, and no hint it exists.
+    expect(JSON.parse((await call(`/api/bookings/${code}`, { from: '127.0.0.2' })).body)).toMatchObject({ ok: false, code: 'invalid-payload' });
+    expect(JSON.parse((await call(`/api/bookings/${code}/cancel?phone4=0000`, { method: 'POST', from: '127.0.0.2' })).body)).toMatchObject({ ok: false, code: 'booking-not-found' });
+    for (let guess = 0; guess < 9; guess += 1) {
+      const answer = await call(`/api/bookings/${String(100_000_000_000 + guess)}?phone4=4567`, { from: '127.0.0.2' });
+      expect(answer.status).toBe(404);
+    }
+    // Ten misses: now even the right code and digits are refused to that address, and walking on costs nothing.
+    for (let guess = 0; guess < 200; guess += 1) expect((await call(`/api/bookings/${String(200_000_000_000 + guess)}?phone4=4567`, { from: '127.0.0.2' })).status).toBe(429);
+    expect(JSON.parse((await call(`/api/bookings/${code}/cancel?phone4=4567`, { method: 'POST', from: '127.0.0.2' })).body)).toMatchObject({ ok: false, code: 'rate-limited' });
+    // The visitor at another address is not affected.
+    expect(JSON.parse((await call(`/api/bookings/${code}?phone4=4567`)).body)).toMatchObject({ ok: true, booking: { code, status: 'booked' } });
+    expect(JSON.parse((await call(`/api/bookings/${code}/cancel?phone4=4567`, { method: 'POST' })).body)).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
+
+    await central.stop();
+    expect(refusalLines()).toEqual([expect.objectContaining({ source: '127.0.0.2', reason: 'booking-guesses', count: 201 })]);
+  });
+
+  it('finding 1: a handshake flood on /office with a wrong key is cut off, logged in a few lines, and GET /api/offices keeps answering', async () => {
+    await start();
+    const manager = new Manager(central.url, { transports: ['websocket'], reconnection: false, autoConnect: false, localAddress: '127.0.0.2' } as never);
+    await new Promise<void>((resolve, reject) => manager.open((error) => (error ? reject(error) : resolve())));
+    const engine = manager.engine;
+    const closed = new Promise<string>((resolve) => engine.once('close', (reason: string) => resolve(reason)));
+    // 40/office,{auth} on the wire (the engine adds the 4): a namespace connect packet, sent in a loop
+    // on one websocket as in the finding, letting the socket drain between batches, at most 3,000.
+    const packet = `0/office,${JSON.stringify({ officeId: 'north', key: 'wrong-key' })}`;
+    let sent = 0;
+    const offices = fetch(`${central.url}/api/offices`);
+    while (sent < 3000 && engine.readyState === 'open') {
+      for (let i = 0; i < 50; i += 1, sent += 1) engine.write(packet);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(await closed).toBe('transport close');
+    expect(sent).toBeLessThan(3000);
+    expect((await offices).status).toBe(200);
+    // The address is now refused at the door, even with the right key, before any Socket.IO work;
+    // the real office at another address links as before.
+    const again = io(`${central.url}/office`, { auth: { officeId: 'north', key: TEST_OFFICE_KEYS.north }, transports: ['websocket'], reconnection: false, forceNew: true, localAddress: '127.0.0.2' } as never);
+    expect(await new Promise((resolve) => (again.once('connect', () => resolve('linked')), again.once('connect_error', () => resolve('refused'))))).toBe('refused');
+    again.disconnect();
+    await central.connectOffice({ officeId: 'north', key: TEST_OFFICE_KEYS.north });
+
+    await central.stop();
+    const refused = refusalLines();
+    expect(refused.length).toBeLessThanOrEqual(4);
+    const total = refused.reduce((sum, l) => sum + (l['count'] as number), 0);
+    // Ten wrong keys, then the connection goes: nowhere near the 5,000 packets sent.
+    expect(total).toBeGreaterThanOrEqual(10);
+    expect(total).toBeLessThan(200);
+    expect(lines.filter((l) => l['msg'] === 'office refused: wrong id or key')).toHaveLength(0);
+  });
+
+  it('finding 2: one address holds at most its share of connections; slow headers are dropped; /healthz answers', async () => {
+    await start((c) => {
+      c.limits.maxConnectionsPerAddress = 20;
+      c.limits.headersTimeoutMs = 1000;
+    });
+    const sockets: TcpSocket[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      const socket = connect({ host: '127.0.0.1', port: central.port, localAddress: '127.0.0.2' });
+      sockets.push(socket);
+      socket.on('error', () => {});
+      socket.resume();
+      // A header line and then silence, as a slow-loris client keeps a socket.
+      socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+    }
+    expect((await call('/healthz')).status).toBe(200);
+    // All 30 are gone: 10 at once (over the cap), the other 20 when their headers did not come in time.
+    await vi.waitFor(() => expect(sockets.filter((s) => s.readyState !== 'closed')).toHaveLength(0), { timeout: 15_000, interval: 100 });
+    const open = await new Promise<number>((resolve) => central.service.httpServer.getConnections((_e, n) => resolve(n)));
+    expect(open).toBe(0);
+    expect((await call('/healthz', { from: '127.0.0.2' })).status).toBe(200);
+    await central.stop();
+    expect(refusalLines()).toEqual([expect.objectContaining({ source: '127.0.0.2', reason: 'connections-per-address', count: 10 })]);
+  });
+
+  it('finding 10: security headers on every answer, Socket.IO only from central itself or a configured origin', async () => {
+    await start((c) => (c.booking.allowedOrigins = ['https://energo.example']));
+    for (const path of ['/', '/api/offices', '/api/nothing']) {
+      const { headers } = await call(path);
+      expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+    const attempt = (origin: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = io(`${central.url}/office`, {
+          auth: { officeId: 'south', key: TEST_OFFICE_KEYS.south },
+          transports: ['polling'],
+          extraHeaders: { origin },
+          reconnection: false,
+          forceNew: true,
+        });
+        socket.once('connect', () => (socket.disconnect(), resolve(true)));
+        socket.once('connect_error', () => (socket.disconnect(), resolve(false)));
+      });
+    expect(await attempt('https://evil.example')).toBe(false);
+    expect(await attempt('https://energo.example')).toBe(true);
+    expect(await attempt(central.url)).toBe(true);
+  });
+});

@@ -1,0 +1,48 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Logger } from 'pino';
+import { createClient } from 'redis';
+
+export interface RedisCluster {
+  /** Socket.IO's adapter factory: `io.adapter(cluster.adapter)`. */
+  adapter: ReturnType<typeof createAdapter>;
+  up(): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Links this node to the others through Redis (Socket.IO's Redis Streams adapter). Redis carries
+ * only nudges: an office pulls its bookings at every connect and keeps its own offsets, so while
+ * Redis is down a node keeps serving its own offices and nudges across nodes resume after.
+ * `prefix` keeps the streams and channels of one deployment (or one test) apart on a shared Redis.
+ */
+export function connectRedisCluster(url: string, prefix: string, logger: Logger): RedisCluster {
+  const client = createClient({
+    url,
+    socket: {
+      connectTimeout: 5_000,
+      // Never give up: Redis coming back is the normal end of an outage.
+      reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000),
+    },
+  });
+  let wasUp = false;
+  let reportedDown = false;
+  // Logged once per outage, not once per reconnect attempt.
+  client.on('error', (error: Error) => {
+    if (!reportedDown) logger.warn({ reason: error.message }, 'redis unreachable: nudges to offices on other nodes pause');
+    reportedDown = true;
+  });
+  client.on('ready', () => {
+    if (reportedDown || wasUp) logger.info('redis reachable again: nudges across nodes resume');
+    reportedDown = false;
+    wasUp = true;
+  });
+  void client.connect().catch(() => {});
+  const adapter = createAdapter(client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, maxLen: 10_000 });
+  return {
+    adapter,
+    up: () => client.isReady,
+    async close() {
+      client.destroy();
+    },
+  };
+}
