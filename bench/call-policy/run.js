@@ -1,26 +1,29 @@
-// bench/call-policy: the demo office's day, simulated many times through the real queue engine,
-// under Talon's call policy and under two simpler ones measured in the same run: a plain queue
-// (FIFO, priority ignored) and strict priority (priority and bookings always first, no cap).
-// Prints waits by kind of visitor and the share within the office's standards, then Talon's
-// figures as ratios of the plain queue's.
+// bench/call-policy: an office's day, simulated many times through the real queue engine, under
+// Talon's call rule, the rule it replaced (issue 14), a plain queue (FIFO, priority ignored) and
+// strict priority (priority and bookings always first, no cap), all on the same visitors. Two
+// offices: the demo office, and a generated multi-skill office with staggered lunches at 80, 90
+// and 100 % load. Prints waits, the share within the standard, priority visitors' waits, booked
+// visitors called within the booking standard, and each estimator's errors against what happened.
 import { readFileSync } from 'node:fs';
 import { checkOfficeConfig } from '@talon/protocol';
 import { officeSetupFromConfig } from '../../apps/office-server/dist/config/office-setup-from-config.js';
+import { generatedDay, generatedOperatorOf, generatedSetup } from './generated-office.js';
 import { POLICIES, simulateDay } from './simulate-day.js';
 
-const DAYS = Number(process.env.BENCH_DAYS ?? 30);
+const DAYS = Number(process.env.BENCH_DAYS ?? 20);
 const MINUTE = 60_000;
 
 const raw = JSON.parse(readFileSync(new URL('../../apps/office-server/config/demo-office.json', import.meta.url), 'utf8'));
 const check = checkOfficeConfig(raw);
 if (!check.ok) throw new Error(check.problems.join('\n'));
 const config = { ...check.config, office: { ...check.config.office, alwaysOpen: false } };
-const setup = officeSetupFromConfig(config);
-const rules = setup.rules;
+const HARD_LIMIT = process.env.BENCH_HARD_LIMIT ? Number(process.env.BENCH_HARD_LIMIT) : undefined;
+const withLimit = (setup) => (HARD_LIMIT ? { ...setup, rules: { ...setup.rules, waitingHardLimitMinutes: HARD_LIMIT } } : setup);
+const demoSetup = withLimit(officeSetupFromConfig(config));
 // The demo's four operators, one per desk, with their staggered lunches.
-const operatorOf = { 'desk-1': 'op-ivanova', 'desk-2': 'op-petrov', 'desk-3': 'op-sidorova', 'desk-4': 'op-kuznetsov' };
+const demoOperatorOf = { 'desk-1': 'op-ivanova', 'desk-2': 'op-petrov', 'desk-3': 'op-sidorova', 'desk-4': 'op-kuznetsov' };
 
-const base = {
+const demoDay = {
   date: '2026-11-24',
   open: '08:00',
   close: '17:00',
@@ -35,20 +38,14 @@ const base = {
     slotMinutes: Object.fromEntries(config.services.filter((s) => s.bookable).map((s) => [s.id, s.bookingSlotMinutes])),
   },
 };
-// The same engine with the fairness cap lifted, to show what the cap buys walk-ins and costs priority.
-const uncapped = { ...setup, rules: { ...rules, maxPriorityCallsInRow: Number.MAX_SAFE_INTEGER } };
-const variants = [
-  ['talon', 'talon', setup],
-  ['talon, no cap', 'talon', uncapped],
-  ...Object.keys(POLICIES)
-    .filter((p) => p !== 'talon')
-    .map((p) => [p, p, setup]),
-];
 
 const scenarios = [
-  { name: 'an ordinary day: 110 visitors, 10% priority', day: { ...base, arrivals: 110, priorityShare: 0.1 } },
-  { name: 'a busy day: 130 visitors, 10% priority', day: { ...base, arrivals: 130, priorityShare: 0.1 } },
-  { name: 'a priority-heavy day: 110 visitors, 35% priority', day: { ...base, arrivals: 110, priorityShare: 0.35 } },
+  { name: 'demo office, an ordinary day: 110 visitors, 10% priority', setup: demoSetup, operatorOf: demoOperatorOf, day: { ...demoDay, arrivals: 110, priorityShare: 0.1 } },
+  { name: 'demo office, a busy day: 130 visitors, 10% priority', setup: demoSetup, operatorOf: demoOperatorOf, day: { ...demoDay, arrivals: 130, priorityShare: 0.1 } },
+  ...[0.8, 0.9, 1.0].map((load) => {
+    const day = generatedDay(load);
+    return { name: `generated multi-skill office, ${Math.round(load * 100)}% load: ${day.arrivals} visitors, 5% priority`, setup: withLimit(generatedSetup), operatorOf: generatedOperatorOf, day, load };
+  }),
 ];
 
 const percentile = (values, p) => {
@@ -59,54 +56,55 @@ const percentile = (values, p) => {
 const mean = (values) => (values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length);
 const share = (values, test) => (values.length === 0 ? NaN : values.filter(test).length / values.length);
 
-function figures(outcomes, unserved) {
+function figures(outcomes, rules) {
   const waitMin = (o) => (o.calledAt - o.arrivedAt) / MINUTE;
-  const walkIns = outcomes.filter((o) => o.kind === 'walk-in').map(waitMin);
+  // Everyone who took a plain or priority ticket is held to the standard.
+  const queued = outcomes.filter((o) => o.kind !== 'booking').map(waitMin);
   const priority = outcomes.filter((o) => o.kind === 'priority').map(waitMin);
   // A booked visitor's wait starts at the slot, or at arrival if they came late.
   const bookings = outcomes.filter((o) => o.kind === 'booking').map((o) => (o.calledAt - Math.max(o.arrivedAt, o.slotStart)) / MINUTE);
   return {
-    walkInMean: mean(walkIns),
-    walkInP90: percentile(walkIns, 90),
-    walkInMax: Math.max(...walkIns),
-    walkInWithin: share(walkIns, (w) => w <= rules.waitingStandardMinutes),
+    within: share(queued, (w) => w <= rules.waitingStandardMinutes),
+    mean: mean(queued),
+    p90: percentile(queued, 90),
+    longest: Math.max(...queued),
     priorityMean: mean(priority),
-    priorityP90: percentile(priority, 90),
     bookingWithin: share(bookings, (w) => w <= rules.bookingStandardMinutes),
-    served: outcomes.length,
-    unserved,
+  };
+}
+
+/** Told against waited, for every visitor who was told a number. */
+function estimateErrors(outcomes, estimator) {
+  const errors = outcomes
+    .filter((o) => o.estimates?.[estimator] !== null && o.estimates?.[estimator] !== undefined)
+    .map((o) => o.estimates[estimator] - (o.calledAt - o.arrivedAt) / MINUTE);
+  return {
+    mae: mean(errors.map(Math.abs)),
+    rmse: Math.sqrt(mean(errors.map((e) => e * e))),
+    bias: mean(errors),
+    within5: share(errors, (e) => Math.abs(e) <= 5),
   };
 }
 
 const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 const pct = (value) => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : '—');
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '—');
 
-console.log(`call-policy: the demo office, ${DAYS} simulated days per scenario and policy (standard ${rules.waitingStandardMinutes} min, booking standard ${rules.bookingStandardMinutes} min, fairness cap ${rules.maxPriorityCallsInRow})`);
-for (const scenario of scenarios) {
+console.log(`call-policy: ${DAYS} simulated days per scenario and policy (standard ${demoSetup.rules.waitingStandardMinutes} min, hard limit ${demoSetup.rules.waitingHardLimitMinutes} min, booking standard ${demoSetup.rules.bookingStandardMinutes} min, fairness cap ${demoSetup.rules.maxPriorityCallsInRow})`);
+for (const scenario of scenarios.filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY))) {
   console.log(`\n${scenario.name}`);
-  console.log('policy            walk-in wait min: mean  p90   max | within std | priority mean  p90 | bookings within std | served/day  left/day');
-  const results = {};
-  for (const [name, policy, office] of variants) {
+  console.log('policy            within std   mean    p90  longest | priority mean | bookings within 5 min');
+  for (const policy of Object.keys(POLICIES)) {
     const all = [];
-    let unserved = 0;
-    for (let d = 0; d < DAYS; d += 1) {
-      const result = simulateDay(office, { ...scenario.day, seed: 1000 + d }, policy, operatorOf);
-      all.push(...result.outcomes);
-      unserved += result.unserved;
-    }
-    const f = figures(all, unserved);
-    results[name] = f;
+    for (let d = 0; d < DAYS; d += 1) all.push(...simulateDay(scenario.setup, { ...scenario.day, seed: 1000 + d }, policy, scenario.operatorOf).outcomes);
+    const f = figures(all, scenario.setup.rules);
     console.log(
-      `${name.padEnd(17)} ${fmt(f.walkInMean).padStart(21)} ${fmt(f.walkInP90).padStart(5)} ${fmt(f.walkInMax, 0).padStart(5)} | ${pct(f.walkInWithin).padStart(10)} | ${fmt(f.priorityMean).padStart(13)} ${fmt(f.priorityP90).padStart(4)} | ${pct(f.bookingWithin).padStart(19)} | ${fmt(f.served / DAYS).padStart(10)} ${fmt(f.unserved / DAYS).padStart(9)}`,
+      `${policy.padEnd(17)} ${pct(f.within).padStart(10)} ${fmt(f.mean).padStart(6)} ${fmt(f.p90).padStart(6)} ${fmt(f.longest, 0).padStart(8)} | ${fmt(f.priorityMean).padStart(13)} | ${pct(f.bookingWithin).padStart(21)}`,
     );
+    if (policy === 'talon') {
+      for (const estimator of Object.keys(all.find((o) => o.estimates)?.estimates ?? {})) {
+        const e = estimateErrors(all, estimator);
+        console.log(`  estimate "${estimator}" under talon: MAE ${fmt(e.mae)} min, RMSE ${fmt(e.rmse)}, bias ${fmt(e.bias)} (told minus waited), within ±5 min ${pct(e.within5)}`);
+      }
+    }
   }
-  const t = results.talon;
-  const q = results.fifo;
-  const u = results['talon, no cap'];
-  console.log(
-    `talon vs plain queue: priority mean wait ${ratio(t.priorityMean, q.priorityMean)}, bookings within standard ${pct(t.bookingWithin)} vs ${pct(q.bookingWithin)}, ` +
-      `walk-in mean ${ratio(t.walkInMean, q.walkInMean)}, walk-in p90 ${ratio(t.walkInP90, q.walkInP90)}; ` +
-      `the cap: walk-in p90 ${ratio(t.walkInP90, u.walkInP90)} and priority p90 ${ratio(t.priorityP90, u.priorityP90)} of no cap`,
-  );
 }

@@ -1,7 +1,8 @@
 // One simulated office day through the real queue engine (packages/domain): visitors arrive,
 // take tickets or check in with bookings, desks call, serve and go to lunch. Which visitor a free
 // desk calls is the only thing a policy changes, so their figures can be set side by side.
-import { applyAll, createQueueState, decide, instantOfLocal } from '@talon/domain';
+import { applyAll, createQueueState, decide, estimateWait, instantOfLocal } from '@talon/domain';
+import { createFormerRule } from './former-rule.js';
 
 const MINUTE = 60_000;
 const SYSTEM = { kind: 'system' };
@@ -38,16 +39,18 @@ function pick(random, weighted) {
 }
 
 /**
- * The policies compared. `talon` is the engine's own `ticket.call-next` (so its run of priority
- * calls counts, as at a real desk); the others are what simpler systems do, played through
- * `ticket.call` so everything else stays the same.
+ * The policies compared, each a factory called once per day (a rule may keep a desk's run of
+ * priority calls). `talon` is the engine's own `ticket.call-next` (so its run counts, as at a real
+ * desk); the others are played through `ticket.call` so everything else stays the same.
  */
 export const POLICIES = {
-  talon: 'call-next',
+  talon: () => 'call-next',
+  /** The rule before issue 14 (late walk-ins first, longest first): the baseline. */
+  'talon-former': createFormerRule,
   /** One line per service mix: whoever took a ticket first, priority or not. */
-  fifo: (state, deskId) => oldestOf(waitingFor(state, deskId)),
+  fifo: () => (state, deskId) => oldestOf(waitingFor(state, deskId)),
   /** Priority and due bookings always first, with no cap and no lift for the overdue. */
-  'strict-priority': (state, deskId, now) => {
+  'strict-priority': () => (state, deskId, now) => {
     const waiting = waitingFor(state, deskId);
     return (
       oldestOf(waiting.filter((t) => t.kind === 'priority')) ??
@@ -75,7 +78,7 @@ function oldestOf(tickets) {
  */
 export function simulateDay(setup, day, policy, operatorOf) {
   const random = seededRandom(day.seed);
-  const choose = POLICIES[policy];
+  const choose = POLICIES[policy]();
   const tz = setup.schedule.timeZone;
   const at = (time) => instantOfLocal(tz, day.date, time);
   const opensAt = at(day.open);
@@ -133,7 +136,11 @@ export function simulateDay(setup, day, policy, operatorOf) {
       const decision = v.code
         ? run({ type: 'booking.check-in', ticketId, code: v.code, acceptWalkIn: true }, now)
         : run({ type: 'ticket.issue', ticketId, serviceId: v.serviceId, ...(v.categoryId && { categoryId: v.categoryId }) }, now);
-      if (decision.ok) visitorByTicket.set(ticketId, { ...v, arrivedAt: now, ticketId, kind: state.tickets.get(ticketId)?.kind });
+      if (!decision.ok) continue;
+      const issued = state.tickets.get(ticketId);
+      // What the visitor is told at the kiosk, by each estimator, to set against what happens.
+      const estimates = { today: estimateWait(state, issued.serviceId, now, ticketId).estimatedWaitMin };
+      visitorByTicket.set(ticketId, { ...v, arrivedAt: now, ticketId, kind: issued.kind, estimates });
     }
     for (const desk of desks) {
       if (desk.busyUntil > now) continue;

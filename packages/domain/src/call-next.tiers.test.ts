@@ -116,17 +116,18 @@ describe('chooseNextTicket: within the standard first, then the late (tiers 6 an
     { case: 'order: a walk-in still within the standard goes before one already past it', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 2 }, { n: 'C001', waited: 16 }], calls: 'A001', reason: 'next-in-line' },
     { case: 'order: the desk order holds among those within the standard', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 2 }, { n: 'C001', waited: 14 }], calls: 'A001', reason: 'next-in-line' },
     { case: 'weighted: within the standard beats a longer, late wait', desk: WEIGHTED_A1_C3, waiting: [{ n: 'A001', waited: 16 }, { n: 'C001', waited: 10 }], calls: 'C001', reason: 'next-in-line' },
-    { case: 'nobody within the standard: the longest late wait, whatever the service', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 20 }, { n: 'C001', waited: 31 }], calls: 'C001', reason: 'overdue-walk-in' },
+    { case: 'nobody within the standard: the longest late wait, whatever the service', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 20 }, { n: 'C001', waited: 28 }], calls: 'C001', reason: 'overdue-walk-in' },
     { case: 'a rejected priority ticket is a plain walk-in', desk: ORDER_A_C, waiting: [{ n: 'A002', waited: 16, kind: 'rejected' }, { n: 'A001', waited: 20 }], calls: 'A001', reason: 'overdue-walk-in' },
   ]);
 });
 
-describe('chooseNextTicket: past the hard limit (45 min, tier 2)', () => {
+describe('chooseNextTicket: past the hard limit (30 min, tier 4)', () => {
   check([
-    { case: 'a walk-in past the hard limit goes before one within the standard', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 1 }, { n: 'C001', waited: 46 }], calls: 'C001', reason: 'past-hard-limit' },
-    { case: 'exactly at the hard limit is not past it', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 1 }, { n: 'C001', waited: 45 }], calls: 'A001', reason: 'next-in-line' },
-    { case: 'past the hard limit goes before priority', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 50 }, { n: 'C002', waited: 1, kind: 'priority' }], calls: 'A001', reason: 'past-hard-limit' },
+    { case: 'a walk-in past the hard limit goes before one within the standard', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 1 }, { n: 'C001', waited: 31 }], calls: 'C001', reason: 'past-hard-limit' },
+    { case: 'exactly at the hard limit is not past it', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 1 }, { n: 'C001', waited: 30 }], calls: 'A001', reason: 'next-in-line' },
+    { case: 'priority still goes before someone past the hard limit', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 50 }, { n: 'C002', waited: 1, kind: 'priority' }], calls: 'C002', reason: 'priority' },
     { case: 'past the hard limit goes before a due booking', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 50 }, { n: 'C001', slot: -1, kind: 'booking' }], calls: 'A001', reason: 'past-hard-limit' },
+    { case: 'a booking past the hard limit since its slot is lifted too', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 35 }, { n: 'C001', waited: 40, slot: -40, kind: 'booking' }], calls: 'C001', reason: 'past-hard-limit' },
     { case: 'two past it: the longer first', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 50 }, { n: 'C001', waited: 60 }], calls: 'C001', reason: 'past-hard-limit' },
     { case: 'a transfer to this desk still comes first', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 60 }, { n: 'A002', waited: 1, to: 'd1' }], calls: 'A002', reason: 'transferred-to-desk' },
     { case: 'past it at a service this desk does not serve: not its business', desk: ONLY_A, waiting: [{ n: 'C001', waited: 60 }, { n: 'A001', waited: 1 }], calls: 'A001', reason: 'next-in-line' },

@@ -76,19 +76,19 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   const isWalkIn = (t: Ticket) => !isPriorityTicket(t) && !isDueBooking(t, now);
   const overdue = candidates.filter((t) => isWalkIn(t) && waited(t) > waitingStandardMinutes * MINUTE);
 
-  // 2. Past the hard limit, whoever they are, longest first: the bound on the longest wait.
-  const pastLimit = oldest(candidates.filter((t) => waited(t) > waitingHardLimitMinutes * MINUTE && (t.kind !== 'booking' || isDueBooking(t, now))));
-  if (pastLimit) return { ticket: pastLimit, reason: 'past-hard-limit' };
-
-  // 3. Fairness: priority and bookings may not shut out a walk-in who waits past the standard.
+  // 2. Fairness: priority and bookings may not shut out a walk-in who waits past the standard.
   if (desk.priorityCallsInRow >= maxPriorityCallsInRow) {
     const lifted = oldest(overdue);
     if (lifted) return { ticket: lifted, reason: 'fairness-cap' };
   }
 
-  // 4. Priority categories.
+  // 3. Priority categories.
   const priority = oldest(candidates.filter(isPriorityTicket));
   if (priority) return { ticket: priority, reason: 'priority' };
+
+  // 4. Past the hard limit, longest first, before bookings and walk-ins: the bound on the longest wait.
+  const pastLimit = oldest(candidates.filter((t) => waited(t) > waitingHardLimitMinutes * MINUTE && (t.kind !== 'booking' || isDueBooking(t, now))));
+  if (pastLimit) return { ticket: pastLimit, reason: 'past-hard-limit' };
 
   // 5. Bookings whose slot has started, earliest slot first.
   const due = candidates.filter((t) => isDueBooking(t, now)).sort(compareSlot)[0];

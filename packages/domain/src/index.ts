@@ -10,7 +10,7 @@ export * from './ticket.js';
 export { createQueueState, replaceSetup } from './create-queue-state.js';
 export { decide } from './decide.js';
 export { apply, applyAll } from './apply.js';
-export { chooseNextTicket, type CallChoice } from './call-next.js';
+export { chooseNextTicket, isDueBooking, isPriorityTicket, type CallChoice } from './call-next.js';
 export { formatTicketNumber, cyrillicTicketNumber, spokenTicketNumber, russianNumberWords } from './ticket-number.js';
 export { estimateWait, type WaitEstimate } from './estimated-wait.js';
 export {
@@ -26,3 +26,4 @@ export { openDesksFor } from './open-desks.js';
 export { bookingSlotStarts, type SlotDay } from './booking-slots.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';
 export { finishGaps, type FinishGap } from './finish-requirements.js';
+export * from './quality/index.js';

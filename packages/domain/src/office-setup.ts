@@ -10,6 +10,8 @@ export type TicketPrefix = (typeof TICKET_PREFIXES)[number];
 export interface ServiceOutcome {
   id: string;
   name: string;
+  /** Counted as a complaint by the quality programme. */
+  complaint?: boolean;
 }
 
 export interface ServiceDefinition {
@@ -109,7 +111,7 @@ export interface OfficeSchedule {
 export interface OfficeRules {
   /** The office's standard: walk-ins still within it are served before those already past it (minutes). */
   waitingStandardMinutes: number;
-  /** Anyone waiting longer than this is called before everyone else but transfers (minutes; 3x the standard by default). */
+  /** Anyone waiting longer than this is called before bookings and walk-ins (minutes; 2x the standard by default). */
   waitingHardLimitMinutes: number;
   /** A due booking should be called within this many minutes after its slot starts. */
   bookingStandardMinutes: number;
@@ -138,7 +140,7 @@ export interface OfficeSetup {
 
 export const DEFAULT_OFFICE_RULES: OfficeRules = {
   waitingStandardMinutes: 15,
-  waitingHardLimitMinutes: 45,
+  waitingHardLimitMinutes: 30,
   bookingStandardMinutes: 5,
   maxPriorityCallsInRow: 3,
   recallLimit: 2,

@@ -45,7 +45,17 @@ const serviceConfig = z.object({
   bookingSlotMinutes: z.number().int().min(5).max(240).default(15),
   /** How many visitors one slot takes on-line. */
   bookingCapacityPerSlot: z.number().int().min(0).max(50).default(1),
-  outcomes: z.array(z.object({ id: idField, name: text, nameEn: text.optional() })).default([]),
+  outcomes: z
+    .array(
+      z.object({
+        id: idField,
+        name: text,
+        nameEn: text.optional(),
+        /** The quality programme counts visits finished with this outcome as complaints ("претензия"). */
+        complaint: z.boolean().default(false),
+      }),
+    )
+    .default([]),
   /** `outcome`: «Завершить» waits for an outcome; `documentCheck`: a priority visitor's document check is recorded first. */
   finishRequires: finishRequiresConfig,
 });
@@ -104,7 +114,7 @@ const ratingButtonConfig = z.object({
 
 const rulesConfig = z.object({
   waitingStandardMinutes: z.number().positive().max(480).default(DEFAULT_OFFICE_RULES.waitingStandardMinutes),
-  /** Anyone waiting longer than this is called first (after transfers); 3x the standard when absent. */
+  /** Anyone waiting longer than this is called before bookings and walk-ins; 2x the standard when absent. */
   waitingHardLimitMinutes: z.number().positive().max(1440).optional(),
   bookingStandardMinutes: z.number().positive().max(120).default(DEFAULT_OFFICE_RULES.bookingStandardMinutes),
   maxPriorityCallsInRow: z.number().int().min(1).max(50).default(DEFAULT_OFFICE_RULES.maxPriorityCallsInRow),
@@ -157,6 +167,17 @@ export const officeConfigSchema = z
       .object({
         /** Account numbers, booked visitors' names and transfer comments are forgotten this many days after the visit. */
         retentionDays: z.number().int().min(1).max(3650).default(30),
+      })
+      .prefault({}),
+    quality: z
+      .object({
+        /** The same account back for the same service within this many days is a repeat visit. */
+        repeatWindowDays: z.number().int().min(1).max(365).default(30),
+        /**
+         * Key of the HMAC kept instead of the account number for the repeat window. Without it no
+         * repeats are counted; a real office sets its own, long and random, and keeps it secret.
+         */
+        accountKeySecret: z.string().min(16, 'at least 16 characters').max(256).optional(),
       })
       .prefault({}),
     serviceGroups: z
