@@ -180,6 +180,18 @@ export const officeConfigSchema = z
         accountKeySecret: z.string().min(16, 'at least 16 characters').max(256).optional(),
       })
       .prefault({}),
+    /** Guess limits (docs/protocol.md, "Limits"); sized for a real office's staff behind a few desks. */
+    limits: z
+      .object({
+        /** Failed logins per normalised login ("Ivanova " = "ivanova") in `loginWindowMinutes`. */
+        loginFailuresPerLogin: z.number().int().min(1).max(1000).default(8),
+        /** Failed logins per client address in `loginWindowMinutes`, whatever the login. */
+        loginFailuresPerAddress: z.number().int().min(1).max(10_000).default(30),
+        loginWindowMinutes: z.number().int().min(1).max(1440).default(5),
+        /** Most logins/addresses remembered; the least recently seen is dropped past it. */
+        trackedKeys: z.number().int().min(100).max(1_000_000).default(10_000),
+      })
+      .prefault({}),
     serviceGroups: z
       .array(z.object({ id: idField, name: text, nameEn: text.optional(), parentId: idField.optional() }))
       .default([]),
