@@ -46,9 +46,6 @@ export function ActionBar({ allowed, busy, outcomes, outcomeEnabled, finishBlock
         <ActionButton shortcut="start" tone="primary" disabled={!can('start')} onClick={press('start')}>
           {t('operator.action.start')}
         </ActionButton>
-        <ActionButton shortcut="no-show" tone="warn" disabled={!can('no-show')} onClick={press('no-show')}>
-          {t('operator.action.no-show')}
-        </ActionButton>
         <div className="op-finish">
           <ActionButton shortcut="finish" tone="primary" disabled={!can('finish')} onClick={press('finish')}>
             {t('operator.action.finish')}
@@ -78,6 +75,9 @@ export function ActionBar({ allowed, busy, outcomes, outcomeEnabled, finishBlock
             </p>
           )}
         </div>
+        <ActionButton shortcut="no-show" tone="warn" disabled={!can('no-show')} onClick={press('no-show')}>
+          {t('operator.action.no-show')}
+        </ActionButton>
         <ActionButton shortcut="transfer" disabled={!can('transfer')} onClick={press('transfer')}>
           {t('operator.action.transfer')}
         </ActionButton>
