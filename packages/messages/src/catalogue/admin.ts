@@ -139,7 +139,7 @@ export const adminRu = {
   'admin.booking.codeFor': 'Запись на {date} {time}, {service}. Код для киоска:',
   'admin.booking.visitor': 'Посетитель',
   'admin.booking.codeHint': 'Посетитель вводит код на киоске не раньше чем за {minutes} мин до времени записи.',
-  'admin.booking.dayList': 'Записи на {date}',
+  'admin.booking.dayList': 'Записи: {date}',
   'admin.booking.noneOnDay': 'На этот день никто не записан',
   'admin.booking.nothingFound': 'Таких записей на этот день нет',
   'admin.booking.search': 'Найти по коду или имени',

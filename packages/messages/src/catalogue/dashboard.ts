@@ -115,7 +115,7 @@ export const dashboardEn: Record<keyof typeof dashboardRu, string> = {
   'dashboard.noShowCol': 'No-shows',
   'dashboard.serviceTimeCol': 'Mean time per visitor, min',
   'dashboard.ratingCol': 'Rating',
-  'dashboard.ratingOf': '{value} ({count} ratings)',
+  'dashboard.ratingOf': '{value} (ratings: {count})',
   'dashboard.deskCol': 'Desk',
   'dashboard.stateCol': 'State',
   'dashboard.operatorCol': 'Operator',
