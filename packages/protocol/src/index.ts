@@ -13,3 +13,4 @@ export * from './device.js';
 export * from './namespaces.js';
 export * from './sync.js';
 export * from './booking-api.js';
+export * from './quality.js';
