@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { ButtonDriver, DeviceHardware } from './device-hardware.js';
 
 export interface AgentButtonEvents {
-  rating(rating: { deskId: string; value: number; seq: number; buttonDeviceId: number }): void;
+  rating(rating: { deskId: string; value: number; seq: number; buttonDeviceId: number; bootedAt?: number }): void;
   online(online: boolean): void;
 }
 
@@ -40,7 +40,15 @@ export class AgentButton {
       return;
     }
     const driver = this.driver;
-    driver.on('rating', (rating: RatingEvent) => events.rating({ deskId, value: rating.value, seq: rating.seq, buttonDeviceId: rating.deviceId }));
+    driver.on('rating', (rating: RatingEvent) =>
+      events.rating({
+        deskId,
+        value: rating.value,
+        seq: rating.seq,
+        buttonDeviceId: rating.deviceId,
+        ...(rating.bootedAt && { bootedAt: rating.bootedAt.getTime() }),
+      }),
+    );
     driver.on('online', () => events.online(true));
     driver.on('offline', () => events.online(false));
     driver.on('portError', ({ message, retryInMs }) => this.logger.warn({ path: this.path, message, retryInMs }, 'rating button port will not open'));

@@ -5,6 +5,8 @@ export interface RatingSubmit {
   value: number;
   seq: number;
   buttonDeviceId: number;
+  /** When the button booted (ms); with `seq` it names the press, so the server counts it once. */
+  bootedAt?: number;
 }
 
 interface Queued {
@@ -21,8 +23,9 @@ const RETRY_MS = 2_000;
 /**
  * Ratings on their way to the server, in press order. The button has already been acked (the
  * driver did that), so from here the agent holds the only copy until the server answers; a
- * copy sent twice is harmless: the server logs every press and counts a (desk, button, seq, value)
- * once within 3 minutes, across its windows and restarts. MAX_AGE_MS must stay under that.
+ * copy sent twice is harmless: the server logs every press and counts a (desk, button, boot, seq)
+ * once, across its windows and restarts (a press whose boot is not known yet: the same seq and
+ * value once within 3 minutes, so MAX_AGE_MS must stay under that).
  */
 export class RatingOutbox {
   private readonly queue: Queued[] = [];

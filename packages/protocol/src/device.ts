@@ -19,6 +19,12 @@ export const deviceCommands = {
     /** The button's event sequence number, so a retransmission is counted once. */
     seq: z.number().int().min(1).max(255),
     buttonDeviceId: z.number().int().min(1).max(247),
+    /**
+     * When the button booted (ms since the epoch), worked out by the agent from its heartbeat
+     * uptime: seqs start again at 1 at every boot, so a copy is the same seq of the same boot.
+     * Absent while the agent has not heard a heartbeat yet, and from agents older than this field.
+     */
+    bootedAt: instantField.optional(),
   }),
 };
 

@@ -56,6 +56,13 @@ export interface RatingEvent {
   seq: number;
   value: RatingValue;
   at: Date;
+  /**
+   * When the device booted, as this host reads it: the arrival of its first heartbeat of that
+   * boot less the uptime it reported (or the arrival of its boot banner). Seqs start again at 1
+   * at every boot, so (deviceId, bootedAt, seq) names one press for whoever dedupes further on.
+   * Undefined until the driver has heard a heartbeat or banner since it opened the port.
+   */
+  bootedAt?: Date;
 }
 
 export interface HeartbeatEvent {
@@ -123,6 +130,8 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
   private online = false;
   private lastFrameAt = 0;
   private lastUptimeS: number | undefined;
+  /** The current boot of the device (ms), fixed when first read, so it never drifts within a boot. */
+  private bootedAt: number | undefined;
   private windowOpen = false;
   private windowAwaitingReply = false;
   private readonly pings: PendingPing[] = [];
@@ -330,12 +339,14 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
           this.windowOpen = false;
           this.sendWindowState();
         }
-        this.emit('rating', { deviceId: frame.deviceId, seq: frame.seq, value: frame.value, at });
+        const bootedAt = this.bootedAt === undefined ? {} : { bootedAt: new Date(this.bootedAt) };
+        this.emit('rating', { deviceId: frame.deviceId, seq: frame.seq, value: frame.value, at, ...bootedAt });
         return;
       }
       case 'H': {
         const rebooted = this.lastUptimeS !== undefined && frame.uptimeS < this.lastUptimeS;
         this.lastUptimeS = frame.uptimeS;
+        if (rebooted || this.bootedAt === undefined) this.bootedAt = now - frame.uptimeS * 1000;
         if (rebooted) this.onDeviceReboot(cameOnline);
         const { deviceId, uptimeS, pending, lost } = frame;
         this.emit('heartbeat', { deviceId, uptimeS, pending, lost, at });
@@ -343,6 +354,7 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
       }
       case 'B':
         this.lastUptimeS = undefined;
+        this.bootedAt = now;
         this.onDeviceReboot(cameOnline);
         this.emit('boot', { deviceId: frame.deviceId, firmware: frame.firmware, at });
         return;

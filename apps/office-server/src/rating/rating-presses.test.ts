@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../clock.js';
 import { openDatabase } from '../storage/open-database.js';
-import { createRatingPresses, REPEAT_HORIZON_MS } from './rating-presses.js';
+import { createRatingPresses, REPEAT_HORIZON_MS, SAME_BOOT_MS } from './rating-presses.js';
 
 const press = { deskId: 'desk-1', buttonDeviceId: 7, seq: 9, value: 5 };
 
@@ -10,7 +10,7 @@ function log() {
   return { clock, presses: createRatingPresses(openDatabase(':memory:'), clock.now) };
 }
 
-describe('the rating press log', () => {
+describe('the rating press log, for an agent that cannot say which boot a press came from', () => {
   it('takes a copy of a counted press for a repeat that names the first one ticket, and writes both down', () => {
     const { clock, presses } = log();
     const first = presses.record(press, { ticketId: 't_1' });
@@ -48,5 +48,53 @@ describe('the rating press log', () => {
     presses.record(press, { ticketId: 't_1' });
     expect(presses.record(press, { ticketId: 't_1' }).repeatOf).toEqual({ ticketId: 't_1' });
     expect(presses.ofDesk('desk-1').map((p) => p.outcome)).toEqual(['claimed', 'repeat']);
+  });
+});
+
+describe('the rating press log, by the boot of the button', () => {
+  const bootedAt = 1_800_000_000_000 - 3_600_000;
+  const counted = (presses: ReturnType<typeof log>['presses'], p: typeof press & { bootedAt?: number }, ticketId: string) => {
+    const recorded = presses.record(p, { ticketId });
+    if (!recorded.repeatOf) presses.settle(recorded.id, 'counted');
+    return recorded;
+  };
+
+  it("counts a restarted button's first press though an earlier press of the day had the same seq and value", () => {
+    const { clock, presses } = log();
+    counted(presses, { ...press, seq: 1, bootedAt }, 't_A002');
+    clock.advance(60_000);
+    // Restarted 30 s ago: a new boot, seq 1 again, the same rating, the next visitor's window.
+    const restarted = clock.now() - 30_000;
+    expect(presses.record({ ...press, seq: 1, bootedAt: restarted }, { ticketId: 't_A006' }).repeatOf).toBeUndefined();
+  });
+
+  it('takes a copy of the same boot and seq for a repeat however late it comes, and reads the boot instant with some slack', () => {
+    const { clock, presses } = log();
+    counted(presses, { ...press, bootedAt }, 't_1');
+    clock.advance(REPEAT_HORIZON_MS * 10);
+    // Read again by a new driver after the agent restarted: a second or two off.
+    expect(presses.record({ ...press, bootedAt: bootedAt + 1_500 }, { ticketId: 't_2' }).repeatOf).toEqual({ ticketId: 't_1' });
+    expect(presses.record({ ...press, bootedAt: bootedAt - SAME_BOOT_MS - 1 }, { ticketId: 't_2' }).repeatOf).toBeUndefined();
+  });
+
+  it('counts the seq after a wrap (255, then 1) and still catches a copy of a recent one', () => {
+    const { clock, presses } = log();
+    for (let seq = 1; seq <= 255; seq++) {
+      clock.advance(2_000);
+      expect(counted(presses, { ...press, seq, value: 1 + (seq % 5), bootedAt }, `t_${seq}`).repeatOf).toBeUndefined();
+    }
+    clock.advance(2_000);
+    expect(counted(presses, { ...press, seq: 1, value: 3, bootedAt }, 't_256').repeatOf).toBeUndefined();
+    expect(counted(presses, { ...press, seq: 2, value: 3, bootedAt }, 't_257').repeatOf).toBeUndefined();
+    expect(presses.record({ ...press, seq: 255, value: 1, bootedAt }, { ticketId: 't_258' }).repeatOf).toEqual({ ticketId: 't_255' });
+    expect(presses.record({ ...press, seq: 1, value: 3, bootedAt }, { ticketId: 't_258' }).repeatOf).toEqual({ ticketId: 't_256' });
+  });
+
+  it('keeps boots apart per button and per desk', () => {
+    const { presses } = log();
+    counted(presses, { ...press, bootedAt }, 't_1');
+    expect(presses.record({ ...press, buttonDeviceId: 8, bootedAt }, { ticketId: 't_2' }).repeatOf).toBeUndefined();
+    expect(presses.record({ ...press, deskId: 'desk-2', bootedAt }, { ticketId: 't_3' }).repeatOf).toBeUndefined();
+    expect(presses.ofDesk('desk-1').map((p) => p.bootedAt)).toEqual([bootedAt, bootedAt]);
   });
 });

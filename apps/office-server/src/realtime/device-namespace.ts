@@ -76,14 +76,14 @@ export function setUpDeviceNamespace(
         context.devices.set({ kind: 'rating-button', id: deskId, name: deskId, online, status: online ? 'online' : 'offline' });
         return { ok: true };
       },
-      'rating:submit': async ({ deskId, value, seq, buttonDeviceId }) => {
+      'rating:submit': async ({ deskId, value, seq, buttonDeviceId, bootedAt }) => {
         const button = owns.button(deskId);
         if (!button) return fail('forbidden', `the button of desk "${deskId}" is not this agent's`);
         if (button.deviceId !== buttonDeviceId) return fail('forbidden', `desk "${deskId}" has button ${button.deviceId}, not ${buttonDeviceId}`);
         const window = ratings.windowAt(deskId);
-        const press = presses.record({ deskId, buttonDeviceId, seq, value }, window);
+        const press = presses.record({ deskId, buttonDeviceId, seq, value, ...(bootedAt !== undefined && { bootedAt }) }, window);
         if (press.repeatOf) {
-          context.logger.info({ desk: deskId, seq, ticket: press.repeatOf.ticketId }, 'rating press heard again; counted once');
+          context.logger.info({ desk: deskId, seq, bootedAt, ticket: press.repeatOf.ticketId }, 'rating press heard again; counted once');
           // As before a restart: ticketId names what this submit rated, and a copy rates nothing.
           return { ok: true, ticketId: null, counted: false };
         }
