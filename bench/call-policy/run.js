@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { checkOfficeConfig } from '@talon/protocol';
 import { officeSetupFromConfig } from '../../apps/office-server/dist/config/office-setup-from-config.js';
 import { generatedDay, generatedOperatorOf, generatedSetup } from './generated-office.js';
+import { forecastSpeed } from './forecast-speed.js';
 import { POLICIES, simulateDay } from './simulate-day.js';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 20);
@@ -101,10 +102,18 @@ for (const scenario of scenarios.filter((s) => !process.env.BENCH_ONLY || s.name
       `${policy.padEnd(17)} ${pct(f.within).padStart(10)} ${fmt(f.mean).padStart(6)} ${fmt(f.p90).padStart(6)} ${fmt(f.longest, 0).padStart(8)} | ${fmt(f.priorityMean).padStart(13)} | ${pct(f.bookingWithin).padStart(21)}`,
     );
     if (policy === 'talon') {
-      for (const estimator of Object.keys(all.find((o) => o.estimates)?.estimates ?? {})) {
+      const told = all.filter((o) => o.estimates?.range);
+      const inRange = share(told, (o) => {
+        const waited = (o.calledAt - o.arrivedAt) / MINUTE;
+        return waited >= o.estimates.range.fromMin && waited <= o.estimates.range.toMin;
+      });
+      console.log(`  printed range (from the forecast's last 100 errors): the wait fell inside for ${pct(inRange)}, mean width ${fmt(mean(told.map((o) => o.estimates.range.toMin - o.estimates.range.fromMin)))} min`);
+      for (const estimator of ['today', 'forward', 'calibrated']) {
         const e = estimateErrors(all, estimator);
         console.log(`  estimate "${estimator}" under talon: MAE ${fmt(e.mae)} min, RMSE ${fmt(e.rmse)}, bias ${fmt(e.bias)} (told minus waited), within ±5 min ${pct(e.within5)}`);
       }
     }
   }
 }
+
+forecastSpeed();

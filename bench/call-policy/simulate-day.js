@@ -1,7 +1,7 @@
 // One simulated office day through the real queue engine (packages/domain): visitors arrive,
 // take tickets or check in with bookings, desks call, serve and go to lunch. Which visitor a free
 // desk calls is the only thing a policy changes, so their figures can be set side by side.
-import { applyAll, createQueueState, decide, estimateWait, instantOfLocal } from '@talon/domain';
+import { applyAll, calibratedWaitMin, createQueueState, decide, estimateWait, forecastWaitMin, instantOfLocal, waitRange } from '@talon/domain';
 import { createFormerRule } from './former-rule.js';
 
 const MINUTE = 60_000;
@@ -124,6 +124,7 @@ export function simulateDay(setup, day, policy, operatorOf) {
   const breaks = setup.schedule.breaks;
   const lunchOf = (desk) => breaks.find((b) => b.operatorId === desk.operatorId);
   const visitorByTicket = new Map();
+  const forwardErrors = [];
   const outcomes = [];
 
   const endOfDay = at(day.close) + 3 * 60 * MINUTE;
@@ -139,7 +140,15 @@ export function simulateDay(setup, day, policy, operatorOf) {
       if (!decision.ok) continue;
       const issued = state.tickets.get(ticketId);
       // What the visitor is told at the kiosk, by each estimator, to set against what happens.
-      const estimates = { today: estimateWait(state, issued.serviceId, now, ticketId).estimatedWaitMin };
+      const estimates = {
+        today: estimateWait(state, issued.serviceId, now, ticketId).estimatedWaitMin,
+        forward: forecastWaitMin(state, issued.serviceId, now, ticketId),
+      };
+      // The office's own recent errors (the last 100 raw forecasts against what happened) set the lean and the range.
+      if (estimates.forward !== null) {
+        estimates.calibrated = calibratedWaitMin(estimates.forward, forwardErrors);
+        estimates.range = waitRange(estimates.forward, forwardErrors);
+      } else estimates.calibrated = null;
       visitorByTicket.set(ticketId, { ...v, arrivedAt: now, ticketId, kind: issued.kind, estimates });
     }
     for (const desk of desks) {
@@ -190,6 +199,10 @@ export function simulateDay(setup, day, policy, operatorOf) {
       }
       const visitor = visitorByTicket.get(ticket.id);
       if (!visitor.absent) outcomes.push({ ...visitor, kind: ticket.kind, queuedAt: ticket.queuedAt, calledAt: now });
+      if (!visitor.absent && visitor.estimates?.forward != null) {
+        forwardErrors.push(visitor.estimates.forward - (now - visitor.arrivedAt) / MINUTE);
+        if (forwardErrors.length > 100) forwardErrors.shift();
+      }
       desk.ticketId = ticket.id;
       // The visitor walks over; an absent one is recalled after a minute.
       desk.busyUntil = now + (visitor.absent ? MINUTE : 30_000);

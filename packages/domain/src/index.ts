@@ -25,4 +25,5 @@ export { peopleAheadOf } from './people-ahead.js';
 export { openDesksFor } from './open-desks.js';
 export { bookingSlotStarts, type SlotDay } from './booking-slots.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';
+export { forecastCalls, forecastWaitMin, calibratedWaitMin, waitRange, expectedServiceMs } from './wait-forecast.js';
 export * from './quality/index.js';
