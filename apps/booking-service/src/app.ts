@@ -1,4 +1,4 @@
-import { OFFICE_NAMESPACE, type OfficeSummary } from '@talon/protocol';
+import { OFFICE_NAMESPACE, PHONE_NAMESPACE, type OfficeSummary } from '@talon/protocol';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -13,7 +13,9 @@ import { originAllowed } from './edge/origin-check.js';
 import { createRefusalLog } from './edge/refusal-log.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
-import { officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
+import { setUpPhoneNamespace, type PhoneNamespace } from './phone/phone-namespace.js';
+import { createPhoneStatuses } from './phone/phone-statuses.js';
+import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
 import type { RedisCluster } from './sync/redis-cluster.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -124,7 +126,13 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       );
     },
   });
+  const phones = setUpPhoneNamespace(io.of(PHONE_NAMESPACE) as unknown as PhoneNamespace, {
+    statuses: createPhoneStatuses(() => config.phone.maxTicketStatuses),
+    isLinked: (officeId) => isOfficeLinked(officeNsp, officeId),
+    logger: logger.child({ area: 'phone' }),
+  });
   setUpOfficeNamespace(officeNsp, {
+    phones,
     store: {
       ...store,
       // Keep the in-memory directory in step with what offices say about themselves.

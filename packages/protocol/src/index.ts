@@ -14,3 +14,4 @@ export * from './namespaces.js';
 export * from './sync.js';
 export * from './booking-api.js';
 export * from './quality.js';
+export * from './phone.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
 import { BOOKING_CODE_DIGITS, idField, instantField } from './fields.js';
 import { WEEKDAY_KEYS } from './office-config.js';
+import { MAX_PHONE_STATUSES, phoneTicketStatusSchema } from './phone.js';
 
 /**
  * The office <-> central link on the booking service's `/office` namespace. Offices push their
@@ -169,6 +170,8 @@ export const syncCommands = {
   'events:push': z.strictObject({ messages: z.array(outboxMessageSchema).min(1).max(MAX_PUSH_MESSAGES) }),
   /** Booking changes after `since`, oldest first. */
   'bookings:pull': z.strictObject({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(MAX_PULL_CHANGES).optional() }),
+  /** The latest status of tickets a phone page may show (throttled per ticket by the office). */
+  'tickets:status': z.strictObject({ statuses: z.array(phoneTicketStatusSchema).min(1).max(MAX_PHONE_STATUSES) }),
 };
 
 export interface SyncResults {
@@ -176,6 +179,7 @@ export interface SyncResults {
   /** `resendFrom`: central holds the office's log only up to just before this seq; send from there again. */
   'events:push': { acked: string[]; resendFrom?: number };
   'bookings:pull': { changes: BookingChange[]; version: number; more: boolean };
+  'tickets:status': { accepted: number };
 }
 
 export type OfficeSyncClientEvents = CommandEvents<typeof syncCommands, SyncResults>;
@@ -198,6 +202,7 @@ export const syncResultSchemas = {
     version: z.number().int().nonnegative(),
     more: z.boolean(),
   }),
+  'tickets:status': z.object({ ok: z.literal(true), accepted: z.number().int().nonnegative() }),
 };
 
 /** A refusal from central, as the office reads it. */

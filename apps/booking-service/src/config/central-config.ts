@@ -57,6 +57,12 @@ export const centralConfigSchema = z.strictObject({
       poolSize: z.number().int().min(1).max(200).default(10),
     })
     .prefault({}),
+  phone: z
+    .strictObject({
+      /** Ticket statuses central keeps in memory for phone pages; past it the stalest go first. */
+      maxTicketStatuses: z.number().int().min(100).max(10_000_000).default(200_000),
+    })
+    .prefault({}),
 });
 
 export type CentralConfig = z.output<typeof centralConfigSchema>;

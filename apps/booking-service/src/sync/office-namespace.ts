@@ -11,6 +11,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
+import type { PhoneFanOut } from '../phone/phone-namespace.js';
 import type { AddressAttempts } from '../edge/address-attempts.js';
 import { clientAddress } from '../edge/client-address.js';
 import type { RefusalLog } from '../edge/refusal-log.js';
@@ -20,6 +21,9 @@ export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServer
 type OfficeSocket = Socket<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
 
 export const officeRoom = (officeId: string) => `office:${officeId}`;
+
+/** Whether the office has a live link now (the room empties when its socket leaves). */
+export const isOfficeLinked = (nsp: OfficeNamespace, officeId: string): boolean => (nsp.adapter.rooms.get(officeRoom(officeId))?.size ?? 0) > 0;
 
 const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
 
@@ -38,6 +42,8 @@ export function setUpOfficeNamespace(
     /** Failed handshakes per address; app.ts also refuses the blocked addresses' new connections. */
     handshakeFailures: AddressAttempts;
     refusals: RefusalLog;
+    /** Phone pages on this node: the statuses offices send and their links' state go there. */
+    phones?: PhoneFanOut;
   },
 ): void {
   const { store, logger } = deps;
@@ -71,6 +77,10 @@ export function setUpOfficeNamespace(
     // very socket; app.ts tells the other nodes separately.
     nsp.local.in(officeRoom(officeId)).disconnectSockets(true);
     void socket.join(officeRoom(officeId));
+    deps.phones?.linkChanged(officeId, true);
+    socket.on('disconnect', () => {
+      if (!isOfficeLinked(nsp, officeId)) deps.phones?.linkChanged(officeId, false);
+    });
 
     const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {
       async 'office:hello'({ summary }) {
@@ -90,6 +100,9 @@ export function setUpOfficeNamespace(
       async 'bookings:pull'({ since, limit = 200 }) {
         const { changes, version } = await store.bookingChangesSince(officeId, since, limit);
         return { ok: true, changes, version, more: changes.length === limit };
+      },
+      async 'tickets:status'({ statuses }) {
+        return { ok: true, accepted: deps.phones?.publish(officeId, statuses) ?? 0 };
       },
     };
 

@@ -11,6 +11,8 @@ import type { z } from 'zod';
 import { createCentralBookingIntake } from '../bookings/central-booking-intake.js';
 import type { OfficeContext } from '../office-context.js';
 import { officeSummaryOf } from './office-summary.js';
+import { createPhoneStatusFeed } from './phone-status-feed.js';
+import { phoneStatusesOf } from './phone-statuses.js';
 import { singleFlight } from './single-flight.js';
 import { createSyncCursors } from './sync-cursors.js';
 
@@ -22,6 +24,8 @@ export interface SyncClientOptions {
   ackTimeoutMs?: number;
   /** After a refusal or a timeout on a live link, try again this much later. */
   retryMs?: number;
+  /** A ticket's position for phone pages goes up at most this often (a call goes at once); default 3000. */
+  phoneThrottleMs?: number;
 }
 
 type SyncCommand = keyof typeof syncResultSchemas;
@@ -157,12 +161,40 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     // backup. Taking everything again is safe (taking a change twice does nothing).
     if (answer.bookingsVersion < cursors.bookingsVersion()) cursors.saveBookingsVersion(0);
     greeted = true;
+    phoneFeed.resendAll();
     logger.info({ unsent: cursors.unsentCount(), centralBookings: answer.bookingsVersion }, 'linked to central');
     kickPull();
     kickPush();
   }, (error) => {
     logger.warn({ err: error }, 'greeting central failed; will retry on the next connect');
     if (socket.connected) setTimeout(() => greet(), retryMs).unref();
+  });
+
+  let phonesRefused = false;
+  const phoneFeed = createPhoneStatusFeed({
+    current: () => phoneStatusesOf(context.queue.state, (deskId) => {
+      const desk = context.directory.desks.get(deskId);
+      return desk ? String(desk.number) : undefined;
+    }, context.clock.now()),
+    throttleMs: options.phoneThrottleMs ?? 3_000,
+    async send(statuses) {
+      if (phonesRefused) return true;
+      if (!socket.connected || !greeted || stopped) return false;
+      const answer = await request('tickets:status', { statuses }).catch((error: unknown) => {
+        logger.warn({ err: error }, 'sending ticket statuses for phones failed; will retry');
+        return undefined;
+      });
+      if (!answer) return false;
+      if (answer.ok) return true;
+      // A central from before phone pages: the queue works on, only phones see nothing.
+      if (answer.code === 'forbidden') {
+        phonesRefused = true;
+        logger.warn('central does not take ticket statuses for phone pages (older version); not sending them');
+        return true;
+      }
+      logger.error({ code: answer.code, message: answer.message }, 'central refused ticket statuses for phones; will retry');
+      return false;
+    },
   });
 
   socket.on('connect', () => greet());
@@ -175,7 +207,10 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     if (data?.code === 'unauthorized') logger.error('central does not know this office key; check TALON_OFFICE_KEY');
   });
   socket.on('bookings:changed', () => kickPull());
-  const unsubscribe = context.queue.onCommitted(() => kickPush());
+  const unsubscribe = context.queue.onCommitted(() => {
+    kickPush();
+    phoneFeed.changed();
+  });
   context.onConfigChanged(() => {
     if (socket.connected && !stopped) greet();
   });
@@ -186,6 +221,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
       unsubscribe();
+      phoneFeed.stop();
       socket.disconnect();
     },
   };

@@ -1,0 +1,32 @@
+import { estimateWait, type QueueState } from '@talon/domain';
+import type { PhoneTicketStatus } from '@talon/protocol';
+
+/**
+ * What a phone page needs of each live ticket, computed from the queue state the desks work on:
+ * the office is authoritative, central only passes this on. `deskNumber` names the desk as the
+ * hall shows it.
+ */
+export function phoneStatusesOf(state: QueueState, deskNumber: (deskId: string) => string | undefined, now: number): PhoneTicketStatus[] {
+  const statuses: PhoneTicketStatus[] = [];
+  for (const ticket of state.tickets.values()) {
+    const waiting = ticket.status === 'waiting';
+    const wait = waiting ? estimateWait(state, ticket.serviceId, now, ticket.id) : undefined;
+    const desk = ticket.deskId !== undefined && (ticket.status === 'called' || ticket.status === 'serving') ? deskNumber(ticket.deskId) : undefined;
+    statuses.push({
+      ticketId: ticket.id,
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      officeDay: ticket.officeDay,
+      state: ticket.status,
+      peopleAhead: wait?.peopleAhead ?? 0,
+      estimatedWaitMin: wait?.estimatedWaitMin ?? null,
+      ...(desk !== undefined && { deskNumber: desk }),
+      at: now,
+    });
+  }
+  return statuses;
+}
+
+/** The part of a status a phone shows; a status equal to the last one sent is not sent again. */
+export const sameForPhone = (a: PhoneTicketStatus, b: PhoneTicketStatus): boolean =>
+  a.state === b.state && a.peopleAhead === b.peopleAhead && a.estimatedWaitMin === b.estimatedWaitMin && a.deskNumber === b.deskNumber;
