@@ -375,7 +375,7 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     const status = page.locator('[data-testid="kiosk-status"][data-status="closed"]');
     await status.waitFor();
     expect(await status.textContent()).toContain('Офис закрыт');
-    expect(await status.textContent()).toContain('Выдача талонов начнётся вторник, 1 декабря в 08:00.');
+    expect(await status.textContent()).toContain('Выдача талонов начнётся: вторник, 1 декабря, в 08:00.');
     expect(await button('Оплата и консультации').count()).toBe(0);
     await saveScreenshot(page, 'kiosk-closed');
     clock.set(MONDAY_10_05_MOSCOW + 30 * MINUTE);

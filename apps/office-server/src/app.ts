@@ -1,6 +1,7 @@
 import type { OfficeConfig } from '@talon/protocol';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRefusalLog } from '@talon/server-edge';
 import { Server } from 'socket.io';
 import { createSessions } from './auth/sessions.js';
 import { createBookingDesk } from './bookings/booking-desk.js';
@@ -24,6 +25,7 @@ import { makeAccessFollowConfig } from './realtime/access-follows-config.js';
 import { setUpBoardNamespace } from './realtime/board-namespace.js';
 import { setUpDashboardNamespace } from './realtime/dashboard-namespace.js';
 import { setUpDeviceNamespace } from './realtime/device-namespace.js';
+import { identityOf } from './realtime/handshake.js';
 import { setUpKioskNamespace } from './realtime/kiosk-namespace.js';
 import { setUpOperatorNamespace } from './realtime/operator-namespace.js';
 import type { RateLimit } from './realtime/rate-limiter.js';
@@ -98,11 +100,19 @@ export function createApplication(options: ApplicationOptions): Application {
   // Started last, once every namespace is in place; read by /healthz and the dashboard meanwhile.
   let sync: SyncClient | undefined;
   const centralLink = () => centralLinkView(sync);
+  const refusals = createRefusalLog(logger.child({ area: 'edge' }), { everyMs: 60_000, maxSources: 1000 });
+  /** Logout ends the session's open screens at once, not at their next connect. */
+  function disconnectSession(session: string): void {
+    for (const name of ['/operator', '/dashboard', '/admin'])
+      for (const socket of io.of(name).sockets.values()) if (identityOf(socket).session === session) socket.disconnect(true);
+  }
   const httpServer = createServer(createHttpHandler(context, {
     centralLink,
     screensRoot: options.screensRoot,
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     startedAt: clock.now(),
+    refusals,
+    onLogout: disconnectSession,
   }));
   // Large enough that an oversized command gets a `payload-too-large` answer rather than a cut line.
   const io = new Server(httpServer, { maxHttpBufferSize: 4 * 1024 * 1024, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
@@ -112,6 +122,7 @@ export function createApplication(options: ApplicationOptions): Application {
       metrics,
       rateLimit: options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit,
       now: () => Date.now(),
+      refusals,
     },
     publicUrl: options.config.office.publicUrl,
   };
@@ -172,6 +183,7 @@ export function createApplication(options: ApplicationOptions): Application {
       accountKeys.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      refusals.close();
       db.close();
     },
   };

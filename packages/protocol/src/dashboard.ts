@@ -13,6 +13,8 @@ export interface DayTotals {
   served: number;
   noShow: number;
   cancelled: number;
+  /** Priority visitors finished today whose document was never confirmed (unchecked or not shown). */
+  priorityUnconfirmed: number;
   waitingNow: number;
   averageWaitMin: number | null;
   longestWaitNowMin: number;

@@ -53,7 +53,7 @@ export const kioskRu = {
   'kiosk.closedTitle': 'Офис закрыт',
   'kiosk.closedLead': 'Сейчас талоны не выдаются.',
   'kiosk.opensToday': 'Выдача талонов начнётся в {time}.',
-  'kiosk.opensOn': 'Выдача талонов начнётся {date} в {time}.',
+  'kiosk.opensOn': 'Выдача талонов начнётся: {date}, в {time}.',
   'kiosk.offlineTitle': 'Нет связи с сервером',
   'kiosk.offlineLead': 'Талоны сейчас не выдаются. Киоск восстановит связь сам — подождите немного или обратитесь к администратору.',
   'kiosk.connecting': 'Подключение…',
