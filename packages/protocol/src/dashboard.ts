@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
+import { qualityDashboardCommands, type QualityDashboardResults } from './quality.js';
 import type { CentralLinkView, DeskView, DeviceHealthView, OfficeView, ServiceQueueView } from './views.js';
 
 export const dashboardCommands = {
   'dashboard:snapshot': z.strictObject({}),
+  ...qualityDashboardCommands,
 };
 
 export interface DayTotals {
@@ -66,7 +68,7 @@ export interface DashboardState {
   bookingStandardMinutes: number;
 }
 
-export interface DashboardResults {
+export interface DashboardResults extends QualityDashboardResults {
   'dashboard:snapshot': { state: DashboardState };
 }
 
