@@ -1,6 +1,7 @@
 import type { OfficeConfig } from '@talon/protocol';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRefusalLog } from '@talon/server-edge';
 import { Server } from 'socket.io';
 import { createSessions } from './auth/sessions.js';
 import { createBookingDesk } from './bookings/booking-desk.js';
@@ -24,12 +25,16 @@ import { makeAccessFollowConfig } from './realtime/access-follows-config.js';
 import { setUpBoardNamespace } from './realtime/board-namespace.js';
 import { setUpDashboardNamespace } from './realtime/dashboard-namespace.js';
 import { setUpDeviceNamespace } from './realtime/device-namespace.js';
+import { identityOf } from './realtime/handshake.js';
 import { setUpKioskNamespace } from './realtime/kiosk-namespace.js';
 import { setUpOperatorNamespace } from './realtime/operator-namespace.js';
 import type { RateLimit } from './realtime/rate-limiter.js';
 import type { RealtimeOptions } from './realtime/realtime-options.js';
 import { startStateBroadcasts } from './realtime/state-broadcasts.js';
 import { createEventStore } from './storage/event-store.js';
+import { accountKeyer } from './quality/account-key.js';
+import { startAccountKeyRetention } from './quality/account-key-retention.js';
+import { createQualityStore } from './quality/quality-store.js';
 import { startSyncClient, type SyncClient, type SyncClientOptions } from './sync/sync-client.js';
 import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
 import { createBoardStateReader } from './views/board-state.js';
@@ -70,7 +75,8 @@ export interface Application {
 export function createApplication(options: ApplicationOptions): Application {
   const { clock, logger } = options;
   const db: OfficeDatabase = openDatabase(options.databaseFile);
-  const store = createEventStore(db, options.config.office.id);
+  // The secret is read at each issue, so a config edit of it applies at once.
+  const store = createEventStore(db, options.config.office.id, (n) => accountKeyer(context.directory.config.quality.accountKeySecret)(n));
   let queue: OfficeQueue | undefined;
   const config = createConfigHolder(options.config, () => queue!, options.saveConfig);
   queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
@@ -94,11 +100,19 @@ export function createApplication(options: ApplicationOptions): Application {
   // Started last, once every namespace is in place; read by /healthz and the dashboard meanwhile.
   let sync: SyncClient | undefined;
   const centralLink = () => centralLinkView(sync);
+  const refusals = createRefusalLog(logger.child({ area: 'edge' }), { everyMs: 60_000, maxSources: 1000 });
+  /** Logout ends the session's open screens at once, not at their next connect. */
+  function disconnectSession(session: string): void {
+    for (const name of ['/operator', '/dashboard', '/admin'])
+      for (const socket of io.of(name).sockets.values()) if (identityOf(socket).session === session) socket.disconnect(true);
+  }
   const httpServer = createServer(createHttpHandler(context, {
     centralLink,
     screensRoot: options.screensRoot,
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     startedAt: clock.now(),
+    refusals,
+    onLogout: disconnectSession,
   }));
   // Large enough that an oversized command gets a `payload-too-large` answer rather than a cut line.
   const io = new Server(httpServer, { maxHttpBufferSize: 4 * 1024 * 1024, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
@@ -108,6 +122,7 @@ export function createApplication(options: ApplicationOptions): Application {
       metrics,
       rateLimit: options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit,
       now: () => Date.now(),
+      refusals,
     },
     publicUrl: options.config.office.publicUrl,
   };
@@ -120,6 +135,7 @@ export function createApplication(options: ApplicationOptions): Application {
   };
   const ratings = createRatingWindows(io, context);
   const pressRetention = startPressRetention(createRatingPresses(db, () => clock.now()), clock, logger.child({ area: 'rating' }));
+  const accountKeys = startAccountKeyRetention(createQualityStore(db), clock, () => context.directory.config.quality.repeatWindowDays, logger.child({ area: 'quality' }));
   const personalData = startPersonalDataRetention(db, clock, () => context.directory.config.personalData.retentionDays, logger.child({ area: 'privacy' }));
   queue.onCommitted((events) => ratings.onCommitted(events));
   setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
@@ -164,8 +180,10 @@ export function createApplication(options: ApplicationOptions): Application {
       ratings.closeAll();
       pressRetention.stop();
       personalData.stop();
+      accountKeys.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      refusals.close();
       db.close();
     },
   };

@@ -44,6 +44,16 @@ describe('device agents: printers and rating buttons, over the /device namespace
     expect(await printed).toEqual({ ticketId: issued.ticket.id, printed: true, status: 'ok' });
   });
 
+  it("prints an English ticket with the service's English name", async () => {
+    await hello();
+    const job = new Promise<PrintJob>((resolve) => agent.on('print:job', (j: PrintJob, ack: (r: unknown) => void) => (ack({ printed: true, status: 'ok' }), resolve(j))));
+    await command<Issued>(kiosk, 'ticket:issue', { serviceId: 'payments', language: 'en' });
+    const printed = (await job).ticket;
+    expect(printed.language).toBe('en');
+    expect(printed.serviceName).toBe(office.app.context.directory.config.services.find((s) => s.id === 'payments')!.nameEn);
+    expect(printed.serviceName).toMatch(/^[A-Za-z ,&-]+$/);
+  });
+
   it('stops promising paper when the printer is out of it, and the dashboard sees the alarm', async () => {
     await hello();
     const noPaper = nextEvent<KioskState>(kiosk, 'kiosk:state', (s) => !s.printer.paperTickets);

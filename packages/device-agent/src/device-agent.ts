@@ -7,7 +7,7 @@ import { AgentPrinter } from './agent-printer.js';
 import type { AgentLink, AgentStatus, DeviceAgent, DeviceAgentOptions } from './device-agent-types.js';
 import { realHardware, type DeviceHardware } from './device-hardware.js';
 import { RatingOutbox, type RatingSubmit } from './rating-outbox.js';
-import { checkHelloAnswer, checkPrintJob, checkRatingWindow } from './server-messages.js';
+import { checkAssignments, checkHelloAnswer, checkPrintJob, checkRatingWindow } from './server-messages.js';
 
 const DEFAULTS = {
   agentVersion: '0.1.0',
@@ -41,7 +41,12 @@ class Agent implements DeviceAgent {
   private refusal: string | undefined;
   /** Bumped at every connect, so answers to an older connection's hello are ignored. */
   private connection = 0;
-  /** Desks the server asked to light during the current connection's hello. */
+  /** The connection whose hello the server has answered: changes after that answer apply. */
+  private answered = 0;
+  /**
+   * The window state the server last asked for, per desk, during this connection: a button opened
+   * later (at hello, or when the config gives this agent a new one) starts in it.
+   */
   private windowsWanted = new Map<string, boolean>();
   private pollTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -92,6 +97,7 @@ class Agent implements DeviceAgent {
     });
     socket.on('print:job', (job: unknown, ack: unknown) => void this.onPrintJob(job, ack).catch((error: unknown) => this.logger.error({ err: error }, 'print job failed')));
     socket.on('rating:window', (window: unknown) => this.onRatingWindow(window));
+    socket.on('devices:assigned', (assignments: unknown) => this.onAssigned(assignments));
     this.pollTimer = setInterval(() => void this.pollPrinters(), this.timings.statusPollMs);
     this.setLink('connecting');
   }
@@ -174,13 +180,35 @@ class Agent implements DeviceAgent {
       return;
     }
     const { printers, buttons } = checked.value;
-    const work = this.reconciling.then(() => this.reconcile(connection, printers, buttons));
+    this.answered = connection;
+    await this.applyInTurn(connection, printers, buttons, 'hello');
+  }
+
+  /** The config changed our devices while we are connected: apply the new list at once. */
+  private onAssigned(assignments: unknown): void {
+    const checked = checkAssignments(assignments);
+    if (!checked.ok) {
+      this.logger.error({ problem: checked.problem }, 'device assignments refused: malformed');
+      return;
+    }
+    // A change before hello's answer is in that answer already.
+    if (this.answered !== this.connection || this.stopped) return;
+    void this.applyInTurn(this.connection, checked.value.printers, checked.value.buttons, 'change');
+  }
+
+  /** One reconcile at a time, in arrival order: a hello and a change never open one port twice. */
+  private async applyInTurn(connection: number, printers: PrinterAssignment[], buttons: ButtonAssignment[], cause: 'hello' | 'change'): Promise<void> {
+    const work = this.reconciling.then(() => this.reconcile(connection, printers, buttons, cause));
     this.reconciling = work.catch((error: unknown) => this.logger.error({ err: error }, 'applying assignments failed'));
     await this.reconciling;
   }
 
-  /** Opens what is newly assigned, closes what is no longer ours, keeps the rest running. */
-  private async reconcile(connection: number, printers: PrinterAssignment[], buttons: ButtonAssignment[]): Promise<void> {
+  /**
+   * Opens what is newly assigned, closes what is no longer ours or changed (it is reopened with
+   * the new settings), and keeps the rest running untouched: a pending rating waits in the
+   * outbox, not in a button, so closing one loses nothing.
+   */
+  private async reconcile(connection: number, printers: PrinterAssignment[], buttons: ButtonAssignment[], cause: 'hello' | 'change'): Promise<void> {
     const localPrinters = this.options.localPaths?.printerUri ?? {};
     const localButtons = this.options.localPaths?.buttonPath ?? {};
     const opened: AgentPrinter[] = [];
@@ -221,11 +249,13 @@ class Agent implements DeviceAgent {
     }
     if (connection !== this.connection || this.stopped) return;
     // The server re-sends open windows during hello; any other lit button belongs to a window
-    // the server no longer has (it restarted, or the window timed out while we were away).
-    for (const button of this.buttons.values()) button.setWindow(this.windowsWanted.get(button.deskId) ?? false);
-    this.windowsWanted.clear();
+    // the server no longer has (it restarted, or the window timed out while we were away). After
+    // a change only the new buttons need a state: the others keep theirs.
+    for (const button of cause === 'hello' ? this.buttons.values() : newButtons) button.setWindow(this.windowsWanted.get(button.deskId) ?? false);
     this.setLink('online');
-    this.logger.info({ printers: printers.map((p) => p.printerId), buttons: buttons.map((b) => b.deskId) }, 'online with the office server');
+    const assigned = { printers: printers.map((p) => p.printerId), buttons: buttons.map((b) => b.deskId) };
+    if (cause === 'hello') this.logger.info(assigned, 'online with the office server');
+    else this.logger.info({ ...assigned, opened: [...opened.map((p) => p.printerId), ...newButtons.map((b) => b.deskId)] }, 'devices changed by the office config');
     for (const button of newButtons) this.send('button:status', { deskId: button.deskId, online: button.online });
     await Promise.all(
       opened.map(async (printer) => {
@@ -282,7 +312,7 @@ class Agent implements DeviceAgent {
       return;
     }
     const { deskId, open } = checked.value;
-    if (this.link !== 'online') this.windowsWanted.set(deskId, open);
+    this.windowsWanted.set(deskId, open);
     const button = this.buttons.get(deskId);
     if (button) button.setWindow(open);
     else if (this.link === 'online') this.logger.warn({ desk: deskId }, 'rating window for a desk whose button this agent does not have');

@@ -1,8 +1,10 @@
 import {
+  deviceAssignmentsSchema,
   deviceHelloResultSchema,
   printJobSchema,
   ratingWindowSchema,
   type ButtonAssignment,
+  type DeviceAssignments,
   type PrintJob,
   type PrinterAssignment,
   type RatingWindow,
@@ -25,6 +27,8 @@ function check<T>(schema: z.ZodType<T>, value: unknown): Checked<T> {
 }
 
 export const checkPrintJob = (value: unknown): Checked<PrintJob> => check(printJobSchema, value);
+
+export const checkAssignments = (value: unknown): Checked<DeviceAssignments> => check(deviceAssignmentsSchema, value);
 
 export const checkRatingWindow = (value: unknown): Checked<RatingWindow> => check(ratingWindowSchema, value);
 

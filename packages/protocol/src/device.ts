@@ -49,12 +49,15 @@ export const buttonAssignmentSchema = z.object({
 });
 export type ButtonAssignment = z.infer<typeof buttonAssignmentSchema>;
 
-/** The `device:hello` ack: what the office config gives this agent. */
-export const deviceHelloResultSchema = z.object({
-  ok: z.literal(true),
+/** What the office config gives one agent: its printers and its desks' rating buttons. */
+export const deviceAssignmentsSchema = z.object({
   printers: z.array(printerAssignmentSchema).max(32),
   buttons: z.array(buttonAssignmentSchema).max(64),
 });
+export type DeviceAssignments = z.infer<typeof deviceAssignmentsSchema>;
+
+/** The `device:hello` ack: the assignments as they stand at connect. */
+export const deviceHelloResultSchema = deviceAssignmentsSchema.extend({ ok: z.literal(true) });
 
 /** What a printed ticket says; times as ms since the epoch, formatted in the office's zone. */
 export const printJobTicketSchema = z.object({
@@ -101,8 +104,10 @@ export type DeviceClientEvents = CommandEvents<typeof deviceCommands, DeviceResu
 export interface DeviceServerEvents {
   'print:job': (job: PrintJob, ack: (result: PrintJobResult) => void) => void;
   'rating:window': (window: RatingWindow) => void;
+  /** The config changed this agent's devices: the whole new list, applied as at hello. */
+  'devices:assigned': (assignments: DeviceAssignments) => void;
 }
 
 /** The server->agent event names, for documents and tests that must list every one. */
-export const DEVICE_SERVER_EVENTS = ['print:job', 'rating:window'] as const satisfies readonly (keyof DeviceServerEvents)[];
+export const DEVICE_SERVER_EVENTS = ['print:job', 'rating:window', 'devices:assigned'] as const satisfies readonly (keyof DeviceServerEvents)[];
 

@@ -24,6 +24,11 @@ const localDate = z
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
+/** What the desk must record before finishing a visit; both off by default (the console only offers them). */
+const finishRequiresConfig = z
+  .object({ outcome: z.boolean().default(false), documentCheck: z.boolean().default(false) })
+  .optional();
+
 const serviceConfig = z.object({
   id: idField,
   name: text,
@@ -45,11 +50,14 @@ const serviceConfig = z.object({
       z.object({
         id: idField,
         name: text,
+        nameEn: text.optional(),
         /** The quality programme counts visits finished with this outcome as complaints ("претензия"). */
         complaint: z.boolean().default(false),
       }),
     )
     .default([]),
+  /** `outcome`: «Завершить» waits for an outcome; `documentCheck`: a priority visitor's document check is recorded first. */
+  finishRequires: finishRequiresConfig,
 });
 
 const deskServiceConfig = z.union([
@@ -172,12 +180,26 @@ export const officeConfigSchema = z
         accountKeySecret: z.string().min(16, 'at least 16 characters').max(256).optional(),
       })
       .prefault({}),
+    /** Guess limits (docs/protocol.md, "Limits"); sized for a real office's staff behind a few desks. */
+    limits: z
+      .object({
+        /** Failed logins per normalised login ("Ivanova " = "ivanova") in `loginWindowMinutes`. */
+        loginFailuresPerLogin: z.number().int().min(1).max(1000).default(8),
+        /** Failed logins per client address in `loginWindowMinutes`, whatever the login. */
+        loginFailuresPerAddress: z.number().int().min(1).max(10_000).default(30),
+        loginWindowMinutes: z.number().int().min(1).max(1440).default(5),
+        /** Most logins/addresses remembered; the least recently seen is dropped past it. */
+        trackedKeys: z.number().int().min(100).max(1_000_000).default(10_000),
+      })
+      .prefault({}),
     serviceGroups: z
       .array(z.object({ id: idField, name: text, nameEn: text.optional(), parentId: idField.optional() }))
       .default([]),
     services: z.array(serviceConfig).min(1),
     categories: z
-      .array(z.object({ id: idField, name: text, nameEn: text.optional(), document: text, documentEn: text.optional() }))
+      .array(
+        z.object({ id: idField, name: text, nameEn: text.optional(), document: text, documentEn: text.optional(), finishRequires: finishRequiresConfig }),
+      )
       .default([]),
     desks: z.array(deskConfig).min(1),
     operators: z.array(operatorConfig).min(1),

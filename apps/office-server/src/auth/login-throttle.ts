@@ -1,18 +1,33 @@
-/** Slows password guessing: a login with too many recent failures is refused for a while. */
-export function createLoginThrottle(now: () => number, maxFailures = 8, windowMs = 5 * 60_000) {
-  const failures = new Map<string, number[]>();
-  const recent = (key: string) => (failures.get(key) ?? []).filter((at) => now() - at < windowMs);
+import type { OfficeConfig } from '@talon/protocol';
+import { createFailureCounter } from '@talon/server-edge';
+
+/** The same account however it is typed: the lookup trims and lower-cases, so the throttle does too. */
+export function normaliseLogin(login: string): string {
+  return login.trim().toLowerCase();
+}
+
+/**
+ * Slows password guessing: failures count against the normalised login and against the client
+ * address, each in bounded tables, so neither another spelling of the login nor a sweep over many
+ * logins gets more guesses or more memory.
+ */
+export function createLoginThrottle(now: () => number, limits: OfficeConfig['limits']) {
+  const windowMs = limits.loginWindowMinutes * 60_000;
+  const byLogin = createFailureCounter({ max: limits.loginFailuresPerLogin, windowMs, maxTracked: limits.trackedKeys, now });
+  const byAddress = createFailureCounter({ max: limits.loginFailuresPerAddress, windowMs, maxTracked: limits.trackedKeys, now });
   return {
-    blocked(key: string): boolean {
-      return recent(key).length >= maxFailures;
+    blocked(login: string, address: string): boolean {
+      return byLogin.blocked(normaliseLogin(login)) || byAddress.blocked(address);
     },
-    failed(key: string): void {
-      const list = recent(key);
-      list.push(now());
-      failures.set(key, list);
+    failed(login: string, address: string): void {
+      byLogin.fail(normaliseLogin(login));
+      byAddress.fail(address);
     },
-    succeeded(key: string): void {
-      failures.delete(key);
+    succeeded(login: string): void {
+      byLogin.clear(normaliseLogin(login));
+    },
+    get tracked(): number {
+      return byLogin.size + byAddress.size;
     },
   };
 }

@@ -21,6 +21,10 @@ export function createDeviceHealth(clock: Clock) {
 
   return {
     set,
+    /** A device taken out of the config: nothing to watch any more. */
+    forget(kind: DeviceHealthView['kind'], id: string): void {
+      if (entries.delete(`${kind}:${id}`)) listeners.forEach((listener) => listener());
+    },
     printerStatus(printerId: string): PrinterHealth {
       const entry = entries.get(`printer:${printerId}`);
       return (entry?.status as PrinterHealth | undefined) ?? 'unknown';

@@ -1,10 +1,10 @@
 import { officeDayOf } from '@talon/domain';
-import { BodyError, readJsonBody } from '@talon/server-edge';
+import { BodyError, readJsonBody, type RefusalLog } from '@talon/server-edge';
 import type { Language } from '@talon/messages';
 import type { CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { createLoginThrottle } from '../auth/login-throttle.js';
+import { createLoginThrottle, normaliseLogin } from '../auth/login-throttle.js';
 import { verifyPassword } from '../auth/password.js';
 import type { OfficeContext } from '../office-context.js';
 import { serviceQueues } from '../views/service-queues.js';
@@ -24,11 +24,15 @@ export interface HttpOptions {
   /** Demo only: tokens the landing page may put into its links. */
   demoTokens?: Record<string, string>;
   startedAt: number;
+  /** Refusals (failed logins) logged one line per source per minute. */
+  refusals: RefusalLog;
+  /** A session just ended by logout: its open screens are disconnected at once. */
+  onLogout?: (session: string) => void;
 }
 
 export function createHttpHandler(context: OfficeContext, options: HttpOptions) {
   const screens = createStaticScreens(options.screensRoot);
-  const throttle = createLoginThrottle(() => context.clock.now());
+  const throttle = createLoginThrottle(() => context.clock.now(), context.directory.config.limits);
   const ticketsCsv = createTicketsCsv(context.db);
   const ticketRow = context.db.prepare(`SELECT id, number, status, desk_id AS deskId FROM tickets WHERE id = ?`);
 
@@ -72,11 +76,15 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       const parsed = loginBody.safeParse(await readJsonBody(request, LOGIN_BODY_LIMIT));
       if (!parsed.success) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'login and password are required' });
       const { login, password } = parsed.data;
-      if (throttle.blocked(login)) return json(response, 429, { ok: false, code: 'rate-limited', message: 'too many failed logins; wait a few minutes' });
-      const operator = context.directory.operatorsByLogin.get(login.trim().toLowerCase());
+      const address = request.socket.remoteAddress ?? 'unknown';
+      if (throttle.blocked(login, address)) {
+        options.refusals.refused(address, 'login-throttled');
+        return json(response, 429, { ok: false, code: 'rate-limited', message: 'too many failed logins; wait a few minutes' });
+      }
+      const operator = context.directory.operatorsByLogin.get(normaliseLogin(login));
       if (!operator || !(await verifyPassword(password, operator.passwordHash))) {
-        throttle.failed(login);
-        context.logger.warn({ login }, 'failed login');
+        throttle.failed(login, address);
+        options.refusals.refused(address, 'failed-login');
         return json(response, 401, { ok: false, code: 'unauthorized', message: 'wrong login or password' });
       }
       throttle.succeeded(login);
@@ -86,7 +94,10 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
     }
     if (method === 'POST' && path === '/api/logout') {
       const header = request.headers.authorization ?? '';
-      if (header.startsWith('Bearer ')) context.sessions.close(header.slice(7));
+      if (header.startsWith('Bearer ')) {
+        context.sessions.close(header.slice(7));
+        options.onLogout?.(header.slice(7));
+      }
       return json(response, 200, { ok: true });
     }
     if (method === 'GET' && path === '/api/reports/tickets.csv') {

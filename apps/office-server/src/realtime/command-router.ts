@@ -1,4 +1,5 @@
 import { MAX_EVENT_BYTES, formatPath, type Ack, type CommandSchemas, type ErrorCode } from '@talon/protocol';
+import type { RefusalLog } from '@talon/server-edge';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
@@ -19,6 +20,8 @@ interface RouterOptions {
   metrics: Metrics;
   rateLimit: RateLimit | null;
   now: () => number;
+  /** Unknown events and rate-limit hits, one line per source per minute with a count. */
+  refusals: RefusalLog;
 }
 
 /**
@@ -33,7 +36,7 @@ export function routeCommands<C extends CommandSchemas, R extends { [K in keyof 
 ): void {
   const limiter = createRateLimiter(options.rateLimit, options.now);
   const log = options.logger.child({ role: options.role, socket: socket.id });
-  let floodLogged = 0;
+  const source = `${options.role}:${socket.handshake.address}`;
 
   socket.onAny(async (event: unknown, ...args: unknown[]) => {
     const started = performance.now();
@@ -45,16 +48,14 @@ export function routeCommands<C extends CommandSchemas, R extends { [K in keyof 
       else if (!result.ok) socket.emit('command:error', { event: String(event), ...result });
     };
 
-    if (typeof event !== 'string' || !Object.hasOwn(commands, event)) {
-      log.warn({ event: String(event).slice(0, 64) }, 'command not allowed for this role');
-      return reply(fail('forbidden', `"${String(event).slice(0, 64)}" is not a ${options.role} command`));
-    }
+    // The bucket counts every event, known or not, before anything else is spent on it.
     if (!limiter.take()) {
-      if (options.now() - floodLogged > 1000) {
-        floodLogged = options.now();
-        log.warn({ event }, 'rate limit hit');
-      }
+      options.refusals.refused(source, 'rate-limited');
       return reply(fail('rate-limited', 'too many commands; slow down'));
+    }
+    if (typeof event !== 'string' || !Object.hasOwn(commands, event)) {
+      options.refusals.refused(source, 'unknown-event');
+      return reply(fail('forbidden', `"${String(event).slice(0, 64)}" is not a ${options.role} command`));
     }
     if (args.length !== 1) return reply(fail('invalid-payload', 'send exactly one payload object and an ack callback'));
     let size: number;

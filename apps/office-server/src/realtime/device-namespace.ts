@@ -1,5 +1,6 @@
 import { deviceCommands, type DeviceResults } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
+import { assignmentsOf, makeAssignmentsFollowConfig } from '../devices/agent-assignments.js';
 import type { OfficeContext } from '../office-context.js';
 import { agentRoom } from '../printing/print-dispatcher.js';
 import { createRatingPresses } from '../rating/rating-presses.js';
@@ -16,6 +17,7 @@ export function setUpDeviceNamespace(
   ratings: RatingWindows,
 ): void {
   requireDevice(namespace, context, 'agent');
+  makeAssignmentsFollowConfig(namespace, context, ratings);
   const presses = createRatingPresses(context.db, () => context.clock.now());
   namespace.on('connection', (socket: Socket) => {
     const agent = identityOf(socket).device!;
@@ -55,16 +57,7 @@ export function setUpDeviceNamespace(
             context.devices.set({ kind: 'rating-button', id: b.deskId, name: b.deskId, online: b.online, status: b.online ? 'online' : 'offline' });
         }
         for (const deskId of ratings.openDesksOf(agent.id)) socket.emit('rating:window', { deskId, open: true });
-        const config = context.directory.config;
-        return {
-          ok: true,
-          printers: config.printers
-            .filter((p) => p.agentId === agent.id)
-            .map((p) => ({ printerId: p.id, kioskId: p.kioskId, uri: p.uri, profile: p.profile })),
-          buttons: config.ratingButtons
-            .filter((b) => b.agentId === agent.id)
-            .map((b) => ({ deskId: b.deskId, path: b.path, deviceId: b.deviceId })),
-        };
+        return { ok: true, ...assignmentsOf(context.directory.config, agent.id) };
       },
       'printer:status': ({ printerId, status }) => {
         if (!owns.printer(printerId)) return fail('forbidden', `printer "${printerId}" is not this agent's`);

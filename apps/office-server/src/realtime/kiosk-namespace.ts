@@ -51,7 +51,8 @@ export function setUpKioskNamespace(
       const printed: PrintJobTicket = {
         officeName: context.directory.config.office.name,
         number: ticket.number,
-        serviceName: view.serviceName,
+        // A ticket in English names the service in English where the config gives that name.
+        serviceName: (language === 'en' && context.directory.config.services.find((s) => s.id === ticket.serviceId)?.nameEn) || view.serviceName,
         issuedAt: ticket.issuedAt,
         timeZone: state.setup.schedule.timeZone,
         peopleAhead: wait.peopleAhead,

@@ -1,9 +1,10 @@
+import type { RefusalLog } from '@talon/server-edge';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { RateLimit } from './rate-limiter.js';
 
 export interface RealtimeOptions {
-  router: { logger: Logger; metrics: Metrics; rateLimit: RateLimit | null; now: () => number };
+  router: { logger: Logger; metrics: Metrics; rateLimit: RateLimit | null; now: () => number; refusals: RefusalLog };
   /** Base URL for the ticket's QR code, e.g. http://office.local:8080. */
   publicUrl: string | undefined;
 }
