@@ -133,11 +133,11 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     const config = await liveConfig();
     await tab('Записи');
     await page.getByLabel('Услуга', { exact: true }).selectOption('contracts');
-    await page.getByLabel('День').fill(bookingDay(config));
+    await page.getByLabel('День').fill(russianDay(bookingDay(config)));
     await page.getByLabel('Имя посетителя (необязательно)').fill('Смирнов');
     const slot = page.getByRole('button', { name: /^Записать на 10:00/ });
     await slot.click();
-    await expect.poll(() => page.getByTestId('booking-code').textContent()).toMatch(/^\d{6}$/);
+    await expect.poll(() => page.getByTestId('booking-code').textContent()).toMatch(/^\d{12}$/);
     const code = (await page.getByTestId('booking-code').textContent())!;
     // Contracts take one visitor per slot: the taken slot is no longer offered.
     await expect.poll(() => slot.isDisabled()).toBe(true);
@@ -239,7 +239,7 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     expect(await field(`holidays[${march8}]`).locator('input').inputValue()).toBe('2027-03-08');
     await tab('Записи');
     await page.getByLabel('Услуга', { exact: true }).selectOption('contracts');
-    await page.getByLabel('День').fill(date);
+    await page.getByLabel('День').fill(russianDay(date));
     await page.getByRole('button', { name: /^Записать на 14:30/ }).waitFor();
     expect(await page.getByRole('button', { name: /^Записать на 15:00/ }).count()).toBe(0);
   });
@@ -251,3 +251,9 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     }
   });
 });
+
+/** The booking form's day as people type it, «05.12.2026» (issue 17: one format everywhere). */
+function russianDay(isoDay: string): string {
+  const [year, month, day] = isoDay.split('-');
+  return `${day}.${month}.${year}`;
+}

@@ -164,9 +164,12 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     for (const number of issued) expect(csv).toContain(number);
 
     // Yesterday's report is one date away; it holds none of today's tickets.
-    const today = await page.locator('.dash__day input').inputValue();
+    // The day reads «05.12.2026», whatever the browser's own date picker would show.
+    const shown = await page.getByLabel('за день').inputValue();
+    expect(shown).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    const today = shown.split('.').reverse().join('-');
     const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    await page.getByLabel('за день').fill(yesterday);
+    await page.getByLabel('за день').fill(yesterday.split('-').reverse().join('.'));
     const [earlier] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
     expect(earlier.suggestedFilename()).toBe(`tickets-${yesterday}.csv`);
     const old = readFileSync(await earlier.path(), 'utf8');

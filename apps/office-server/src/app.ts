@@ -32,6 +32,9 @@ import type { RateLimit } from './realtime/rate-limiter.js';
 import type { RealtimeOptions } from './realtime/realtime-options.js';
 import { startStateBroadcasts } from './realtime/state-broadcasts.js';
 import { createEventStore } from './storage/event-store.js';
+import { accountKeyer } from './quality/account-key.js';
+import { startAccountKeyRetention } from './quality/account-key-retention.js';
+import { createQualityStore } from './quality/quality-store.js';
 import { startSyncClient, type SyncClient, type SyncClientOptions } from './sync/sync-client.js';
 import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
 import { createBoardStateReader } from './views/board-state.js';
@@ -72,7 +75,8 @@ export interface Application {
 export function createApplication(options: ApplicationOptions): Application {
   const { clock, logger } = options;
   const db: OfficeDatabase = openDatabase(options.databaseFile);
-  const store = createEventStore(db, options.config.office.id);
+  // The secret is read at each issue, so a config edit of it applies at once.
+  const store = createEventStore(db, options.config.office.id, (n) => accountKeyer(context.directory.config.quality.accountKeySecret)(n));
   let queue: OfficeQueue | undefined;
   const config = createConfigHolder(options.config, () => queue!, options.saveConfig);
   queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
@@ -131,6 +135,7 @@ export function createApplication(options: ApplicationOptions): Application {
   };
   const ratings = createRatingWindows(io, context);
   const pressRetention = startPressRetention(createRatingPresses(db, () => clock.now()), clock, logger.child({ area: 'rating' }));
+  const accountKeys = startAccountKeyRetention(createQualityStore(db), clock, () => context.directory.config.quality.repeatWindowDays, logger.child({ area: 'quality' }));
   const personalData = startPersonalDataRetention(db, clock, () => context.directory.config.personalData.retentionDays, logger.child({ area: 'privacy' }));
   queue.onCommitted((events) => ratings.onCommitted(events));
   setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
@@ -175,6 +180,7 @@ export function createApplication(options: ApplicationOptions): Application {
       ratings.closeAll();
       pressRetention.stop();
       personalData.stop();
+      accountKeys.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       refusals.close();

@@ -3,6 +3,7 @@ import type { QueueCommand } from './commands.js';
 import type { DecisionContext } from './decision-context.js';
 import type { DeskState } from './desk-state.js';
 import { refuse, type Decision } from './errors.js';
+import { finishGaps } from './finish-requirements.js';
 import type { Ticket } from './ticket.js';
 
 type Command<T extends QueueCommand['type']> = Extract<QueueCommand, { type: T }>;
@@ -131,6 +132,9 @@ export function decideFinish(ctx: DecisionContext, command: Command<'ticket.fini
     const service = ctx.state.setup.services.find((s) => s.id === ticket.serviceId);
     if (!service?.outcomes.some((o) => o.id === command.outcomeId)) return refuse('unknown-outcome', `"${command.outcomeId}" is not an outcome of this service`);
   }
+  const gaps = finishGaps(ctx.state.setup, ticket, command.outcomeId);
+  if (gaps.includes('document-check')) return refuse('document-check-required', 'record whether the priority document was shown first');
+  if (gaps.includes('outcome')) return refuse('outcome-required', 'this visit needs an outcome');
   return {
     ok: true,
     events: [

@@ -6,6 +6,8 @@ export const QUEUE_ERROR_CODES = [
   'unknown-category',
   'unknown-ticket',
   'unknown-outcome',
+  'outcome-required',
+  'document-check-required',
   'office-closed',
   'desk-closed',
   'desk-paused',

@@ -25,5 +25,6 @@ export { peopleAheadOf } from './people-ahead.js';
 export { openDesksFor } from './open-desks.js';
 export { bookingSlotStarts, type SlotDay } from './booking-slots.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';
+export { finishGaps, type FinishGap } from './finish-requirements.js';
 export { forecastCalls, forecastWaitMin, calibratedWaitMin, waitRange, expectedServiceMs } from './wait-forecast.js';
 export * from './quality/index.js';

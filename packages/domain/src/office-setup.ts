@@ -22,6 +22,18 @@ export interface ServiceDefinition {
   normMinutes: number;
   /** What a finished visit may be recorded as; empty means no outcome is asked. */
   outcomes: ServiceOutcome[];
+  /** What the desk must record before a visit of this service may be finished (none when absent). */
+  finishRequires?: FinishRequirements;
+}
+
+/**
+ * What a desk must have recorded before it may finish a visit: an outcome (for a service that has
+ * outcomes), and for a priority visitor the document check (seen or not seen). Set per service and
+ * per category; a visit owes what either of them asks.
+ */
+export interface FinishRequirements {
+  outcome?: boolean;
+  documentCheck?: boolean;
 }
 
 export interface DeskServiceEntry {
@@ -49,6 +61,8 @@ export interface PriorityCategory {
   name: string;
   /** What the visitor shows at the desk, e.g. a disability certificate. */
   document: string;
+  /** What the desk must record before finishing this category's visitor (none when absent). */
+  finishRequires?: FinishRequirements;
 }
 
 export interface OperatorDefinition {

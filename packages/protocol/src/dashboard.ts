@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
+import { qualityDashboardCommands, type QualityDashboardResults } from './quality.js';
 import type { CentralLinkView, DeskView, DeviceHealthView, OfficeView, ServiceQueueView } from './views.js';
 
 export const dashboardCommands = {
   'dashboard:snapshot': z.strictObject({}),
+  ...qualityDashboardCommands,
 };
 
 export interface DayTotals {
@@ -11,6 +13,8 @@ export interface DayTotals {
   served: number;
   noShow: number;
   cancelled: number;
+  /** Priority visitors finished today whose document was never confirmed (unchecked or not shown). */
+  priorityUnconfirmed: number;
   waitingNow: number;
   averageWaitMin: number | null;
   longestWaitNowMin: number;
@@ -64,7 +68,7 @@ export interface DashboardState {
   bookingStandardMinutes: number;
 }
 
-export interface DashboardResults {
+export interface DashboardResults extends QualityDashboardResults {
   'dashboard:snapshot': { state: DashboardState };
 }
 

@@ -13,4 +13,5 @@ export * from './device.js';
 export * from './namespaces.js';
 export * from './sync.js';
 export * from './booking-api.js';
+export * from './quality.js';
 export * from './phone.js';

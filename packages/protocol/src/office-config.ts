@@ -24,6 +24,11 @@ const localDate = z
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
+/** What the desk must record before finishing a visit; both off by default (the console only offers them). */
+const finishRequiresConfig = z
+  .object({ outcome: z.boolean().default(false), documentCheck: z.boolean().default(false) })
+  .optional();
+
 const serviceConfig = z.object({
   id: idField,
   name: text,
@@ -45,11 +50,14 @@ const serviceConfig = z.object({
       z.object({
         id: idField,
         name: text,
+        nameEn: text.optional(),
         /** The quality programme counts visits finished with this outcome as complaints ("претензия"). */
         complaint: z.boolean().default(false),
       }),
     )
     .default([]),
+  /** `outcome`: «Завершить» waits for an outcome; `documentCheck`: a priority visitor's document check is recorded first. */
+  finishRequires: finishRequiresConfig,
 });
 
 const deskServiceConfig = z.union([
@@ -189,7 +197,9 @@ export const officeConfigSchema = z
       .default([]),
     services: z.array(serviceConfig).min(1),
     categories: z
-      .array(z.object({ id: idField, name: text, nameEn: text.optional(), document: text, documentEn: text.optional() }))
+      .array(
+        z.object({ id: idField, name: text, nameEn: text.optional(), document: text, documentEn: text.optional(), finishRequires: finishRequiresConfig }),
+      )
       .default([]),
     desks: z.array(deskConfig).min(1),
     operators: z.array(operatorConfig).min(1),

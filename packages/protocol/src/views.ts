@@ -1,4 +1,4 @@
-import type { CategoryCheck, DeskStatus, PauseReason, TicketKind, TicketStatus } from '@talon/domain';
+import type { FinishRequirements, CategoryCheck, DeskStatus, PauseReason, TicketKind, TicketStatus } from '@talon/domain';
 
 /**
  * What screens are shown. Server-made, so plain types; the inputs screens send are zod-checked.
@@ -73,7 +73,8 @@ export interface ServiceView {
   groupId?: string;
   askAccountNumber: boolean;
   normMinutes: number;
-  outcomes: { id: string; name: string }[];
+  outcomes: { id: string; name: string; nameEn?: string }[];
+  finishRequires?: FinishRequirements;
 }
 
 export interface ServiceGroupView {
@@ -89,6 +90,7 @@ export interface CategoryView {
   nameEn?: string;
   document: string;
   documentEn?: string;
+  finishRequires?: FinishRequirements;
 }
 
 export type PrinterHealth = 'ok' | 'paper-near-end' | 'paper-end' | 'cover-open' | 'error' | 'offline' | 'unknown';

@@ -23,6 +23,7 @@ export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
       prefix: s.prefix,
       normMinutes: s.normMinutes,
       outcomes: s.outcomes,
+      ...(s.finishRequires && { finishRequires: s.finishRequires }),
     })),
     desks: config.desks.map((d) => ({
       id: d.id,
@@ -32,7 +33,12 @@ export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
       servicePolicy: d.servicePolicy,
     })),
     operators: config.operators.map((o) => ({ id: o.id, name: o.name })),
-    categories: config.categories.map((c) => ({ id: c.id, name: c.name, document: c.document })),
+    categories: config.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      document: c.document,
+      ...(c.finishRequires && { finishRequires: c.finishRequires }),
+    })),
     schedule: {
       timeZone: config.office.timeZone,
       alwaysOpen: config.office.alwaysOpen,

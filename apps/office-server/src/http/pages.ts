@@ -1,5 +1,6 @@
 import { estimateWait, type QueueState } from '@talon/domain';
 import { t, type Language } from '@talon/messages';
+import { FAVICON_DATA_URI } from '@talon/server-edge';
 import type { OfficeDirectory } from '../config/office-directory.js';
 
 export function escapeHtml(text: string): string {
@@ -10,6 +11,7 @@ function page(language: Language, title: string, body: string, refreshSeconds?: 
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="${FAVICON_DATA_URI}">
 <style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#111}
 a{color:#0b57d0}li{margin:.4rem 0}.number{font-size:4rem;font-weight:700;margin:.5rem 0}.note{color:#444}</style>
 </head><body>${body}</body></html>`;

@@ -1,8 +1,11 @@
 import { dashboardCommands, type DashboardResults, type DashboardState } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
-import { routeCommands, type CommandHandlers } from './command-router.js';
-import { requireOperator } from './handshake.js';
+import { createQualityStore } from '../quality/quality-store.js';
+import { qualityRulesFromConfig } from '../quality/quality-rules.js';
+import { qualityView } from '../quality/quality-view.js';
+import { fail, routeCommands, type CommandHandlers } from './command-router.js';
+import { identityOf, requireOperator } from './handshake.js';
 import type { RealtimeOptions } from './realtime-options.js';
 
 export function setUpDashboardNamespace(
@@ -12,9 +15,21 @@ export function setUpDashboardNamespace(
   dashboardState: () => DashboardState,
 ): void {
   requireOperator(namespace, context, ['head', 'admin']);
+  const quality = createQualityStore(context.db);
   namespace.on('connection', (socket: Socket) => {
     const handlers: CommandHandlers<typeof dashboardCommands, DashboardResults> = {
       'dashboard:snapshot': () => ({ ok: true, state: dashboardState() }),
+      'dashboard:quality': (period) => {
+        const rules = qualityRulesFromConfig(context.directory.config, context.queue.state.setup.schedule);
+        return { ok: true, ...qualityView(quality, rules, period) };
+      },
+      'dashboard:follow-up-done': ({ ticketId, note }) => {
+        const operator = context.directory.operators.get(identityOf(socket).operator?.id ?? '');
+        // The call-back is the head's job: an admin sees the list but does not tick it off.
+        if (!operator?.roles.includes('head')) return fail('forbidden', 'only the office head marks a call-back done');
+        const marked = quality.markDone(ticketId, { doneAt: context.clock.now(), doneBy: operator.id, note });
+        return marked ? { ok: true, ticketId } : fail('not-found', 'no rating of 1–2 for this ticket');
+      },
     };
     routeCommands(socket, dashboardCommands, handlers, { ...options.router, role: 'dashboard' });
     socket.emit('dashboard:state', dashboardState());

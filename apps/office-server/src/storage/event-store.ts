@@ -26,8 +26,12 @@ export interface EventStore {
   loadHistory(): { snapshot: { eventSeq: number; state: QueueSnapshot } | undefined; events: StoredEvent[] };
 }
 
-export function createEventStore(db: OfficeDatabase, officeId: string): EventStore {
-  const project = createTicketProjection(db);
+export function createEventStore(
+  db: OfficeDatabase,
+  officeId: string,
+  accountKeyOf?: (accountNumber: string) => string | undefined,
+): EventStore {
+  const project = createTicketProjection(db, accountKeyOf);
   const insertEvent = db.prepare(`INSERT INTO events (id, type, at, actor, body) VALUES (?, ?, ?, ?, ?)`);
   const insertOutbox = db.prepare(`INSERT INTO outbox (event_id, body) VALUES (?, ?)`);
   const saveSnapshot = db.prepare(`INSERT INTO queue_snapshot (id, event_seq, body) VALUES (1, ?, ?)

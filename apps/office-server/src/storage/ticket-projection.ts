@@ -6,12 +6,16 @@ import type { OfficeDatabase } from './open-database.js';
  * Keeps the read tables (tickets, bookings) in step with the event log, inside the same
  * transaction as the append, so a report never sees an event without its effect.
  */
-export function createTicketProjection(db: OfficeDatabase) {
+export function createTicketProjection(
+  db: OfficeDatabase,
+  /** The quality programme's keyed hash of the account number; undefined keeps none. */
+  accountKeyOf: (accountNumber: string) => string | undefined = () => undefined,
+) {
   const s = {
     insertTicket: db.prepare(`INSERT INTO tickets (id, number, service_id, office_day, kind, category_id, category_check,
-        booking_id, account_number, kiosk_id, issued_at, queued_at, status)
+        booking_id, account_number, kiosk_id, issued_at, queued_at, status, first_service_id, account_key)
       VALUES (@id, @number, @serviceId, @officeDay, @kind, @categoryId, @categoryCheck, @bookingId, @accountNumber,
-        @kioskId, @issuedAt, @queuedAt, 'waiting')`),
+        @kioskId, @issuedAt, @queuedAt, 'waiting', @serviceId, @accountKey)`),
     called: db.prepare(`UPDATE tickets SET status = 'called', desk_id = ?, operator_id = ?, called_at = ?,
         first_called_at = COALESCE(first_called_at, ?) WHERE id = ?`),
     recalled: db.prepare(`UPDATE tickets SET recalls = ? WHERE id = ?`),
@@ -45,6 +49,7 @@ export function createTicketProjection(db: OfficeDatabase) {
           categoryCheck: t.categoryCheck ?? null,
           bookingId: t.bookingId ?? event.lateBookingId ?? null,
           accountNumber: t.accountNumber ?? null,
+          accountKey: (t.accountNumber && accountKeyOf(t.accountNumber)) ?? null,
           kioskId: event.actor.kind === 'kiosk' ? event.actor.deviceId : null,
           issuedAt: t.issuedAt,
           queuedAt: t.queuedAt,

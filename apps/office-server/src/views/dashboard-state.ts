@@ -18,6 +18,8 @@ const WAIT_BUCKETS = [
 
 interface TicketRow {
   kind: string;
+  categoryId: string | null;
+  categoryCheck: string | null;
   status: string;
   issuedAt: number;
   queuedAt: number;
@@ -35,7 +37,7 @@ interface TicketRow {
 
 /** Today's figures for the office head, read from the tickets table. */
 export function createDashboardStateReader(db: OfficeDatabase) {
-  const todaysTickets = db.prepare(`SELECT t.kind, t.status, t.issued_at AS issuedAt, t.queued_at AS queuedAt,
+  const todaysTickets = db.prepare(`SELECT t.kind, t.category_id AS categoryId, t.category_check AS categoryCheck, t.status, t.issued_at AS issuedAt, t.queued_at AS queuedAt,
       t.first_called_at AS firstCalledAt, b.slot_start AS bookingSlotStart, t.rating, t.rated_at AS ratedAt,
       t.number, t.desk_id AS deskId, t.ended_at AS endedAt, t.end_reason AS endReason,
       t.operator_id AS operatorId, t.service_ms AS serviceMs
@@ -87,6 +89,8 @@ function dayTotals(rows: TicketRow[], state: QueueState, now: number, standardMi
     served: rows.filter((r) => r.status === 'done').length,
     noShow: rows.filter((r) => r.status === 'no-show').length,
     cancelled: rows.filter((r) => r.status === 'cancelled').length,
+    // Called out of turn as priority, then finished with the document never confirmed.
+    priorityUnconfirmed: rows.filter((r) => r.categoryId !== null && r.status === 'done' && r.categoryCheck !== 'confirmed').length,
     waitingNow,
     averageWaitMin: waits.length ? round1(waits.reduce((a, b) => a + b, 0) / waits.length) : null,
     longestWaitNowMin: longest,

@@ -1,4 +1,4 @@
-import { scheduledBreakAt, type QueueState } from '@talon/domain';
+import { scheduledBreakAt, type QueueState, type Ticket } from '@talon/domain';
 import type { OperatorConfig, OperatorState } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 import { allDeskViews, deskOfOperator, deskView } from './desk-view.js';
@@ -21,8 +21,10 @@ export function operatorState(
     ? deskConfig.services.map((s) => s.serviceId)
     : directory.config.services.map((s) => s.id);
   const served = new Set(deskServices);
+  // One rule for the list and the counts above it: what this desk may call.
+  const callableHere = (t: Ticket) => (t.targetDeskId ? t.targetDeskId === desk?.deskId : served.has(t.serviceId));
   const waiting = [...state.tickets.values()]
-    .filter((t) => t.status === 'waiting' && (t.targetDeskId ? t.targetDeskId === desk?.deskId : served.has(t.serviceId)))
+    .filter((t) => t.status === 'waiting' && callableHere(t))
     .sort((a, b) => a.queuedAt - b.queuedAt || a.number.localeCompare(b.number))
     .slice(0, WAITING_LIST_LIMIT)
     .map((t) => ticketView(directory, t));
@@ -40,7 +42,7 @@ export function operatorState(
     desks: allDeskViews(directory, state),
     services: serviceViews(directory),
     categories: categoryViews(directory),
-    queue: serviceQueues(directory, state, deskServices, now),
+    queue: serviceQueues(directory, state, deskServices, now, callableHere),
     waiting,
     postponed,
     ...(breakToShow && { scheduledBreak: { from: breakToShow.from, to: breakToShow.to, reason: breakToShow.reason as 'lunch' } }),

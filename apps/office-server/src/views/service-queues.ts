@@ -1,17 +1,22 @@
-import { openDesksFor, type QueueState } from '@talon/domain';
+import { openDesksFor, type QueueState, type Ticket } from '@talon/domain';
 import type { ServiceQueueView } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 
-/** Waiting count, longest wait and desks serving now, per service, in the order given. */
+/**
+ * Waiting count, longest wait and desks serving now, per service, in the order given. `counts`
+ * narrows the tickets counted, so a desk's summary counts exactly the list beside it (a ticket
+ * sent to another desk is in neither).
+ */
 export function serviceQueues(
   directory: OfficeDirectory,
   state: QueueState,
   serviceIds: readonly string[],
   now: number,
+  counts: (ticket: Ticket) => boolean = () => true,
 ): ServiceQueueView[] {
   const totals = new Map<string, { waiting: number; oldest: number }>();
   for (const ticket of state.tickets.values()) {
-    if (ticket.status !== 'waiting') continue;
+    if (ticket.status !== 'waiting' || !counts(ticket)) continue;
     const entry = totals.get(ticket.serviceId) ?? { waiting: 0, oldest: Number.POSITIVE_INFINITY };
     entry.waiting += 1;
     entry.oldest = Math.min(entry.oldest, ticket.issuedAt);

@@ -13,6 +13,7 @@ export function serviceViews(directory: OfficeDirectory): ServiceView[] {
     askAccountNumber: s.askAccountNumber,
     normMinutes: s.normMinutes,
     outcomes: s.outcomes,
+    ...(s.finishRequires && { finishRequires: s.finishRequires }),
   }));
 }
 
@@ -32,5 +33,6 @@ export function categoryViews(directory: OfficeDirectory): CategoryView[] {
     ...(c.nameEn && { nameEn: c.nameEn }),
     document: c.document,
     ...(c.documentEn && { documentEn: c.documentEn }),
+    ...(c.finishRequires && { finishRequires: c.finishRequires }),
   }));
 }

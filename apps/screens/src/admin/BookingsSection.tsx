@@ -1,3 +1,4 @@
+import { DayInput } from '../shared/DayInput.js';
 import type { BookingSlotView, OfficeBookingView, OfficeConfig } from '@talon/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useLanguage } from '../shared/language.js';
@@ -138,7 +139,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
         </div>
         <div className="ad-field">
           <label htmlFor={`${ids}-date`}>{t('admin.booking.date')}</label>
-          <input id={`${ids}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DayInput id={`${ids}-date`} value={date} onChange={setDate} placeholder={t('date.placeholder')} invalidText={t('date.invalid')} />
         </div>
         <div className="ad-field">
           <label htmlFor={`${ids}-name`}>{t('admin.booking.customer')}</label>

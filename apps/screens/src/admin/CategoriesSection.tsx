@@ -1,7 +1,7 @@
 import { useLanguage } from '../shared/language.js';
 import { withNewCategory } from './config-form.js';
 import { useDraft } from './draft.js';
-import { ListProblems, RemoveItemButton, TextField } from './fields.js';
+import { CheckField, ListProblems, RemoveItemButton, TextField } from './fields.js';
 
 export function CategoriesSection() {
   const { t } = useLanguage();
@@ -19,8 +19,15 @@ export function CategoriesSection() {
             <TextField label={t('admin.field.nameEn')} path={['categories', index, 'nameEn']} optional wide />
             <TextField label={t('admin.field.document')} path={['categories', index, 'document']} wide />
             <TextField label={t('admin.field.documentEn')} path={['categories', index, 'documentEn']} optional wide />
+            <CheckField label={t('admin.field.requireOutcome')} path={['categories', index, 'finishRequires', 'outcome']} />
+            <CheckField label={t('admin.field.requireDocumentCheck')} path={['categories', index, 'finishRequires', 'documentCheck']} />
           </div>
-          <RemoveItemButton list="categories" index={index} label={t('admin.removeNamed', { name: category.name })} />
+          <RemoveItemButton
+            list="categories"
+            index={index}
+            label={t('admin.removeNamed', { name: category.name })}
+            confirm={t('admin.removeCategoryConfirm', { name: category.name })}
+          />
         </fieldset>
       ))}
       <button type="button" className="ad-small" onClick={() => replace(withNewCategory)}>

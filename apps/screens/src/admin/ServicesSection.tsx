@@ -19,6 +19,14 @@ export function ServicesSection() {
             <legend>
               {service.prefix} · {service.name} <span className="ad-id">({service.id})</span>
             </legend>
+            <div className="ad-card__head">
+              <RemoveItemButton
+                list="services"
+                index={index}
+                label={t('admin.removeService', { name: service.name })}
+                confirm={t('admin.removeServiceConfirm', { name: service.name })}
+              />
+            </div>
             <div className="ad-grid">
               <TextField label={t('admin.field.id')} path={[...at, 'id']} />
               <TextField label={t('admin.field.name')} path={[...at, 'name']} wide />
@@ -32,12 +40,15 @@ export function ServicesSection() {
               <CheckField label={t('admin.field.bookable')} path={[...at, 'bookable']} />
               <NumberField label={t('admin.field.bookingSlotMinutes')} path={[...at, 'bookingSlotMinutes']} />
               <NumberField label={t('admin.field.bookingCapacity')} path={[...at, 'bookingCapacityPerSlot']} />
+              <CheckField label={t('admin.field.requireOutcome')} path={[...at, 'finishRequires', 'outcome']} />
+              <CheckField label={t('admin.field.requireDocumentCheck')} path={[...at, 'finishRequires', 'documentCheck']} />
             </div>
             <div className="ad-outcomes">
               <span className="ad-subhead">{t('admin.field.outcomes')}</span>
               {service.outcomes.map((outcome, o) => (
                 <div key={o} className="ad-inline">
                   <TextField label={t('admin.field.outcomeName', { n: o + 1 })} path={[...at, 'outcomes', o, 'name']} wide />
+                  <TextField label={t('admin.field.outcomeNameEn', { n: o + 1 })} path={[...at, 'outcomes', o, 'nameEn']} optional />
                   <button
                     type="button"
                     className="ad-small"
@@ -56,7 +67,6 @@ export function ServicesSection() {
                 {t('admin.addOutcome')}
               </button>
             </div>
-            <RemoveItemButton list="services" index={index} label={t('admin.removeNamed', { name: service.name })} />
           </fieldset>
         );
       })}

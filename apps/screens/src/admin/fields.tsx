@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { fieldKey, numberValue, textValue, valueAt, withoutItem, type FieldPath, type RemovableList } from './config-form.js';
 import { useDraft } from './draft.js';
@@ -127,11 +127,32 @@ export function ListProblems({ path }: { path: FieldPath }) {
 }
 
 /** Takes one entry out of a config list in the draft; `label` says which, for a screen reader. */
-export function RemoveItemButton({ list, index, label }: { list: RemovableList; index: number; label: string }) {
+/**
+ * Removes one item of a list. With `confirm`, the first press only asks (a whole service or
+ * category goes with its settings; a slip must not cost them).
+ */
+export function RemoveItemButton({ list, index, label, confirm }: { list: RemovableList; index: number; label: string; confirm?: string }) {
   const { t } = useLanguage();
   const { replace } = useDraft();
+  const [asking, setAsking] = useState(false);
+  const remove = () => {
+    setAsking(false);
+    replace((c) => withoutItem(c, list, index));
+  };
+  if (asking && confirm)
+    return (
+      <div className="ad-confirm" role="group" aria-label={label}>
+        <span>{confirm}</span>
+        <button type="button" className="ad-small ad-danger" onClick={remove}>
+          {t('admin.removeYes')}
+        </button>
+        <button type="button" className="ad-small" onClick={() => setAsking(false)}>
+          {t('admin.removeNo')}
+        </button>
+      </div>
+    );
   return (
-    <button type="button" className="ad-small ad-danger" onClick={() => replace((c) => withoutItem(c, list, index))} aria-label={label}>
+    <button type="button" className="ad-small ad-danger" onClick={() => (confirm ? setAsking(true) : remove())} aria-label={label}>
       {t('admin.remove')}
     </button>
   );

@@ -206,20 +206,40 @@ function CallRow({ call, flashing }: { call: BoardCallView; flashing: boolean })
  */
 function SoundSwitch() {
   const { t } = useLanguage();
-  const [needed, setNeeded] = useState(() => {
-    const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
-    if (!activation || activation.hasBeenActive || typeof AudioContext === 'undefined') return false;
-    const probe = new AudioContext();
-    const suspended = probe.state === 'suspended';
-    void probe.close();
-    return suspended;
-  });
+  const [needed, setNeeded] = useState(() => !soundAllowed());
+  // Gone as soon as sound may play, however it came to be allowed (a press anywhere, the shell's
+  // policy, a chime that started): the button must never sit on the hall's picture while it speaks.
+  useEffect(() => {
+    if (!needed) return;
+    // A cheap look at the activation flag each time; the audio probe runs once, at start.
+    const check = () => {
+      if ((navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false) setNeeded(false);
+    };
+    const timer = setInterval(check, 500);
+    window.addEventListener('pointerdown', check);
+    window.addEventListener('keydown', check);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('pointerdown', check);
+      window.removeEventListener('keydown', check);
+    };
+  }, [needed]);
   if (!needed) return null;
   return (
     <button type="button" className="board__sound" onClick={() => setNeeded(false)}>
       {t('board.soundOn')}
     </button>
   );
+}
+
+/** Whether this page may make a sound now: it was touched, or its audio starts unprompted. */
+function soundAllowed(): boolean {
+  const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+  if (!activation || activation.hasBeenActive || typeof AudioContext === 'undefined') return true;
+  const probe = new AudioContext();
+  const running = probe.state !== 'suspended';
+  void probe.close();
+  return running;
 }
 
 /** The wall clock ticks every second; blinking calls stop on the same beat. */

@@ -1,6 +1,8 @@
 import type { MessageKey } from '@talon/messages';
 import type { DashboardAlert, DashboardState, DeviceAlert, DeviceHealthView } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DayInput } from '../shared/DayInput.js';
+import { dayText } from '../shared/day-text.js';
 import { LinkBanner } from '../shared/LinkBanner.js';
 import { sendCommand, useLoggedOutOnRefusal, useOfficeLink, useServerEvent } from '../shared/connection.js';
 import { useLanguage } from '../shared/language.js';
@@ -60,14 +62,20 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
         <div>
           <h1>{t('dashboard.title')}</h1>
           <p className="dash__office">
-            {state ? `${state.office.name} · ${t('dashboard.day', { day: state.day })} · ${formatTime(state.office.serverTime, timeZone)}` : ''}
+            {state ? `${state.office.name} · ${t('dashboard.day', { day: dayText(state.day) })} · ${formatTime(state.office.serverTime, timeZone)}` : ''}
           </p>
         </div>
         <div className="dash__actions">
-          <label className="dash__day">
-            {t('dashboard.exportDay')}{' '}
-            <input type="date" value={exportDay || state?.day || ''} max={state?.day} onChange={(e) => setExportDay(e.target.value)} />
+          <label className="dash__day" htmlFor="dash-export-day">
+            {t('dashboard.exportDay')}
           </label>
+          <DayInput
+            id="dash-export-day"
+            value={exportDay || state?.day || ''}
+            onChange={setExportDay}
+            placeholder={t('date.placeholder')}
+            invalidText={t('date.invalid')}
+          />
           <button type="button" onClick={() => void exportCsv()} disabled={!state}>
             {t('dashboard.export')}
           </button>
@@ -108,6 +116,12 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
             <Tile label={t('dashboard.issued')} value={String(totals.issued)} testId="issued-count" />
             <Tile label={t('dashboard.served')} value={String(totals.served)} testId="served-count" />
             <Tile label={t('dashboard.noShow')} value={String(totals.noShow)} testId="no-show-count" />
+            <Tile
+              label={t('dashboard.priorityUnconfirmed')}
+              value={String(totals.priorityUnconfirmed)}
+              warn={totals.priorityUnconfirmed > 0}
+              testId="priority-unconfirmed-count"
+            />
           </section>
           <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
           <DesksPanel desks={state.desks} />

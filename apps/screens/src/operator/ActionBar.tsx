@@ -1,4 +1,4 @@
-import { PAUSE_REASONS, type PauseReason } from '@talon/domain';
+import { PAUSE_REASONS, type FinishGap, type PauseReason } from '@talon/domain';
 import type { ServiceView } from '@talon/protocol';
 import { useId, useState } from 'react';
 import { useLanguage } from '../shared/language.js';
@@ -10,6 +10,10 @@ interface ActionBarProps {
   busy: boolean;
   /** Outcomes of the current visitor's service; finish asks for one only when there are some. */
   outcomes: ServiceView['outcomes'];
+  /** The visitor is being served: an outcome may be chosen (even while «Завершить» waits for it). */
+  outcomeEnabled: boolean;
+  /** What the office asks to be recorded before «Завершить»; the button waits for it. */
+  finishBlockers: readonly FinishGap[];
   outcomeId: string;
   onOutcome: (outcomeId: string) => void;
   pauseReason: PauseReason;
@@ -18,8 +22,8 @@ interface ActionBarProps {
 }
 
 /** The buttons of the working day, in the order a visit goes; what is not legal now is disabled. */
-export function ActionBar({ allowed, busy, outcomes, outcomeId, onOutcome, pauseReason, onPauseReason, onAction }: ActionBarProps) {
-  const { t } = useLanguage();
+export function ActionBar({ allowed, busy, outcomes, outcomeEnabled, finishBlockers, outcomeId, onOutcome, pauseReason, onPauseReason, onAction }: ActionBarProps) {
+  const { t, language } = useLanguage();
   const [confirmClose, setConfirmClose] = useState(false);
   // Selects are labelled by id: a wrapping label would add the chosen option to the name.
   const outcomeFieldId = useId();
@@ -42,9 +46,6 @@ export function ActionBar({ allowed, busy, outcomes, outcomeId, onOutcome, pause
         <ActionButton shortcut="start" tone="primary" disabled={!can('start')} onClick={press('start')}>
           {t('operator.action.start')}
         </ActionButton>
-        <ActionButton shortcut="no-show" tone="warn" disabled={!can('no-show')} onClick={press('no-show')}>
-          {t('operator.action.no-show')}
-        </ActionButton>
         <div className="op-finish">
           <ActionButton shortcut="finish" tone="primary" disabled={!can('finish')} onClick={press('finish')}>
             {t('operator.action.finish')}
@@ -52,17 +53,31 @@ export function ActionBar({ allowed, busy, outcomes, outcomeId, onOutcome, pause
           {outcomes.length > 0 && (
             <div className="op-field">
               <label htmlFor={outcomeFieldId}>{t('operator.outcome')}</label>
-              <select id={outcomeFieldId} value={outcomeId} onChange={(e) => onOutcome(e.target.value)} disabled={!allowed.has('finish')}>
+              <select
+                id={outcomeFieldId}
+                value={outcomeId}
+                onChange={(e) => onOutcome(e.target.value)}
+                disabled={!outcomeEnabled}
+                aria-required={finishBlockers.includes('outcome')}
+              >
                 <option value="">{t('operator.outcomeNone')}</option>
                 {outcomes.map((o) => (
                   <option key={o.id} value={o.id}>
-                    {o.name}
+                    {language === 'en' && o.nameEn ? o.nameEn : o.name}
                   </option>
                 ))}
               </select>
             </div>
           )}
+          {outcomeEnabled && finishBlockers.length > 0 && (
+            <p className="op-attention op-finish-needs" data-testid="finish-needs">
+              {finishBlockers.map((gap) => t(`operator.finishNeeds.${gap}`)).join(' ')}
+            </p>
+          )}
         </div>
+        <ActionButton shortcut="no-show" tone="warn" disabled={!can('no-show')} onClick={press('no-show')}>
+          {t('operator.action.no-show')}
+        </ActionButton>
         <ActionButton shortcut="transfer" disabled={!can('transfer')} onClick={press('transfer')}>
           {t('operator.action.transfer')}
         </ActionButton>

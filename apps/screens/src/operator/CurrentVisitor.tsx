@@ -19,7 +19,7 @@ export function CurrentVisitor({ state, ticket, now, canConfirmCategory, onConfi
     return (
       <section className="op-visitor op-visitor--empty" aria-labelledby="op-visitor-title">
         <h2 id="op-visitor-title">{t('operator.currentHeading')}</h2>
-        <p>{t('operator.noVisitor')}</p>
+        <p>{t(state.desk?.status === 'paused' ? 'operator.noVisitorPaused' : 'operator.noVisitor')}</p>
       </section>
     );
   }

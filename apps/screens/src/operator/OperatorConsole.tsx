@@ -1,4 +1,4 @@
-import type { PauseReason } from '@talon/domain';
+import { finishGaps, type PauseReason } from '@talon/domain';
 import type { DeskView } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sendCommand, useLoggedOutOnRefusal, useOfficeLink } from '../shared/connection.js';
@@ -43,13 +43,17 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
 
   const desk = state?.desk ?? null;
   const ticket = desk?.currentTicket;
-  const allowed = useMemo(
-    () =>
-      desk && link === 'online'
-        ? allowedActions({ desk, waiting: state?.waiting.length ?? 0, postponed: state?.postponed.length ?? 0 })
-        : new Set<DeskAction>(),
-    [desk, link, state?.waiting.length, state?.postponed.length],
+  // What the office asks to be recorded before «Завершить» (the server refuses the same).
+  const finishBlockers = useMemo(
+    () => (state && ticket ? finishGaps(state, ticket, outcomeId || undefined) : []),
+    [state, ticket, outcomeId],
   );
+  const allowed = useMemo(() => {
+    if (!desk || link !== 'online') return new Set<DeskAction>();
+    const actions = new Set(allowedActions({ desk, waiting: state?.waiting.length ?? 0, postponed: state?.postponed.length ?? 0 }));
+    if (finishBlockers.length > 0) actions.delete('finish');
+    return actions;
+  }, [desk, link, state?.waiting.length, state?.postponed.length, finishBlockers]);
   const outcomes = (ticket && state?.services.find((s) => s.id === ticket.serviceId)?.outcomes) ?? [];
 
   // A new visitor starts with no outcome chosen and no transfer form open.
@@ -190,6 +194,8 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
               allowed={allowed}
               busy={busy}
               outcomes={outcomes}
+              outcomeEnabled={ticket?.status === 'serving'}
+              finishBlockers={finishBlockers}
               outcomeId={outcomeId}
               onOutcome={setOutcomeId}
               pauseReason={pauseReason}

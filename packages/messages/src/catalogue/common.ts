@@ -1,6 +1,8 @@
 /** Texts shared by the server's own pages and every screen. */
 export const commonRu = {
   'app.name': 'Талон',
+  'date.placeholder': 'ДД.ММ.ГГГГ',
+  'date.invalid': 'Введите дату как ДД.ММ.ГГГГ, например 05.12.2026',
   'office.demoAlwaysOpen': 'Демо-офис открыт круглосуточно',
   'landing.title': 'Талон — электронная очередь',
   'landing.screens': 'Экраны офиса',
@@ -38,6 +40,8 @@ export const commonRu = {
 
 export const commonEn: Record<keyof typeof commonRu, string> = {
   'app.name': 'Talon',
+  'date.placeholder': 'DD.MM.YYYY',
+  'date.invalid': 'Type the date as DD.MM.YYYY, e.g. 05.12.2026',
   'office.demoAlwaysOpen': 'Demo office: open around the clock',
   'landing.title': 'Talon — electronic queue',
   'landing.screens': 'Office screens',

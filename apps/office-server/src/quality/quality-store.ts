@@ -1,0 +1,82 @@
+import type { FollowUpMark, QualityVisit } from '@talon/domain';
+import type { OfficeDatabase } from '../storage/open-database.js';
+
+interface VisitRow {
+  id: string;
+  number: string;
+  officeDay: string;
+  firstServiceId: string | null;
+  serviceId: string;
+  issuedAt: number;
+  calledAt: number | null;
+  deskId: string | null;
+  operatorId: string | null;
+  endedAt: number | null;
+  status: string;
+  outcomeId: string | null;
+  transfers: number;
+  rating: number | null;
+  ratedAt: number | null;
+  kind: string;
+  accountKey: string | null;
+}
+
+/** The quality read model: visits from the tickets table, the head's follow-up marks. */
+export function createQualityStore(db: OfficeDatabase) {
+  const s = {
+    visits: db.prepare(`SELECT id, number, office_day AS officeDay, first_service_id AS firstServiceId, service_id AS serviceId,
+        issued_at AS issuedAt, first_called_at AS calledAt, desk_id AS deskId, operator_id AS operatorId, ended_at AS endedAt,
+        status, outcome_id AS outcomeId, transfers, rating, rated_at AS ratedAt, kind, account_key AS accountKey
+      FROM tickets WHERE office_day >= ? AND office_day <= ?`),
+    marks: db.prepare(`SELECT f.ticket_id AS ticketId, f.done_at AS doneAt, f.done_by AS doneBy, f.note
+      FROM quality_follow_ups f JOIN tickets t ON t.id = f.ticket_id WHERE t.office_day >= ? AND t.office_day <= ?`),
+    ticketRating: db.prepare(`SELECT rating FROM tickets WHERE id = ?`),
+    mark: db.prepare(`INSERT INTO quality_follow_ups (ticket_id, done_at, done_by, note) VALUES (?, ?, ?, ?)
+      ON CONFLICT (ticket_id) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by, note = excluded.note`),
+    clearKeys: db.prepare(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < ?`),
+  };
+  return {
+    /** Visits of the office days from..to, both included. */
+    visits(from: string, to: string): QualityVisit[] {
+      return (s.visits.all(from, to) as VisitRow[]).map(toVisit);
+    },
+    marks(from: string, to: string): Map<string, FollowUpMark> {
+      const rows = s.marks.all(from, to) as ({ ticketId: string } & FollowUpMark)[];
+      return new Map(rows.map(({ ticketId, ...mark }) => [ticketId, mark]));
+    },
+    /** Marks a low rating's call-back done; false when the ticket has no rating of 1–2. */
+    markDone(ticketId: string, mark: FollowUpMark): boolean {
+      const row = s.ticketRating.get(ticketId) as { rating: number | null } | undefined;
+      if (!row || row.rating === null || row.rating > 2) return false;
+      s.mark.run(ticketId, mark.doneAt, mark.doneBy, mark.note);
+      return true;
+    },
+    /** Forgets the account keys of visits older than the repeat window; returns how many. */
+    clearAccountKeysBefore(before: number): number {
+      return s.clearKeys.run(before).changes;
+    },
+  };
+}
+
+export type QualityStore = ReturnType<typeof createQualityStore>;
+
+function toVisit(r: VisitRow): QualityVisit {
+  return {
+    ticketId: r.id,
+    ticketNumber: r.number,
+    officeDay: r.officeDay,
+    firstServiceId: r.firstServiceId ?? r.serviceId,
+    serviceId: r.serviceId,
+    issuedAt: r.issuedAt,
+    transfers: r.transfers,
+    booked: r.kind === 'booking',
+    ...(r.calledAt !== null && { calledAt: r.calledAt }),
+    ...(r.deskId !== null && { deskId: r.deskId }),
+    ...(r.operatorId !== null && { operatorId: r.operatorId }),
+    ...(r.status === 'done' && r.endedAt !== null && { finishedAt: r.endedAt }),
+    ...(r.outcomeId !== null && { outcomeId: r.outcomeId }),
+    ...(r.rating !== null && { rating: r.rating }),
+    ...(r.ratedAt !== null && { ratedAt: r.ratedAt }),
+    ...(r.accountKey !== null && { accountKey: r.accountKey }),
+  };
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { dayText, isoDayOf } from './day-text.js';
+
+interface DayInputProps {
+  id?: string;
+  /** "YYYY-MM-DD". */
+  value: string;
+  onChange: (isoDay: string) => void;
+  /** Shown when the text is not a date yet, e.g. «ДД.ММ.ГГГГ». */
+  placeholder: string;
+  invalidText: string;
+}
+
+/**
+ * A date typed as «05.12.2026», the one format every Talon screen shows. The native date input is
+ * not used: its format follows the browser's UI language, not the screen's.
+ */
+export function DayInput({ id, value, onChange, placeholder, invalidText }: DayInputProps) {
+  const [text, setText] = useState(dayText(value));
+  useEffect(() => setText((current) => (isoDayOf(current) === value ? current : dayText(value))), [value]);
+  const invalid = text.trim() !== '' && isoDayOf(text) === null;
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        className="day-input"
+        size={10}
+        maxLength={10}
+        placeholder={placeholder}
+        value={text}
+        aria-invalid={invalid}
+        title={invalid ? invalidText : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const iso = isoDayOf(e.target.value);
+          if (iso) onChange(iso);
+        }}
+      />
+    </>
+  );
+}

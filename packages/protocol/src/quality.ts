@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { FollowUp, QualityReport } from '@talon/domain';
+import { idField } from './fields.js';
+
+const officeDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+/** At most this many days in one Quality view (a year and a bit: a quarter is the usual). */
+export const MAX_QUALITY_PERIOD_DAYS = 400;
+
+export const qualityPeriod = z
+  .strictObject({ from: officeDay, to: officeDay })
+  .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < MAX_QUALITY_PERIOD_DAYS, {
+    message: `at most ${MAX_QUALITY_PERIOD_DAYS} days`,
+    path: ['to'],
+  });
+
+/** The office head's Quality view, on the /dashboard namespace. */
+export const qualityDashboardCommands = {
+  'dashboard:quality': qualityPeriod,
+  /** Only the head (not an admin) marks a low rating's call-back done. */
+  'dashboard:follow-up-done': z.strictObject({ ticketId: idField, note: z.string().trim().min(1).max(500) }),
+};
+
+export interface QualityDashboardResults {
+  'dashboard:quality': { report: QualityReport; followUps: FollowUp[] };
+  'dashboard:follow-up-done': { ticketId: string };
+}
+
+/**
+ * The visitor's post-visit questionnaire on the ticket's phone page (central). Each answer is one
+ * event for the ticket; either question may be skipped. The indicators take these as
+ * `QuestionnaireAnswer`s (packages/domain quality/questionnaire.ts).
+ */
+export const questionnaireAnswer = z
+  .strictObject({
+    ticketId: idField,
+    /** "Ваш вопрос решён?" */
+    solved: z.boolean().optional(),
+    /** "Насколько легко было решить вопрос?" 1–5. */
+    ease: z.number().int().min(1).max(5).optional(),
+  })
+  .refine((a) => a.solved !== undefined || a.ease !== undefined, { message: 'answer at least one question' });
