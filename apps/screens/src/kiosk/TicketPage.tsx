@@ -45,7 +45,11 @@ export function TicketPage({ issued, paper, state, onDone }: { issued: IssuedTic
       <ul className="kiosk-ticket__facts">
         <li data-testid="people-ahead">{issued.peopleAhead > 0 ? t('kiosk.peopleAhead', { count: issued.peopleAhead }) : t('kiosk.noOneAhead')}</li>
         <li data-testid="estimated-wait">
-          {issued.estimatedWaitMin === null ? t('kiosk.estimateUnknown') : t('kiosk.estimate', { minutes: issued.estimatedWaitMin })}
+          {issued.estimatedWaitMin === null
+            ? t('kiosk.estimateUnknown')
+            : issued.estimatedWaitMin < 1
+              ? t('kiosk.estimateNone')
+              : t('kiosk.estimate', { minutes: issued.estimatedWaitMin })}
         </li>
       </ul>
       {issued.mayNotBeServedToday && issued.closesAt !== undefined && (
