@@ -1,3 +1,4 @@
+import { addDays, officeDayOf } from '@talon/domain';
 import type { OfficeConfig } from '@talon/protocol';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +36,8 @@ import { createEventStore } from './storage/event-store.js';
 import { accountKeyer } from './quality/account-key.js';
 import { startAccountKeyRetention } from './quality/account-key-retention.js';
 import { createQualityStore } from './quality/quality-store.js';
+import { qualityRulesFromConfig } from './quality/quality-rules.js';
+import { countClosedDays } from './quality/quality-view.js';
 import { startSyncClient, type SyncClient, type SyncClientOptions } from './sync/sync-client.js';
 import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
 import { createBoardStateReader } from './views/board-state.js';
@@ -135,7 +138,18 @@ export function createApplication(options: ApplicationOptions): Application {
   };
   const ratings = createRatingWindows(io, context);
   const pressRetention = startPressRetention(createRatingPresses(db, () => clock.now()), clock, logger.child({ area: 'rating' }));
-  const accountKeys = startAccountKeyRetention(createQualityStore(db), clock, () => context.directory.config.quality.repeatWindowDays, logger.child({ area: 'quality' }));
+  const qualityStore = createQualityStore(db);
+  const accountKeys = startAccountKeyRetention(
+    qualityStore,
+    clock,
+    () => context.directory.config.quality.repeatWindowDays,
+    () => {
+      const rules = qualityRulesFromConfig(context.directory.config, queue.state.setup.schedule);
+      const today = officeDayOf(queue.state.setup.schedule, clock.now());
+      countClosedDays(qualityStore, rules, { from: addDays(today, -(rules.repeatWindowDays + 1)), to: addDays(today, -1) }, today, clock.now());
+    },
+    logger.child({ area: 'quality' }),
+  );
   const personalData = startPersonalDataRetention(db, clock, () => context.directory.config.personalData.retentionDays, logger.child({ area: 'privacy' }));
   queue.onCommitted((events) => ratings.onCommitted(events));
   setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));

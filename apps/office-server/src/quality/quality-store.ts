@@ -1,4 +1,4 @@
-import type { FollowUpMark, QualityVisit } from '@talon/domain';
+import type { FollowUpMark, QualityDayCounts, QualityVisit } from '@talon/domain';
 import type { OfficeDatabase } from '../storage/open-database.js';
 
 interface VisitRow {
@@ -28,6 +28,13 @@ export function createQualityStore(db: OfficeDatabase) {
         issued_at AS issuedAt, first_called_at AS calledAt, desk_id AS deskId, operator_id AS operatorId, ended_at AS endedAt,
         status, outcome_id AS outcomeId, transfers, rating, rated_at AS ratedAt, kind, account_key AS accountKey
       FROM tickets WHERE office_day >= ? AND office_day <= ?`),
+    lowRated: db.prepare(`SELECT id, number, office_day AS officeDay, first_service_id AS firstServiceId, service_id AS serviceId,
+        issued_at AS issuedAt, first_called_at AS calledAt, desk_id AS deskId, operator_id AS operatorId, ended_at AS endedAt,
+        status, outcome_id AS outcomeId, transfers, rating, rated_at AS ratedAt, kind, NULL AS accountKey
+      FROM tickets WHERE office_day >= ? AND office_day <= ? AND rating <= 2`),
+    days: db.prepare(`SELECT office_day AS officeDay, counts FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
+    saveDay: db.prepare(`INSERT INTO quality_days (office_day, counts, counted_at) VALUES (?, ?, ?)
+      ON CONFLICT (office_day) DO UPDATE SET counts = excluded.counts, counted_at = excluded.counted_at`),
     marks: db.prepare(`SELECT f.ticket_id AS ticketId, f.done_at AS doneAt, f.done_by AS doneBy, f.note
       FROM quality_follow_ups f JOIN tickets t ON t.id = f.ticket_id WHERE t.office_day >= ? AND t.office_day <= ?`),
     ticketRating: db.prepare(`SELECT rating FROM tickets WHERE id = ?`),
@@ -39,6 +46,20 @@ export function createQualityStore(db: OfficeDatabase) {
     /** Visits of the office days from..to, both included. */
     visits(from: string, to: string): QualityVisit[] {
       return (s.visits.all(from, to) as VisitRow[]).map(toVisit);
+    },
+    /** Visits rated 1–2 (the follow-up list), by the low-ratings index. */
+    lowRated(from: string, to: string): QualityVisit[] {
+      return (s.lowRated.all(from, to) as VisitRow[]).map(toVisit);
+    },
+    /** The counted closed days from..to. */
+    countedDays(from: string, to: string): Map<string, QualityDayCounts> {
+      const rows = s.days.all(from, to) as { officeDay: string; counts: string }[];
+      return new Map(rows.map((r) => [r.officeDay, JSON.parse(r.counts) as QualityDayCounts]));
+    },
+    saveDays(days: Iterable<QualityDayCounts>, at: number): void {
+      db.transaction(() => {
+        for (const d of days) s.saveDay.run(d.officeDay, JSON.stringify(d), at);
+      })();
     },
     marks(from: string, to: string): Map<string, FollowUpMark> {
       const rows = s.marks.all(from, to) as ({ ticketId: string } & FollowUpMark)[];

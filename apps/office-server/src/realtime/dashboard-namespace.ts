@@ -1,4 +1,5 @@
 import { dashboardCommands, type DashboardResults, type DashboardState } from '@talon/protocol';
+import { officeDayOf } from '@talon/domain';
 import type { Namespace, Socket } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
 import { createQualityStore } from '../quality/quality-store.js';
@@ -21,7 +22,9 @@ export function setUpDashboardNamespace(
       'dashboard:snapshot': () => ({ ok: true, state: dashboardState() }),
       'dashboard:quality': (period) => {
         const rules = qualityRulesFromConfig(context.directory.config, context.queue.state.setup.schedule);
-        return { ok: true, ...qualityView(quality, rules, period) };
+        const now = context.clock.now();
+        const today = officeDayOf(context.queue.state.setup.schedule, now);
+        return { ok: true, ...qualityView(quality, rules, period, today, now) };
       },
       'dashboard:follow-up-done': ({ ticketId, note }) => {
         const operator = context.directory.operators.get(identityOf(socket).operator?.id ?? '');

@@ -9,6 +9,9 @@ export { followUpsOf, type FollowUp, type FollowUpMark } from './follow-ups.js';
 export { questionnaireOf, type QuestionnaireAnswer, type QuestionnaireResults } from './questionnaire.js';
 export {
   qualityReport,
+  qualityReportFromDays,
+  periodIndicatorsFromDays,
+  dayCountsFromVisits,
   periodIndicators,
   reportNeedsFrom,
   type QualityReport,
@@ -16,3 +19,13 @@ export {
   type PeriodIndicators,
   type TrendPoint,
 } from './report.js';
+export {
+  dayCountsOf,
+  sumDayCounts,
+  emptyDayCounts,
+  satisfactionFromCounts,
+  effortlessOf,
+  type QualityDayCounts,
+  type SatisfactionCounts,
+  type QuestionnaireCounts,
+} from './day-counts.js';
