@@ -129,6 +129,28 @@ describe.skipIf(!canRun)('rating button firmware through the device agent to the
     expect(sim.ledLit).toBe(false);
   });
 
+  it('counts the first press after the button restarted mid-day, though its seq and value repeat an earlier press', async () => {
+    // The morning's first press was seq 1, value 4 (the first test). A power blip restarts the
+    // firmware: its next press is seq 1 again. With the same value at the same desk within
+    // minutes, it must still land on the visitor just served, not be filed as a repeat.
+    await sim.reset();
+    const served = await serveOneVisitor();
+    await sim.waitForLed(true);
+    await sim.press(4);
+    await until(() => ratingOf(served) === 4, 'rating 4 on the ticket served after the restart');
+    await sim.waitForLed(false);
+    await sleep(1_500);
+    expect(ratedEvents(served)).toEqual([4]);
+    const presses = office.app.context.db
+      .prepare(`SELECT seq, value, outcome, ticket_id AS ticketId FROM rating_presses WHERE desk_id = 'desk-1' ORDER BY rowid`)
+      .all() as { seq: number; value: number; outcome: string; ticketId: string | null }[];
+    const sameSeqAndValue = presses.filter((p) => p.seq === 1 && p.value === 4);
+    expect(sameSeqAndValue).toHaveLength(2);
+    expect(sameSeqAndValue.map((p) => p.outcome)).not.toContain('repeat');
+    expect(sameSeqAndValue[1]!.ticketId).toBe(served);
+    expect((await dashboard()).state.ratings.count).toBe(3);
+  });
+
   it('shows the button offline on the dashboard once the device falls silent', async () => {
     await sim.stop();
     // 3 s of silence makes the driver call it offline; the agent tells the server.

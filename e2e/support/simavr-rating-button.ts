@@ -101,6 +101,12 @@ export class SimulatedRatingButton {
     return this.command(`bounce ${button} ${holdMs}`);
   }
 
+  /** Resets the MCU, as a power blip or a replug does: the firmware boots again, its sequence
+   * numbers and uptime start from the beginning, the pty stays the same. */
+  reset(): Promise<void> {
+    return this.command('reset');
+  }
+
   command(line: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ line, resolve, reject });

@@ -1,5 +1,6 @@
 import { addDays, officeDayOf } from '@talon/domain';
 import type { OfficeConfig } from '@talon/protocol';
+import { lanBaseUrl } from './http/lan-base-url.js';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRefusalLog } from '@talon/server-edge';
@@ -109,6 +110,8 @@ export function createApplication(options: ApplicationOptions): Application {
     for (const name of ['/operator', '/dashboard', '/admin'])
       for (const socket of io.of(name).sockets.values()) if (identityOf(socket).session === session) socket.disconnect(true);
   }
+  /** Where phones on the office network reach this server, known once it listens. */
+  let listenedBaseUrl: string | undefined;
   const httpServer = createServer(createHttpHandler(context, {
     centralLink,
     screensRoot: options.screensRoot,
@@ -127,7 +130,8 @@ export function createApplication(options: ApplicationOptions): Application {
       now: () => Date.now(),
       refusals,
     },
-    publicUrl: options.config.office.publicUrl,
+    // Read at each ticket, so an admin's change applies at once.
+    publicUrl: () => context.directory.config.office.publicUrl ?? listenedBaseUrl,
   };
   const boardState = createBoardStateReader(db);
   const dashboardState = createDashboardStateReader(db);
@@ -180,6 +184,11 @@ export function createApplication(options: ApplicationOptions): Application {
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
           const bound = (httpServer.address() as AddressInfo).port;
+          const lan = lanBaseUrl(bound, host);
+          listenedBaseUrl = lan.url;
+          if (!lan.reachable && !context.directory.config.office.publicUrl) {
+            logger.warn({ qr: lan.url }, 'no LAN address: ticket QR codes point at this machine only; set office.publicUrl');
+          }
           if (options.agent && !agent) agent = startEmbeddedAgent(options.agent, bound, host, logger);
           resolve(bound);
         });

@@ -83,18 +83,33 @@ static bool parse_button(const char *text, int *index) {
   return true;
 }
 
-bool desk_panel_command(avr_t *avr, const char *line) {
+void desk_panel_after_reset(avr_t *avr) {
+  (void)avr;
+  for (int i = 0; i < BUTTON_COUNT; i++) {
+    buttons[i].count = 0;
+    buttons[i].next = 0;
+    /* The port's reset clears the pin latch while the pin IRQ keeps its released level, and an
+     * IRQ raised to the value it holds is filtered out: lower it for no simulated time (far
+     * below the firmware's debounce) so the raise reaches the port again. */
+    avr_raise_irq(buttons[i].pin, PRESSED);
+    avr_raise_irq(buttons[i].pin, RELEASED);
+  }
+}
+
+panel_action_t desk_panel_command(avr_t *avr, const char *line) {
   char verb[16] = "";
   char button_text[16] = "";
   unsigned hold_ms = DEFAULT_HOLD_MS;
   int fields = sscanf(line, "%15s %15s %u", verb, button_text, &hold_ms);
-  if (fields <= 0) return true;
-  if (strcmp(verb, "quit") == 0) return false;
+  if (fields <= 0) return PANEL_CONTINUE;
+  if (strcmp(verb, "quit") == 0) return PANEL_QUIT;
+  /* The harness answers "ok reset" once the MCU has been reset, not here. */
+  if (strcmp(verb, "reset") == 0 && fields == 1) return PANEL_RESET;
 
   int index;
   if (fields < 2 || !parse_button(button_text, &index)) {
-    fprintf(out, "error expected: press|bounce|down|up <1-5> [hold_ms], or quit; got: %s\n", line);
-    return true;
+    fprintf(out, "error expected: press|bounce|down|up <1-5> [hold_ms], reset or quit; got: %s\n", line);
+    return PANEL_CONTINUE;
   }
   if (hold_ms < 1 || hold_ms > 60000) hold_ms = DEFAULT_HOLD_MS;
   uint32_t hold_us = hold_ms * 1000u;
@@ -119,8 +134,8 @@ bool desk_panel_command(avr_t *avr, const char *line) {
     play(avr, button, steps, 1);
   } else {
     fprintf(out, "error unknown command: %s\n", line);
-    return true;
+    return PANEL_CONTINUE;
   }
   fprintf(out, "ok %s\n", line);
-  return true;
+  return PANEL_CONTINUE;
 }

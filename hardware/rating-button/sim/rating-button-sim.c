@@ -3,7 +3,7 @@
  *   rating-button-sim [--device-id N] build/rating-button-sim.elf
  * stdout, one line each: "pty <path>" once the UART is bridged, "led 0|1" on every change,
  * "ok <command>" or "error <reason>" per command. stdin: "press <1-5> [ms]", "bounce <1-5> [ms]",
- * "down <1-5>", "up <1-5>", "quit". EOF on stdin also quits, so the harness never outlives
+ * "down <1-5>", "up <1-5>", "reset" (the MCU restarts, as after a power blip), "quit". EOF on stdin also quits, so the harness never outlives
  * the test that started it.
  */
 #include <errno.h>
@@ -45,27 +45,32 @@ static void remove_uart_link(void) {
   if (strcmp(target, uart_bridge.port[0].slavename) == 0) unlink(SIMAVR_UART_LINK);
 }
 
-/* Reads whatever stdin has without blocking; runs complete lines. False on quit or EOF. */
-static bool read_commands(avr_t *avr) {
+/* Reads whatever stdin has without blocking; runs complete lines. PANEL_QUIT on quit or EOF;
+ * PANEL_RESET stops reading so the main loop resets before the next command runs. */
+static panel_action_t read_commands(avr_t *avr) {
   static char line[128];
   static size_t length;
   struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN};
   while (poll(&input, 1, 0) > 0) {
     char chunk[128];
     ssize_t count = read(STDIN_FILENO, chunk, sizeof(chunk));
-    if (count == 0) return false;
-    if (count < 0) return errno == EINTR || errno == EAGAIN;
+    if (count == 0) return PANEL_QUIT;
+    if (count < 0) return errno == EINTR || errno == EAGAIN ? PANEL_CONTINUE : PANEL_QUIT;
     for (ssize_t i = 0; i < count; i++) {
       if (chunk[i] == '\n') {
         line[length] = '\0';
         length = 0;
-        if (!desk_panel_command(avr, line)) return false;
+        panel_action_t action = desk_panel_command(avr, line);
+        if (action != PANEL_CONTINUE) {
+          /* Whatever followed in this chunk is lost; the test waits for "ok reset" first. */
+          return action;
+        }
       } else if (length < sizeof(line) - 1) {
         line[length++] = chunk[i];
       }
     }
   }
-  return true;
+  return PANEL_CONTINUE;
 }
 
 int main(int argc, char **argv) {
@@ -147,7 +152,18 @@ int main(int argc, char **argv) {
     }
     if (avr->cycle >= next_tick) {
       next_tick = avr->cycle + tick;
-      if (!read_commands(avr)) break;
+      panel_action_t action = read_commands(avr);
+      if (action == PANEL_QUIT) break;
+      if (action == PANEL_RESET) {
+        /* avr_reset clears RAM, registers and cycle timers, and may rewind the cycle count,
+         * so the pacing clock and the command tick start again from here. */
+        avr_reset(avr);
+        desk_panel_after_reset(avr);
+        wall_clock_start(&clock, avr);
+        next_tick = avr->cycle + tick;
+        fprintf(lines, "ok reset\n");
+        continue;
+      }
       wall_clock_pace(&clock, avr);
     }
   }

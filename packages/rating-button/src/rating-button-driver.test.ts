@@ -158,6 +158,49 @@ describe.skipIf(!canRun)('RatingButtonDriver on a socat pty pair', () => {
     expect(ratings.map((rating) => rating.value)).toEqual([5, 2]);
   });
 
+  it('counts the first press of a unit replugged after a restart, heard before its banner or first heartbeat', async () => {
+    const ptys = await pair();
+    let fake = await device(ptys.devicePath);
+    const driver = await startedDriver(ptys.hostPath);
+    const ratings = record(driver, 'rating');
+    await fake.send({ type: 'H', deviceId: 1, uptimeS: 14_400, pending: 0, lost: 0 });
+    await fake.send({ type: 'E', deviceId: 1, seq: 1, value: 5 });
+    await until(() => ratings.length === 1);
+
+    // Pulled and plugged back restarted: the banner goes in the flush on open, and the press
+    // arrives before the first heartbeat of the new boot.
+    await fake.close();
+    await ptys.unplug();
+    const reopened = next(driver, 'portOpen', 4_000);
+    await ptys.replug();
+    fake = await device(ptys.devicePath);
+    await reopened;
+    await fake.send({ type: 'E', deviceId: 1, seq: 1, value: 2 });
+    await fake.waitFor((frame) => frame.type === 'A' && frame.seq === 1);
+    expect(ratings).toHaveLength(1);
+    await fake.send({ type: 'H', deviceId: 1, uptimeS: 1, pending: 0, lost: 0 });
+    await until(() => ratings.length === 2);
+
+    expect(ratings.map((rating) => [rating.seq, rating.value])).toEqual([
+      [1, 5],
+      [1, 2],
+    ]);
+    expect(ratings[1]!.bootedAt!.getTime() - ratings[0]!.bootedAt!.getTime()).toBeGreaterThan(14_000_000);
+  });
+
+  it('passes on a rating held for its boot once the wait is over, when no heartbeat comes', async () => {
+    const ptys = await pair();
+    const fake = await device(ptys.devicePath);
+    const driver = await startedDriver(ptys.hostPath, { bootWaitMs: 300 });
+    const ratings = record(driver, 'rating');
+    const sentAt = Date.now();
+    await fake.send({ type: 'E', deviceId: 1, seq: 4, value: 3 });
+    await until(() => ratings.length === 1);
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(250);
+    expect(ratings[0]).toMatchObject({ seq: 4, value: 3 });
+    expect(ratings[0]?.bootedAt).toBeUndefined();
+  });
+
   it('opens the window, re-sends it until the device answers, and closes it after a rating', async () => {
     const ptys = await pair();
     const fake = await device(ptys.devicePath, 1, false);

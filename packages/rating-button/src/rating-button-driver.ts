@@ -48,6 +48,11 @@ export interface RatingButtonDriverOptions {
   pingTimeoutMs?: number;
   /** How often an open port's path is checked for having vanished or changed. Default 1000 ms. */
   presenceCheckMs?: number;
+  /**
+   * After the port opens, ratings wait this long for a heartbeat or boot banner to say which
+   * boot of the device they belong to. Default 1500 ms (the device beats every second).
+   */
+  bootWaitMs?: number;
   clock?: DriverClock;
 }
 
@@ -114,6 +119,7 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
   private readonly windowResendMs: number;
   private readonly pingTimeoutMs: number;
   private readonly presenceCheckMs: number;
+  private readonly bootWaitMs: number;
   private readonly reopenBackoff: ReopenBackoff;
   private readonly parser = createDeviceFrameParser();
   private readonly dedupe: RatingDedupe;
@@ -132,6 +138,14 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
   private lastUptimeS: number | undefined;
   /** The current boot of the device (ms), fixed when first read, so it never drifts within a boot. */
   private bootedAt: number | undefined;
+  /**
+   * Whether a heartbeat or banner has been heard since the port last opened. Until then the
+   * device may have restarted unseen (its banner went in the flush on open), and a press with a
+   * seq heard before the restart would be taken for a copy: such ratings are acked and held.
+   */
+  private bootHeardSinceOpen = false;
+  private heldRatings: { frame: Extract<DeviceFrame, { type: 'E' }>; at: number }[] = [];
+  private bootWaitTimer: unknown;
   private windowOpen = false;
   private windowAwaitingReply = false;
   private readonly pings: PendingPing[] = [];
@@ -151,6 +165,7 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
     this.windowResendMs = positive('windowResendMs', options.windowResendMs, 1_000);
     this.pingTimeoutMs = positive('pingTimeoutMs', options.pingTimeoutMs, 1_000);
     this.presenceCheckMs = positive('presenceCheckMs', options.presenceCheckMs, 1_000);
+    this.bootWaitMs = positive('bootWaitMs', options.bootWaitMs, 1_500);
     this.dedupe = new RatingDedupe(positive('dedupeWindowMs', options.dedupeWindowMs, 60_000));
     const backoff = options.reopenBackoff ?? DEFAULT_REOPEN_BACKOFF;
     this.reopenBackoff = {
@@ -213,6 +228,8 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
   /** Stops reopening, releases the port and every timer. Idempotent. */
   async close(): Promise<void> {
     if (this.state === 'closed') return;
+    // Held ratings were acked: the device has forgotten them, so they are passed on, not dropped.
+    this.releaseHeldRatings();
     this.state = 'closed';
     for (const timer of [this.reopenTimer, this.offlineTimer, this.windowResendTimer, this.presenceTimer]) {
       if (timer !== undefined) this.clock.clearTimeout(timer);
@@ -277,6 +294,11 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
     this.parser.reset();
     this.portReady = true;
     this.reopenAttempt = 0;
+    this.bootHeardSinceOpen = false;
+    this.bootWaitTimer = this.clock.setTimeout(() => {
+      this.bootWaitTimer = undefined;
+      this.releaseHeldRatings();
+    }, this.bootWaitMs);
     this.emit('portOpen', { path: this.path });
     this.sendWindowState();
   }
@@ -294,6 +316,7 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
 
   private loseLine(port: SerialPort, reason: string): void {
     if (this.port !== port) return;
+    this.releaseHeldRatings();
     this.port = undefined;
     this.portReady = false;
     if (this.presenceTimer !== undefined) this.clock.clearTimeout(this.presenceTimer);
@@ -333,14 +356,8 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
       case 'E': {
         // Every copy is acked: the device stops re-sending only when an ack gets through.
         this.write({ type: 'A', deviceId: frame.deviceId, seq: frame.seq });
-        if (!this.dedupe.accept(frame.deviceId, frame.seq, now)) return;
-        if (this.windowOpen) {
-          // The device closed its window itself; say so too, so both sides agree.
-          this.windowOpen = false;
-          this.sendWindowState();
-        }
-        const bootedAt = this.bootedAt === undefined ? {} : { bootedAt: new Date(this.bootedAt) };
-        this.emit('rating', { deviceId: frame.deviceId, seq: frame.seq, value: frame.value, at, ...bootedAt });
+        if (this.bootHeardSinceOpen) this.countRating(frame, now);
+        else this.heldRatings.push({ frame, at: now });
         return;
       }
       case 'H': {
@@ -350,9 +367,13 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
         if (rebooted) this.onDeviceReboot(cameOnline);
         const { deviceId, uptimeS, pending, lost } = frame;
         this.emit('heartbeat', { deviceId, uptimeS, pending, lost, at });
+        this.releaseHeldRatings();
         return;
       }
       case 'B':
+        // A banner is sent before any press of its boot: ratings held until now were the
+        // previous boot's, counted against its seqs before they are forgotten.
+        this.releaseHeldRatings();
         this.lastUptimeS = undefined;
         this.bootedAt = now;
         this.onDeviceReboot(cameOnline);
@@ -373,6 +394,29 @@ export class RatingButtonDriver extends EventEmitter<RatingButtonDriverEvents> {
       default:
         unhandledFrame(frame);
     }
+  }
+
+  /** One rating heard at `at`: counted unless it is a copy of one already counted. */
+  private countRating(frame: Extract<DeviceFrame, { type: 'E' }>, at: number): void {
+    if (!this.dedupe.accept(frame.deviceId, frame.seq, at)) return;
+    if (this.windowOpen) {
+      // The device closed its window itself; say so too, so both sides agree.
+      this.windowOpen = false;
+      this.sendWindowState();
+    }
+    const bootedAt = this.bootedAt === undefined ? {} : { bootedAt: new Date(this.bootedAt) };
+    this.emit('rating', { deviceId: frame.deviceId, seq: frame.seq, value: frame.value, at: new Date(at), ...bootedAt });
+  }
+
+  /**
+   * The boot is known now (or will not be: no heartbeat within the wait): ratings held since the
+   * port opened are counted in the order and at the times they arrived.
+   */
+  private releaseHeldRatings(): void {
+    if (this.bootWaitTimer !== undefined) this.clock.clearTimeout(this.bootWaitTimer);
+    this.bootWaitTimer = undefined;
+    this.bootHeardSinceOpen = true;
+    for (const held of this.heldRatings.splice(0)) this.countRating(held.frame, held.at);
   }
 
   // A rebooted device has a closed window, seq back at 1 and no pending events.

@@ -10,10 +10,13 @@ export const REPEAT_HORIZON_MS = 3 * 60_000;
 
 /**
  * Two reports of a button's boot instant within this of each other name the same boot. Each is
- * the arrival of a heartbeat less its whole seconds of uptime, so one boot read twice (by one
- * driver, or by a new one after the agent restarts) differs by a second or two.
+ * the arrival of a boot banner, or of a heartbeat less its whole seconds of uptime, so a report
+ * lies within [boot, boot + 1 s + the line's latency): one boot read twice (by one driver, or by
+ * a new one after the agent restarts) differs by little more than a second. Kept that tight
+ * because a button whose cable is jiggled a few seconds after it booted has booted again, and
+ * the first press of that boot must count.
  */
-export const SAME_BOOT_MS = 5_000;
+export const SAME_BOOT_MS = 2_500;
 
 /**
  * A seq comes round again only after 254 newer presses of the same boot (1..255, then 1), so an

@@ -47,7 +47,8 @@ export function setUpKioskNamespace(
         desksServing: state.setup.desks.filter((d) => d.services.some((s) => s.serviceId === ticket.serviceId)).length,
       });
       const view = ticketView(context.directory, ticket);
-      const trackUrl = options.publicUrl ? `${options.publicUrl}/t/${ticket.id}` : undefined;
+      const publicUrl = options.publicUrl();
+      const trackUrl = publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined;
       const printed: PrintJobTicket = {
         officeName: context.directory.config.office.name,
         number: ticket.number,

@@ -5,6 +5,7 @@ import type { RateLimit } from './rate-limiter.js';
 
 export interface RealtimeOptions {
   router: { logger: Logger; metrics: Metrics; rateLimit: RateLimit | null; now: () => number; refusals: RefusalLog };
-  /** Base URL for the ticket's QR code, e.g. http://office.local:8080. */
-  publicUrl: string | undefined;
+  /** Base URL for the ticket's QR code, e.g. http://office.local:8080, read at each ticket: the
+   * config's `office.publicUrl`, else this server's LAN address once it listens. */
+  publicUrl: () => string | undefined;
 }

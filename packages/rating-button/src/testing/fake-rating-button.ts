@@ -46,10 +46,11 @@ export class FakeRatingButton {
     });
   }
 
-  /** Heartbeats every `intervalMs` until stopped, as the firmware sends them every second. */
-  startHeartbeat(intervalMs = 1_000): void {
+  /** Heartbeats every `intervalMs` until stopped, as the firmware sends them every second;
+   * `uptimeS` is where the uptime starts (a unit that has been on since the morning). */
+  startHeartbeat(intervalMs = 1_000, fromUptimeS = 0): void {
     this.stopHeartbeat();
-    let uptimeS = 0;
+    let uptimeS = fromUptimeS;
     const beat = () => void this.send({ type: 'H', deviceId: this.deviceId, uptimeS: uptimeS++, pending: 0, lost: 0 }).catch(() => undefined);
     beat();
     this.heartbeat = setInterval(beat, intervalMs);
