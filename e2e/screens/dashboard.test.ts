@@ -99,8 +99,14 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     expect(await command(operator, 'ticket:no-show')).toMatchObject({ ok: true });
     await expect.poll(() => figure('no-show-count')).toBe('1');
     expect(await figure('served-count')).toBe('1');
-    // The charts are drawn from today's hours, with data in them now.
-    expect(await page.locator('[data-testid="chart-load"] rect').count()).toBeGreaterThan(0);
+    // The charts are drawn from today's hours (uPlot on a canvas), their numbers one click away.
+    const load = page.locator('[data-testid="chart-load"]');
+    expect(await load.locator('canvas').count()).toBeGreaterThan(0);
+    await load.getByRole('button', { name: 'Таблица' }).click();
+    const cells = async (column: number) => (await load.locator(`tbody tr td:nth-of-type(${column})`).allTextContents()).map(Number);
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    expect([sum(await cells(1)), sum(await cells(2))]).toEqual([2, 1]);
+    await load.getByRole('button', { name: 'График' }).click();
     await saveScreenshot(page, 'dashboard');
   });
 

@@ -7,6 +7,7 @@ import { adminEn, adminRu } from './catalogue/admin.js';
 import { bookingEn, bookingRu } from './catalogue/booking.js';
 import { desktopEn, desktopRu } from './catalogue/desktop.js';
 import { refusalsEn, refusalsRu } from './catalogue/refusals.js';
+import { qualityEn, qualityRu } from './catalogue/quality.js';
 
 /**
  * Every piece of UI text Talon shows or says, Russian first, one file per screen so each screen's
@@ -23,6 +24,7 @@ export const ru = {
   ...bookingRu,
   ...desktopRu,
   ...refusalsRu,
+  ...qualityRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -37,4 +39,5 @@ export const en: Record<MessageKey, string> = {
   ...bookingEn,
   ...desktopEn,
   ...refusalsEn,
+  ...qualityEn,
 };

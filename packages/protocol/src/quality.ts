@@ -22,8 +22,27 @@ export const qualityDashboardCommands = {
   'dashboard:follow-up-done': z.strictObject({ ticketId: idField, note: z.string().trim().min(1).max(500) }),
 };
 
+/** A name in both languages (English falls back to Russian). */
+export interface QualityName {
+  name: string;
+  nameEn?: string;
+}
+
+/** What the Quality view needs besides the numbers: names for the ids, the standards, today. */
+export interface QualityViewContext {
+  /** The office's today (office days are YYYY-MM-DD in its time zone): the period presets end here. */
+  today: string;
+  waitingStandardMinutes: number;
+  bookingStandardMinutes: number;
+  services: Record<string, QualityName>;
+  outcomes: Record<string, QualityName>;
+  operators: Record<string, string>;
+  /** Desk id -> the number on the desk. */
+  desks: Record<string, number>;
+}
+
 export interface QualityDashboardResults {
-  'dashboard:quality': { report: QualityReport; followUps: FollowUp[] };
+  'dashboard:quality': { report: QualityReport; followUps: FollowUp[]; context: QualityViewContext };
   'dashboard:follow-up-done': { ticketId: string };
 }
 

@@ -3,7 +3,7 @@ import { officeDayOf } from '@talon/domain';
 import type { Namespace, Socket } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
 import { createQualityStore } from '../quality/quality-store.js';
-import { qualityRulesFromConfig } from '../quality/quality-rules.js';
+import { qualityRulesFromConfig, qualityViewContext } from '../quality/quality-rules.js';
 import { qualityView } from '../quality/quality-view.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
@@ -24,7 +24,7 @@ export function setUpDashboardNamespace(
         const rules = qualityRulesFromConfig(context.directory.config, context.queue.state.setup.schedule);
         const now = context.clock.now();
         const today = officeDayOf(context.queue.state.setup.schedule, now);
-        return { ok: true, ...qualityView(quality, rules, period, today, now) };
+        return { ok: true, ...qualityView(quality, rules, period, today, now), context: qualityViewContext(context.directory.config, today) };
       },
       'dashboard:follow-up-done': ({ ticketId, note }) => {
         const operator = context.directory.operators.get(identityOf(socket).operator?.id ?? '');

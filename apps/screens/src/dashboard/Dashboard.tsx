@@ -12,6 +12,7 @@ import { DesksPanel, DeviceAlarms, DevicesPanel, QueuePanel, UnservedAlarms } fr
 import { LoadChart, WaitsChart } from './HourCharts.js';
 import { OperatorsPanel } from './OperatorsPanel.js';
 import { RatingsPanel } from './RatingsPanel.js';
+import { QualityView } from './quality/QualityView.js';
 import { deviceAlarm, formatMinutes, formatShare } from './figures.js';
 import { downloadTicketsCsv } from './tickets-csv.js';
 import { refusalText } from '../shared/refusal-text.js';
@@ -25,6 +26,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   const [state, setState] = useState<DashboardState | null>(null);
   const [alerts, setAlerts] = useState<DashboardAlert[]>([]);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [tab, setTab] = useState<'today' | 'quality'>('today');
 
   useEffect(() => {
     if (link !== 'online' || !socket) return;
@@ -105,7 +107,16 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
         {state && <DeviceAlarms devices={state.devices} covered={covered} />}
       </div>
 
-      {state && totals && (
+      <nav className="quality-switch dash__tabs" aria-label={t('dashboard.title')}>
+        <button type="button" aria-pressed={tab === 'today'} onClick={() => setTab('today')}>
+          {t('quality.tabToday')}
+        </button>
+        <button type="button" aria-pressed={tab === 'quality'} onClick={() => setTab('quality')}>
+          {t('quality.tabQuality')}
+        </button>
+      </nav>
+      {tab === 'quality' && state && <QualityView socket={socket} today={state.day} canMark={session.operator.roles.includes('head')} />}
+      {tab === 'today' && state && totals && (
         <main className="dash__main">
           <section className="dash-tiles" aria-label={t('dashboard.title')}>
             <Tile label={t('dashboard.waitingNow')} value={String(totals.waitingNow)} testId="waiting-now" />
