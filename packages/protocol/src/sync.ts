@@ -40,6 +40,8 @@ export const officeSummarySchema = z.strictObject({
     .max(50),
   rules: z.strictObject({
     waitingStandardMinutes: z.number().positive(),
+    /** For the quality programme's effort count; offices from before it do not send it. */
+    bookingStandardMinutes: z.number().positive().optional(),
     bookingCheckInEarlyMinutes: z.number().int().nonnegative(),
     bookingLateGraceMinutes: z.number().int().nonnegative(),
   }),
@@ -52,10 +54,17 @@ export const officeSummarySchema = z.strictObject({
         bookable: z.boolean(),
         slotMinutes: z.number().int().min(5).max(240),
         capacityPerSlot: z.number().int().min(0).max(50),
+        /** Outcome codes with the quality programme's complaint flag (sent by offices that have the programme). */
+        outcomes: z
+          .array(z.strictObject({ id: idField, name: nameField, nameEn: nameField.optional(), complaint: z.boolean() }))
+          .max(100)
+          .optional(),
       }),
     )
     .min(1)
     .max(100),
+  /** The quality programme's repeat window, so central counts repeats as the office does. */
+  quality: z.strictObject({ repeatWindowDays: z.number().int().min(1).max(365) }).optional(),
 });
 export type OfficeSummary = z.infer<typeof officeSummarySchema>;
 
@@ -70,6 +79,11 @@ const ticketSchema = z.looseObject({
   bookingId: idField.optional(),
   issuedAt: instantField,
   queuedAt: instantField,
+  /**
+   * The keyed hash (HMAC) of the account number typed at the kiosk, never the number: central
+   * counts repeat visits by it as the office does (packages/domain quality/repeats.ts).
+   */
+  accountKey: z.string().min(1).max(128).optional(),
 });
 const onTicket = <T extends string>(type: T) => z.looseObject({ type: z.literal(type), ...eventBase, ticketId: idField });
 
