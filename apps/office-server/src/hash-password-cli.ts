@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { hashPassword } from './auth/password.js';
+import { hashPassword } from '@talon/server-edge';
 
 /** Prints a scrypt hash for an operator's `passwordHash` in the office config. */
 const password = process.argv[2];

@@ -6,3 +6,4 @@ export { newBookingCode } from './booking-code.js';
 export { phoneTokenKeyFromOfficeKey, phoneTokenOffice, signPhoneToken, verifyPhoneToken, type PhoneTicketRef } from './phone-token.js';
 export { createRefusalLog, type RefusalLog, type RefusalLogger } from './refusal-log.js';
 export { createFailureCounter, type FailureCounter } from './failure-counter.js';
+export { hashPassword, verifyPassword } from './password.js';

@@ -1,3 +1,4 @@
+import { emptyDayCounts } from '@talon/domain';
 import type { SyncOutboxMessage } from '@talon/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
@@ -81,6 +82,39 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(await store.forgetPersonalData(T + 60 * MINUTE)).toBe(0);
       expect(await store.forgetPersonalData(T + 91 * MINUTE)).toBe(1);
       expect(await store.bookingByCode('10000001')).toMatchObject({ phone: null, customerName: null });
+    });
+
+    it('keeps what the quality programme needs of a visit, and drops a day\'s counts when a late event touches it', async () => {
+      const on = (seq: number, event: Record<string, unknown>): SyncOutboxMessage =>
+        ({ eventId: `north-e${seq}`, officeId: 'north', seq, event: { at: T + seq * MINUTE, actor: { kind: 'operator', operatorId: 'op-1' }, ticketId: 'north-t1', ...event } }) as SyncOutboxMessage;
+      const first = issued(1);
+      (first.event as { ticket: Record<string, unknown> }).ticket['accountKey'] = 'hmac-of-account';
+      await store.ingest('north', [
+        first,
+        on(2, { type: 'ticket.called', deskId: 'desk-1', operatorId: 'op-1' }),
+        on(3, { type: 'ticket.transferred', toServiceId: 'contracts', queuedAt: T }),
+        on(4, { type: 'ticket.called', deskId: 'desk-2', operatorId: 'op-2' }),
+        on(5, { type: 'ticket.finished', deskId: 'desk-2', operatorId: 'op-2', serviceMs: 60_000, outcomeId: 'bill-complaint' }),
+      ], T);
+      expect(await store.qualityVisits('north', '2026-11-24', '2026-11-24')).toEqual([
+        {
+          ticketId: 'north-t1', ticketNumber: 'A001', officeDay: '2026-11-24', firstServiceId: 'payments', serviceId: 'contracts',
+          issuedAt: T + 1, calledAt: T + 2 * MINUTE, deskId: 'desk-2', operatorId: 'op-2', finishedAt: T + 5 * MINUTE,
+          outcomeId: 'bill-complaint', transfers: 1, booked: false, accountKey: 'hmac-of-account',
+        },
+      ]);
+      expect(await store.qualityVisits('south', '2026-11-24', '2026-11-24')).toEqual([]);
+
+      const counts = (day: string) => ({ ...emptyDayCounts(day), withAccount: 1 });
+      await store.saveQualityDays('north', [counts('2026-11-23'), counts('2026-11-24')], T);
+      await store.saveQualityDays('north', [counts('2026-11-24')], T + 1);
+      expect((await store.qualityDays('2026-11-01', '2026-11-30')).map((d) => [d.officeId, d.counts.officeDay, d.counts.withAccount])).toEqual([
+        ['north', '2026-11-23', 1],
+        ['north', '2026-11-24', 1],
+      ]);
+      await store.ingest('north', [on(6, { type: 'ticket.rated', value: 2 })], T);
+      expect((await store.qualityDays('2026-11-01', '2026-11-30')).map((d) => d.counts.officeDay)).toEqual(['2026-11-23']);
+      expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]).toMatchObject({ rating: 2, ratedAt: T + 6 * MINUTE });
     });
   });
 }

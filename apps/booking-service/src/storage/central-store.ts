@@ -1,4 +1,6 @@
+import type { QualityDayCounts, QualityVisit } from '@talon/domain';
 import type { BookingChange, CentralBookingStatus, OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
+import type { StoredQualityDay } from './quality-rows.js';
 
 /** A booking as central holds it; `phone` and `customerName` are gone after the retention period. */
 export interface CentralBooking {
@@ -84,6 +86,11 @@ export interface CentralStore {
   forgetPersonalData(cutoff: number): Promise<number>;
   /** Report counts for office days in [from, to] (local dates), every office or one. */
   reportCounts(query: { from: string; to: string; officeId?: string; now: number }): Promise<ReportCounts[]>;
+  /** One office's visits of office days from..to, for the quality programme's day counts. */
+  qualityVisits(officeId: string, from: string, to: string): Promise<QualityVisit[]>;
+  /** Stored quality day counts of office days from..to (a late event for a day has removed its row). */
+  qualityDays(from: string, to: string): Promise<StoredQualityDay[]>;
+  saveQualityDays(officeId: string, days: readonly QualityDayCounts[], at: number): Promise<void>;
   /** How many copies of each event id central holds; a fault test wants exactly one of each. */
   eventCount(officeId: string): Promise<number>;
 

@@ -5,7 +5,7 @@ import type { CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { createLoginThrottle, normaliseLogin } from '../auth/login-throttle.js';
-import { verifyPassword } from '../auth/password.js';
+import { verifyPassword } from '@talon/server-edge';
 import type { OfficeContext } from '../office-context.js';
 import { serviceQueues } from '../views/service-queues.js';
 import { landingPage, trackPage } from './pages.js';

@@ -1,7 +1,7 @@
 import { adminCommands, checkOfficeConfig, type AdminResults, type OfficeConfig } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
 import { hashDeviceToken, newDeviceToken } from '../auth/device-token.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword } from '@talon/server-edge';
 import type { BookingDesk } from '../bookings/booking-desk.js';
 import type { ConfigChange, OfficeContext } from '../office-context.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';

@@ -103,3 +103,32 @@ describe('the quality report from per-day counts', () => {
     expect(report.current.satisfaction.satisfiedShare).toBeNull();
   });
 });
+
+describe('a company of offices with their own rules', () => {
+  it('sums resolved days to the sum of each office\'s own indicators', async () => {
+    const { resolveDayCounts } = await import('./day-counts.js');
+    const { periodIndicatorsFromDays } = await import('./report.js');
+    const period = { from: '2026-11-01', to: '2026-11-30' };
+    const strict: QualityRules = { ...rules, complaintOutcomeIds: new Set(['claim']), waitingStandardMinutes: 5 };
+    const offices = [
+      { id: 'north', rules, ...generate(7, reportNeedsFrom(period, 30), 100, 8) },
+      { id: 'south', rules: strict, ...generate(8, reportNeedsFrom(period, 30), 100, 8) },
+    ];
+    const company = new Map<string, ReturnType<typeof resolveDayCounts>[]>();
+    const own = offices.map((o) => {
+      const days = dayCountsFromVisits(o.visits, o.answers, period, o.rules);
+      for (const [day, counts] of days) company.set(day, [...(company.get(day) ?? []), resolveDayCounts(counts, o.id, o.rules)]);
+      return periodIndicatorsFromDays(days, period, o.rules);
+    });
+    const { sumDayCounts } = await import('./day-counts.js');
+    const summed = new Map([...company].map(([day, list]) => [day, sumDayCounts(day, list)]));
+    const allComplaints = new Set(Object.values(Object.fromEntries(summed)).flatMap((d) => Object.keys(d.outcomes)));
+    const total = periodIndicatorsFromDays(summed, period, { complaintOutcomeIds: allComplaints, waitingStandardMinutes: 0, bookingStandardMinutes: 0 });
+    const sum = (f: (p: (typeof own)[number]) => number) => own.reduce((a, p) => a + f(p), 0);
+    expect(total.satisfaction.served).toBe(sum((p) => p.satisfaction.served));
+    expect(total.satisfaction.rated).toBe(sum((p) => p.satisfaction.rated));
+    expect(total.complaints.complaints).toBe(sum((p) => p.complaints.complaints));
+    expect(total.effort.effortless).toBe(sum((p) => p.effort.effortless));
+    expect(total.repeats.repeats).toBe(sum((p) => p.repeats.repeats));
+  });
+});

@@ -186,3 +186,25 @@ export function effortlessOf(counts: QualityDayCounts, standards: { waitingStand
   }
   return effortless;
 }
+
+/**
+ * One office's day counts with its own rules applied, so days of offices with different complaint
+ * flags and standards can be summed into a company's: only complaint outcomes stay, the effortless
+ * visits sit in one bucket every standard accepts (`w0`), and operator and desk keys are prefixed
+ * with the office (ids are the office's own). Read the sum with every outcome a complaint and
+ * standards of 0.
+ */
+export function resolveDayCounts(
+  counts: QualityDayCounts,
+  officeId: string,
+  rules: { complaintOutcomeIds: ReadonlySet<string>; waitingStandardMinutes: number; bookingStandardMinutes: number },
+): QualityDayCounts {
+  const prefixed = (split: Record<string, SatisfactionCounts>) => Object.fromEntries(Object.entries(split).map(([key, c]) => [`${officeId}:${key}`, c]));
+  const effortless = effortlessOf(counts, rules);
+  return {
+    ...counts,
+    outcomes: Object.fromEntries(Object.entries(counts.outcomes).filter(([id]) => rules.complaintOutcomeIds.has(id))),
+    effortWaits: effortless > 0 ? { w0: effortless } : {},
+    splits: { ...counts.splits, operator: prefixed(counts.splits.operator), desk: prefixed(counts.splits.desk) },
+  };
+}

@@ -25,6 +25,7 @@ export {
   emptyDayCounts,
   satisfactionFromCounts,
   effortlessOf,
+  resolveDayCounts,
   type QualityDayCounts,
   type SatisfactionCounts,
   type QuestionnaireCounts,

@@ -1,3 +1,5 @@
+import type { QualityDayCounts } from '@talon/domain';
+import { QUALITY_VISIT_COLUMNS, toQualityVisit, type QualityVisitRow } from '../quality-rows.js';
 import type { OfficeSummary } from '@talon/protocol';
 import type pg from 'pg';
 import { officeDayOf } from '../../booking/office-day.js';
@@ -185,6 +187,22 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
         FROM bookings WHERE office_day BETWEEN $1 AND $2 ${oneOffice ? 'AND office_id = $3' : ''} AND status <> 'cancelled'
         GROUP BY office_id, office_day`, [...params, now]);
       return mergeReportCounts(ticketRows.rows as ReportCounts[], bookingRows.rows as ReportCounts[]);
+    },
+    async qualityVisits(officeId, from, to) {
+      const r = await pool.query(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = $1 AND office_day BETWEEN $2 AND $3`, [officeId, from, to]);
+      return (r.rows as QualityVisitRow[]).map(toQualityVisit);
+    },
+    async qualityDays(from, to) {
+      const r = await pool.query(`SELECT office_id AS "officeId", counts FROM quality_days WHERE office_day BETWEEN $1 AND $2`, [from, to]);
+      return (r.rows as { officeId: string; counts: string }[]).map((row) => ({ officeId: row.officeId, counts: JSON.parse(row.counts) as QualityDayCounts }));
+    },
+    async saveQualityDays(officeId, days, at) {
+      if (days.length === 0) return;
+      // One statement for the lot: a year of days counted at first view is one round trip.
+      await pool.query(`INSERT INTO quality_days (office_id, office_day, counts, counted_at)
+        SELECT $1, d.day, d.counts, $4 FROM UNNEST($2::text[], $3::text[]) AS d(day, counts)
+        ON CONFLICT (office_day, office_id) DO UPDATE SET counts = excluded.counts, counted_at = excluded.counted_at`,
+        [officeId, days.map((d) => d.officeDay), days.map((d) => JSON.stringify(d)), at]);
     },
     async eventCount(officeId) {
       return (await pool.query(`SELECT COUNT(*) AS n FROM office_events WHERE office_id = $1`, [officeId])).rows[0].n as number;

@@ -1,3 +1,5 @@
+import type { QualityDayCounts } from '@talon/domain';
+import { QUALITY_VISIT_COLUMNS, toQualityVisit, type QualityVisitRow } from '../quality-rows.js';
 import type { OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
 import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
@@ -41,6 +43,10 @@ export function createSqliteCentralStore(file: string): CentralStore {
     forget: db.prepare(`UPDATE bookings SET phone = NULL, customer_name = NULL WHERE slot_start + slot_minutes * 60000 < ?
       AND (phone IS NOT NULL OR customer_name IS NOT NULL)`),
     eventCount: db.prepare(`SELECT COUNT(*) FROM office_events WHERE office_id = ?`).pluck(),
+    qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?`),
+    qualityDays: db.prepare(`SELECT office_id AS officeId, counts FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
+    saveQualityDay: db.prepare(`INSERT INTO quality_days (office_id, office_day, counts, counted_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (office_day, office_id) DO UPDATE SET counts = excluded.counts, counted_at = excluded.counted_at`),
     ticketCounts: db.prepare(`SELECT t.office_id AS officeId, t.office_day AS day, COUNT(*) AS tickets,
         SUM(t.status = 'done') AS served, SUM(t.status = 'no-show') AS noShows,
         SUM(t.first_called_at IS NOT NULL AND t.first_called_at - t.queued_at <= o.waiting_standard_ms) AS withinStandard,
@@ -141,6 +147,17 @@ export function createSqliteCentralStore(file: string): CentralStore {
         s.ticketCounts.all(params) as ReportCounts[],
         s.bookingCounts.all(params) as Pick<ReportCounts, 'officeId' | 'day' | 'bookings' | 'bookingsArrived' | 'bookingsDue'>[],
       );
+    },
+    async qualityVisits(officeId, from, to) {
+      return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(toQualityVisit);
+    },
+    async qualityDays(from, to) {
+      return (s.qualityDays.all(from, to) as { officeId: string; counts: string }[]).map((r) => ({ officeId: r.officeId, counts: JSON.parse(r.counts) as QualityDayCounts }));
+    },
+    async saveQualityDays(officeId, days, at) {
+      db.transaction(() => {
+        for (const d of days) s.saveQualityDay.run(officeId, d.officeDay, JSON.stringify(d), at);
+      })();
     },
     async eventCount(officeId) {
       return s.eventCount.get(officeId) as number;

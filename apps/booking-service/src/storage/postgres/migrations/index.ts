@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initial } from './0010-initial.js';
+import { quality } from './0040-quality.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -8,4 +9,5 @@ import { initial } from './0010-initial.js';
  */
 export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-initial': initial,
+  '0040-quality': quality,
 };

@@ -1,5 +1,6 @@
 import { initial } from './0010-initial.js';
 import { officeSeq } from './0020-office-seq.js';
+import { quality } from './0040-quality.js';
 import type { CentralMigration } from './central-migration.js';
 
-export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [initial, officeSeq];
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [initial, officeSeq, quality];
