@@ -7,6 +7,7 @@ import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
 import { createAddressAttempts } from './edge/address-attempts.js';
+import { createQualityHttp } from './quality/quality-http.js';
 import { clientAddress } from './edge/client-address.js';
 import { capConnectionsPerAddress } from './edge/connection-cap.js';
 import { originAllowed } from './edge/origin-check.js';
@@ -155,6 +156,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size,
       bookingGuesses,
       refusals,
+      quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),
         ...(options.cluster && { redis: options.cluster.up() ? 'up' : 'down' }),

@@ -6,7 +6,31 @@ const secretHash = z.string().regex(/^sha256\$[0-9a-f]{64}$/, 'sha256$ and 64 he
 
 /** The central service's config file: which offices may sync, who may read reports, how long phones are kept. */
 export const centralConfigSchema = z.strictObject({
-  offices: z.array(z.strictObject({ id: idField, keyHash: secretHash })).min(1),
+  offices: z
+    .array(
+      z.strictObject({
+        id: idField,
+        keyHash: secretHash,
+        /** The region the office belongs to: a regional quality user sees its region's offices only. */
+        region: z.string().trim().min(1).max(100).optional(),
+      }),
+    )
+    .min(1),
+  /**
+   * The quality department's people (central's quality view and monthly report). Without
+   * `regions` a user sees every office; with them, only those regions' offices. Passwords are
+   * scrypt hashes: `npm run hash-password -- 'password'`.
+   */
+  qualityUsers: z
+    .array(
+      z.strictObject({
+        login: idField,
+        name: z.string().trim().min(1).max(200),
+        passwordHash: z.string().regex(/^scrypt\$/, 'a scrypt hash (npm run hash-password)'),
+        regions: z.array(z.string().trim().min(1).max(100)).min(1).max(100).optional(),
+      }),
+    )
+    .default([]),
   reportTokens: z.array(z.strictObject({ name: z.string().min(1).max(100), tokenHash: secretHash })).default([]),
   personalData: z
     .strictObject({
@@ -41,7 +65,9 @@ export const centralConfigSchema = z.strictObject({
       bookingGuessesPerAddress: z.number().int().min(1).max(10_000).default(10),
       /** Failed `/office` handshakes (unknown office, wrong key) one address may make per window. */
       officeHandshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
-      /** The window both counts above are kept for. */
+      /** Failed quality-view logins one address may make per window. */
+      qualityLoginFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
+      /** The window the counts above are kept for. */
       guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
       /** Addresses the counters remember at most (least recently seen dropped first). */
       trackedAddresses: z.number().int().min(100).max(10_000_000).default(100_000),

@@ -13,6 +13,7 @@ import { CentralStoreUnavailableError, type CentralStore } from '../storage/cent
 import type { AddressAttempts } from '../edge/address-attempts.js';
 import { clientAddress } from '../edge/client-address.js';
 import type { RefusalLog } from '../edge/refusal-log.js';
+import type { createQualityHttp } from '../quality/quality-http.js';
 import { createStaticPage } from './static-page.js';
 import { setSecurityHeaders } from './security-headers.js';
 
@@ -34,6 +35,8 @@ export interface CentralHttpDeps {
   /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
   bookingGuesses: AddressAttempts;
   refusals: RefusalLog;
+  /** The quality department's view and monthly report (quality/quality-http.ts). */
+  quality?: ReturnType<typeof createQualityHttp>;
 }
 
 const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
@@ -147,6 +150,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       return send(response, { ok: true, rows } as never);
     }
 
+    if (deps.quality && (await deps.quality(request, response, path, query, send as never))) return;
     if (method === 'GET' && page.serve(path, response)) return;
     send(response, refuse('not-found', `${method} ${path} is not here`));
   }

@@ -86,7 +86,7 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
 
     it('keeps what the quality programme needs of a visit, and drops a day\'s counts when a late event touches it', async () => {
       const on = (seq: number, event: Record<string, unknown>): SyncOutboxMessage =>
-        ({ eventId: `north-e${seq}`, officeId: 'north', seq, event: { at: T + seq * MINUTE, actor: { kind: 'operator', operatorId: 'op-1' }, ticketId: 'north-t1', ...event } }) as SyncOutboxMessage;
+        ({ eventId: `north-e${seq}`, officeId: 'north', seq, event: { at: T + seq * MINUTE, actor: { kind: 'operator', operatorId: 'op-1' }, ticketId: 'north-t1', ...event } }) as unknown as SyncOutboxMessage;
       const first = issued(1);
       (first.event as { ticket: Record<string, unknown> }).ticket['accountKey'] = 'hmac-of-account';
       await store.ingest('north', [
