@@ -150,7 +150,11 @@ export function createApplication(options: ApplicationOptions): Application {
     () => {
       const rules = qualityRulesFromConfig(context.directory.config, queue.state.setup.schedule);
       const today = officeDayOf(queue.state.setup.schedule, clock.now());
-      countClosedDays(qualityStore, rules, { from: addDays(today, -(rules.repeatWindowDays + 1)), to: addDays(today, -1) }, today, clock.now());
+      // From the first day not counted yet (history after an upgrade, days missed while the
+      // server was off), at most a year and a bit back.
+      const from = [qualityStore.firstUncountedDay() ?? today, addDays(today, -(rules.repeatWindowDays + 1))].sort()[0]!;
+      const from400 = addDays(today, -400);
+      countClosedDays(qualityStore, rules, { from: from < from400 ? from400 : from, to: addDays(today, -1) }, today, clock.now());
     },
     logger.child({ area: 'quality' }),
   );

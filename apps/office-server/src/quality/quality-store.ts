@@ -1,4 +1,4 @@
-import type { FollowUpMark, QualityDayCounts, QualityVisit } from '@talon/domain';
+import { addDays, type FollowUpMark, type QualityDayCounts, type QualityVisit } from '@talon/domain';
 import type { OfficeDatabase } from '../storage/open-database.js';
 
 interface VisitRow {
@@ -40,6 +40,8 @@ export function createQualityStore(db: OfficeDatabase) {
     ticketRating: db.prepare(`SELECT rating FROM tickets WHERE id = ?`),
     mark: db.prepare(`INSERT INTO quality_follow_ups (ticket_id, done_at, done_by, note) VALUES (?, ?, ?, ?)
       ON CONFLICT (ticket_id) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by, note = excluded.note`),
+    latestCounted: db.prepare(`SELECT MAX(office_day) FROM quality_days`).pluck(),
+    earliestTicket: db.prepare(`SELECT MIN(office_day) FROM tickets`).pluck(),
     clearKeys: db.prepare(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < ?`),
   };
   return {
@@ -71,6 +73,12 @@ export function createQualityStore(db: OfficeDatabase) {
       if (!row || row.rating === null || row.rating > 2) return false;
       s.mark.run(ticketId, mark.doneAt, mark.doneBy, mark.note);
       return true;
+    },
+    /** The first office day not yet counted: the day after the last counted, or the first with tickets. */
+    firstUncountedDay(): string | undefined {
+      const latest = s.latestCounted.get() as string | null;
+      if (latest) return addDays(latest, 1);
+      return (s.earliestTicket.get() as string | null) ?? undefined;
     },
     /** Forgets the account keys of visits older than the repeat window; returns how many. */
     clearAccountKeysBefore(before: number): number {
