@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowUp, QualityReport } from '../packages/domain/src/index.js';
@@ -12,6 +13,7 @@ import { accountKeyer } from '../apps/office-server/src/quality/account-key.js';
 import { createEventStore } from '../apps/office-server/src/storage/event-store.js';
 import { openDatabase } from '../apps/office-server/src/storage/open-database.js';
 import { command, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
 import { generateQualityQuarter, truthOf, type GeneratedOffice, type QualityTruth } from './support/quality-quarter.js';
 
@@ -21,6 +23,7 @@ const AUGUST = { from: '2026-08-01', to: '2026-08-31' };
 const JULY = { from: '2026-07-01', to: '2026-07-31' };
 const OFFICES = ['demo-office', 'north', 'south'];
 const SECRET = 'quality-quarter-test-secret';
+const WEB_ROOT = fileURLToPath(new URL('../apps/booking-service/dist/web', import.meta.url));
 
 async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -59,7 +62,7 @@ describe('a generated quarter of three offices through the real sync', () => {
       { login: 'kachestvo', name: 'Отдел качества', passwordHash: await hashPassword('пароль-качества') },
       { login: 'yug', name: 'Качество, Юг', passwordHash: await hashPassword('пароль-юга'), regions: ['Юг'] },
     ];
-    central = await startTestCentral({ config, now: () => NOW });
+    central = await startTestCentral({ config, now: () => NOW, webRoot: WEB_ROOT });
     for (const office of generated) {
       // The quarter goes into the office's own store, as its queue would have written it: events,
       // read tables, the keyed hashes of account numbers and the outbox.
@@ -74,6 +77,7 @@ describe('a generated quarter of three offices through the real sync', () => {
           clock: manualClock(NOW),
           config: demoConfig((c) => {
             c.office.id = office.officeId;
+            c.office.name = `ЦОК «${office.officeId}»`;
             c.quality.accountKeySecret = SECRET;
           }),
           central: { centralUrl: central.url, officeKey: TEST_OFFICE_KEYS[office.officeId]!, retryMs: 200, batchSize: 500 },
@@ -192,6 +196,35 @@ describe('a generated quarter of three offices through the real sync', () => {
       expect(await value('served-previous')).toBe(String(truth('north', JULY).served));
       expect(await page.locator('[data-testid="quality-follow-up"]').count()).toBe(t.low);
       await saveScreenshot(page, 'quality-quarter');
+    });
+
+    it('central\'s page for the quality department shows every office ranked and the company, as generated', async () => {
+      // The page's month follows the browser's clock; the generated quarter is long past by it,
+      // so the test walks back to August 2026 from wherever today is.
+      await page.goto(`${central.url}/quality`);
+      await page.getByLabel('Логин').fill('kachestvo');
+      await page.getByLabel('Пароль').fill('пароль-качества');
+      await page.getByRole('button', { name: 'Войти' }).click();
+      const month = page.locator('[data-testid="central-quality-month"]');
+      await month.waitFor();
+      while ((await month.getAttribute('data-month'))! > '2026-08') await page.getByRole('button', { name: '◀ Раньше' }).click();
+      expect(await month.getAttribute('data-month')).toBe('2026-08');
+      const rows = page.locator('[data-testid="central-quality-office"]');
+      await expect.poll(() => rows.count()).toBe(3);
+      for (const id of OFFICES) {
+        const row = page.locator(`[data-testid="central-quality-office"][data-office="${id}"]`);
+        const cell = (key: string) => row.locator(`td[data-key="${key}"]`).getAttribute('data-value');
+        expect(await cell('served')).toBe(String(truth(id).served));
+        expect(await cell('complaints')).toBe(String(truth(id).complaints));
+        expect(await cell('repeats')).toBe(String(truth(id).repeats));
+        expect(Number(await cell('satisfied-share'))).toBeCloseTo(truth(id).satisfied / truth(id).rated, 10);
+        expect(await row.locator('td[data-key="served"] [data-previous]').getAttribute('data-previous')).toBe(String(truth(id, JULY).served));
+      }
+      const all = OFFICES.map((id) => truth(id));
+      expect(await page.locator('[data-testid="company-served"]').getAttribute('data-value')).toBe(String(all.reduce((a, t) => a + t.served, 0)));
+      expect(await page.locator('[data-testid="company-repeats"]').getAttribute('data-value')).toBe(String(all.reduce((a, t) => a + t.repeats, 0)));
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'central-quality');
     });
   });
 });

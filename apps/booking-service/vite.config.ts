@@ -19,5 +19,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     reportCompressedSize: false,
+    // The booking page and the quality department's page (quality.html, served at /quality).
+    rollupOptions: { input: { index: here('./web/index.html'), quality: here('./web/quality.html') } },
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FollowUp, QualityReport } from '@talon/domain';
+import type { FollowUp, PeriodIndicators, QualityPeriod, QualityReport } from '@talon/domain';
 import { idField } from './fields.js';
 
 const officeDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
@@ -60,3 +60,29 @@ export const questionnaireAnswer = z
     ease: z.number().int().min(1).max(5).optional(),
   })
   .refine((a) => a.solved !== undefined || a.ease !== undefined, { message: 'answer at least one question' });
+
+/** One office in central's quality view. */
+export interface OfficeQuality {
+  officeId: string;
+  name: string;
+  region?: string;
+  /** 1 is the best: by satisfied share, then fewer complaints per 1,000, then first-visit resolution. */
+  rank: number;
+  current: PeriodIndicators;
+  previous: PeriodIndicators;
+}
+
+/** Central's quality view for the quality department (`GET /api/quality`). */
+export interface CentralQualityView {
+  period: QualityPeriod;
+  /** Every office in the user's scope together; operator and desk keys are `office:id`. */
+  company: QualityReport;
+  offices: OfficeQuality[];
+}
+
+/** `POST /api/quality/login` answers this with `ok: true`. */
+export interface QualityLoginAnswer {
+  token: string;
+  expiresAt: number;
+  user: { login: string; name: string; regions: string[] | null };
+}

@@ -10,10 +10,9 @@ import {
   type PeriodIndicators,
   type QualityDayCounts,
   type QualityPeriod,
-  type QualityReport,
   type QualityRules,
 } from '@talon/domain';
-import type { OfficeSummary } from '@talon/protocol';
+import type { CentralQualityView, OfficeQuality, OfficeSummary } from '@talon/protocol';
 import { officeDayOf } from '../booking/office-day.js';
 import type { CentralStore } from '../storage/central-store.js';
 
@@ -67,23 +66,6 @@ async function countDays(store: CentralStore, officeId: string, rules: QualityRu
   const visits = await store.qualityVisits(officeId, addDays(period.from, -rules.repeatWindowDays), period.to);
   // The visitors' questionnaire answers (the phone page) join here once central stores them.
   return dayCountsFromVisits(visits, [], period, rules);
-}
-
-export interface OfficeQuality {
-  officeId: string;
-  name: string;
-  region?: string;
-  /** 1 is the best: by satisfied share, then fewer complaints per 1,000, then first-visit resolution. */
-  rank: number;
-  current: PeriodIndicators;
-  previous: PeriodIndicators;
-}
-
-export interface CentralQualityView {
-  period: QualityPeriod;
-  /** Every office in the user's scope together; operator and desk keys are `office:id`. */
-  company: QualityReport;
-  offices: OfficeQuality[];
 }
 
 /** The quality department's view: the offices ranked, and all of them together. */

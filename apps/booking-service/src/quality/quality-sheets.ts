@@ -1,5 +1,5 @@
 import { WAIT_BANDS, type PeriodIndicators } from '@talon/domain';
-import type { CentralQualityView } from './central-quality.js';
+import type { CentralQualityView } from '@talon/protocol';
 
 export type Cell = string | number | null;
 

@@ -73,6 +73,17 @@ export const qualityRu = {
   'quality.markDone': 'Перезвонили',
   'quality.done': 'Сделано: {note}',
   'quality.markFailed': 'Не удалось отметить: {message}',
+  'quality.centralTitle': 'Качество обслуживания по офисам',
+  'quality.monthOf': 'Месяц {month}',
+  'quality.downloadXlsx': 'Отчёт за месяц (XLSX)',
+  'quality.downloadCsv': 'Отчёт за месяц (CSV)',
+  'quality.reportFailed': 'Не удалось получить отчёт',
+  'quality.company': 'Все офисы вместе',
+  'quality.officesRanked': 'Офисы по месту',
+  'quality.rank': 'Место',
+  'quality.office': 'Офис',
+  'quality.region': 'Регион',
+  'quality.previousUnder': 'Под каждым числом — предыдущий месяц.',
 } as const;
 
 export const qualityEn: Record<keyof typeof qualityRu, string> = {
@@ -149,4 +160,15 @@ export const qualityEn: Record<keyof typeof qualityRu, string> = {
   'quality.markDone': 'Called back',
   'quality.done': 'Done: {note}',
   'quality.markFailed': 'Could not mark: {message}',
+  'quality.centralTitle': 'Service quality by office',
+  'quality.monthOf': 'Month {month}',
+  'quality.downloadXlsx': 'Monthly report (XLSX)',
+  'quality.downloadCsv': 'Monthly report (CSV)',
+  'quality.reportFailed': 'Could not get the report',
+  'quality.company': 'All offices together',
+  'quality.officesRanked': 'Offices ranked',
+  'quality.rank': 'Rank',
+  'quality.office': 'Office',
+  'quality.region': 'Region',
+  'quality.previousUnder': 'Under each figure: the previous month.',
 };
