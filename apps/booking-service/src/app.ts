@@ -8,6 +8,7 @@ import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
 import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, socketDoor } from '@talon/server-edge';
 import { createQualityHttp } from './quality/quality-http.js';
+import { forgetAccountKeys } from './quality/central-quality.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
 import { setUpPhoneNamespace, type PhoneNamespace } from './phone/phone-namespace.js';
@@ -151,6 +152,11 @@ export async function createCentralService(options: CentralServiceOptions): Prom
   const applyRetention = async () => {
     const cleared = await store.forgetPersonalData(now() - config.personalData.retentionDays * DAY);
     if (cleared > 0) logger.info({ cleared }, 'names and phone numbers past retention cleared');
+    // Account keys (HMACs) are kept for the longest repeat window of any office and a day more,
+    // as the office keeps them; their days are counted first, so repeats outlive the keys.
+    const windowDays = Math.max(30, ...offices.all().map(([, s]) => s.quality?.repeatWindowDays ?? 30));
+    const keys = await forgetAccountKeys(store, offices.all(), now() - (windowDays + 2) * DAY, now());
+    if (keys > 0) logger.info({ keys, windowDays }, 'account keys past the repeat window forgotten');
     return cleared;
   };
   const every = options.retentionEveryMs ?? 60 * 60 * 1000;
