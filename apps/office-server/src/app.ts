@@ -1,9 +1,10 @@
 import { addDays, officeDayOf } from '@talon/domain';
 import type { OfficeConfig } from '@talon/protocol';
 import { lanBaseUrl } from './http/lan-base-url.js';
-import { createServer, type Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRefusalLog } from '@talon/server-edge';
+import { capConnectionsPerAddress, createLimitedServer, normaliseAddress, socketDoor } from '@talon/server-edge';
+import { createOfficeEdge } from './edge/office-edge.js';
 import { Server } from 'socket.io';
 import { createSessions } from './auth/sessions.js';
 import { createBookingDesk } from './bookings/booking-desk.js';
@@ -86,6 +87,8 @@ export function createApplication(options: ApplicationOptions): Application {
   queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
   const devices = createDeviceHealth(clock);
   const metrics = createMetrics();
+  const limits = () => context.directory.config.limits;
+  const edge = createOfficeEdge(options.config.limits, logger.child({ area: 'edge' }), () => clock.now());
   const context: OfficeContext = {
     get directory() {
       return config.directory;
@@ -97,6 +100,7 @@ export function createApplication(options: ApplicationOptions): Application {
     metrics,
     logger,
     sessions: createSessions(db, () => clock.now()),
+    edge,
     applyConfig: (next, change) => config.applyConfig(next, change),
     onConfigChanged: (listener) => config.onConfigChanged(listener),
   };
@@ -104,7 +108,8 @@ export function createApplication(options: ApplicationOptions): Application {
   // Started last, once every namespace is in place; read by /healthz and the dashboard meanwhile.
   let sync: SyncClient | undefined;
   const centralLink = () => centralLinkView(sync);
-  const refusals = createRefusalLog(logger.child({ area: 'edge' }), { everyMs: 60_000, maxSources: 1000 });
+  const refusals = edge.refusals;
+  context.onConfigChanged((next) => edge.reconfigure(next.limits));
   /** Logout ends the session's open screens at once, not at their next connect. */
   function disconnectSession(session: string): void {
     for (const name of ['/operator', '/dashboard', '/admin'])
@@ -112,7 +117,7 @@ export function createApplication(options: ApplicationOptions): Application {
   }
   /** Where phones on the office network reach this server, known once it listens. */
   let listenedBaseUrl: string | undefined;
-  const httpServer = createServer(createHttpHandler(context, {
+  const httpServer = createLimitedServer(options.config.limits, createHttpHandler(context, {
     centralLink,
     screensRoot: options.screensRoot,
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
@@ -120,8 +125,25 @@ export function createApplication(options: ApplicationOptions): Application {
     refusals,
     onLogout: disconnectSession,
   }));
-  // Large enough that an oversized command gets a `payload-too-large` answer rather than a cut line.
-  const io = new Server(httpServer, { maxHttpBufferSize: 4 * 1024 * 1024, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+  // A kiosk, board or console PC holds a handful of connections; thousands of idle sockets from one
+  // address must not use up the open-file limit the real screens need.
+  capConnectionsPerAddress(httpServer, { max: () => limits().maxConnectionsPerAddress, refusals });
+  const io = new Server(httpServer, {
+    // Above MAX_EVENT_BYTES, so an oversized command gets a `payload-too-large` answer rather than a cut line.
+    maxHttpBufferSize: options.config.limits.maxMessageBytes,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    // Before any Engine.IO or namespace work: an address past its failed handshakes, or a page of
+    // another site, is turned away at the door.
+    allowRequest: socketDoor({
+      handshakeFailures: { blocked: (a) => edge.handshakeFailures.blocked(a), fail: (a) => edge.handshakeFailures.fail(a), clear: (a) => edge.handshakeFailures.clear(a), get size() { return edge.handshakeFailures.size; } },
+      refusals,
+      addressOf: (request) => normaliseAddress(request.socket.remoteAddress ?? 'unknown'),
+      allowedOrigins: () => limits().allowedOrigins,
+      blockedReason: 'handshake-limit',
+    }),
+  });
   const realtime: RealtimeOptions = {
     router: {
       logger: logger.child({ area: 'realtime' }),
@@ -210,7 +232,7 @@ export function createApplication(options: ApplicationOptions): Application {
       accountKeys.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      refusals.close();
+      edge.close();
       db.close();
     },
   };

@@ -4,6 +4,7 @@ import type { Sessions } from './auth/sessions.js';
 import { createOfficeDirectory, type OfficeDirectory } from './config/office-directory.js';
 import { officeSetupFromConfig } from './config/office-setup-from-config.js';
 import type { DeviceHealth } from './devices/device-health.js';
+import type { OfficeEdge } from './edge/office-edge.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { OfficeQueue } from './queue/office-queue.js';
@@ -19,6 +20,8 @@ export interface OfficeContext {
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly sessions: Sessions;
+  /** Counters and the aggregated refusal log against hostile traffic (config `limits`). */
+  readonly edge: OfficeEdge;
   /** Applies a validated config live; saves it where it came from. */
   applyConfig(config: OfficeConfig, change?: ConfigChange): void;
   onConfigChanged(listener: ConfigListener): void;

@@ -5,6 +5,8 @@ export const WIRE_ERROR_CODES = [
   'invalid-payload',
   'payload-too-large',
   'rate-limited',
+  /** Too many wrong booking codes from this kiosk or address: refused until the window ends. */
+  'too-many-attempts',
   'unauthorized',
   'forbidden',
   'not-found',

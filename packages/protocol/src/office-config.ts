@@ -190,6 +190,39 @@ export const officeConfigSchema = z
         loginWindowMinutes: z.number().int().min(1).max(1440).default(5),
         /** Most logins/addresses remembered; the least recently seen is dropped past it. */
         trackedKeys: z.number().int().min(100).max(1_000_000).default(10_000),
+        /** Open TCP connections in all (Node's `server.maxConnections`); a real office has a few dozen screens. */
+        maxConnections: z.number().int().min(10).max(100_000).default(2000),
+        /** Open connections from one address: a kiosk, board or console PC holds a handful. */
+        maxConnectionsPerAddress: z.number().int().min(2).max(10_000).default(50),
+        /** A request's headers must arrive within this (Node's `headersTimeout`). */
+        headersTimeoutMs: z.number().int().min(1000).max(300_000).default(10_000),
+        /** A whole request must arrive within this (Node's `requestTimeout`). */
+        requestTimeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+        /** An idle keep-alive HTTP connection is closed after this. */
+        keepAliveTimeoutMs: z.number().int().min(1000).max(600_000).default(5_000),
+        /** Largest Socket.IO message (`maxHttpBufferSize`); above the 64 KiB a command may be, so it is answered, not cut. */
+        maxMessageBytes: z.number().int().min(128 * 1024).max(16 * 1024 * 1024).default(1024 * 1024),
+        /** Failed handshakes (wrong device token, expired session) one address may make in `guessWindowMinutes`; then it is refused at the door. */
+        handshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(20),
+        /** Wrong booking codes one kiosk may send in `guessWindowMinutes`. */
+        checkInGuessesPerKiosk: z.number().int().min(1).max(10_000).default(30),
+        /** Wrong booking codes from one address in `guessWindowMinutes`, whatever the kiosk. */
+        checkInGuessesPerAddress: z.number().int().min(1).max(10_000).default(30),
+        /** The window the handshake and booking-code counts above are kept for. */
+        guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
+        /** Pages of other origins allowed to open Socket.IO connections (the server's own always may), e.g. "https://queue.energo.example". */
+        allowedOrigins: z.array(z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an origin such as https://host:port')).max(50).default([]),
+        /** Refusals are logged as one line per source and reason per this many seconds, with a count. */
+        refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
+      })
+      .prefault({}),
+    metrics: z
+      .object({
+        /**
+         * Bearer token for `GET /metrics`. Without it only this machine (loopback) may read the
+         * figures; anyone else gets 404. With it, every caller must send `Authorization: Bearer <token>`.
+         */
+        token: z.string().min(16, 'at least 16 characters').max(256).optional(),
       })
       .prefault({}),
     serviceGroups: z

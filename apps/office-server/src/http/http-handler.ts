@@ -1,5 +1,5 @@
 import { officeDayOf } from '@talon/domain';
-import { BodyError, readJsonBody, type RefusalLog } from '@talon/server-edge';
+import { BodyError, readJsonBody, securityHeaders, setSecurityHeaders, type RefusalLog } from '@talon/server-edge';
 import type { Language } from '@talon/messages';
 import type { CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,7 +8,7 @@ import { createLoginThrottle, normaliseLogin } from '../auth/login-throttle.js';
 import { verifyPassword } from '@talon/server-edge';
 import type { OfficeContext } from '../office-context.js';
 import { serviceQueues } from '../views/service-queues.js';
-import { landingPage, trackPage } from './pages.js';
+import { landingPage, PAGE_STYLE, trackPage } from './pages.js';
 import { createStaticScreens } from './static-screens.js';
 import { createTicketsCsv } from './tickets-csv.js';
 
@@ -127,9 +127,12 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
     return json(response, 404, { ok: false, code: 'not-found', message: `${method} ${path} is not here` });
   }
 
+  const headers = securityHeaders({ inlineStyles: [PAGE_STYLE] });
   return function handle(request: IncomingMessage, response: ServerResponse): void {
     // Socket.IO answers its own path on the same server.
     if (request.url?.startsWith('/socket.io/')) return;
+    // Every page and answer: never framed (an /admin in someone's iframe), no sniffing, no Referer.
+    setSecurityHeaders(response, headers);
     route(request, response).catch((error: unknown) => {
       if (error instanceof BodyError) return json(response, error.status, { ok: false, code: error.code, message: error.message });
       context.logger.error({ err: error, url: request.url }, 'http request failed');

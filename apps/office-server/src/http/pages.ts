@@ -7,13 +7,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** The server-written pages' one style block; the CSP names it by hash (http-handler). */
+export const PAGE_STYLE = `body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#111}
+a{color:#0b57d0}li{margin:.4rem 0}.number{font-size:4rem;font-weight:700;margin:.5rem 0}.note{color:#444}`;
+
 function page(language: Language, title: string, body: string, refreshSeconds?: number): string {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="${FAVICON_DATA_URI}">
-<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#111}
-a{color:#0b57d0}li{margin:.4rem 0}.number{font-size:4rem;font-weight:700;margin:.5rem 0}.note{color:#444}</style>
+<style>${PAGE_STYLE}</style>
 </head><body>${body}</body></html>`;
 }
 

@@ -1,4 +1,5 @@
 import type { DeviceConfig, DeviceRole, OperatorConfig, OperatorRole } from '@talon/protocol';
+import { normaliseAddress } from '@talon/server-edge';
 import type { Namespace, Socket } from 'socket.io';
 import { deviceTokenMatches } from '../auth/device-token.js';
 import type { OfficeContext } from '../office-context.js';
@@ -26,12 +27,16 @@ function readAuth(socket: Socket): Record<string, unknown> {
 /** Kiosks, boards and agents connect with the token the administrator issued them. */
 export function requireDevice(namespace: Namespace, context: OfficeContext, role: DeviceRole): void {
   namespace.use((socket, next) => {
+    if (blockedAtDoor(socket, context)) return next(refuse('unauthorized', 'too many failed handshakes from this address'));
     const token = readAuth(socket).token;
-    if (typeof token !== 'string' || token.length === 0 || token.length > 200)
+    if (typeof token !== 'string' || token.length === 0 || token.length > 200) {
+      context.edge.handshakeRefused(socket, `${role}-token-missing`);
       return next(refuse('unauthorized', 'a device token is required'));
+    }
     const device = context.directory.config.devices.find((d) => deviceTokenMatches(token, d.tokenHash));
     if (!device) {
-      context.logger.warn({ role, address: socket.handshake.address }, 'unknown device token');
+      // Counted and logged aggregated, never one line per attempt (a flood wrote 38 MB of these).
+      context.edge.handshakeRefused(socket, `${role}-token-unknown`);
       return next(refuse('unauthorized', 'unknown device token'));
     }
     if (device.role !== role) return next(refuse('forbidden', `device "${device.id}" is a ${device.role}, not a ${role}`));
@@ -43,12 +48,18 @@ export function requireDevice(namespace: Namespace, context: OfficeContext, role
 /** People connect with the session from POST /api/login; each namespace asks for a role. */
 export function requireOperator(namespace: Namespace, context: OfficeContext, roles: readonly OperatorRole[]): void {
   namespace.use((socket, next) => {
+    if (blockedAtDoor(socket, context)) return next(refuse('unauthorized', 'too many failed handshakes from this address'));
     const session = readAuth(socket).session;
-    if (typeof session !== 'string' || session.length === 0 || session.length > 200)
+    if (typeof session !== 'string' || session.length === 0 || session.length > 200) {
+      context.edge.handshakeRefused(socket, 'session-missing');
       return next(refuse('unauthorized', 'log in first: POST /api/login'));
+    }
     const operatorId = context.sessions.operatorOf(session);
     const operator = operatorId ? context.directory.operators.get(operatorId) : undefined;
-    if (!operator) return next(refuse('unauthorized', 'the session has expired; log in again'));
+    if (!operator) {
+      context.edge.handshakeRefused(socket, 'session-unknown');
+      return next(refuse('unauthorized', 'the session has expired; log in again'));
+    }
     if (!operator.roles.some((role) => roles.includes(role)))
       return next(refuse('forbidden', `this screen needs the role ${roles.join(' or ')}`));
     (socket.data as SocketIdentity).operator = operator;
@@ -56,6 +67,18 @@ export function requireOperator(namespace: Namespace, context: OfficeContext, ro
     (socket.data as SocketIdentity).roles = roles;
     next();
   });
+}
+
+/**
+ * An address over its failed-handshake limit is refused before its token is even looked at: a
+ * websocket opened before the limit was reached may still send connect packets.
+ */
+function blockedAtDoor(socket: Socket, context: OfficeContext): boolean {
+  const address = normaliseAddress(socket.handshake.address);
+  if (!context.edge.handshakeFailures.blocked(address)) return false;
+  context.edge.refusals.refused(address, 'handshake-limit');
+  setImmediate(() => socket.conn.close());
+  return true;
 }
 
 export function identityOf(socket: Socket): SocketIdentity {

@@ -92,11 +92,25 @@ export function setUpKioskNamespace(
           },
           language,
         ),
-      'booking:check-in': ({ code, acceptWalkIn, language }) =>
-        issue(
+      'booking:check-in': async ({ code, acceptWalkIn, language }) => {
+        // Codes must not be walkable: wrong ones count per kiosk token and per address, and past
+        // either limit even a right code waits for the window to end (logged aggregated).
+        const address = socket.handshake.address;
+        const source = `${kiosk.id}@${address}`;
+        if (context.edge.checkInBlocked(kiosk.id, address)) {
+          context.edge.refusals.refused(source, 'check-in-guesses');
+          return fail('too-many-attempts', 'too many wrong booking codes from this kiosk; wait and try again');
+        }
+        const result = await issue(
           { type: 'booking.check-in', ticketId: newId('t'), code, ...(acceptWalkIn !== undefined && { acceptWalkIn }) },
           language,
-        ),
+        );
+        if (!result.ok && result.code === 'booking-not-found') {
+          context.edge.checkInMissed(kiosk.id, address);
+          context.edge.refusals.refused(source, 'booking-not-found');
+        }
+        return result;
+      },
       'kiosk:snapshot': () => ({
         ok: true,
         state: kioskState(context.directory, context.queue.state, context.devices, kiosk.id, context.clock.now()),
