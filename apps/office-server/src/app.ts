@@ -182,7 +182,8 @@ export function createApplication(options: ApplicationOptions): Application {
   );
   const personalData = startPersonalDataRetention(db, clock, () => context.directory.config.personalData.retentionDays, logger.child({ area: 'privacy' }));
   queue.onCommitted((events) => ratings.onCommitted(events));
-  setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
+  const printing = createPrintDispatcher(io, context);
+  setUpKioskNamespace(io.of('/kiosk'), context, realtime, printing);
   setUpOperatorNamespace(io.of('/operator'), context, realtime);
   setUpBoardNamespace(io.of('/board'), context, realtime, views.boardState);
   setUpDashboardNamespace(io.of('/dashboard'), context, realtime, views.dashboardState);
@@ -223,17 +224,36 @@ export function createApplication(options: ApplicationOptions): Application {
     async close() {
       if (closed) return;
       closed = true;
-      await agent?.stop();
+      // A stop must be quick (a service manager kills after its timeout): print jobs still out are
+      // reported to their kiosks as not printed, and the embedded agent gets a bounded time.
+      printing.abandonAll();
+      await within(2000, agent?.stop());
       broadcasts.stop();
       sync?.stop();
       ratings.closeAll();
       pressRetention.stop();
       personalData.stop();
       accountKeys.stop();
+      // Disconnected one by one first: unlike io.close(), that lets each socket's last packets (the
+      // not-printed results above) leave before the connection is closed.
+      for (const name of ['/kiosk', '/operator', '/board', '/dashboard', '/admin', '/device']) io.of(name).disconnectSockets(true);
+      await within(500, new Promise<void>((resolve) => {
+        const check = () => (io.engine.clientsCount === 0 ? resolve() : setTimeout(check, 10));
+        check();
+      }));
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Keep-alive HTTP connections would otherwise hold close() until they idle out.
+      httpServer.closeAllConnections();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       edge.close();
       db.close();
     },
   };
+}
+
+/** Waits for `work`, but never longer than `ms`. */
+function within(ms: number, work: Promise<unknown> | undefined): Promise<void> {
+  if (!work) return Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work.then(() => undefined, () => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }

@@ -212,3 +212,48 @@ describe('origins and headers (finding 10)', () => {
     }
   });
 });
+
+describe('/metrics and /healthz (finding 10)', () => {
+  it('without a token /metrics is for this machine only (404 elsewhere); with one, only the Bearer token opens it', async () => {
+    office = await startTestOffice();
+    expect((await call(office.port, '/metrics')).status).toBe(200);
+    expect((await call(office.port, '/metrics', { from: '127.0.0.2' })).status).toBe(404);
+    const health = await call(office.port, '/healthz', { from: '127.0.0.2' });
+    expect(health.status).toBe(200);
+    expect(Object.keys(JSON.parse(health.body) as object).sort()).toEqual(['central', 'status', 'uptimeSeconds']);
+    await office.stop();
+    const token = 'metrics-token-0123456789';
+    office = await startTestOffice({ config: demoConfig((c) => (c.metrics.token = token)) });
+    expect((await call(office.port, '/metrics')).status).toBe(401);
+    expect((await call(office.port, '/metrics', { from: '127.0.0.2', headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    const scraped = await call(office.port, '/metrics', { from: '127.0.0.2', headers: { authorization: `Bearer ${token}` } });
+    expect(scraped.status).toBe(200);
+    expect(scraped.body).toContain('talon_waiting_tickets');
+  });
+});
+
+describe('stopping (finding 10)', () => {
+  it('stops in well under 5 s with print jobs still out, and tells the kiosk each was not printed', async () => {
+    office = await startTestOffice({
+      config: demoConfig((c) => (c.printers = [{ id: 'printer-1', kioskId: 'kiosk-1', agentId: 'agent-1', uri: 'tcp://127.0.0.1:9100', profile: 'generic-80mm' }])),
+    });
+    const agent = await office.connect('/device', { token: DEMO_TOKENS.agent });
+    await command(agent, 'device:hello', { agentVersion: 'test', printers: [{ printerId: 'printer-1', status: 'ok' }], buttons: [] });
+    // A printer that takes the jobs and never answers, as a jammed one on a dead link would.
+    agent.on('print:job', () => {});
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const results: { ticketId: string; printed: boolean }[] = [];
+    kiosk.on('print:result', (r: { ticketId: string; printed: boolean }) => results.push(r));
+    const issued: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const ack = await command<{ ok: boolean; print: string; ticket: { id: string } }>(kiosk, 'ticket:issue', { serviceId: 'payments' });
+      expect(ack.print).toBe('queued');
+      issued.push(ack.ticket.id);
+    }
+    const started = Date.now();
+    await office.app.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    await vi.waitFor(() => expect(results.map((r) => r.ticketId).sort()).toEqual(issued.sort()));
+    expect(results.every((r) => !r.printed)).toBe(true);
+  });
+});

@@ -57,9 +57,9 @@ async function main(): Promise<void> {
       [
         '',
         `  Talon demo office «${config.office.name}» is open around the clock at ${base}/`,
-        `    kiosk:     ${base}/kiosk?token=${DEMO_TOKENS.kiosk}`,
+        `    kiosk:     ${base}/kiosk#pair=${DEMO_TOKENS.kiosk}`,
         `    operator:  ${base}/operator   (ivanova / demo)`,
-        `    board:     ${base}/board?token=${DEMO_TOKENS.board}`,
+        `    board:     ${base}/board#pair=${DEMO_TOKENS.board}`,
         `    dashboard: ${base}/dashboard  (head / demo)`,
         `    admin:     ${base}/admin      (admin / demo)`,
         `  Kiosk 1's tickets print to ${resolve(options.dataDir, DEMO_TICKETS_FILE)}`,
@@ -74,6 +74,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // Whatever hangs (a printer that never answers, a client that never lets go), the process is
+    // gone within 5 s; SQLite's WAL with synchronous=FULL keeps every acked ticket either way.
+    setTimeout(() => {
+      logger.error({ signal }, 'stopping took over 4.5 s; exiting anyway');
+      process.exit(1);
+    }, 4500).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

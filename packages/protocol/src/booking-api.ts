@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bookingCodeDigits, idField, instantField } from './fields.js';
+import { bookingCodeDigits, idField, instantField, dateField } from './fields.js';
 import type { CentralBookingStatus } from './sync.js';
 
 /**
@@ -38,7 +38,7 @@ export interface BookingApiFailure {
 }
 export type BookingApiAnswer<T extends object> = ({ ok: true } & T) | BookingApiFailure;
 
-export const bookingDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+export const bookingDateField = dateField;
 
 /** Russian mobile and city numbers, written any usual way; stored as +7 and ten digits. */
 export const phoneField = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OFFICE_RULES, PAUSE_REASONS, TICKET_PREFIXES } from '@talon/domain';
-import { idField } from './fields.js';
+import { idField, dateField } from './fields.js';
 
 /**
  * The office's config file: one readable JSON document the administrator copies and edits, and
@@ -13,13 +13,7 @@ const hours = z
   .refine((h) => h.open < h.close, { message: 'open must be before close' });
 const text = z.string().trim().min(1).max(200);
 /** A calendar date that exists: "2026-02-30" is refused, not quietly never matched. */
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')
-  .refine((date) => {
-    const day = new Date(`${date}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
-  }, 'no such date');
+const localDate = dateField;
 
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];

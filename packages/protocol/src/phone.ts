@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, instantField } from './fields.js';
+import { idField, instantField, dateField } from './fields.js';
 
 /**
  * The visitor's phone: what the office tells central about a waiting ticket so that central, the
@@ -15,7 +15,7 @@ export const phoneTicketStatusSchema = z.strictObject({
   ticketId: idField,
   number: z.string().min(1).max(16),
   serviceId: idField,
-  officeDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  officeDay: dateField,
   state: z.enum(PHONE_TICKET_STATES),
   /** Visitors the call policy takes before this one; 0 once called. */
   peopleAhead: z.number().int().nonnegative(),

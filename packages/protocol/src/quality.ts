@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FollowUp, PeriodIndicators, QualityPeriod, QualityReport } from '@talon/domain';
-import { idField } from './fields.js';
+import { idField, dateField } from './fields.js';
 
-const officeDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const officeDay = dateField;
 
 /** At most this many days in one Quality view (a year and a bit: a quarter is the usual). */
 export const MAX_QUALITY_PERIOD_DAYS = 400;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
-import { BOOKING_CODE_DIGITS, idField, instantField } from './fields.js';
+import { BOOKING_CODE_DIGITS, idField, instantField, dateField } from './fields.js';
 import { WEEKDAY_KEYS } from './office-config.js';
 import { MAX_PHONE_STATUSES, phoneTicketStatusSchema } from './phone.js';
 
@@ -19,7 +19,6 @@ export type OfficeHandshake = z.infer<typeof officeHandshakeSchema>;
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const dayHours = z.strictObject({ open: localTime, close: localTime }).nullable();
-const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const nameField = z.string().trim().min(1).max(200);
 
 /** What central needs of an office's config to offer its slots; sent up at every connect. */

@@ -26,9 +26,9 @@ export function landingPage(directory: OfficeDirectory, options: { language: Lan
   const link = (role: string, label: string, query = '') => `<li><a href="/${role}${query}">${escapeHtml(label)}</a></li>`;
   const office = directory.config.office;
   const items = [
-    link('kiosk', t(lang, 'landing.kiosk'), demoTokens?.kiosk ? `?token=${encodeURIComponent(demoTokens.kiosk)}` : ''),
+    link('kiosk', t(lang, 'landing.kiosk'), demoTokens?.kiosk ? `#pair=${encodeURIComponent(demoTokens.kiosk)}` : ''),
     link('operator', t(lang, 'landing.operator')),
-    link('board', t(lang, 'landing.board'), demoTokens?.board ? `?token=${encodeURIComponent(demoTokens.board)}` : ''),
+    link('board', t(lang, 'landing.board'), demoTokens?.board ? `#pair=${encodeURIComponent(demoTokens.board)}` : ''),
     link('dashboard', t(lang, 'landing.dashboard')),
     link('admin', t(lang, 'landing.admin')),
   ].join('');
