@@ -1,12 +1,9 @@
 import { qualityPeriod, type BookingApiErrorCode, type OfficeSummary } from '@talon/protocol';
-import { readJsonBody } from '@talon/server-edge';
+import { readJsonBody, clientAddress, type RefusalLog, type FailureCounter } from '@talon/server-edge';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { OfficeDirectory } from '../booking/office-directory.js';
 import type { CentralConfig } from '../config/central-config.js';
-import type { AddressAttempts } from '../edge/address-attempts.js';
-import { clientAddress } from '../edge/client-address.js';
-import type { RefusalLog } from '../edge/refusal-log.js';
 import { csvTable } from '../reports/report-csv.js';
 import type { CentralStore } from '../storage/central-store.js';
 import { centralQualityView, officesQualityDays } from './central-quality.js';
@@ -20,7 +17,7 @@ export interface QualityHttpDeps {
   config: () => CentralConfig;
   now: () => number;
   /** Failed logins per address: past the limit the address is answered `rate-limited`. */
-  logins: AddressAttempts;
+  logins: FailureCounter;
   refusals: RefusalLog;
 }
 
