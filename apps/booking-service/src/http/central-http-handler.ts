@@ -1,4 +1,4 @@
-import { BodyError, readJsonBody } from '@talon/server-edge';
+import { BodyError, readJsonBody, clientAddress, type RefusalLog, type FailureCounter, setSecurityHeaders } from '@talon/server-edge';
 import { bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -10,14 +10,10 @@ import { secretMatches } from '../config/secret-hash.js';
 import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
-import type { AddressAttempts } from '../edge/address-attempts.js';
-import { clientAddress } from '../edge/client-address.js';
-import type { RefusalLog } from '../edge/refusal-log.js';
 import type { createQualityHttp } from '../quality/quality-http.js';
 import { createStaticPage } from './static-page.js';
 import type { PhoneTokenCheck } from '../phone/phone-token-check.js';
 import { phonePageInfo } from '../phone/phone-page-info.js';
-import { setSecurityHeaders } from './security-headers.js';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
@@ -35,7 +31,7 @@ export interface CentralHttpDeps {
   dependencies?: () => Promise<Record<string, 'up' | 'down'>>;
   webRoot?: string;
   /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
-  bookingGuesses: AddressAttempts;
+  bookingGuesses: FailureCounter;
   refusals: RefusalLog;
   /** The ticket QR's token: which ticket a phone page shows, if any. */
   checkPhoneToken: PhoneTokenCheck;
