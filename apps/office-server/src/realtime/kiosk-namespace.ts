@@ -53,7 +53,7 @@ export function setUpKioskNamespace(
       });
       const view = ticketView(context.directory, ticket);
       const publicUrl = options.publicUrl();
-      const trackUrl = publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined;
+      const trackUrl = options.phonePageUrl?.(ticket) ?? (publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined);
       const printed: PrintJobTicket = {
         officeName: context.directory.config.office.name,
         number: ticket.number,
