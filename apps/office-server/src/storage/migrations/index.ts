@@ -5,8 +5,9 @@ import { personalDataRetention } from './0040-personal-data-retention.js';
 import { ratingPressEpochs } from './0070-rating-press-epochs.js';
 import { quality } from './0080-quality.js';
 import { qualityDays } from './0150-quality-days.js';
+import { calledDesk } from './0170-called-desk.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, qualityDays];
+export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, qualityDays, calledDesk];
