@@ -53,7 +53,7 @@ export const dateField = z
   .refine((date) => {
     const day = new Date(`${date}T00:00:00Z`);
     return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
-  }, 'no such date');
+  }, { message: 'no such date', params: { problem: 'no-such-date' } });
 
 export const instantField = z.number().int().nonnegative();
 export const commentField = z.string().trim().max(500);
