@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
 import { setUpPhoneNamespace, type PhoneNamespace } from './phone/phone-namespace.js';
 import { createPhoneStatuses } from './phone/phone-statuses.js';
+import { createPhoneTokenCheck } from './phone/phone-token-check.js';
 import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
 import type { RedisCluster } from './sync/redis-cluster.js';
 
@@ -112,7 +113,9 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       );
     },
   });
+  const checkPhoneToken = createPhoneTokenCheck({ config: () => config, offices, now });
   const phones = setUpPhoneNamespace(io.of(PHONE_NAMESPACE) as unknown as PhoneNamespace, {
+    checkToken: checkPhoneToken,
     statuses: createPhoneStatuses(() => config.phone.maxTicketStatuses),
     isLinked: (officeId) => isOfficeLinked(officeNsp, officeId),
     logger: logger.child({ area: 'phone' }),
@@ -141,6 +144,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size,
       bookingGuesses,
       refusals,
+      checkPhoneToken,
       quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),
