@@ -5,6 +5,7 @@ import type { PrintableTicket } from '@talon/ticket-printer';
 export function toPrintableTicket(ticket: PrintJobTicket): PrintableTicket {
   return {
     officeName: ticket.officeName,
+    ...(ticket.officeAddress !== undefined && { officeAddress: ticket.officeAddress }),
     number: ticket.number,
     serviceName: ticket.serviceName,
     issuedAt: new Date(ticket.issuedAt),

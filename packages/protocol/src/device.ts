@@ -62,6 +62,7 @@ export const deviceHelloResultSchema = deviceAssignmentsSchema.extend({ ok: z.li
 /** What a printed ticket says; times as ms since the epoch, formatted in the office's zone. */
 export const printJobTicketSchema = z.object({
   officeName: printedText,
+  officeAddress: printedText.optional(),
   number: z.string().min(1).max(16),
   serviceName: printedText,
   issuedAt: instantField,
@@ -70,7 +71,7 @@ export const printJobTicketSchema = z.object({
   estimatedWaitMin: z.number().nonnegative().nullable(),
   mark: z
     .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('priority'), categoryName: printedText }),
+      z.object({ kind: z.literal('priority'), categoryName: printedText, document: printedText.optional() }),
       z.object({ kind: z.literal('booking'), slotTime: printedText }),
     ])
     .optional(),

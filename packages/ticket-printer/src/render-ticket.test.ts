@@ -221,3 +221,27 @@ function expectGolden(name: string, bytes: Buffer, decoded: DecodedEscPos): void
   expect(paperText(decoded)).toBe(readFileSync(txtPath, 'utf8'));
   expect(bytes.equals(readFileSync(binPath))).toBe(true);
 }
+
+describe('the office address and the document a priority visitor shows (issue 15)', () => {
+  const withBoth: PrintableTicket = {
+    ...russian,
+    officeAddress: 'г. Энск, ул. Ленина, 1',
+    mark: { kind: 'priority', categoryName: 'Инвалиды', document: 'Справка МСЭ об инвалидности' },
+  };
+  it.each([
+    ['80 mm', p80],
+    ['58 mm', p58],
+  ])('prints both, read back from the bytes, on %s', (_label, profile) => {
+    const text = decode(withBoth, profile).decoded.lines.join(' ');
+    expect(text).toContain('г. Энск, ул. Ленина, 1');
+    expect(text.replace(/\s+/g, ' ')).toContain('Предъявите в окне: Справка МСЭ об инвалидности');
+  });
+  it('says it in English on an English ticket', () => {
+    const text = decode({ ...withBoth, language: 'en', mark: { kind: 'priority', categoryName: 'People with disabilities', document: 'Disability certificate' } }, p80).decoded.lines.join(' ');
+    expect(text).toContain('Show at the desk: Disability certificate');
+  });
+  it('prints neither line when the config has none', () => {
+    const text = decode(russian, p80).decoded.lines.join(' ');
+    expect(text).not.toContain('Предъявите');
+  });
+});

@@ -8,6 +8,7 @@ export interface TicketLabels {
   estimatedWait: (minutes: number | null) => string;
   issued: string;
   priority: string;
+  showDocument: (document: string) => string;
   booking: (slotTime: string) => string;
   scanToTrack: string;
 }
@@ -22,6 +23,7 @@ export const TICKET_LABELS: Record<TicketLanguage, TicketLabels> = {
       minutes === null ? 'Ожидание: уточняется' : minutes < 1 ? 'Ожидание: меньше минуты' : `Ожидание ~${Math.ceil(minutes)} мин`,
     issued: 'Выдан',
     priority: 'Вне очереди',
+    showDocument: (document) => `Предъявите в окне: ${document}`,
     booking: (slotTime) => `По записи на ${slotTime}`,
     scanToTrack: 'Следите за очередью по QR-коду',
   },
@@ -33,6 +35,7 @@ export const TICKET_LABELS: Record<TicketLanguage, TicketLabels> = {
       minutes === null ? 'Wait: not known yet' : minutes < 1 ? 'Wait: under a minute' : `Wait ~${Math.ceil(minutes)} min`,
     issued: 'Issued',
     priority: 'Priority',
+    showDocument: (document) => `Show at the desk: ${document}`,
     booking: (slotTime) => `Booked for ${slotTime}`,
     scanToTrack: 'Scan to follow the queue',
   },

@@ -56,6 +56,7 @@ export function setUpKioskNamespace(
       const trackUrl = options.phonePageUrl?.(ticket) ?? (publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined);
       const printed: PrintJobTicket = {
         officeName: context.directory.config.office.name,
+        ...(context.directory.config.office.address !== undefined && { officeAddress: context.directory.config.office.address }),
         number: ticket.number,
         // A ticket in English names the service in English where the config gives that name.
         serviceName: (language === 'en' && context.directory.config.services.find((s) => s.id === ticket.serviceId)?.nameEn) || view.serviceName,
@@ -63,7 +64,7 @@ export function setUpKioskNamespace(
         timeZone: state.setup.schedule.timeZone,
         peopleAhead: wait.peopleAhead,
         estimatedWaitMin: wait.estimatedWaitMin,
-        ...(ticket.kind === 'priority' && view.categoryName && { mark: { kind: 'priority' as const, categoryName: view.categoryName } }),
+        ...(ticket.kind === 'priority' && view.categoryName && { mark: priorityMark(context.directory.config.categories, ticket.categoryId, view.categoryName, language) }),
         ...(ticket.kind === 'booking' && ticket.bookingSlotStart !== undefined && {
           mark: { kind: 'booking' as const, slotTime: localTime(ticket.bookingSlotStart, state.setup.schedule.timeZone) },
         }),
@@ -115,6 +116,22 @@ export function setUpKioskNamespace(
         context.devices.set({ kind: 'kiosk', id: kiosk.id, name: kiosk.name, online: false, status: 'disconnected' });
     });
   });
+}
+
+/**
+ * A priority ticket says which document to show at the desk (the category's `document`), so the
+ * visitor has it in hand when called; in English where the config gives English names.
+ */
+function priorityMark(
+  categories: readonly { id: string; nameEn?: string | undefined; document: string; documentEn?: string | undefined }[],
+  categoryId: string | undefined,
+  categoryName: string,
+  language: 'ru' | 'en' | undefined,
+): { kind: 'priority'; categoryName: string; document?: string } {
+  const category = categories.find((c) => c.id === categoryId);
+  const english = language === 'en';
+  const document = (english && category?.documentEn) || category?.document;
+  return { kind: 'priority', categoryName: (english && category?.nameEn) || categoryName, ...(document && { document }) };
 }
 
 function localTime(at: number, timeZone: string): string {
