@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const config = loadOfficeConfig(options.configFile);
   const dataDir = resolve(options.dataDir);
   const printerFiles = printerFileProblems(config, dataDir);
-  if (printerFiles.length > 0) throw new OfficeConfigError(options.configFile, printerFiles);
+  if (printerFiles.length > 0) throw new OfficeConfigError(options.configFile, printerFiles.map((p) => p.text));
   if (!options.demo) {
     const demo = await demoCredentialsIn(config, loadOfficeConfig(DEMO_CONFIG), Object.values(DEMO_TOKENS));
     if (demo.length > 0) throw new OfficeConfigError(options.configFile, [...demo, 'a real office starts only with its own passwords and tokens (or run with --demo)']);

@@ -71,7 +71,7 @@ describe('printer targets and passwords an administrator may set', () => {
   it('refuses a printer anywhere but the closed list, naming the field', async () => {
     office = await startTestOffice();
     admin = await office.connect('/admin', { session: await office.login('admin') });
-    expect(await update(printer('file:/etc/cron.d/x'))).toMatchObject({ ok: false, code: 'invalid-config', message: expect.stringMatching(/printers\.0\.uri.*data folder/) });
+    expect(await update(printer('file:/etc/cron.d/x'))).toMatchObject({ ok: false, code: 'invalid-config', message: expect.stringMatching(/printers\[0\]\.uri.*data folder/) });
     expect(await update(printer('tcp://8.8.8.8:9100'))).toMatchObject({ ok: false, code: 'invalid-config', message: expect.stringMatching(/printerNetwork/) });
     expect(await update(printer('/home/admin/.bashrc'))).toMatchObject({ ok: false, code: 'invalid-config' });
     expect(await update(printer('tcp://192.168.10.20:9100'))).toMatchObject({ ok: true });

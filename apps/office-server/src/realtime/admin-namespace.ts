@@ -36,8 +36,10 @@ export function setUpAdminNamespace(
       'config:get': () => ({ ok: true, config: context.directory.config }),
       'config:update': ({ config }) => {
         const check = checkOfficeConfig(config);
-        const problems = check.ok ? printerFileProblems(check.config, context.printerFileFolder) : check.problems;
-        if (!check.ok || problems.length > 0) return fail('invalid-config', problems.slice(0, 20).join('\n'));
+        if (!check.ok) return { ...fail('invalid-config', check.problems.slice(0, 20).join('\n')), details: { configIssues: check.issues.slice(0, 20) } };
+        const printerFiles = printerFileProblems(check.config, context.printerFileFolder);
+        if (printerFiles.length > 0)
+          return { ...fail('invalid-config', printerFiles.map((p) => p.text).join('\n')), details: { configIssues: printerFiles.map((p) => p.issue) } };
         apply(check.config);
         context.logger.info({ admin: admin.id }, 'office config changed');
         return { ok: true, config: check.config };
