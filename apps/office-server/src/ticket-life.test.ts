@@ -107,4 +107,20 @@ describe('a ticket from kiosk to desk, over real Socket.IO and a real SQLite fil
     await expect(operatorUpdate).resolves.toBeDefined();
     await expect(boardUpdate).resolves.toBeDefined();
   });
+
+  it("keeps a transferred ticket's desk in the board's history (issue 15: never «Окно 0»)", async () => {
+    await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await command(operator, 'desk:open', { deskId: 'desk-2' });
+    const called = await command<DeskAck>(operator, 'ticket:call-next');
+    const number = called.desk!.currentTicket!.number;
+    expect(await command(operator, 'ticket:transfer', { toServiceId: 'contracts' })).toMatchObject({ ok: true });
+    const snapshot = await command<Ok<{ state: { history: { number: string; deskNumber: number }[] } }>>(board, 'board:snapshot', {});
+    expect(snapshot.state.history).toEqual([expect.objectContaining({ number, deskNumber: 2 })]);
+    // Called again after the transfer, the history says where it went the second time.
+    await command(operator, 'ticket:call-next');
+    await command(operator, 'ticket:start');
+    await command(operator, 'ticket:finish');
+    const after = await command<Ok<{ state: { history: { number: string; deskNumber: number }[] } }>>(board, 'board:snapshot', {});
+    expect(after.state.history.map((h) => [h.number, h.deskNumber])).toEqual([[number, 2]]);
+  });
 });

@@ -24,6 +24,7 @@ export {
 export { peopleAheadOf } from './people-ahead.js';
 export { openDesksFor } from './open-desks.js';
 export { bookingSlotStarts, type SlotDay } from './booking-slots.js';
+export { countsAsDeskStaff } from './desk-staff.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';
 export { finishGaps, type FinishGap } from './finish-requirements.js';
 export {

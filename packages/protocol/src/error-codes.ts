@@ -14,8 +14,14 @@ export const WIRE_ERROR_CODES = [
   'unavailable',
 ] as const;
 
+/**
+ * A booking code the queue no longer holds, told apart by the office's own booking record so a
+ * visitor at the kiosk hears why (a code already used, cancelled or past), not "no such booking".
+ */
+export const BOOKING_RECORD_CODES = ['booking-already-used', 'booking-cancelled', 'booking-expired'] as const;
+
 /** The closed set of codes any ack may carry. */
-export const ERROR_CODES = [...WIRE_ERROR_CODES, ...QUEUE_ERROR_CODES] as const;
+export const ERROR_CODES = [...WIRE_ERROR_CODES, ...QUEUE_ERROR_CODES, ...BOOKING_RECORD_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
@@ -29,6 +35,8 @@ export interface FailureDetails {
   checkInFrom?: number;
   /** `booking-too-late`: the last moment the code counted as a booking. */
   checkInUntil?: number;
+  /** `booking-already-used`: when the booking's ticket was issued. */
+  usedAt?: number;
 }
 
 export interface Failure {

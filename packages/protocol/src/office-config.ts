@@ -140,6 +140,12 @@ export const officeConfigSchema = z
       alwaysOpen: z.boolean().default(false),
       /** Base URL printed in tickets' QR codes; ASCII only. */
       publicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an ASCII http(s) URL').optional(),
+      /**
+       * Central as a visitor's phone reaches it from the internet (https://queue.example.ru). With
+       * a central link, the ticket's QR opens the ticket's live page there (`/p/<signed token>`);
+       * without this, the link's own URL is used. No central link: the QR stays on `publicUrl`.
+       */
+      centralPublicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an ASCII http(s) URL').optional(),
     }),
     hours: z.object(
       Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, hours.nullable().default(null)])) as Record<

@@ -32,8 +32,33 @@ export const MAX_PHONE_STATUSES = 500;
 /** `/phone` namespace: open pages on central. */
 export const PHONE_NAMESPACE = '/phone';
 
-export const phoneWatchSchema = z.strictObject({ officeId: idField, ticketId: idField });
+/**
+ * A page follows a ticket by the signed token from the paper ticket's QR (server-edge
+ * phone-token.ts), never by bare ids: ticket ids are not secrets.
+ */
+export const phoneWatchSchema = z.strictObject({ token: z.string().min(1).max(200) });
 export type PhoneWatch = z.infer<typeof phoneWatchSchema>;
+
+/** Why a phone page cannot show its ticket: a token that does not verify, or one from another day. */
+export const PHONE_TOKEN_REFUSALS = ['phone-token-invalid', 'phone-token-expired'] as const;
+export type PhoneTokenRefusal = (typeof PHONE_TOKEN_REFUSALS)[number];
+
+/**
+ * `GET /api/phone/<token>`: what the page shows around the live status: the office, its hours
+ * today, its services' names (the status names the service by id). Nothing about the visitor.
+ */
+export interface PhonePageInfo {
+  ok: true;
+  officeId: string;
+  officeDay: string;
+  office: {
+    name: string;
+    address?: string;
+    /** Today's hours in the office's time, or null when it is closed today. */
+    hoursToday: { open: string; close: string } | null;
+  } | null;
+  services: { id: string; name: string; nameEn?: string }[];
+}
 
 export interface PhoneWatchResult {
   ok: true;
@@ -45,7 +70,7 @@ export interface PhoneWatchResult {
 
 export interface PhoneClientEvents {
   /** Start following one ticket; answers its current status at once. */
-  'ticket:watch': (watch: PhoneWatch, ack: (result: PhoneWatchResult | { ok: false; code: string; message: string }) => void) => void;
+  'ticket:watch': (watch: PhoneWatch, ack: (result: PhoneWatchResult | { ok: false; code: PhoneTokenRefusal | 'invalid-payload' | 'rate-limited'; message: string }) => void) => void;
 }
 
 export interface PhoneServerEvents {

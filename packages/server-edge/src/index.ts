@@ -7,3 +7,9 @@ export { phoneTokenKeyFromOfficeKey, phoneTokenOffice, signPhoneToken, verifyPho
 export { createRefusalLog, type RefusalLog, type RefusalLogger } from './refusal-log.js';
 export { createFailureCounter, type FailureCounter } from './failure-counter.js';
 export { hashPassword, verifyPassword } from './password.js';
+export { clientAddress } from './client-address.js';
+export { capConnectionsPerAddress, normaliseAddress } from './connection-cap.js';
+export { originAllowed } from './origin-check.js';
+export { securityHeaders, setSecurityHeaders } from './security-headers.js';
+export { createLimitedServer, type ServerLimits } from './server-limits.js';
+export { socketDoor } from './socket-door.js';

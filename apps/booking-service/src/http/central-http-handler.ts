@@ -1,4 +1,4 @@
-import { BodyError, readJsonBody } from '@talon/server-edge';
+import { BodyError, readJsonBody, clientAddress, type RefusalLog, type FailureCounter, setSecurityHeaders } from '@talon/server-edge';
 import { bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -10,12 +10,10 @@ import { secretMatches } from '../config/secret-hash.js';
 import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
-import type { AddressAttempts } from '../edge/address-attempts.js';
-import { clientAddress } from '../edge/client-address.js';
-import type { RefusalLog } from '../edge/refusal-log.js';
 import type { createQualityHttp } from '../quality/quality-http.js';
 import { createStaticPage } from './static-page.js';
-import { setSecurityHeaders } from './security-headers.js';
+import type { PhoneTokenCheck } from '../phone/phone-token-check.js';
+import { phonePageInfo } from '../phone/phone-page-info.js';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
@@ -33,8 +31,10 @@ export interface CentralHttpDeps {
   dependencies?: () => Promise<Record<string, 'up' | 'down'>>;
   webRoot?: string;
   /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
-  bookingGuesses: AddressAttempts;
+  bookingGuesses: FailureCounter;
   refusals: RefusalLog;
+  /** The ticket QR's token: which ticket a phone page shows, if any. */
+  checkPhoneToken: PhoneTokenCheck;
   /** The quality department's view and monthly report (quality/quality-http.ts). */
   quality?: ReturnType<typeof createQualityHttp>;
 }
@@ -54,6 +54,8 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'slot-unavailable': 409,
   'service-not-bookable': 409,
   'booking-not-cancellable': 409,
+  'phone-token-invalid': 404,
+  'phone-token-expired': 410,
   internal: 500,
   unavailable: 503,
 };
@@ -128,6 +130,13 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
       response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
       return;
+    }
+
+    const phone = /^\/api\/phone\/([^/]{1,200})$/.exec(path);
+    if (method === 'GET' && phone) {
+      const verdict = deps.checkPhoneToken(decodeURIComponent(phone[1]!));
+      if (!verdict.ok) return send(response, refuse(verdict.code, verdict.code === 'phone-token-expired' ? 'this ticket was for another day' : 'this link is not a ticket of ours'));
+      return send(response, phonePageInfo(verdict.ref.officeId, verdict.ref.officeDay, deps.offices.get(verdict.ref.officeId)) as never);
     }
 
     if (method === 'GET' && path === '/api/reports') {

@@ -51,15 +51,40 @@ export async function officesQualityDays(
     const today = officeDayOf(summary.timeZone, now);
     const rules = officeQualityRules(summary);
     const missing = daysOf(range).filter((d) => d < today && !days.has(d));
-    if (missing.length > 0) {
-      const counted = await countDays(store, officeId, rules, { from: missing[0]!, to: missing.at(-1)! });
-      const fresh = missing.map((d) => counted.get(d)!);
-      await store.saveQualityDays(officeId, fresh, now);
-      for (const d of fresh) days.set(d.officeDay, d);
-    }
+    for (const d of await countAndSave(store, officeId, rules, missing, now)) days.set(d.officeDay, d);
     if (today >= range.from && today <= range.to) for (const [day, c] of await countDays(store, officeId, rules, { from: today, to: today })) days.set(day, c);
   }
   return byOffice;
+}
+
+/** Counts the given closed days of one office from its visits and stores them. */
+async function countAndSave(store: CentralStore, officeId: string, rules: QualityRules, missing: readonly string[], now: number): Promise<QualityDayCounts[]> {
+  if (missing.length === 0) return [];
+  const sorted = [...missing].sort();
+  const counted = await countDays(store, officeId, rules, { from: sorted[0]!, to: sorted.at(-1)! });
+  const fresh = sorted.map((d) => counted.get(d)!);
+  await store.saveQualityDays(officeId, fresh, now);
+  return fresh;
+}
+
+/**
+ * Central keeps the account number's keyed hash for the repeat window only, as the office does.
+ * Before forgetting the keys of visits issued before `cutoff`, the days they belong to are counted
+ * (those not counted yet), so their repeats stay in the counts. Answers how many keys were forgotten.
+ */
+export async function forgetAccountKeys(store: CentralStore, offices: readonly [string, OfficeSummary][], cutoff: number, now: number): Promise<number> {
+  const summaries = new Map(offices);
+  const byOffice = new Map<string, string[]>();
+  for (const { officeId, officeDay } of await store.accountKeyDays(cutoff)) byOffice.set(officeId, [...(byOffice.get(officeId) ?? []), officeDay]);
+  for (const [officeId, keyDays] of byOffice) {
+    const summary = summaries.get(officeId);
+    if (!summary) continue;
+    const sorted = [...keyDays].sort();
+    const counted = new Set((await store.qualityDays(sorted[0]!, sorted.at(-1)!)).filter((d) => d.officeId === officeId).map((d) => d.counts.officeDay));
+    const today = officeDayOf(summary.timeZone, now);
+    await countAndSave(store, officeId, officeQualityRules(summary), sorted.filter((d) => d < today && !counted.has(d)), now);
+  }
+  return store.forgetAccountKeys(cutoff);
 }
 
 async function countDays(store: CentralStore, officeId: string, rules: QualityRules, period: QualityPeriod) {
@@ -94,7 +119,10 @@ export function centralQualityView(
   const complaintIds = new Set([...summed.values()].flatMap((d) => Object.keys(d.outcomes)));
   const report = qualityReportFromDays(summed, period, { complaintOutcomeIds: complaintIds, waitingStandardMinutes: 0, bookingStandardMinutes: 0, holidays: new Set() });
   const ranked = rows.sort(compareOffices).map((row, index) => ({ ...row, rank: index + 1 }));
-  return { period, company: report, offices: ranked };
+  const outcomes = Object.fromEntries(
+    offices.flatMap(([, s]) => s.services.flatMap((svc) => (svc.outcomes ?? []).map((o) => [o.id, o.nameEn ? { name: o.name, nameEn: o.nameEn } : { name: o.name }]))),
+  );
+  return { period, company: report, offices: ranked, outcomes };
 }
 
 /** Higher is better for shares; an office with no ratings ranks after those with some. */

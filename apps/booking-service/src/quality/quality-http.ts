@@ -1,12 +1,9 @@
 import { qualityPeriod, type BookingApiErrorCode, type OfficeSummary } from '@talon/protocol';
-import { readJsonBody } from '@talon/server-edge';
+import { readJsonBody, clientAddress, type RefusalLog, type FailureCounter } from '@talon/server-edge';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { OfficeDirectory } from '../booking/office-directory.js';
 import type { CentralConfig } from '../config/central-config.js';
-import type { AddressAttempts } from '../edge/address-attempts.js';
-import { clientAddress } from '../edge/client-address.js';
-import type { RefusalLog } from '../edge/refusal-log.js';
 import { csvTable } from '../reports/report-csv.js';
 import type { CentralStore } from '../storage/central-store.js';
 import { centralQualityView, officesQualityDays } from './central-quality.js';
@@ -20,7 +17,7 @@ export interface QualityHttpDeps {
   config: () => CentralConfig;
   now: () => number;
   /** Failed logins per address: past the limit the address is answered `rate-limited`. */
-  logins: AddressAttempts;
+  logins: FailureCounter;
   refusals: RefusalLog;
 }
 
@@ -109,9 +106,8 @@ export function createQualityHttp(deps: QualityHttpDeps) {
       return true;
     }
     const { month, format, sheet } = parsed.data;
-    const { view, offices } = await viewFor(user, monthPeriod(month));
-    const outcomes = new Map(offices.flatMap(([, s]) => s.services.flatMap((svc) => (svc.outcomes ?? []).map((o) => [o.id, o.name] as const))));
-    const sheets = qualitySheets(view, (id) => outcomes.get(id) ?? id);
+    const { view } = await viewFor(user, monthPeriod(month));
+    const sheets = qualitySheets(view, (id) => view.outcomes[id]?.name ?? id);
     if (format === 'csv') {
       const chosen = sheets.find((s) => s.key === sheet)!;
       response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="talon-quality-${month}-${sheet}.csv"`, 'cache-control': 'no-store' });

@@ -115,6 +115,12 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       await store.ingest('north', [on(6, { type: 'ticket.rated', value: 2 })], T);
       expect((await store.qualityDays('2026-11-01', '2026-11-30')).map((d) => d.counts.officeDay)).toEqual(['2026-11-23']);
       expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]).toMatchObject({ rating: 2, ratedAt: T + 6 * MINUTE });
+
+      expect(await store.accountKeyDays(T + 1)).toEqual([]);
+      expect(await store.accountKeyDays(T + 2)).toEqual([{ officeId: 'north', officeDay: '2026-11-24' }]);
+      expect(await store.forgetAccountKeys(T + 2)).toBe(1);
+      expect(await store.forgetAccountKeys(T + 2)).toBe(0);
+      expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]!.accountKey).toBeUndefined();
     });
   });
 }

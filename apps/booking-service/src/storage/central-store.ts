@@ -91,6 +91,10 @@ export interface CentralStore {
   /** Stored quality day counts of office days from..to (a late event for a day has removed its row). */
   qualityDays(from: string, to: string): Promise<StoredQualityDay[]>;
   saveQualityDays(officeId: string, days: readonly QualityDayCounts[], at: number): Promise<void>;
+  /** The office days of visits issued before `cutoff` that still hold an account key. */
+  accountKeyDays(cutoff: number): Promise<{ officeId: string; officeDay: string }[]>;
+  /** Clears the account keys of visits issued before `cutoff`; answers how many. */
+  forgetAccountKeys(cutoff: number): Promise<number>;
   /** How many copies of each event id central holds; a fault test wants exactly one of each. */
   eventCount(officeId: string): Promise<number>;
 

@@ -1,6 +1,6 @@
 /**
- * Scales for the dashboard's hand-drawn SVG charts. A chart library would outweigh the whole
- * screen; these few lines are all the head's charts need.
+ * Scales for the ratings panel's small SVG bars, and the hour span the uPlot charts share
+ * (charts/ChartFigure.tsx draws the charts themselves).
  */
 
 /** The top of an axis: a round number at or above `value` (1, 2, 5 times a power of ten), at least `floor`. */

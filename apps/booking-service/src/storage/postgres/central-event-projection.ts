@@ -32,9 +32,8 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         return false;
       }
       case 'ticket.called':
-        await c.query(`UPDATE tickets SET status = 'called', first_called_at = COALESCE(first_called_at, $1), desk_id = $4,
-          operator_id = COALESCE($5, operator_id) WHERE office_id = $2 AND id = $3`, [event.at, officeId, event.ticketId, event.deskId, text(event['operatorId'])]);
-        await c.query(`DELETE FROM quality_days WHERE office_id = $1 AND office_day = (SELECT office_day FROM tickets WHERE office_id = $1 AND id = $2)`, [officeId, event.ticketId]);
+        await touchVisit(c, officeId, event.ticketId, `status = 'called', first_called_at = COALESCE(first_called_at, $3), desk_id = $4,
+          operator_id = COALESCE($5, operator_id)`, [event.at, event.deskId, text(event['operatorId'])]);
         return false;
       case 'ticket.recalled':
       case 'ticket.category-checked':
@@ -46,10 +45,8 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         await setStatus(c, 'postponed', officeId, event.ticketId);
         return false;
       case 'ticket.finished':
-        await c.query(`UPDATE tickets SET status = 'done', ended_at = $1, service_ms = $2, outcome_id = $3, desk_id = COALESCE($4, desk_id),
-          operator_id = COALESCE($5, operator_id) WHERE office_id = $6 AND id = $7`,
-          [event.at, event.serviceMs, text(event['outcomeId']), text(event['deskId']), text(event['operatorId']), officeId, event.ticketId]);
-        await c.query(`DELETE FROM quality_days WHERE office_id = $1 AND office_day = (SELECT office_day FROM tickets WHERE office_id = $1 AND id = $2)`, [officeId, event.ticketId]);
+        await touchVisit(c, officeId, event.ticketId, `status = 'done', ended_at = $3, service_ms = $4, outcome_id = $5, desk_id = COALESCE($6, desk_id),
+          operator_id = COALESCE($7, operator_id)`, [event.at, event.serviceMs, text(event['outcomeId']), text(event['deskId']), text(event['operatorId'])]);
         return false;
       case 'ticket.no-show':
         await ended(c, 'no-show', event.at, null, officeId, event.ticketId);
@@ -58,12 +55,10 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         await ended(c, 'cancelled', event.at, null, officeId, event.ticketId);
         return false;
       case 'ticket.transferred':
-        await c.query(`UPDATE tickets SET status = 'waiting', service_id = $1, transfers = transfers + 1 WHERE office_id = $2 AND id = $3`, [event.toServiceId, officeId, event.ticketId]);
-        await c.query(`DELETE FROM quality_days WHERE office_id = $1 AND office_day = (SELECT office_day FROM tickets WHERE office_id = $1 AND id = $2)`, [officeId, event.ticketId]);
+        await touchVisit(c, officeId, event.ticketId, `status = 'waiting', service_id = $3, transfers = transfers + 1`, [event.toServiceId]);
         return false;
       case 'ticket.rated':
-        await c.query(`UPDATE tickets SET rating = $1, rated_at = $4 WHERE office_id = $2 AND id = $3`, [event.value, officeId, event.ticketId, event.at]);
-        await c.query(`DELETE FROM quality_days WHERE office_id = $1 AND office_day = (SELECT office_day FROM tickets WHERE office_id = $1 AND id = $2)`, [officeId, event.ticketId]);
+        await touchVisit(c, officeId, event.ticketId, `rating = $3, rated_at = $4`, [event.value, event.at]);
         return false;
       case 'booking.created': {
         const b = event.booking;
@@ -115,6 +110,18 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
 
 function missing(event: never): never {
   throw new Error(`unhandled office event ${JSON.stringify(event)}`);
+}
+
+/**
+ * Updates a visit and, in the same statement (one round trip), drops its day's quality counts: a
+ * late event makes them stale, and the next read counts the day again. `set` uses $3 onwards.
+ */
+function touchVisit(c: pg.PoolClient, officeId: string, ticketId: string, set: string, params: unknown[]) {
+  return c.query(
+    `WITH t AS (UPDATE tickets SET ${set} WHERE office_id = $1 AND id = $2 RETURNING office_day)
+      DELETE FROM quality_days q USING t WHERE q.office_id = $1 AND q.office_day = t.office_day`,
+    [officeId, ticketId, ...params],
+  );
 }
 
 /** Fields central reads beyond the schema's named ones arrive as unknown: a string or nothing. */

@@ -204,6 +204,13 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
         ON CONFLICT (office_day, office_id) DO UPDATE SET counts = excluded.counts, counted_at = excluded.counted_at`,
         [officeId, days.map((d) => d.officeDay), days.map((d) => JSON.stringify(d)), at]);
     },
+    async accountKeyDays(cutoff) {
+      const r = await pool.query(`SELECT DISTINCT office_id AS "officeId", office_day AS "officeDay" FROM tickets WHERE account_key IS NOT NULL AND issued_at < $1`, [cutoff]);
+      return r.rows as { officeId: string; officeDay: string }[];
+    },
+    async forgetAccountKeys(cutoff) {
+      return (await pool.query(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < $1`, [cutoff])).rowCount ?? 0;
+    },
     async eventCount(officeId) {
       return (await pool.query(`SELECT COUNT(*) AS n FROM office_events WHERE office_id = $1`, [officeId])).rows[0].n as number;
     },

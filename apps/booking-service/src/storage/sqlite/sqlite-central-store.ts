@@ -45,6 +45,8 @@ export function createSqliteCentralStore(file: string): CentralStore {
     eventCount: db.prepare(`SELECT COUNT(*) FROM office_events WHERE office_id = ?`).pluck(),
     qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?`),
     qualityDays: db.prepare(`SELECT office_id AS officeId, counts FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
+    accountKeyDays: db.prepare(`SELECT DISTINCT office_id AS officeId, office_day AS officeDay FROM tickets WHERE account_key IS NOT NULL AND issued_at < ?`),
+    forgetAccountKeys: db.prepare(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < ?`),
     saveQualityDay: db.prepare(`INSERT INTO quality_days (office_id, office_day, counts, counted_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (office_day, office_id) DO UPDATE SET counts = excluded.counts, counted_at = excluded.counted_at`),
     ticketCounts: db.prepare(`SELECT t.office_id AS officeId, t.office_day AS day, COUNT(*) AS tickets,
@@ -158,6 +160,12 @@ export function createSqliteCentralStore(file: string): CentralStore {
       db.transaction(() => {
         for (const d of days) s.saveQualityDay.run(officeId, d.officeDay, JSON.stringify(d), at);
       })();
+    },
+    async accountKeyDays(cutoff) {
+      return s.accountKeyDays.all(cutoff) as { officeId: string; officeDay: string }[];
+    },
+    async forgetAccountKeys(cutoff) {
+      return s.forgetAccountKeys.run(cutoff).changes;
     },
     async eventCount(officeId) {
       return s.eventCount.get(officeId) as number;

@@ -151,7 +151,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
       )}
       {view && view.period.from === month.from && (
         <>
-          <section className="qc-panel" aria-labelledby="qc-company">
+          <section className="qc-panel" tabIndex={0} aria-labelledby="qc-company">
             <h2 id="qc-company">{say('quality.company')}</h2>
             <table>
               <thead>
@@ -176,7 +176,8 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
               </tbody>
             </table>
           </section>
-          <section className="qc-panel" aria-labelledby="qc-offices">
+          <CompanyDetails view={view} />
+          <section className="qc-panel" tabIndex={0} aria-labelledby="qc-offices">
             <h2 id="qc-offices">{say('quality.officesRanked')}</h2>
             <table>
               <thead>
@@ -217,6 +218,96 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
           </section>
         </>
       )}
+    </div>
+  );
+}
+
+const WAIT_BANDS = ['0-5', '5-15', '15-30', '30+'];
+
+/** The company's ratings by wait, complaints by outcome and weeks, as tables: every number visible. */
+function CompanyDetails({ view }: { view: CentralQualityView }) {
+  const bands = new Map(view.company.splits.waitBand.map((b) => [b.key, b.satisfaction]));
+  const previous = new Map(view.company.previous.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
+  const outcomeIds = [...new Set([...view.company.current.complaints.byOutcome.map((o) => o.outcomeId), ...previous.keys()])];
+  const current = new Map(view.company.current.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
+  const outcomeName = (id: string) => {
+    const name = view.outcomes[id];
+    return name ? (language === 'en' && name.nameEn ? name.nameEn : name.name) : id;
+  };
+  return (
+    <div className="qc-details">
+      <section className="qc-panel" tabIndex={0} aria-labelledby="qc-waits">
+        <h2 id="qc-waits">{say('quality.waitBands')}</h2>
+        <table data-testid="company-wait-bands">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.waitBand')}</th>
+              <th scope="col">{say('quality.rated')}</th>
+              <th scope="col">{say('quality.satisfiedShare')}</th>
+              <th scope="col">{say('quality.meanRating')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WAIT_BANDS.map((band) => {
+              const s = bands.get(band);
+              return (
+                <tr key={band}>
+                  <th scope="row">{say('quality.waitBandName', { band })}</th>
+                  <td>{s?.rated ?? 0}</td>
+                  <td>{formatted(s?.satisfiedShare ?? null, 'share')}</td>
+                  <td>{formatted(s?.meanRating ?? null, 'decimal')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section className="qc-panel" tabIndex={0} aria-labelledby="qc-complaints">
+        <h2 id="qc-complaints">{say('quality.complaintsByOutcome')}</h2>
+        <table data-testid="company-complaints">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.outcome')}</th>
+              <th scope="col">{say('quality.currentPeriod')}</th>
+              <th scope="col">{say('quality.previousPeriod')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcomeIds.map((id) => (
+              <tr key={id} data-outcome={id}>
+                <th scope="row">{outcomeName(id)}</th>
+                <td>{current.get(id) ?? 0}</td>
+                <td>{previous.get(id) ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="qc-panel qc-wide" tabIndex={0} aria-labelledby="qc-weeks">
+        <h2 id="qc-weeks">{say('quality.byWeek')}</h2>
+        <table data-testid="company-weeks">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.weekOf')}</th>
+              <th scope="col">{say('quality.served')}</th>
+              <th scope="col">{say('quality.satisfiedShare')}</th>
+              <th scope="col">{say('quality.complaints')}</th>
+              <th scope="col">{say('quality.repeats')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.company.byWeek.map((w) => (
+              <tr key={w.key}>
+                <th scope="row">{w.key}</th>
+                <td>{w.served}</td>
+                <td>{formatted(w.satisfiedShare, 'share')}</td>
+                <td>{w.complaints}</td>
+                <td>{w.repeats}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initial } from './0010-initial.js';
 import { quality } from './0040-quality.js';
+import { accountKeyIndex } from './0045-account-key-index.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -10,4 +11,5 @@ import { quality } from './0040-quality.js';
 export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-initial': initial,
   '0040-quality': quality,
+  '0045-account-key-index': accountKeyIndex,
 };

@@ -1,3 +1,5 @@
+import { normaliseAddress } from './connection-cap.js';
+
 /**
  * The address the per-address limits count against. Behind nginx (docs/deploy-central) every
  * request comes from the proxy, so for a peer listed in `limits.trustedProxies` the client is the
@@ -5,14 +7,9 @@
  * is ignored, or a guesser could pick a fresh address per request.
  */
 export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: readonly string[]): string {
-  const direct = normalise(peer ?? 'unknown');
+  const direct = normaliseAddress(peer ?? 'unknown');
   if (!trustedProxies.includes(direct) || forwardedFor === undefined) return direct;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map((h) => normalise(h.trim())).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map((h) => normaliseAddress(h.trim())).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i -= 1) if (!trustedProxies.includes(hops[i]!)) return hops[i]!;
   return direct;
-}
-
-/** `::ffff:127.0.0.1` and `127.0.0.1` are one client. */
-function normalise(address: string): string {
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
