@@ -1,4 +1,5 @@
 import { QUEUE_ERROR_CODES } from '@talon/domain';
+import type { ConfigIssue } from './config-issues.js';
 
 /** Errors of the wire itself, before or beside the queue rules. */
 export const WIRE_ERROR_CODES = [
@@ -37,6 +38,8 @@ export interface FailureDetails {
   checkInUntil?: number;
   /** `booking-already-used`: when the booking's ticket was issued. */
   usedAt?: number;
+  /** `invalid-config`: each field's problem in translatable form (the message keeps zod's English for logs). */
+  configIssues?: ConfigIssue[];
 }
 
 export interface Failure {

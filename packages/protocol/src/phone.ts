@@ -58,7 +58,35 @@ export interface PhonePageInfo {
     hoursToday: { open: string; close: string } | null;
   } | null;
   services: { id: string; name: string; nameEn?: string }[];
+  /** The nudges central can send: web push with its VAPID public key, SMS with the consent to show. */
+  nudges: { webPush?: { publicKey: string }; sms?: { consentText: string } };
 }
+
+export const DEFAULT_NUDGE_PEOPLE_LEFT = 3;
+
+const pushSubscriptionSchema = z.strictObject({
+  endpoint: z.string().regex(/^https?:\/\/\S+$/).max(2000),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({ p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/), auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/) }),
+});
+
+/**
+ * `POST /api/phone/<token>/nudges`: tell me when this many people are left, and when I am called.
+ * A phone number comes only with its own consent, to the text the page showed.
+ */
+export const phoneNudgeRequestSchema = z.strictObject({
+  peopleLeft: z.number().int().min(1).max(50).default(DEFAULT_NUDGE_PEOPLE_LEFT),
+  language: z.enum(['ru', 'en']).default('ru'),
+  channel: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('web-push'), subscription: pushSubscriptionSchema }),
+    z.strictObject({
+      kind: z.literal('sms'),
+      phone: z.string().regex(/^\+?[0-9][0-9 ()-]{6,20}$/),
+      consent: z.strictObject({ given: z.literal(true), text: z.string().min(10).max(1000) }),
+    }),
+  ]),
+});
+export type PhoneNudgeRequest = z.infer<typeof phoneNudgeRequestSchema>;
 
 export interface PhoneWatchResult {
   ok: true;

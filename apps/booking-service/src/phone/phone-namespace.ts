@@ -24,7 +24,9 @@ export interface PhoneFanOut {
  */
 export function setUpPhoneNamespace(
   nsp: PhoneNamespace,
-  deps: { statuses: PhoneStatuses; checkToken: PhoneTokenCheck; isLinked: (officeId: string) => boolean; logger: Logger; maxWatchesPerSocket?: number },
+  deps: { statuses: PhoneStatuses; checkToken: PhoneTokenCheck; isLinked: (officeId: string) => boolean; logger: Logger; maxWatchesPerSocket?: number;
+    /** Statuses newer than central held, after they went to the pages (the nudges follow them). */
+    onStatuses?: (officeId: string, statuses: PhoneTicketStatus[]) => void },
 ): PhoneFanOut {
   const maxWatches = deps.maxWatchesPerSocket ?? 4;
   nsp.on('connection', (socket: Socket<PhoneClientEvents, PhoneServerEvents>) => {
@@ -44,13 +46,14 @@ export function setUpPhoneNamespace(
   });
   return {
     publish(officeId, statuses) {
-      let accepted = 0;
+      const accepted: PhoneTicketStatus[] = [];
       for (const status of statuses) {
         if (!deps.statuses.take(officeId, status)) continue;
-        accepted += 1;
+        accepted.push(status);
         nsp.to(ticketRoom(officeId, status.ticketId)).emit('ticket:status', status);
       }
-      return accepted;
+      if (accepted.length > 0) deps.onStatuses?.(officeId, accepted);
+      return accepted.length;
     },
     linkChanged(officeId, linked) {
       nsp.to(officePhonesRoom(officeId)).emit('office:link', { officeId, linked });

@@ -25,7 +25,8 @@ describe("the office's hours on the phone page", () => {
       ok: true, officeId: 'north', officeDay: '2026-11-24',
       office: { name: 'Офис', address: 'ул. Ленина, 1', hoursToday: day },
       services: [{ id: 'pay', name: 'Оплата', nameEn: 'Payments' }],
+      nudges: {},
     });
-    expect(phonePageInfo('north', '2026-11-24', undefined)).toEqual({ ok: true, officeId: 'north', officeDay: '2026-11-24', office: null, services: [] });
+    expect(phonePageInfo('north', '2026-11-24', undefined)).toEqual({ ok: true, officeId: 'north', officeDay: '2026-11-24', office: null, services: [], nudges: {} });
   });
 });

@@ -21,5 +21,6 @@ export function phonePageInfo(officeId: string, officeDay: string, summary: Offi
     officeDay,
     office: summary ? { name: summary.name, ...(summary.address && { address: summary.address }), hoursToday: hoursOn(summary, officeDay) } : null,
     services: (summary?.services ?? []).map((s) => ({ id: s.id, name: s.name, ...(s.nameEn && { nameEn: s.nameEn }) })),
+    nudges: {},
   };
 }
