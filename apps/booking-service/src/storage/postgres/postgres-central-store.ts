@@ -1,5 +1,5 @@
-import type { QualityDayCounts } from '@talon/domain';
-import { QUALITY_VISIT_COLUMNS, toQualityVisit, type QualityVisitRow } from '../quality-rows.js';
+import { qualityVisitOfRow, type QualityDayCounts, type QualityVisitRow } from '@talon/domain';
+import { QUALITY_VISIT_COLUMNS } from '../quality-rows.js';
 import type { OfficeSummary } from '@talon/protocol';
 import type pg from 'pg';
 import { officeDayOf } from '../../booking/office-day.js';
@@ -191,7 +191,7 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
     },
     async qualityVisits(officeId, from, to) {
       const r = await pool.query(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = $1 AND office_day BETWEEN $2 AND $3`, [officeId, from, to]);
-      return (r.rows as QualityVisitRow[]).map(toQualityVisit);
+      return (r.rows as QualityVisitRow[]).map(qualityVisitOfRow);
     },
     async qualityDays(from, to) {
       const r = await pool.query(`SELECT office_id AS "officeId", counts FROM quality_days WHERE office_day BETWEEN $1 AND $2`, [from, to]);

@@ -1,5 +1,5 @@
-import type { QualityDayCounts } from '@talon/domain';
-import { QUALITY_VISIT_COLUMNS, toQualityVisit, type QualityVisitRow } from '../quality-rows.js';
+import { qualityVisitOfRow, type QualityDayCounts, type QualityVisitRow } from '@talon/domain';
+import { QUALITY_VISIT_COLUMNS } from '../quality-rows.js';
 import type { OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
 import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
@@ -157,7 +157,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
       );
     },
     async qualityVisits(officeId, from, to) {
-      return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(toQualityVisit);
+      return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
     },
     async qualityDays(from, to) {
       return (s.qualityDays.all(from, to) as { officeId: string; counts: string }[]).map((r) => ({ officeId: r.officeId, counts: JSON.parse(r.counts) as QualityDayCounts }));

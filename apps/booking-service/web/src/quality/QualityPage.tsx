@@ -1,5 +1,6 @@
 import { t as translate, type MessageKey } from '@talon/messages';
-import type { CentralQualityView, OfficeQuality, QualityLoginAnswer } from '@talon/protocol';
+import { QUALITY_INDICATORS, type IndicatorFormat } from '@talon/domain';
+import type { CentralQualityView, QualityLoginAnswer } from '@talon/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
 import { qualityApi } from './quality-api-client.js';
 
@@ -7,26 +8,9 @@ const language = new URLSearchParams(window.location.search).get('lang') === 'en
 document.documentElement.lang = language;
 const say = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
 
-type Indicators = OfficeQuality['current'];
-type Format = 'count' | 'share' | 'decimal';
+const COLUMNS = QUALITY_INDICATORS;
 
-/** The columns of the ranking: each indicator once, where it is read from, how it reads. */
-const COLUMNS: { key: string; label: MessageKey; format: Format; of: (p: Indicators) => number | null }[] = [
-  { key: 'served', label: 'quality.served', format: 'count', of: (p) => p.satisfaction.served },
-  { key: 'satisfied-share', label: 'quality.satisfiedShare', format: 'share', of: (p) => p.satisfaction.satisfiedShare },
-  { key: 'mean-rating', label: 'quality.meanRating', format: 'decimal', of: (p) => p.satisfaction.meanRating },
-  { key: 'response-rate', label: 'quality.responseRate', format: 'share', of: (p) => p.satisfaction.responseRate },
-  { key: 'complaints', label: 'quality.complaints', format: 'count', of: (p) => p.complaints.complaints },
-  { key: 'complaints-per-1000', label: 'quality.complaintsPer1000', format: 'decimal', of: (p) => p.complaints.per1000 },
-  { key: 'repeats', label: 'quality.repeats', format: 'count', of: (p) => p.repeats.repeats },
-  { key: 'first-visit-resolution', label: 'quality.firstVisitResolution', format: 'share', of: (p) => p.repeats.firstVisitResolution },
-  { key: 'effortless', label: 'quality.effortless', format: 'share', of: (p) => p.effort.effortlessShare },
-  { key: 'questionnaire-rate', label: 'quality.questionnaireRate', format: 'share', of: (p) => p.questionnaire.responseRate },
-  { key: 'solved-share', label: 'quality.solvedShare', format: 'share', of: (p) => p.questionnaire.solvedShare },
-  { key: 'mean-ease', label: 'quality.meanEase', format: 'decimal', of: (p) => p.questionnaire.meanEase },
-];
-
-function formatted(value: number | null, format: Format): string {
+function formatted(value: number | null, format: IndicatorFormat): string {
   if (value === null) return '—';
   if (format === 'share') return `${Math.round(value * 100)} %`;
   if (format === 'count') return String(value);
@@ -164,7 +148,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
               <tbody>
                 {COLUMNS.map((c) => (
                   <tr key={c.key}>
-                    <th scope="row">{say(c.label)}</th>
+                    <th scope="row">{say(`quality.indicator.${c.key}`)}</th>
                     <td data-testid={`company-${c.key}`} data-value={c.of(view.company.current) ?? ''}>
                       {formatted(c.of(view.company.current), c.format)}
                     </td>
@@ -191,7 +175,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
                   </th>
                   {COLUMNS.map((c) => (
                     <th key={c.key} scope="col">
-                      {say(c.label)}
+                      {say(`quality.indicator.${c.key}`)}
                     </th>
                   ))}
                 </tr>
