@@ -30,6 +30,12 @@ export class AgentPrinter {
     return this.uri === uri && this.assignment.profile === assignment.profile && this.assignment.kioskId === assignment.kioskId;
   }
 
+  /** Not opened: the office config points it somewhere printers may not be. */
+  refuse(problem: string): void {
+    this.current = 'error';
+    this.logger.error({ uri: this.uri, problem }, 'printer URI refused');
+  }
+
   async open(hardware: DeviceHardware): Promise<void> {
     try {
       this.handle = await hardware.openPrinter(this.uri, this.assignment.profile);

@@ -38,6 +38,8 @@ describe('the device agent embedded in the office server', () => {
       logger: silentLogger(),
       rateLimit: null,
       agent: { token: DEMO_TOKENS.agent },
+      // As main.ts does: the demo's file printer may write into the data folder, nowhere else.
+      printerFileFolder: dataDir,
     });
     cleanups.push(() => app.close());
     expect(app.agent).toBeUndefined();
