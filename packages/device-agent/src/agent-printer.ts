@@ -9,6 +9,8 @@ export class AgentPrinter {
   private current: PrinterHealth = 'unknown';
   private polling = false;
   private closed = false;
+  /** Left unopened because its URI is outside the closed list. */
+  refused = false;
 
   constructor(
     readonly assignment: PrinterAssignment,
@@ -32,6 +34,7 @@ export class AgentPrinter {
 
   /** Not opened: the office config points it somewhere printers may not be. */
   refuse(problem: string): void {
+    this.refused = true;
     this.current = 'error';
     this.logger.error({ uri: this.uri, problem }, 'printer URI refused');
   }

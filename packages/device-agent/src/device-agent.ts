@@ -218,7 +218,8 @@ class Agent implements DeviceAgent {
     const opened: AgentPrinter[] = [];
     for (const [id, printer] of this.printers) {
       const assignment = printers.find((p) => p.printerId === id);
-      if (!assignment || !printer.sameAs(assignment, localPrinters[id] ?? assignment.uri)) {
+      // A refused printer is checked again: the change may be to the printer network.
+      if (!assignment || printer.refused || !printer.sameAs(assignment, localPrinters[id] ?? assignment.uri)) {
         this.printers.delete(id);
         await printer.close();
       }
