@@ -14,6 +14,8 @@ export interface PrintableTicket {
   peopleAhead: number;
   /** Null when the office has no estimate yet (first ticket of the day, no desk open). */
   estimatedWaitMin: number | null;
+  /** The range printed instead of the bare minutes: "15-25 мин". */
+  waitRange?: { fromMin: number; toMin: number };
   /** A priority ticket names its category and the document to show at the desk (from the category's config). */
   mark?: { kind: 'priority'; categoryName: string; document?: string } | { kind: 'booking'; slotTime: string };
   /** Goes into the QR code; ASCII only, since printers count QR data in bytes. */
@@ -52,6 +54,12 @@ export function checkPrintableTicket(ticket: PrintableTicket): void {
   }
   if (ticket.estimatedWaitMin !== null && (!Number.isFinite(ticket.estimatedWaitMin) || ticket.estimatedWaitMin < 0)) {
     throw invalid('estimatedWaitMin', 'must be null or a number of minutes, 0 or more');
+  }
+  if (ticket.waitRange !== undefined) {
+    const { fromMin, toMin } = ticket.waitRange;
+    if (!Number.isInteger(fromMin) || !Number.isInteger(toMin) || fromMin < 0 || toMin < fromMin) {
+      throw invalid('waitRange', 'must be whole minutes, 0 <= fromMin <= toMin');
+    }
   }
   if (ticket.mark !== undefined) checkMark(ticket.mark);
   if (ticket.trackUrl !== undefined) checkQrPayload(ticket.trackUrl, 'trackUrl');
