@@ -15,6 +15,7 @@ export { formatTicketNumber, cyrillicTicketNumber, spokenTicketNumber, russianNu
 export { estimateWait, type WaitEstimate } from './estimated-wait.js';
 export {
   officeDayOf,
+  hoursOn,
   localTimeOf,
   issuingWindow,
   type IssuingWindow,

@@ -139,11 +139,11 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           <OperatorsPanel operators={state.operators} />
           <section className="dash-panel" aria-labelledby="waits-title">
             <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
-            <WaitsChart loads={state.hours} standardMinutes={state.waitingStandardMinutes} />
+            <WaitsChart loads={state.hours} open={state.openHours} standardMinutes={state.waitingStandardMinutes} />
           </section>
           <section className="dash-panel" aria-labelledby="load-title">
             <h2 id="load-title">{t('dashboard.chartLoad')}</h2>
-            <LoadChart loads={state.hours} />
+            <LoadChart loads={state.hours} open={state.openHours} />
           </section>
           <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
           <DevicesPanel devices={state.devices} central={state.central} timeZone={timeZone} />

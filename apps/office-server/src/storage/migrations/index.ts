@@ -4,9 +4,10 @@ import { ratingPresses } from './0030-rating-presses.js';
 import { personalDataRetention } from './0040-personal-data-retention.js';
 import { ratingPressEpochs } from './0070-rating-press-epochs.js';
 import { quality } from './0080-quality.js';
+import { deviceSeen } from './0130-device-seen.js';
 import { qualityDays } from './0150-quality-days.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, qualityDays];
+export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, deviceSeen, qualityDays];
