@@ -21,9 +21,14 @@ export function usePageThatFits(total: number, fitKey: string) {
   }, []);
 
   // After every render, before paint: still taller than the screen means one fewer per page.
+  // Measured with the buttons at their natural height: a portrait page stretches them to fill
+  // the screen, which would read as "just too tall" whatever the count.
   useLayoutEffect(() => {
     const root = document.documentElement;
-    if (root.scrollHeight > window.innerHeight + 1 && perPage > 1) setFit({ key, perPage: perPage - 1 });
+    root.classList.add('kiosk-measuring');
+    const tooTall = root.scrollHeight > window.innerHeight + 1;
+    root.classList.remove('kiosk-measuring');
+    if (tooTall && perPage > 1) setFit({ key, perPage: perPage - 1 });
   });
 
   const pages = Math.max(1, Math.ceil(total / perPage));
