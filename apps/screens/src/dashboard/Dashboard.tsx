@@ -104,7 +104,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           </div>
         ))}
         {state && <UnservedAlarms queue={state.queue} />}
-        {state && <DeviceAlarms devices={state.devices} covered={covered} />}
+        {state && <DeviceAlarms devices={state.devices} covered={covered} timeZone={timeZone} />}
       </div>
 
       <nav className="quality-switch dash__tabs" aria-label={t('dashboard.title')}>

@@ -4,6 +4,9 @@ import { useLanguage } from '../shared/language.js';
 import { ChartFigure, type ChartSeries } from './charts/ChartFigure.js';
 import { hourSpan } from './chart-scale.js';
 
+/** Low enough that the live view fits a 1440x900 monitor without a long scroll. */
+const LIVE_CHART_HEIGHT = 150;
+
 type OpenHours = { from: number; to: number } | undefined;
 
 /** The office's hours today and any hour with data, so a quiet hour shows as a gap, not vanishing. */
@@ -37,6 +40,7 @@ export function WaitsChart({ loads, open, standardMinutes }: { loads: readonly H
       xTitle={t('chart.hour')}
       series={series}
       reference={reference}
+      height={LIVE_CHART_HEIGHT}
     />
   );
 }
@@ -52,5 +56,5 @@ export function LoadChart({ loads, open }: { loads: readonly HourLoad[]; open: O
     ],
     [hours, t],
   );
-  return <ChartFigure title={t('dashboard.chartLoad')} testId="chart-load" xLabels={hours.labels} xTitle={t('chart.hour')} series={series} />;
+  return <ChartFigure title={t('dashboard.chartLoad')} testId="chart-load" xLabels={hours.labels} xTitle={t('chart.hour')} series={series} height={LIVE_CHART_HEIGHT} />;
 }
