@@ -25,10 +25,11 @@ import { createRatingPresses } from './rating/rating-presses.js';
 import { createRatingWindows } from './rating/rating-windows.js';
 import { setUpAdminNamespace } from './realtime/admin-namespace.js';
 import { makeAccessFollowConfig } from './realtime/access-follows-config.js';
+import { watchAbandonedDesks } from './realtime/abandoned-desks.js';
 import { setUpBoardNamespace } from './realtime/board-namespace.js';
 import { setUpDashboardNamespace } from './realtime/dashboard-namespace.js';
 import { setUpDeviceNamespace } from './realtime/device-namespace.js';
-import { identityOf } from './realtime/handshake.js';
+import { identityOf, sessionHolds } from './realtime/handshake.js';
 import { setUpKioskNamespace } from './realtime/kiosk-namespace.js';
 import { setUpOperatorNamespace } from './realtime/operator-namespace.js';
 import type { RateLimit } from './realtime/rate-limiter.js';
@@ -44,6 +45,7 @@ import { startSyncClient, type SyncClient, type SyncClientOptions } from './sync
 import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
 import { createBoardStateReader } from './views/board-state.js';
 import { centralLinkView } from './views/central-link.js';
+import { phonePageUrlOf } from './sync/phone-page-url.js';
 import { createDashboardStateReader } from './views/dashboard-state.js';
 
 /** How often the last-seen time of devices still online is written down. */
@@ -65,6 +67,10 @@ export interface ApplicationOptions {
   central?: SyncClientOptions;
   /** A device agent in this process for hardware wired to the server PC; started once listening. */
   agent?: EmbeddedAgentOptions;
+  /** The data folder, where a `file:` printer (the demo's) may write; nowhere without it. */
+  printerFileFolder?: string;
+  /** How long a login lasts; 14 h unless a test needs to watch one end. */
+  sessionLifetimeMs?: number;
 }
 
 export interface Application {
@@ -103,7 +109,8 @@ export function createApplication(options: ApplicationOptions): Application {
     devices,
     metrics,
     logger,
-    sessions: createSessions(db, () => clock.now()),
+    sessions: createSessions(db, () => clock.now(), options.sessionLifetimeMs),
+    printerFileFolder: options.printerFileFolder,
     applyConfig: (next, change) => config.applyConfig(next, change),
     onConfigChanged: (listener) => config.onConfigChanged(listener),
   };
@@ -136,9 +143,11 @@ export function createApplication(options: ApplicationOptions): Application {
       rateLimit: options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit,
       now: () => Date.now(),
       refusals,
+      admit: (socket) => sessionHolds(socket, context),
     },
     // Read at each ticket, so an admin's change applies at once.
     publicUrl: () => context.directory.config.office.publicUrl ?? listenedBaseUrl,
+    ...(options.central && { phonePageUrl: phonePageUrlOf(() => context.directory.config.office, options.central) }),
   };
   const boardState = createBoardStateReader(db);
   const dashboardState = createDashboardStateReader(db);
@@ -169,6 +178,7 @@ export function createApplication(options: ApplicationOptions): Application {
   queue.onCommitted((events) => ratings.onCommitted(events));
   setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
   setUpOperatorNamespace(io.of('/operator'), context, realtime);
+  const abandonedDesks = watchAbandonedDesks(io.of('/operator'), context);
   setUpBoardNamespace(io.of('/board'), context, realtime, views.boardState);
   setUpDashboardNamespace(io.of('/dashboard'), context, realtime, views.dashboardState);
   setUpAdminNamespace(io.of('/admin'), context, realtime, createBookingDesk(context));
@@ -200,7 +210,7 @@ export function createApplication(options: ApplicationOptions): Application {
           if (!lan.reachable && !context.directory.config.office.publicUrl) {
             logger.warn({ qr: lan.url }, 'no LAN address: ticket QR codes point at this machine only; set office.publicUrl');
           }
-          if (options.agent && !agent) agent = startEmbeddedAgent(options.agent, bound, host, logger);
+          if (options.agent && !agent) agent = startEmbeddedAgent({ ...options.agent, printerFileFolder: options.printerFileFolder }, bound, host, logger);
           resolve(bound);
         });
       });
@@ -211,6 +221,7 @@ export function createApplication(options: ApplicationOptions): Application {
       await agent?.stop();
       broadcasts.stop();
       clearInterval(deviceSeenTimer);
+      abandonedDesks.stopAll();
       sync?.stop();
       ratings.closeAll();
       pressRetention.stop();

@@ -53,6 +53,8 @@ export type ButtonAssignment = z.infer<typeof buttonAssignmentSchema>;
 export const deviceAssignmentsSchema = z.object({
   printers: z.array(printerAssignmentSchema).max(32),
   buttons: z.array(buttonAssignmentSchema).max(64),
+  /** The config's `printerNetwork`: the agent checks `tcp://` hosts against it before opening. */
+  printerNetwork: z.array(z.string().max(253)).max(100).optional(),
 });
 export type DeviceAssignments = z.infer<typeof deviceAssignmentsSchema>;
 

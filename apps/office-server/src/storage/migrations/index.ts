@@ -6,8 +6,9 @@ import { ratingPressEpochs } from './0070-rating-press-epochs.js';
 import { quality } from './0080-quality.js';
 import { deviceSeen } from './0130-device-seen.js';
 import { qualityDays } from './0150-quality-days.js';
+import { calledDesk } from './0170-called-desk.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, deviceSeen, qualityDays];
+export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, deviceSeen, qualityDays, calledDesk];
