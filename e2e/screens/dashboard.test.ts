@@ -225,6 +225,19 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('lets the head close an operator\'s desk from the operators panel, in two presses', async () => {
+    const close = page.locator('[data-testid="operator-row"][data-operator="op-ivanova"] [data-testid="close-desk"]');
+    await close.waitFor({ timeout: 5_000 });
+    expect(await close.textContent()).toBe('Закрыть окно 1');
+    expect(await page.locator('[data-testid="operator-row"][data-operator="op-petrov"] [data-testid="close-desk"]').count()).toBe(0);
+    await close.click();
+    expect(await close.textContent()).toBe('Точно закрыть окно 1? Посетитель вернётся в очередь');
+    expect(office.app.context.queue.state.desks.get('desk-1')?.status).not.toBe('closed');
+    await close.click();
+    await expect.poll(() => office.app.context.queue.state.desks.get('desk-1')?.status).toBe('closed');
+    await expect.poll(() => close.count()).toBe(0);
+  });
+
   it('lists every configured device with when it was last seen, across a restart; one missing raises an alarm', async () => {
     const row = (device: string) => page.locator(`[data-testid="device-row"][data-device="${device}"]`);
     await page.setViewportSize({ width: 1440, height: 900 });

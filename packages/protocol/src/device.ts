@@ -70,6 +70,8 @@ export const printJobTicketSchema = z.object({
   timeZone: z.string().min(1).max(64),
   peopleAhead: z.number().int().nonnegative(),
   estimatedWaitMin: z.number().nonnegative().nullable(),
+  /** The range printed around the estimate, from the office's own recent errors. */
+  waitRange: z.object({ fromMin: z.number().int().nonnegative().max(10_000), toMin: z.number().int().nonnegative().max(10_000) }).optional(),
   mark: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('priority'), categoryName: printedText }),
