@@ -1,0 +1,65 @@
+import type { BoardCall, BoardState } from '@talon/protocol';
+import { createAnnouncementQueue, type Announcement, type Speaker } from './announcement-queue.js';
+import { createKitSpeaker } from './kit-speaker.js';
+import { createChimeSpeaker } from './web-speaker.js';
+
+export interface HallVoice {
+  /** A call to be heard (a live `board:call`, a call missed while away or made as the page loaded). */
+  announce(call: BoardCall): void;
+  /** Every board state: what is still being called, the server's clock and the office's voice. */
+  observe(state: BoardState): void;
+}
+
+/**
+ * The board's voice: the announcement queue with the voice the office config asks for
+ * (`board.voice`, kit by default). The queue waits for the first state (which brings that choice)
+ * and for the voice to be ready; see announcement-queue.ts for what is said when.
+ */
+export function createHallVoice(): HallVoice {
+  const context = typeof AudioContext === 'undefined' ? null : new AudioContext();
+  let latest: BoardState | null = null;
+  /** Server clock minus this board's clock, known from the first state on. */
+  let offset: number | null = null;
+  let chosen: (speaker: Speaker) => void;
+  const speaker = new Promise<Speaker>((resolve) => (chosen = resolve));
+
+  const queue = createAnnouncementQueue(
+    {
+      ready: async () => (await speaker).ready(),
+      say: async (announcement, how) => (await speaker).say(announcement, how),
+    },
+    {
+      now: () => Date.now(),
+      stillCalled(announcement: Announcement) {
+        // A state no later than the call may not know it yet: only a newer one can say it is over.
+        if (!latest || latest.office.serverTime <= announcement.at) return true;
+        return latest.calls.some((call) => call.ticketId === announcement.ticketId && call.status === 'called' && call.calledAt === announcement.at);
+      },
+    },
+  );
+
+  return {
+    announce(call) {
+      const now = Date.now();
+      queue.enqueue({
+        key: `${call.ticketId}@${call.at}`,
+        ticketId: call.ticketId,
+        number: call.number,
+        deskNumber: call.deskNumber,
+        recall: call.recall,
+        at: call.at,
+        heardAt: offset === null ? now : Math.min(now, call.at - offset),
+      });
+    },
+    observe(state) {
+      if (!latest) {
+        const voice = state.voice ?? { mode: 'kit', language: 'ru' };
+        const silent: Speaker = { ready: () => Promise.resolve(), say: () => Promise.resolve() };
+        if (!context) chosen(silent);
+        else chosen(voice.mode === 'kit' ? createKitSpeaker(context, voice.language) : createChimeSpeaker(context, voice.mode, voice.language));
+      }
+      latest = state;
+      offset = state.office.serverTime - Date.now();
+    },
+  };
+}
