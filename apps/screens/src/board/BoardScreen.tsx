@@ -25,8 +25,11 @@ import { refusalText } from '../shared/refusal-text.js';
 /** Long enough to catch the eye of someone who looked up at the chime, short enough not to nag. */
 const FLASH_MS = 8_000;
 const MOST_CALLS_SHOWN = 8;
-/** Calls made from here on are heard even if they reach the page only in its first state (#17). */
-const PAGE_LOADED_AT = Date.now();
+/**
+ * Calls made from shortly before the page began loading are heard even if they reach it only in
+ * its first state (#17): the ones a reload, or a call made as the board starts, would swallow.
+ */
+const PAGE_LOADED_AT = performance.timeOrigin - 2_000;
 
 export function BoardScreen() {
   const { t } = useLanguage();

@@ -17,10 +17,10 @@
  * The start is deterministic (#17): nothing is said or judged before the voice is ready (its
  * clips decoded, the page allowed to sound), and calls that come meanwhile wait in the queue
  * rather than racing the audio's start-up. The start-up is not the hall's backlog: lateness is
- * counted from the later of the call and the moment the voice first became ready, and a call
- * already `maxLagMs` old at that moment is dropped (a board nobody let sound for a minute does not
- * read out the last minute). So two calls at first load are both said, with the chime, as soon as
- * the board can sound, whichever of the two came first.
+ * counted from the later of the call and the moment the voice first became ready (decoding the kit
+ * takes seconds on a loaded little box). So two calls at first load are both said, with the chime,
+ * as soon as the board can sound, whichever came first; a board nobody let sound for a minute says
+ * only the calls still waiting for their visitor when it may (the "left the call" rule).
  */
 export interface Announcement {
   /** Same key, same announcement: a call delivered twice (a reconnect, a snapshot) is said once. */
@@ -86,7 +86,7 @@ export function createAnnouncementQueue(speaker: Speaker, options: AnnouncementQ
   let startedAt: number | undefined;
   const fresh = (announcement: Announcement) => {
     const since = Math.max(announcement.heardAt, startedAt ?? announcement.heardAt);
-    return (startedAt ?? 0) - announcement.heardAt <= maxLagMs && options.now() - since <= maxLagMs;
+    return options.now() - since <= maxLagMs;
   };
 
   function remember(key: string) {

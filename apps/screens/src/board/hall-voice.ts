@@ -18,8 +18,6 @@ export interface HallVoice {
 export function createHallVoice(): HallVoice {
   const context = typeof AudioContext === 'undefined' ? null : new AudioContext();
   let latest: BoardState | null = null;
-  /** Server clock minus this board's clock, known from the first state on. */
-  let offset: number | null = null;
   let chosen: (speaker: Speaker) => void;
   const speaker = new Promise<Speaker>((resolve) => (chosen = resolve));
 
@@ -40,7 +38,6 @@ export function createHallVoice(): HallVoice {
 
   return {
     announce(call) {
-      const now = Date.now();
       queue.enqueue({
         key: `${call.ticketId}@${call.at}`,
         ticketId: call.ticketId,
@@ -48,7 +45,9 @@ export function createHallVoice(): HallVoice {
         deskNumber: call.deskNumber,
         recall: call.recall,
         at: call.at,
-        heardAt: offset === null ? now : Math.min(now, call.at - offset),
+        // From when this board learned of it: a call caught up after a lost link (or found in
+        // the first state) is news to the hall now, and its visitor is still being called.
+        heardAt: Date.now(),
       });
     },
     observe(state) {
@@ -59,7 +58,6 @@ export function createHallVoice(): HallVoice {
         else chosen(voice.mode === 'kit' ? createKitSpeaker(context, voice.language) : createChimeSpeaker(context, voice.mode, voice.language));
       }
       latest = state;
-      offset = state.office.serverTime - Date.now();
     },
   };
 }
