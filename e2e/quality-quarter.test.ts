@@ -149,10 +149,10 @@ describe('a generated quarter of three offices through the real sync', () => {
       const row = sheet.getRow(r);
       const t = truth(String(row.getCell(column('Код офиса')).value));
       expect(row.getCell(column('Обслужено визитов')).value).toBe(t.served);
-      expect(row.getCell(column('Жалоб')).value).toBe(t.complaints);
-      expect(row.getCell(column('Повторных визитов')).value).toBe(t.repeats);
-      expect(row.getCell(column('Доля довольных (4–5)')).value).toBeCloseTo(t.satisfied / t.rated, 3);
-      expect(row.getCell(column('Жалоб (пред. период)')).value).toBe(truth(String(row.getCell(column('Код офиса')).value), JULY).complaints);
+      expect(row.getCell(column('Жалобы')).value).toBe(t.complaints);
+      expect(row.getCell(column('Повторные визиты')).value).toBe(t.repeats);
+      expect(row.getCell(column('Довольны (оценки 4–5)')).value).toBeCloseTo(t.satisfied / t.rated, 3);
+      expect(row.getCell(column('Жалобы (пред. период)')).value).toBe(truth(String(row.getCell(column('Код офиса')).value), JULY).complaints);
     }
 
     const csv = await (await fetch(`${central.url}/api/quality/monthly?month=2026-08&format=csv`, { headers: { authorization: `Bearer ${token}` } })).text();
@@ -161,8 +161,8 @@ describe('a generated quarter of three offices through the real sync', () => {
     for (const line of lines) {
       const t = truth(line[head!.indexOf('Код офиса')]!);
       expect(Number(line[head!.indexOf('Обслужено визитов')])).toBe(t.served);
-      expect(Number(line[head!.indexOf('Повторных визитов')])).toBe(t.repeats);
-      expect(Number(line[head!.indexOf('Жалоб')])).toBe(t.complaints);
+      expect(Number(line[head!.indexOf('Повторные визиты')])).toBe(t.repeats);
+      expect(Number(line[head!.indexOf('Жалобы')])).toBe(t.complaints);
     }
   });
 
@@ -223,8 +223,12 @@ describe('a generated quarter of three offices through the real sync', () => {
       const all = OFFICES.map((id) => truth(id));
       expect(await page.locator('[data-testid="company-served"]').getAttribute('data-value')).toBe(String(all.reduce((a, t) => a + t.served, 0)));
       expect(await page.locator('[data-testid="company-repeats"]').getAttribute('data-value')).toBe(String(all.reduce((a, t) => a + t.repeats, 0)));
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      const complaints = page.locator('[data-testid="company-complaints"] tbody tr');
+      const counts = await complaints.locator('td:nth-of-type(1)').allTextContents();
+      expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(all.reduce((a, t) => a + t.complaints, 0));
+      expect((await page.locator('[data-testid="company-complaints"] tbody th').allTextContents()).sort()).toEqual(['Жалоба на начисление', 'Заявление принято']);
       await saveScreenshot(page, 'central-quality');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
     });
   });
 });

@@ -20,6 +20,7 @@ export default defineConfig({
     target: 'es2020',
     reportCompressedSize: false,
     // The booking page and the quality department's page (quality.html, served at /quality).
-    rollupOptions: { input: { index: here('./web/index.html'), quality: here('./web/quality.html') } },
+    // and the ticket's phone page (phone.html, served at /p/<token>).
+    rollupOptions: { input: { index: here('./web/index.html'), quality: here('./web/quality.html'), phone: here('./web/phone.html') } },
   },
 });

@@ -83,7 +83,9 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await field('services[2].normMinutes').locator('input').fill('пять');
     await save();
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe(refused);
-    expect(await page.getByTestId('config-problems').textContent()).toContain('services[2].normMinutes: ');
+    // In the screen's language, naming the field as the form does (issue 15: not zod's English).
+    expect(await page.getByTestId('config-problems').textContent()).toContain('Услуга 3, Норма приёма, мин: нужно число');
+    expect(await field('services[2].normMinutes').getByTestId('field-problem').textContent()).toBe('нужно число');
     expect(await field('services[2].normMinutes').getByTestId('field-problem').isVisible()).toBe(true);
     expect(await field('services[2].normMinutes').locator('input').getAttribute('aria-invalid')).toBe('true');
 
@@ -91,8 +93,13 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await field('services[2].normMinutes').locator('input').fill('5');
     await field('services[1].prefix').locator('select').selectOption('A');
     await save();
-    await expect.poll(() => page.getByTestId('config-problems').textContent()).toContain('services[1].prefix: prefix A is already used by service "payments"');
-    expect(await field('services[1].prefix').getByTestId('field-problem').textContent()).toContain('prefix A is already used');
+    await expect.poll(() => page.getByTestId('config-problems').textContent()).toContain('Услуга 2, Буква талона: буква A уже у другой услуги');
+    expect(await field('services[1].prefix').getByTestId('field-problem').textContent()).toContain('буква A уже у другой услуги');
+    // The English view says it in English.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.getByTestId('config-problems').textContent()).toContain('Service 2, Ticket letter: letter A belongs to another service');
+    await page.getByRole('button', { name: 'Переключить на русский' }).click();
+    await expect.poll(() => page.getByTestId('config-problems').textContent()).toContain('Буква талона');
     expect(await field('services[2].normMinutes').getByTestId('field-problem').count()).toBe(0);
     await saveScreenshot(page, 'admin-refused');
     const live = await liveConfig();

@@ -215,6 +215,16 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await saveScreenshot(page, 'kiosk-booking-ticket');
     await button('Готово').click();
 
+    // The same code again: the ticket was issued already, not «не найдена» (issue 15).
+    await button('У меня запись').click();
+    await typeDigits(codes.due);
+    await button('Отметиться').click();
+    await answer.waitFor();
+    expect(await answer.getAttribute('data-answer')).toBe('booking-used');
+    expect(await answer.textContent()).toMatch(/По этой записи талон уже выдан в \d\d:\d\d\./);
+    await saveScreenshot(page, 'kiosk-booking-used');
+    await button('На главную').click();
+
     // Twenty minutes on the contracts visitor is past the grace time: a plain ticket is offered.
     clock.advance(15 * MINUTE);
     await button('У меня запись').click();

@@ -13,6 +13,10 @@ import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
 import { setUpPhoneNamespace, type PhoneNamespace } from './phone/phone-namespace.js';
 import { createPhoneStatuses } from './phone/phone-statuses.js';
+import { createPhoneTokenCheck } from './phone/phone-token-check.js';
+import { createNudgeChannels } from './phone/nudges/nudge-channels.js';
+import { createNudgeService } from './phone/nudges/nudge-service.js';
+import { officeDayOf } from './booking/office-day.js';
 import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
 import type { RedisCluster } from './sync/redis-cluster.js';
 
@@ -112,7 +116,21 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       );
     },
   });
+  const checkPhoneToken = createPhoneTokenCheck({ config: () => config, offices, now });
+  const nudgeChannels = await createNudgeChannels(config.phone, store);
+  const nudges = createNudgeService({
+    store,
+    channels: nudgeChannels.channels,
+    now,
+    logger: logger.child({ area: 'nudges' }),
+    maxPerTicket: () => config.phone.maxNudgesPerTicket,
+    pushEndpointAllowed: nudgeChannels.pushEndpointAllowed,
+    ...(config.phone.sms && { smsConsentText: config.phone.sms.consentText }),
+  });
   const phones = setUpPhoneNamespace(io.of(PHONE_NAMESPACE) as unknown as PhoneNamespace, {
+    checkToken: checkPhoneToken,
+    onStatuses: (officeId, statuses) =>
+      void nudges.statusesArrived(officeId, statuses).catch((error: unknown) => logger.warn({ err: error, officeId }, 'nudges not checked')),
     statuses: createPhoneStatuses(() => config.phone.maxTicketStatuses),
     isLinked: (officeId) => isOfficeLinked(officeNsp, officeId),
     logger: logger.child({ area: 'phone' }),
@@ -141,6 +159,9 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size,
       bookingGuesses,
       refusals,
+      checkPhoneToken,
+      nudges,
+      nudgeOffer: nudgeChannels.offer,
       quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),
@@ -157,6 +178,10 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     const windowDays = Math.max(30, ...offices.all().map(([, s]) => s.quality?.repeatWindowDays ?? 30));
     const keys = await forgetAccountKeys(store, offices.all(), now() - (windowDays + 2) * DAY, now());
     if (keys > 0) logger.info({ keys, windowDays }, 'account keys past the repeat window forgotten');
+    // Nudges, with the phone numbers given for them, live for their office day only.
+    let nudgesForgotten = 0;
+    for (const office of config.offices) nudgesForgotten += await nudges.forgetBefore(office.id, officeDayOf(offices.get(office.id)?.timeZone ?? 'UTC', now()));
+    if (nudgesForgotten > 0) logger.info({ nudges: nudgesForgotten }, 'nudges of past office days forgotten');
     return cleared;
   };
   const every = options.retentionEveryMs ?? 60 * 60 * 1000;

@@ -43,6 +43,7 @@ import { startSyncClient, type SyncClient, type SyncClientOptions } from './sync
 import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
 import { createBoardStateReader } from './views/board-state.js';
 import { centralLinkView } from './views/central-link.js';
+import { phonePageUrlOf } from './sync/phone-page-url.js';
 import { createDashboardStateReader } from './views/dashboard-state.js';
 
 export interface ApplicationOptions {
@@ -135,6 +136,7 @@ export function createApplication(options: ApplicationOptions): Application {
     },
     // Read at each ticket, so an admin's change applies at once.
     publicUrl: () => context.directory.config.office.publicUrl ?? listenedBaseUrl,
+    ...(options.central && { phonePageUrl: phonePageUrlOf(() => context.directory.config.office, options.central) }),
   };
   const boardState = createBoardStateReader(db);
   const dashboardState = createDashboardStateReader(db);

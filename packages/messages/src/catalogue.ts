@@ -8,6 +8,7 @@ import { bookingEn, bookingRu } from './catalogue/booking.js';
 import { desktopEn, desktopRu } from './catalogue/desktop.js';
 import { refusalsEn, refusalsRu } from './catalogue/refusals.js';
 import { qualityEn, qualityRu } from './catalogue/quality.js';
+import { phoneEn, phoneRu } from './catalogue/phone.js';
 
 /**
  * Every piece of UI text Talon shows or says, Russian first, one file per screen so each screen's
@@ -25,6 +26,7 @@ export const ru = {
   ...desktopRu,
   ...refusalsRu,
   ...qualityRu,
+  ...phoneRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -40,4 +42,5 @@ export const en: Record<MessageKey, string> = {
   ...desktopEn,
   ...refusalsEn,
   ...qualityEn,
+  ...phoneEn,
 };

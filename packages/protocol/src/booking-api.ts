@@ -28,6 +28,10 @@ export const BOOKING_API_ERROR_CODES = [
   'too-many-bookings',
   'booking-not-found',
   'booking-not-cancellable',
+  /** The phone page's token (the ticket's QR) does not verify: forged, cut short, or from an unknown office. */
+  'phone-token-invalid',
+  /** The phone page's token is from another office day: a ticket lives for its day. */
+  'phone-token-expired',
 ] as const;
 export type BookingApiErrorCode = (typeof BOOKING_API_ERROR_CODES)[number];
 

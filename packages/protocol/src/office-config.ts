@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OFFICE_RULES, PAUSE_REASONS, TICKET_PREFIXES } from '@talon/domain';
+import { configProblemOf, type ConfigIssue } from './config-issues.js';
 import { idField } from './fields.js';
 
 /**
@@ -10,7 +11,7 @@ import { idField } from './fields.js';
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
 const hours = z
   .object({ open: localTime, close: localTime })
-  .refine((h) => h.open < h.close, { message: 'open must be before close' });
+  .refine((h) => h.open < h.close, { message: 'open must be before close', params: { problem: 'open-before-close' } });
 const text = z.string().trim().min(1).max(200);
 /** A calendar date that exists: "2026-02-30" is refused, not quietly never matched. */
 const localDate = z
@@ -19,7 +20,7 @@ const localDate = z
   .refine((date) => {
     const day = new Date(`${date}T00:00:00Z`);
     return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
-  }, 'no such date');
+  }, { message: 'no such date', params: { problem: 'no-such-date' } });
 
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
@@ -129,6 +130,7 @@ const rulesConfig = z.object({
   ratingWindowSeconds: z.number().int().min(5).max(600).default(60),
 }).refine((r) => r.waitingHardLimitMinutes === undefined || r.waitingHardLimitMinutes >= r.waitingStandardMinutes, {
   message: 'waitingHardLimitMinutes must not be shorter than waitingStandardMinutes',
+  params: { problem: 'hard-limit-short' },
   path: ['waitingHardLimitMinutes'],
 });
 
@@ -138,11 +140,17 @@ export const officeConfigSchema = z
       id: idField,
       name: text,
       address: text.optional(),
-      timeZone: z.string().refine(isKnownTimeZone, 'an IANA time zone such as Europe/Moscow'),
+      timeZone: z.string().refine(isKnownTimeZone, { message: 'an IANA time zone such as Europe/Moscow', params: { problem: 'unknown-time-zone' } }),
       /** A demo office is open around the clock; real offices keep `hours`. */
       alwaysOpen: z.boolean().default(false),
       /** Base URL printed in tickets' QR codes; ASCII only. */
       publicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an ASCII http(s) URL').optional(),
+      /**
+       * Central as a visitor's phone reaches it from the internet (https://queue.example.ru). With
+       * a central link, the ticket's QR opens the ticket's live page there (`/p/<signed token>`);
+       * without this, the link's own URL is used. No central link: the QR stays on `publicUrl`.
+       */
+      centralPublicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an ASCII http(s) URL').optional(),
     }),
     hours: z.object(
       Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, hours.nullable().default(null)])) as Record<
@@ -156,7 +164,7 @@ export const officeConfigSchema = z
       .array(
         z
           .object({ date: localDate, open: localTime, close: localTime })
-          .refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'] }),
+          .refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'], params: { problem: 'open-before-close' } }),
       )
       .default([]),
     issuing: z
@@ -235,7 +243,7 @@ export const officeConfigSchema = z
     const unique = (items: { id: string }[], path: string) => {
       const seen = new Set<string>();
       items.forEach((item, index) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, index, 'id'], message: `duplicate id "${item.id}"` });
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, index, 'id'], message: `duplicate id "${item.id}"`, params: { problem: 'duplicate-id', value: item.id } });
         seen.add(item.id);
       });
       return seen;
@@ -252,47 +260,47 @@ export const officeConfigSchema = z
     const prefixes = new Map<string, string>();
     config.services.forEach((service, index) => {
       const owner = prefixes.get(service.prefix);
-      if (owner) ctx.addIssue({ code: 'custom', path: ['services', index, 'prefix'], message: `prefix ${service.prefix} is already used by service "${owner}"` });
+      if (owner) ctx.addIssue({ code: 'custom', path: ['services', index, 'prefix'], message: `prefix ${service.prefix} is already used by service "${owner}"`, params: { problem: 'prefix-taken', value: service.prefix } });
       prefixes.set(service.prefix, service.id);
       if (service.groupId && !groups.has(service.groupId))
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'groupId'], message: `unknown service group "${service.groupId}"` });
+        ctx.addIssue({ code: 'custom', path: ['services', index, 'groupId'], message: `unknown service group "${service.groupId}"`, params: { problem: 'unknown-group', value: service.groupId } });
     });
     config.serviceGroups.forEach((group, index) => {
       if (group.parentId && !groups.has(group.parentId))
-        ctx.addIssue({ code: 'custom', path: ['serviceGroups', index, 'parentId'], message: `unknown service group "${group.parentId}"` });
+        ctx.addIssue({ code: 'custom', path: ['serviceGroups', index, 'parentId'], message: `unknown service group "${group.parentId}"`, params: { problem: 'unknown-group', value: group.parentId } });
     });
     const deskNumbers = new Set<number>();
     config.desks.forEach((desk, index) => {
-      if (deskNumbers.has(desk.number)) ctx.addIssue({ code: 'custom', path: ['desks', index, 'number'], message: `desk number ${desk.number} is used twice` });
+      if (deskNumbers.has(desk.number)) ctx.addIssue({ code: 'custom', path: ['desks', index, 'number'], message: `desk number ${desk.number} is used twice`, params: { problem: 'desk-number-twice', value: desk.number } });
       deskNumbers.add(desk.number);
       desk.services.forEach((entry, serviceIndex) => {
         if (!services.has(entry.serviceId))
-          ctx.addIssue({ code: 'custom', path: ['desks', index, 'services', serviceIndex], message: `unknown service "${entry.serviceId}"` });
+          ctx.addIssue({ code: 'custom', path: ['desks', index, 'services', serviceIndex], message: `unknown service "${entry.serviceId}"`, params: { problem: 'unknown-service', value: entry.serviceId } });
       });
     });
     const logins = new Set<string>();
     config.operators.forEach((operator, index) => {
-      if (logins.has(operator.login)) ctx.addIssue({ code: 'custom', path: ['operators', index, 'login'], message: `login "${operator.login}" is used twice` });
+      if (logins.has(operator.login)) ctx.addIssue({ code: 'custom', path: ['operators', index, 'login'], message: `login "${operator.login}" is used twice`, params: { problem: 'login-twice', value: operator.login } });
       logins.add(operator.login);
     });
     const specialDates = new Set<string>();
     config.specialDays.forEach((day, index) => {
-      if (specialDates.has(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is listed twice` });
-      if (config.holidays.includes(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is also a holiday: keep one` });
+      if (specialDates.has(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is listed twice`, params: { problem: 'date-twice', value: day.date } });
+      if (config.holidays.includes(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is also a holiday: keep one`, params: { problem: 'date-also-holiday', value: day.date } });
       specialDates.add(day.date);
     });
     config.breaks.forEach((entry, index) => {
-      if (!operators.has(entry.operatorId)) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'operatorId'], message: `unknown operator "${entry.operatorId}"` });
-      if (entry.from >= entry.to) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'to'], message: 'a break must end after it starts' });
+      if (!operators.has(entry.operatorId)) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'operatorId'], message: `unknown operator "${entry.operatorId}"`, params: { problem: 'unknown-operator', value: entry.operatorId } });
+      if (entry.from >= entry.to) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'to'], message: 'a break must end after it starts', params: { problem: 'break-order' } });
     });
     const deviceRole = new Map(config.devices.map((device) => [device.id, device.role]));
     config.printers.forEach((printer, index) => {
-      if (deviceRole.get(printer.kioskId) !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['printers', index, 'kioskId'], message: `"${printer.kioskId}" is not a kiosk device` });
-      if (deviceRole.get(printer.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['printers', index, 'agentId'], message: `"${printer.agentId}" is not an agent device` });
+      if (deviceRole.get(printer.kioskId) !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['printers', index, 'kioskId'], message: `"${printer.kioskId}" is not a kiosk device`, params: { problem: 'not-kiosk', value: printer.kioskId } });
+      if (deviceRole.get(printer.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['printers', index, 'agentId'], message: `"${printer.agentId}" is not an agent device`, params: { problem: 'not-agent', value: printer.agentId } });
     });
     config.ratingButtons.forEach((button, index) => {
-      if (!desks.has(button.deskId)) ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'deskId'], message: `unknown desk "${button.deskId}"` });
-      if (deviceRole.get(button.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'agentId'], message: `"${button.agentId}" is not an agent device` });
+      if (!desks.has(button.deskId)) ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'deskId'], message: `unknown desk "${button.deskId}"`, params: { problem: 'unknown-desk', value: button.deskId } });
+      if (deviceRole.get(button.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'agentId'], message: `"${button.agentId}" is not an agent device`, params: { problem: 'not-agent', value: button.agentId } });
     });
     void devices;
   });
@@ -304,13 +312,17 @@ export type DeskConfig = OfficeConfig['desks'][number];
 export type OperatorConfig = OfficeConfig['operators'][number];
 export type DeviceConfig = OfficeConfig['devices'][number];
 
-export type ConfigCheck = { ok: true; config: OfficeConfig } | { ok: false; problems: string[] };
+export type ConfigCheck = { ok: true; config: OfficeConfig } | { ok: false; problems: string[]; issues: ConfigIssue[] };
 
 /** Validates a parsed JSON value; each problem names its field, e.g. `services[1].prefix: ...`. */
 export function checkOfficeConfig(value: unknown): ConfigCheck {
   const result = officeConfigSchema.safeParse(value);
   if (result.success) return { ok: true, config: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+    issues: result.error.issues.map((issue) => ({ path: formatPath(issue.path), ...configProblemOf(issue) })),
+  };
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

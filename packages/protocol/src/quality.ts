@@ -78,6 +78,8 @@ export interface CentralQualityView {
   /** Every office in the user's scope together; operator and desk keys are `office:id`. */
   company: QualityReport;
   offices: OfficeQuality[];
+  /** Names of the outcome codes in the complaints, as the offices name them. */
+  outcomes: Record<string, QualityName>;
 }
 
 /** `POST /api/quality/login` answers this with `ok: true`. */

@@ -87,6 +87,41 @@ export const centralConfigSchema = z.strictObject({
     .strictObject({
       /** Ticket statuses central keeps in memory for phone pages; past it the stalest go first. */
       maxTicketStatuses: z.number().int().min(100).max(10_000_000).default(200_000),
+      /** Nudges one ticket may ask for (a page's web push and an SMS, with room for a second phone). */
+      maxNudgesPerTicket: z.number().int().min(1).max(20).default(3),
+      webPush: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          /** Who runs this push sender, for push services to reach (VAPID `sub`): mailto: or https:. */
+          subject: z.string().regex(/^(mailto:|https:\/\/)\S+$/).default('mailto:queue@talon.invalid'),
+          /**
+           * Push services central may post to (a subscription names its endpoint, and central must
+           * not post wherever a page says). `*.` matches any subdomain.
+           */
+          endpointHosts: z
+            .array(z.string().min(1).max(200))
+            .default(['fcm.googleapis.com', '*.push.services.mozilla.com', '*.notify.windows.com', '*.push.apple.com']),
+          /** Plain-http endpoints (a test's local push service only). */
+          allowHttpEndpoints: z.boolean().default(false),
+        })
+        .prefault({}),
+      /**
+       * The company's SMS gateway, plain HTTP: `{phone}` and `{text}` in `url` and `body` are
+       * replaced (URL-encoded in the URL; JSON- or form-escaped in the body by `contentType`).
+       * Absent: the page offers no SMS.
+       */
+      sms: z
+        .strictObject({
+          url: z.string().regex(/^https?:\/\/\S+$/),
+          method: z.enum(['GET', 'POST']).default('POST'),
+          headers: z.record(z.string().min(1).max(100), z.string().max(2000)).default({}),
+          contentType: z.string().min(1).max(100).default('application/json'),
+          body: z.string().max(4000).default('{"to":"{phone}","text":"{text}"}'),
+          /** What the visitor agrees to before giving a number; shown on the page and stored with it. */
+          consentText: z.string().min(10).max(1000).default('Я согласен(на), чтобы мой номер телефона использовался только для SMS об этом талоне сегодня; в конце дня номер будет удалён.'),
+          timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+        })
+        .optional(),
     })
     .prefault({}),
 });

@@ -12,9 +12,15 @@ import { reportCsv } from '../reports/report-csv.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 import type { createQualityHttp } from '../quality/quality-http.js';
 import { createStaticPage } from './static-page.js';
+import type { PhoneTokenCheck } from '../phone/phone-token-check.js';
+import { phonePageInfo } from '../phone/phone-page-info.js';
+import type { NudgeService } from '../phone/nudges/nudge-service.js';
+import type { PhonePageInfo } from '@talon/protocol';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
+/** A push subscription is under 1 KB; the consent text under 1 KB too. */
+const NUDGE_BODY_LIMIT = 4 * 1024;
 
 export interface CentralHttpDeps {
   bookings: CentralBookings;
@@ -31,6 +37,11 @@ export interface CentralHttpDeps {
   /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
   bookingGuesses: FailureCounter;
   refusals: RefusalLog;
+  /** The ticket QR's token: which ticket a phone page shows, if any. */
+  checkPhoneToken: PhoneTokenCheck;
+  nudges: NudgeService;
+  /** The nudge channels the page may offer. */
+  nudgeOffer: PhonePageInfo['nudges'];
   /** The quality department's view and monthly report (quality/quality-http.ts). */
   quality?: ReturnType<typeof createQualityHttp>;
 }
@@ -50,6 +61,8 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'slot-unavailable': 409,
   'service-not-bookable': 409,
   'booking-not-cancellable': 409,
+  'phone-token-invalid': 404,
+  'phone-token-expired': 410,
   internal: 500,
   unavailable: 503,
 };
@@ -124,6 +137,14 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
       response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
       return;
+    }
+
+    const phone = /^\/api\/phone\/([^/]{1,200})(\/nudges)?$/.exec(path);
+    if (phone && ((method === 'GET' && !phone[2]) || (method === 'POST' && phone[2]))) {
+      const verdict = deps.checkPhoneToken(decodeURIComponent(phone[1]!));
+      if (!verdict.ok) return send(response, refuse(verdict.code, verdict.code === 'phone-token-expired' ? 'this ticket was for another day' : 'this link is not a ticket of ours'));
+      if (phone[2]) return send(response, await deps.nudges.subscribe(verdict.ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
+      return send(response, { ...phonePageInfo(verdict.ref.officeId, verdict.ref.officeDay, deps.offices.get(verdict.ref.officeId)), nudges: deps.nudgeOffer } as never);
     }
 
     if (method === 'GET' && path === '/api/reports') {

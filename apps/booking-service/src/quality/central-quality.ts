@@ -119,7 +119,10 @@ export function centralQualityView(
   const complaintIds = new Set([...summed.values()].flatMap((d) => Object.keys(d.outcomes)));
   const report = qualityReportFromDays(summed, period, { complaintOutcomeIds: complaintIds, waitingStandardMinutes: 0, bookingStandardMinutes: 0, holidays: new Set() });
   const ranked = rows.sort(compareOffices).map((row, index) => ({ ...row, rank: index + 1 }));
-  return { period, company: report, offices: ranked };
+  const outcomes = Object.fromEntries(
+    offices.flatMap(([, s]) => s.services.flatMap((svc) => (svc.outcomes ?? []).map((o) => [o.id, o.nameEn ? { name: o.name, nameEn: o.nameEn } : { name: o.name }]))),
+  );
+  return { period, company: report, offices: ranked, outcomes };
 }
 
 /** Higher is better for shares; an office with no ratings ranks after those with some. */

@@ -106,9 +106,8 @@ export function createQualityHttp(deps: QualityHttpDeps) {
       return true;
     }
     const { month, format, sheet } = parsed.data;
-    const { view, offices } = await viewFor(user, monthPeriod(month));
-    const outcomes = new Map(offices.flatMap(([, s]) => s.services.flatMap((svc) => (svc.outcomes ?? []).map((o) => [o.id, o.name] as const))));
-    const sheets = qualitySheets(view, (id) => outcomes.get(id) ?? id);
+    const { view } = await viewFor(user, monthPeriod(month));
+    const sheets = qualitySheets(view, (id) => view.outcomes[id]?.name ?? id);
     if (format === 'csv') {
       const chosen = sheets.find((s) => s.key === sheet)!;
       response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="talon-quality-${month}-${sheet}.csv"`, 'cache-control': 'no-store' });

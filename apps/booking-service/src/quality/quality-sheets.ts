@@ -1,4 +1,5 @@
-import { WAIT_BANDS, type PeriodIndicators } from '@talon/domain';
+import { QUALITY_INDICATORS, WAIT_BANDS, type PeriodIndicators } from '@talon/domain';
+import { t } from '@talon/messages';
 import type { CentralQualityView } from '@talon/protocol';
 
 export type Cell = string | number | null;
@@ -16,23 +17,8 @@ export interface QualitySheet {
 
 const round = (value: number | null, digits = 3) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-const INDICATORS: { title: string; share?: boolean; of: (p: PeriodIndicators) => number | null }[] = [
-  { title: 'Обслужено визитов', of: (p) => p.satisfaction.served },
-  { title: 'Оценок', of: (p) => p.satisfaction.rated },
-  { title: 'Доля оценивших', share: true, of: (p) => p.satisfaction.responseRate },
-  { title: 'Доля довольных (4–5)', share: true, of: (p) => p.satisfaction.satisfiedShare },
-  { title: 'Средняя оценка', of: (p) => p.satisfaction.meanRating },
-  { title: 'Жалоб', of: (p) => p.complaints.complaints },
-  { title: 'Жалоб на 1000 визитов', of: (p) => p.complaints.per1000 },
-  { title: 'Визитов с лицевым счётом', of: (p) => p.repeats.withAccount },
-  { title: 'Повторных визитов', of: (p) => p.repeats.repeats },
-  { title: 'Решено с первого визита', share: true, of: (p) => p.repeats.firstVisitResolution },
-  { title: 'Обращений на вопрос', of: (p) => p.repeats.contactsPerQuestion },
-  { title: 'Доля визитов без усилий', share: true, of: (p) => p.effort.effortlessShare },
-  { title: 'Ответили на анкету', share: true, of: (p) => p.questionnaire.responseRate },
-  { title: 'Вопрос решён (анкета)', share: true, of: (p) => p.questionnaire.solvedShare },
-  { title: 'Лёгкость (анкета), 1–5', of: (p) => p.questionnaire.meanEase },
-];
+/** Headers in Russian, from the one catalogue. */
+const INDICATORS = QUALITY_INDICATORS.map((i) => ({ ...i, title: t('ru', `quality.indicator.${i.key}`), share: i.format === 'share' }));
 
 const indicatorCells = (p: PeriodIndicators) => INDICATORS.map((i) => round(i.of(p)));
 

@@ -77,6 +77,34 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(await store.activeBookingsOfPhone('+79161234567', T)).toBe(0);
     });
 
+    it("keeps a ticket's nudges, marks each moment sent once across callers, and forgets them with the day", async () => {
+      const nudge = (id: string, ticketId: string, officeDay = '2026-11-24') => ({
+        id, officeId: 'north', ticketId, officeDay, channel: 'sms', address: '+79161234567', peopleLeft: 3,
+        consentText: 'Согласен получать SMS о талоне', consentAt: T, createdAt: T,
+      });
+      await store.savePhoneNudge(nudge('n1', 't1'));
+      await store.savePhoneNudge(nudge('n2', 't2'));
+      await store.savePhoneNudge(nudge('n0', 't1', '2026-11-23'));
+      expect((await store.phoneNudgesOf('north', ['t1'])).map((n) => n.id).sort()).toEqual(['n0', 'n1']);
+      expect(await store.phoneNudgesOf('north', [])).toEqual([]);
+      expect(await store.phoneNudgesOf('south', ['t1'])).toEqual([]);
+      expect((await store.phoneNudgesOf('north', ['t2']))[0]).toEqual({ ...nudge('n2', 't2'), aheadSentAt: null, calledSentAt: null });
+      // Two nodes (or a restart) racing for the same moment: exactly one wins.
+      const claims = await Promise.all([store.claimPhoneNudge('n1', 'ahead', T + 1), store.claimPhoneNudge('n1', 'ahead', T + 2)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimPhoneNudge('n1', 'called', T + 3)).toBe(true);
+      expect(await store.claimPhoneNudge('n1', 'called', T + 4)).toBe(false);
+      expect(await store.claimPhoneNudge('missing', 'called', T)).toBe(false);
+      expect((await store.phoneNudgesOf('north', ['t1'])).find((n) => n.id === 'n1')).toMatchObject({ calledSentAt: T + 3 });
+      expect(await store.forgetPhoneNudges('north', '2026-11-24')).toBe(1);
+      expect((await store.phoneNudgesOf('north', ['t1', 't2'])).map((n) => n.id).sort()).toEqual(['n1', 'n2']);
+    });
+
+    it('keeps a generated setting once: the first value stays', async () => {
+      expect(await store.settingOnce('vapid', 'first')).toBe('first');
+      expect(await store.settingOnce('vapid', 'second')).toBe('first');
+    });
+
     it('forgets names and phones after the slot, not before', async () => {
       await store.createBooking(booking(1));
       expect(await store.forgetPersonalData(T + 60 * MINUTE)).toBe(0);

@@ -1,34 +1,14 @@
-import { addDays, type FollowUpMark, type QualityDayCounts, type QualityVisit } from '@talon/domain';
+import { addDays, qualityVisitOfRow, type FollowUpMark, type QualityDayCounts, type QualityVisit, type QualityVisitRow } from '@talon/domain';
 import type { OfficeDatabase } from '../storage/open-database.js';
-
-interface VisitRow {
-  id: string;
-  number: string;
-  officeDay: string;
-  firstServiceId: string | null;
-  serviceId: string;
-  issuedAt: number;
-  calledAt: number | null;
-  deskId: string | null;
-  operatorId: string | null;
-  endedAt: number | null;
-  status: string;
-  outcomeId: string | null;
-  transfers: number;
-  rating: number | null;
-  ratedAt: number | null;
-  kind: string;
-  accountKey: string | null;
-}
 
 /** The quality read model: visits from the tickets table, the head's follow-up marks. */
 export function createQualityStore(db: OfficeDatabase) {
   const s = {
-    visits: db.prepare(`SELECT id, number, office_day AS officeDay, first_service_id AS firstServiceId, service_id AS serviceId,
+    visits: db.prepare(`SELECT id AS ticketId, number AS ticketNumber, office_day AS officeDay, first_service_id AS firstServiceId, service_id AS serviceId,
         issued_at AS issuedAt, first_called_at AS calledAt, desk_id AS deskId, operator_id AS operatorId, ended_at AS endedAt,
         status, outcome_id AS outcomeId, transfers, rating, rated_at AS ratedAt, kind, account_key AS accountKey
       FROM tickets WHERE office_day >= ? AND office_day <= ?`),
-    lowRated: db.prepare(`SELECT id, number, office_day AS officeDay, first_service_id AS firstServiceId, service_id AS serviceId,
+    lowRated: db.prepare(`SELECT id AS ticketId, number AS ticketNumber, office_day AS officeDay, first_service_id AS firstServiceId, service_id AS serviceId,
         issued_at AS issuedAt, first_called_at AS calledAt, desk_id AS deskId, operator_id AS operatorId, ended_at AS endedAt,
         status, outcome_id AS outcomeId, transfers, rating, rated_at AS ratedAt, kind, NULL AS accountKey
       FROM tickets WHERE office_day >= ? AND office_day <= ? AND rating <= 2`),
@@ -47,11 +27,11 @@ export function createQualityStore(db: OfficeDatabase) {
   return {
     /** Visits of the office days from..to, both included. */
     visits(from: string, to: string): QualityVisit[] {
-      return (s.visits.all(from, to) as VisitRow[]).map(toVisit);
+      return (s.visits.all(from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
     },
     /** Visits rated 1–2 (the follow-up list), by the low-ratings index. */
     lowRated(from: string, to: string): QualityVisit[] {
-      return (s.lowRated.all(from, to) as VisitRow[]).map(toVisit);
+      return (s.lowRated.all(from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
     },
     /** The counted closed days from..to. */
     countedDays(from: string, to: string): Map<string, QualityDayCounts> {
@@ -88,24 +68,3 @@ export function createQualityStore(db: OfficeDatabase) {
 }
 
 export type QualityStore = ReturnType<typeof createQualityStore>;
-
-function toVisit(r: VisitRow): QualityVisit {
-  return {
-    ticketId: r.id,
-    ticketNumber: r.number,
-    officeDay: r.officeDay,
-    firstServiceId: r.firstServiceId ?? r.serviceId,
-    serviceId: r.serviceId,
-    issuedAt: r.issuedAt,
-    transfers: r.transfers,
-    booked: r.kind === 'booking',
-    ...(r.calledAt !== null && { calledAt: r.calledAt }),
-    ...(r.deskId !== null && { deskId: r.deskId }),
-    ...(r.operatorId !== null && { operatorId: r.operatorId }),
-    ...(r.status === 'done' && r.endedAt !== null && { finishedAt: r.endedAt }),
-    ...(r.outcomeId !== null && { outcomeId: r.outcomeId }),
-    ...(r.rating !== null && { rating: r.rating }),
-    ...(r.ratedAt !== null && { ratedAt: r.ratedAt }),
-    ...(r.accountKey !== null && { accountKey: r.accountKey }),
-  };
-}

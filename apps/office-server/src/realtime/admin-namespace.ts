@@ -34,7 +34,7 @@ export function setUpAdminNamespace(
       'config:get': () => ({ ok: true, config: context.directory.config }),
       'config:update': ({ config }) => {
         const check = checkOfficeConfig(config);
-        if (!check.ok) return fail('invalid-config', check.problems.slice(0, 20).join('\n'));
+        if (!check.ok) return { ...fail('invalid-config', check.problems.slice(0, 20).join('\n')), details: { configIssues: check.issues.slice(0, 20) } };
         apply(check.config);
         context.logger.info({ admin: admin.id }, 'office config changed');
         return { ok: true, config: check.config };

@@ -6,7 +6,7 @@ import { newId } from '../ids.js';
 import { kioskRoom, type PrintDispatcher } from '../printing/print-dispatcher.js';
 import { kioskState } from '../views/kiosk-state.js';
 import { ticketView } from '../views/ticket-view.js';
-import { withCheckInTimes } from './check-in-refusal.js';
+import { createBookingRecordReader, withBookingRecord, withCheckInTimes } from './check-in-refusal.js';
 import { mayNotBeServedToday } from './closing-warning.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireDevice } from './handshake.js';
@@ -20,6 +20,7 @@ export function setUpKioskNamespace(
   print: PrintDispatcher,
 ): void {
   requireDevice(namespace, context, 'kiosk');
+  const bookingRecord = createBookingRecordReader(context.db);
   namespace.on('connection', (socket: Socket) => {
     const kiosk = identityOf(socket).device!;
     const actor: Actor = { kind: 'kiosk', deviceId: kiosk.id };
@@ -29,7 +30,11 @@ export function setUpKioskNamespace(
     const issue = async (command: QueueCommand & { ticketId: string }, language: 'ru' | 'en' | undefined) => {
       const decision = await context.queue.execute(command, actor);
       const refusal = refusalOf(decision);
-      if (refusal) return command.type === 'booking.check-in' ? withCheckInTimes(refusal, context.queue.state, command.code) : refusal;
+      if (refusal && command.type === 'booking.check-in') {
+        const timed = withCheckInTimes(refusal, context.queue.state, command.code);
+        return withBookingRecord(timed, bookingRecord(command.code));
+      }
+      if (refusal) return refusal;
       const issuedEvent = decision.ok ? decision.events.find((e) => e.type === 'ticket.issued') : undefined;
       if (!issuedEvent || issuedEvent.type !== 'ticket.issued') return fail('internal', 'no ticket was issued');
       const state = context.queue.state;
@@ -48,7 +53,7 @@ export function setUpKioskNamespace(
       });
       const view = ticketView(context.directory, ticket);
       const publicUrl = options.publicUrl();
-      const trackUrl = publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined;
+      const trackUrl = options.phonePageUrl?.(ticket) ?? (publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined);
       const printed: PrintJobTicket = {
         officeName: context.directory.config.office.name,
         number: ticket.number,

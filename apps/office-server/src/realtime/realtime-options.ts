@@ -8,4 +8,6 @@ export interface RealtimeOptions {
   /** Base URL for the ticket's QR code, e.g. http://office.local:8080, read at each ticket: the
    * config's `office.publicUrl`, else this server's LAN address once it listens. */
   publicUrl: () => string | undefined;
+  /** The ticket's live page on central, when the office is linked to one (the QR opens it then). */
+  phonePageUrl?: (ticket: { id: string; officeDay: string }) => string | undefined;
 }

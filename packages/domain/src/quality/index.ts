@@ -30,3 +30,5 @@ export {
   type SatisfactionCounts,
   type QuestionnaireCounts,
 } from './day-counts.js';
+export { qualityVisitOfRow, type QualityVisitRow } from './visit-row.js';
+export { QUALITY_INDICATORS, type IndicatorFormat, type QualityIndicatorKey } from './indicators.js';

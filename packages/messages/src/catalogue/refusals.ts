@@ -40,6 +40,9 @@ export const refusalsRu = {
   'refusal.booking-too-late': 'Время этой записи прошло',
   'refusal.booking-duplicate': 'На это время мест нет, или такая запись уже есть',
   'refusal.booking-in-past': 'Это время уже прошло',
+  'refusal.booking-already-used': 'По этой записи талон уже выдан',
+  'refusal.booking-cancelled': 'Эта запись отменена',
+  'refusal.booking-expired': 'Время этой записи прошло',
   'refusal.rating-not-expected': 'Оценку сейчас не ждём',
   'refusal.invalid-value': 'Недопустимое значение',
 } as const;
@@ -82,6 +85,9 @@ export const refusalsEn: Record<keyof typeof refusalsRu, string> = {
   'refusal.booking-too-late': 'The time of this booking has passed',
   'refusal.booking-duplicate': 'No places left at this time, or this booking exists already',
   'refusal.booking-in-past': 'This time has passed',
+  'refusal.booking-already-used': 'A ticket has already been issued for this booking',
+  'refusal.booking-cancelled': 'This booking was cancelled',
+  'refusal.booking-expired': 'The time of this booking has passed',
   'refusal.rating-not-expected': 'No rating is expected now',
   'refusal.invalid-value': 'Value not allowed',
 };

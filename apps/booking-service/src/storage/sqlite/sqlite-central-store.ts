@@ -1,9 +1,10 @@
-import type { QualityDayCounts } from '@talon/domain';
-import { QUALITY_VISIT_COLUMNS, toQualityVisit, type QualityVisitRow } from '../quality-rows.js';
+import { qualityVisitOfRow, type QualityDayCounts, type QualityVisitRow } from '@talon/domain';
+import { QUALITY_VISIT_COLUMNS } from '../quality-rows.js';
 import type { OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
 import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
-import type { CentralStore, CreateBookingOutcome, NewCentralBooking, ReportCounts } from '../central-store.js';
+import type { CentralStore, CreateBookingOutcome, NewCentralBooking, PhoneNudge, ReportCounts } from '../central-store.js';
+import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { createCentralEventProjection } from './central-event-projection.js';
 import { openCentralDatabase } from './open-central-database.js';
 
@@ -43,6 +44,11 @@ export function createSqliteCentralStore(file: string): CentralStore {
     forget: db.prepare(`UPDATE bookings SET phone = NULL, customer_name = NULL WHERE slot_start + slot_minutes * 60000 < ?
       AND (phone IS NOT NULL OR customer_name IS NOT NULL)`),
     eventCount: db.prepare(`SELECT COUNT(*) FROM office_events WHERE office_id = ?`).pluck(),
+    saveNudge: db.prepare(`INSERT INTO phone_nudges (id, office_id, ticket_id, office_day, channel, address, people_left, consent_text, consent_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    forgetNudges: db.prepare(`DELETE FROM phone_nudges WHERE office_id = ? AND office_day < ?`),
+    insertSetting: db.prepare(`INSERT INTO central_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`),
+    setting: db.prepare(`SELECT value FROM central_settings WHERE name = ?`).pluck(),
     qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?`),
     qualityDays: db.prepare(`SELECT office_id AS officeId, counts FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
     accountKeyDays: db.prepare(`SELECT DISTINCT office_id AS officeId, office_day AS officeDay FROM tickets WHERE account_key IS NOT NULL AND issued_at < ?`),
@@ -151,7 +157,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
       );
     },
     async qualityVisits(officeId, from, to) {
-      return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(toQualityVisit);
+      return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
     },
     async qualityDays(from, to) {
       return (s.qualityDays.all(from, to) as { officeId: string; counts: string }[]).map((r) => ({ officeId: r.officeId, counts: JSON.parse(r.counts) as QualityDayCounts }));
@@ -169,6 +175,25 @@ export function createSqliteCentralStore(file: string): CentralStore {
     },
     async eventCount(officeId) {
       return s.eventCount.get(officeId) as number;
+    },
+    async savePhoneNudge(n) {
+      s.saveNudge.run(n.id, n.officeId, n.ticketId, n.officeDay, n.channel, n.address, n.peopleLeft, n.consentText, n.consentAt, n.createdAt);
+    },
+    async phoneNudgesOf(officeId, ticketIds) {
+      if (ticketIds.length === 0) return [];
+      const rows = db.prepare(`SELECT ${PHONE_NUDGE_COLUMNS} FROM phone_nudges WHERE office_id = ? AND ticket_id IN (SELECT value FROM json_each(?))`).all(officeId, JSON.stringify(ticketIds));
+      return (rows as PhoneNudge[]).map(toPhoneNudge);
+    },
+    async claimPhoneNudge(id, moment, at) {
+      const column = NUDGE_SENT_COLUMN[moment];
+      return db.prepare(`UPDATE phone_nudges SET ${column} = ? WHERE id = ? AND ${column} IS NULL`).run(at, id).changes === 1;
+    },
+    async forgetPhoneNudges(officeId, beforeDay) {
+      return s.forgetNudges.run(officeId, beforeDay).changes;
+    },
+    async settingOnce(name, value) {
+      s.insertSetting.run(name, value);
+      return s.setting.get(name) as string;
     },
     async close() {
       db.close();

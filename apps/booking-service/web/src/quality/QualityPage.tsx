@@ -1,5 +1,6 @@
 import { t as translate, type MessageKey } from '@talon/messages';
-import type { CentralQualityView, OfficeQuality, QualityLoginAnswer } from '@talon/protocol';
+import { QUALITY_INDICATORS, type IndicatorFormat } from '@talon/domain';
+import type { CentralQualityView, QualityLoginAnswer } from '@talon/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
 import { qualityApi } from './quality-api-client.js';
 
@@ -7,26 +8,9 @@ const language = new URLSearchParams(window.location.search).get('lang') === 'en
 document.documentElement.lang = language;
 const say = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
 
-type Indicators = OfficeQuality['current'];
-type Format = 'count' | 'share' | 'decimal';
+const COLUMNS = QUALITY_INDICATORS;
 
-/** The columns of the ranking: each indicator once, where it is read from, how it reads. */
-const COLUMNS: { key: string; label: MessageKey; format: Format; of: (p: Indicators) => number | null }[] = [
-  { key: 'served', label: 'quality.served', format: 'count', of: (p) => p.satisfaction.served },
-  { key: 'satisfied-share', label: 'quality.satisfiedShare', format: 'share', of: (p) => p.satisfaction.satisfiedShare },
-  { key: 'mean-rating', label: 'quality.meanRating', format: 'decimal', of: (p) => p.satisfaction.meanRating },
-  { key: 'response-rate', label: 'quality.responseRate', format: 'share', of: (p) => p.satisfaction.responseRate },
-  { key: 'complaints', label: 'quality.complaints', format: 'count', of: (p) => p.complaints.complaints },
-  { key: 'complaints-per-1000', label: 'quality.complaintsPer1000', format: 'decimal', of: (p) => p.complaints.per1000 },
-  { key: 'repeats', label: 'quality.repeats', format: 'count', of: (p) => p.repeats.repeats },
-  { key: 'first-visit-resolution', label: 'quality.firstVisitResolution', format: 'share', of: (p) => p.repeats.firstVisitResolution },
-  { key: 'effortless', label: 'quality.effortless', format: 'share', of: (p) => p.effort.effortlessShare },
-  { key: 'questionnaire-rate', label: 'quality.questionnaireRate', format: 'share', of: (p) => p.questionnaire.responseRate },
-  { key: 'solved-share', label: 'quality.solvedShare', format: 'share', of: (p) => p.questionnaire.solvedShare },
-  { key: 'mean-ease', label: 'quality.meanEase', format: 'decimal', of: (p) => p.questionnaire.meanEase },
-];
-
-function formatted(value: number | null, format: Format): string {
+function formatted(value: number | null, format: IndicatorFormat): string {
   if (value === null) return '—';
   if (format === 'share') return `${Math.round(value * 100)} %`;
   if (format === 'count') return String(value);
@@ -151,7 +135,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
       )}
       {view && view.period.from === month.from && (
         <>
-          <section className="qc-panel" aria-labelledby="qc-company">
+          <section className="qc-panel" tabIndex={0} aria-labelledby="qc-company">
             <h2 id="qc-company">{say('quality.company')}</h2>
             <table>
               <thead>
@@ -164,7 +148,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
               <tbody>
                 {COLUMNS.map((c) => (
                   <tr key={c.key}>
-                    <th scope="row">{say(c.label)}</th>
+                    <th scope="row">{say(`quality.indicator.${c.key}`)}</th>
                     <td data-testid={`company-${c.key}`} data-value={c.of(view.company.current) ?? ''}>
                       {formatted(c.of(view.company.current), c.format)}
                     </td>
@@ -176,7 +160,8 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
               </tbody>
             </table>
           </section>
-          <section className="qc-panel" aria-labelledby="qc-offices">
+          <CompanyDetails view={view} />
+          <section className="qc-panel" tabIndex={0} aria-labelledby="qc-offices">
             <h2 id="qc-offices">{say('quality.officesRanked')}</h2>
             <table>
               <thead>
@@ -190,7 +175,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
                   </th>
                   {COLUMNS.map((c) => (
                     <th key={c.key} scope="col">
-                      {say(c.label)}
+                      {say(`quality.indicator.${c.key}`)}
                     </th>
                   ))}
                 </tr>
@@ -217,6 +202,96 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
           </section>
         </>
       )}
+    </div>
+  );
+}
+
+const WAIT_BANDS = ['0-5', '5-15', '15-30', '30+'];
+
+/** The company's ratings by wait, complaints by outcome and weeks, as tables: every number visible. */
+function CompanyDetails({ view }: { view: CentralQualityView }) {
+  const bands = new Map(view.company.splits.waitBand.map((b) => [b.key, b.satisfaction]));
+  const previous = new Map(view.company.previous.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
+  const outcomeIds = [...new Set([...view.company.current.complaints.byOutcome.map((o) => o.outcomeId), ...previous.keys()])];
+  const current = new Map(view.company.current.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
+  const outcomeName = (id: string) => {
+    const name = view.outcomes[id];
+    return name ? (language === 'en' && name.nameEn ? name.nameEn : name.name) : id;
+  };
+  return (
+    <div className="qc-details">
+      <section className="qc-panel" tabIndex={0} aria-labelledby="qc-waits">
+        <h2 id="qc-waits">{say('quality.waitBands')}</h2>
+        <table data-testid="company-wait-bands">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.waitBand')}</th>
+              <th scope="col">{say('quality.rated')}</th>
+              <th scope="col">{say('quality.satisfiedShare')}</th>
+              <th scope="col">{say('quality.meanRating')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WAIT_BANDS.map((band) => {
+              const s = bands.get(band);
+              return (
+                <tr key={band}>
+                  <th scope="row">{say('quality.waitBandName', { band })}</th>
+                  <td>{s?.rated ?? 0}</td>
+                  <td>{formatted(s?.satisfiedShare ?? null, 'share')}</td>
+                  <td>{formatted(s?.meanRating ?? null, 'decimal')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section className="qc-panel" tabIndex={0} aria-labelledby="qc-complaints">
+        <h2 id="qc-complaints">{say('quality.complaintsByOutcome')}</h2>
+        <table data-testid="company-complaints">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.outcome')}</th>
+              <th scope="col">{say('quality.currentPeriod')}</th>
+              <th scope="col">{say('quality.previousPeriod')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcomeIds.map((id) => (
+              <tr key={id} data-outcome={id}>
+                <th scope="row">{outcomeName(id)}</th>
+                <td>{current.get(id) ?? 0}</td>
+                <td>{previous.get(id) ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="qc-panel qc-wide" tabIndex={0} aria-labelledby="qc-weeks">
+        <h2 id="qc-weeks">{say('quality.byWeek')}</h2>
+        <table data-testid="company-weeks">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.weekOf')}</th>
+              <th scope="col">{say('quality.served')}</th>
+              <th scope="col">{say('quality.satisfiedShare')}</th>
+              <th scope="col">{say('quality.complaints')}</th>
+              <th scope="col">{say('quality.repeats')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.company.byWeek.map((w) => (
+              <tr key={w.key}>
+                <th scope="row">{w.key}</th>
+                <td>{w.served}</td>
+                <td>{formatted(w.satisfiedShare, 'share')}</td>
+                <td>{w.complaints}</td>
+                <td>{w.repeats}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </div>
   );
 }

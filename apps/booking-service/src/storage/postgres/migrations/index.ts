@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initial } from './0010-initial.js';
+import { phoneNudges } from './0030-phone-nudges.js';
 import { quality } from './0040-quality.js';
 import { accountKeyIndex } from './0045-account-key-index.js';
 
@@ -10,6 +11,7 @@ import { accountKeyIndex } from './0045-account-key-index.js';
  */
 export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-initial': initial,
+  '0030-phone-nudges': phoneNudges,
   '0040-quality': quality,
   '0045-account-key-index': accountKeyIndex,
 };
