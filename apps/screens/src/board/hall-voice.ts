@@ -1,6 +1,7 @@
 import type { BoardCall, BoardState } from '@talon/protocol';
 import { createAnnouncementQueue, type Announcement, type Speaker } from './announcement-queue.js';
 import { createKitSpeaker } from './kit-speaker.js';
+import { stillCalled } from './still-called.js';
 import { createChimeSpeaker } from './web-speaker.js';
 
 export interface HallVoice {
@@ -28,11 +29,7 @@ export function createHallVoice(): HallVoice {
     },
     {
       now: () => Date.now(),
-      stillCalled(announcement: Announcement) {
-        // A state no later than the call may not know it yet: only a newer one can say it is over.
-        if (!latest || latest.office.serverTime <= announcement.at) return true;
-        return latest.calls.some((call) => call.ticketId === announcement.ticketId && call.status === 'called' && call.calledAt === announcement.at);
-      },
+      stillCalled: (announcement: Announcement) => stillCalled(latest, announcement),
     },
   );
 
