@@ -6,6 +6,7 @@
 // ticket's page receiving it, p50/p99, the same for every position update, next to the sync lag of
 // the same run; central memory per open page.
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 import { phoneTokenKeyFromOfficeKey, signPhoneToken } from '../../packages/server-edge/dist/index.js';
@@ -154,6 +155,7 @@ console.log(`call -> the called page sees it  p50 / p99  ${ms(pct(callLags, 50))
 console.log(`call -> a waiting page's place   p50 / p99  ${ms(pct(updateLags, 50))} / ${ms(pct(updateLags, 99))} (${updateLags.length} updates seen)`);
 console.log(`office -> central sync lag       p50 / p99  ${ms(pct(syncLags, 50))} / ${ms(pct(syncLags, 99))} (push -> durable ack, same run)`);
 console.log(`event-loop delay p99 central / this client   ${ms(loaded.loopDelayP99Ms)} / ${ms(clientDelay.percentile(99) / 1e6)}`);
+console.log(`central CPU while measured                  ${(loaded.cpuShare * 100).toFixed(0)} % of one core (machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
 console.log(`central RSS idle / offices linked / pages open / under load  ${[idle, linked, watching, loaded].map((m) => (m.rss / 2 ** 20).toFixed(0)).join(' / ')} MiB`);
 console.log(`central memory per open page                ${((watching.rss - linked.rss) / pagesOpen / 1024).toFixed(1)} KiB RSS, ${((watching.heapUsed - linked.heapUsed) / pagesOpen / 1024).toFixed(1)} KiB heap`);
 process.exit(0);

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { officeEntries } from '../central-sync/bench-offices.js';
 import { createCentralService, createSqliteCentralStore, parseCentralConfig, silentCentralLogger } from '../../apps/booking-service/dist/index.js';
 
@@ -19,13 +19,21 @@ const port = await service.listen(0, '127.0.0.1');
 // How long central's one thread made work wait: fsyncs of the sync log and the fan-out share it.
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+let cpuFrom = process.cpuUsage();
+let wallFrom = performance.now();
 process.send({ port });
 process.on('message', async (message) => {
   if (message === 'memory') {
     globalThis.gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    process.send({ rss, heapUsed, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 });
+    // The share of one core central's process got since the last ask: with other work on the
+    // machine, a saturated loop on a small share is the machine's load, not central's.
+    const cpu = process.cpuUsage(cpuFrom);
+    const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wallFrom);
+    process.send({ rss, heapUsed, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6, cpuShare });
     loopDelay.reset();
+    cpuFrom = process.cpuUsage();
+    wallFrom = performance.now();
   }
   if (message === 'stop') {
     await service.close();
