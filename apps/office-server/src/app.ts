@@ -24,10 +24,11 @@ import { createRatingPresses } from './rating/rating-presses.js';
 import { createRatingWindows } from './rating/rating-windows.js';
 import { setUpAdminNamespace } from './realtime/admin-namespace.js';
 import { makeAccessFollowConfig } from './realtime/access-follows-config.js';
+import { watchAbandonedDesks } from './realtime/abandoned-desks.js';
 import { setUpBoardNamespace } from './realtime/board-namespace.js';
 import { setUpDashboardNamespace } from './realtime/dashboard-namespace.js';
 import { setUpDeviceNamespace } from './realtime/device-namespace.js';
-import { identityOf } from './realtime/handshake.js';
+import { identityOf, sessionHolds } from './realtime/handshake.js';
 import { setUpKioskNamespace } from './realtime/kiosk-namespace.js';
 import { setUpOperatorNamespace } from './realtime/operator-namespace.js';
 import type { RateLimit } from './realtime/rate-limiter.js';
@@ -62,6 +63,10 @@ export interface ApplicationOptions {
   central?: SyncClientOptions;
   /** A device agent in this process for hardware wired to the server PC; started once listening. */
   agent?: EmbeddedAgentOptions;
+  /** The data folder, where a `file:` printer (the demo's) may write; nowhere without it. */
+  printerFileFolder?: string;
+  /** How long a login lasts; 14 h unless a test needs to watch one end. */
+  sessionLifetimeMs?: number;
 }
 
 export interface Application {
@@ -97,7 +102,8 @@ export function createApplication(options: ApplicationOptions): Application {
     devices,
     metrics,
     logger,
-    sessions: createSessions(db, () => clock.now()),
+    sessions: createSessions(db, () => clock.now(), options.sessionLifetimeMs),
+    printerFileFolder: options.printerFileFolder,
     applyConfig: (next, change) => config.applyConfig(next, change),
     onConfigChanged: (listener) => config.onConfigChanged(listener),
   };
@@ -130,6 +136,7 @@ export function createApplication(options: ApplicationOptions): Application {
       rateLimit: options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit,
       now: () => Date.now(),
       refusals,
+      admit: (socket) => sessionHolds(socket, context),
     },
     // Read at each ticket, so an admin's change applies at once.
     publicUrl: () => context.directory.config.office.publicUrl ?? listenedBaseUrl,
@@ -164,6 +171,7 @@ export function createApplication(options: ApplicationOptions): Application {
   queue.onCommitted((events) => ratings.onCommitted(events));
   setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
   setUpOperatorNamespace(io.of('/operator'), context, realtime);
+  const abandonedDesks = watchAbandonedDesks(io.of('/operator'), context);
   setUpBoardNamespace(io.of('/board'), context, realtime, views.boardState);
   setUpDashboardNamespace(io.of('/dashboard'), context, realtime, views.dashboardState);
   setUpAdminNamespace(io.of('/admin'), context, realtime, createBookingDesk(context));
@@ -195,7 +203,7 @@ export function createApplication(options: ApplicationOptions): Application {
           if (!lan.reachable && !context.directory.config.office.publicUrl) {
             logger.warn({ qr: lan.url }, 'no LAN address: ticket QR codes point at this machine only; set office.publicUrl');
           }
-          if (options.agent && !agent) agent = startEmbeddedAgent(options.agent, bound, host, logger);
+          if (options.agent && !agent) agent = startEmbeddedAgent({ ...options.agent, printerFileFolder: options.printerFileFolder }, bound, host, logger);
           resolve(bound);
         });
       });
@@ -205,6 +213,7 @@ export function createApplication(options: ApplicationOptions): Application {
       closed = true;
       await agent?.stop();
       broadcasts.stop();
+      abandonedDesks.stopAll();
       sync?.stop();
       ratings.closeAll();
       pressRetention.stop();

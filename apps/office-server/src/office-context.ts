@@ -19,6 +19,8 @@ export interface OfficeContext {
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly sessions: Sessions;
+  /** The data folder: the one place a `file:` printer may write (the demo's); none refuses them. */
+  readonly printerFileFolder: string | undefined;
   /** Applies a validated config live; saves it where it came from. */
   applyConfig(config: OfficeConfig, change?: ConfigChange): void;
   onConfigChanged(listener: ConfigListener): void;

@@ -11,6 +11,7 @@ export function toPrintableTicket(ticket: PrintJobTicket): PrintableTicket {
     timeZone: ticket.timeZone,
     peopleAhead: ticket.peopleAhead,
     estimatedWaitMin: ticket.estimatedWaitMin,
+    ...(ticket.waitRange && { waitRange: ticket.waitRange }),
     language: ticket.language,
     ...(ticket.mark && { mark: ticket.mark }),
     ...(ticket.trackUrl !== undefined && { trackUrl: ticket.trackUrl }),

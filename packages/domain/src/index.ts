@@ -27,5 +27,17 @@ export { bookingSlotStarts, type SlotDay } from './booking-slots.js';
 export { countsAsDeskStaff } from './desk-staff.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';
 export { finishGaps, type FinishGap } from './finish-requirements.js';
-export { forecastCalls, forecastWaitMin, calibratedWaitMin, waitRange, expectedServiceMs } from './wait-forecast.js';
+export {
+  forecastCalls,
+  forecastWaitMin,
+  forecastWaits,
+  remainingServiceMs,
+  type ForecastError,
+  calibratedWaitMin,
+  waitRange,
+  expectedServiceMs,
+  arrivalRatesFrom,
+  type ArrivalRate,
+  type ForecastOptions,
+} from './wait-forecast.js';
 export * from './quality/index.js';

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
+import { idField } from './fields.js';
 import { qualityDashboardCommands, type QualityDashboardResults } from './quality.js';
 import type { CentralLinkView, DeskView, DeviceHealthView, OfficeView, ServiceQueueView } from './views.js';
 
 export const dashboardCommands = {
   'dashboard:snapshot': z.strictObject({}),
+  /** The head closes any open desk (its operator gone home, a console dead); its visitor goes back to the queue in their place. */
+  'dashboard:close-desk': z.strictObject({ deskId: idField }),
   ...qualityDashboardCommands,
 };
 
@@ -70,6 +73,7 @@ export interface DashboardState {
 
 export interface DashboardResults extends QualityDashboardResults {
   'dashboard:snapshot': { state: DashboardState };
+  'dashboard:close-desk': { deskId: string };
 }
 
 export type DashboardClientEvents = CommandEvents<typeof dashboardCommands, DashboardResults>;

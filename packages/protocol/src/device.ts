@@ -53,6 +53,8 @@ export type ButtonAssignment = z.infer<typeof buttonAssignmentSchema>;
 export const deviceAssignmentsSchema = z.object({
   printers: z.array(printerAssignmentSchema).max(32),
   buttons: z.array(buttonAssignmentSchema).max(64),
+  /** The config's `printerNetwork`: the agent checks `tcp://` hosts against it before opening. */
+  printerNetwork: z.array(z.string().max(253)).max(100).optional(),
 });
 export type DeviceAssignments = z.infer<typeof deviceAssignmentsSchema>;
 
@@ -68,6 +70,8 @@ export const printJobTicketSchema = z.object({
   timeZone: z.string().min(1).max(64),
   peopleAhead: z.number().int().nonnegative(),
   estimatedWaitMin: z.number().nonnegative().nullable(),
+  /** The range printed around the estimate, from the office's own recent errors. */
+  waitRange: z.object({ fromMin: z.number().int().nonnegative().max(10_000), toMin: z.number().int().nonnegative().max(10_000) }).optional(),
   mark: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('priority'), categoryName: printedText }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_OFFICE_RULES, PAUSE_REASONS, TICKET_PREFIXES } from '@talon/domain';
 import { configProblemOf, type ConfigIssue } from './config-issues.js';
 import { idField } from './fields.js';
+import { DEFAULT_PRINTER_NETWORK, printerNetworkEntryProblem, printerTargetProblem } from './printer-targets.js';
 
 /**
  * The office's config file: one readable JSON document the administrator copies and edits, and
@@ -125,6 +126,11 @@ const rulesConfig = z.object({
   serviceTimeSampleSize: z.number().int().min(1).max(500).default(DEFAULT_OFFICE_RULES.serviceTimeSampleSize),
   /** The rating button's window closes by itself after this long. */
   ratingWindowSeconds: z.number().int().min(5).max(600).default(60),
+  /**
+   * A desk whose operator's console dropped (and did not come back) closes after this long; its
+   * visitor goes back to the queue in their place. A fraction is allowed (tests use a second).
+   */
+  abandonedDeskGraceMinutes: z.number().positive().max(480).default(10),
 }).refine((r) => r.waitingHardLimitMinutes === undefined || r.waitingHardLimitMinutes >= r.waitingStandardMinutes, {
   message: 'waitingHardLimitMinutes must not be shorter than waitingStandardMinutes',
   params: { problem: 'hard-limit-short' },
@@ -224,6 +230,11 @@ export const officeConfigSchema = z
       )
       .default([]),
     devices: z.array(deviceConfig).default([]),
+    /**
+     * Where `tcp://` printers may be: CIDR ranges or host names as written in their URIs.
+     * Loopback and the private ranges by default (see printer-targets.ts).
+     */
+    printerNetwork: z.array(z.string().min(1).max(253)).max(100).default([...DEFAULT_PRINTER_NETWORK]),
     printers: z.array(printerConfig).default([]),
     ratingButtons: z.array(ratingButtonConfig).default([]),
   })
@@ -282,6 +293,17 @@ export const officeConfigSchema = z
       if (entry.from >= entry.to) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'to'], message: 'a break must end after it starts', params: { problem: 'break-order' } });
     });
     const deviceRole = new Map(config.devices.map((device) => [device.id, device.role]));
+    config.printerNetwork.forEach((entry, index) => {
+      const problem = printerNetworkEntryProblem(entry);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['printerNetwork', index], message: problem, params: { problem: 'printer-network', value: entry } });
+    });
+    config.printers.forEach((printer, index) => {
+      // The data folder is known only to the server, which checks a `file:` printer's folder itself.
+      const problem = /^file:/i.test(printer.uri)
+        ? printer.uri.split('/').includes('..') ? 'a file: printer path may not contain ..' : undefined
+        : printerTargetProblem(printer.uri, { network: config.printerNetwork });
+      if (problem) ctx.addIssue({ code: 'custom', path: ['printers', index, 'uri'], message: problem, params: { problem: 'printer-target', value: printer.uri } });
+    });
     config.printers.forEach((printer, index) => {
       if (deviceRole.get(printer.kioskId) !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['printers', index, 'kioskId'], message: `"${printer.kioskId}" is not a kiosk device`, params: { problem: 'not-kiosk', value: printer.kioskId } });
       if (deviceRole.get(printer.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['printers', index, 'agentId'], message: `"${printer.agentId}" is not an agent device`, params: { problem: 'not-agent', value: printer.agentId } });

@@ -12,6 +12,8 @@ export interface PrintableTicket {
   peopleAhead: number;
   /** Null when the office has no estimate yet (first ticket of the day, no desk open). */
   estimatedWaitMin: number | null;
+  /** The range printed instead of the bare minutes: "15-25 мин". */
+  waitRange?: { fromMin: number; toMin: number };
   mark?: { kind: 'priority'; categoryName: string } | { kind: 'booking'; slotTime: string };
   /** Goes into the QR code; ASCII only, since printers count QR data in bytes. */
   trackUrl?: string;
@@ -48,6 +50,12 @@ export function checkPrintableTicket(ticket: PrintableTicket): void {
   }
   if (ticket.estimatedWaitMin !== null && (!Number.isFinite(ticket.estimatedWaitMin) || ticket.estimatedWaitMin < 0)) {
     throw invalid('estimatedWaitMin', 'must be null or a number of minutes, 0 or more');
+  }
+  if (ticket.waitRange !== undefined) {
+    const { fromMin, toMin } = ticket.waitRange;
+    if (!Number.isInteger(fromMin) || !Number.isInteger(toMin) || fromMin < 0 || toMin < fromMin) {
+      throw invalid('waitRange', 'must be whole minutes, 0 <= fromMin <= toMin');
+    }
   }
   if (ticket.mark !== undefined) checkMark(ticket.mark);
   if (ticket.trackUrl !== undefined) checkQrPayload(ticket.trackUrl, 'trackUrl');

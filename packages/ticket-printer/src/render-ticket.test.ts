@@ -158,9 +158,17 @@ describe('renderTicket, other layouts', () => {
     const { decoded } = decode({ ...russian, mark: undefined, trackUrl: undefined, footer: undefined, estimatedWaitMin: 0.4 }, p80);
     expect(decoded.warnings).toEqual([]);
     expect(decoded.qrCodes).toEqual([]);
-    expect(decoded.lines).toContain('Ожидание: меньше минуты');
+    expect(decoded.lines).toContain('Вас вызовут в ближайшие минуты');
     expect(decoded.lines).not.toContain(' ВНЕ ОЧЕРЕДИ ');
     expect(decoded.lines).not.toContain('Следите за очередью по QR-коду');
+  });
+
+  it('prints the range the office told, not the bare minutes', () => {
+    const { decoded } = decode({ ...russian, estimatedWaitMin: 18, waitRange: { fromMin: 15, toMin: 25 } }, p80);
+    expect(decoded.lines).toContain('Примерное ожидание: 15-25 мин');
+    expect(decoded.lines).not.toContain('Ожидание ~18 мин');
+    const english = decode({ ...russian, language: 'en', estimatedWaitMin: 18, waitRange: { fromMin: 15, toMin: 25 } }, p80);
+    expect(english.decoded.lines).toContain('Estimated wait: 15-25 min');
   });
 
   it('feeds past the tear bar and does not cut on a printer without a cutter', () => {

@@ -42,7 +42,7 @@ export function renderTicket(ticket: PrintableTicket, profile: PrinterProfile): 
   for (const line of wrapped(`${labels.service}: ${ticket.serviceName}`)) out.line(line);
   out.bold(false);
   out.line(toCp866Printable(labels.peopleAhead(ticket.peopleAhead)));
-  out.line(toCp866Printable(labels.estimatedWait(ticket.estimatedWaitMin)));
+  out.line(toCp866Printable(labels.estimatedWait(ticket.estimatedWaitMin, ticket.waitRange)));
   out.line(toCp866Printable(`${labels.issued}: ${formatIssuedAt(ticket.issuedAt, ticket.timeZone, language)}`));
 
   out.align('center');

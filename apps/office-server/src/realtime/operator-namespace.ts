@@ -1,6 +1,7 @@
 import type { Actor, QueueCommand } from '@talon/domain';
 import { operatorCommands, type DeskView, type OperatorResults } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
+import { authorise, ticketWithinDesk } from '../auth/permissions.js';
 import type { OfficeContext } from '../office-context.js';
 import { deskOfOperator, deskView } from '../views/desk-view.js';
 import { operatorState } from '../views/operator-state.js';
@@ -65,7 +66,15 @@ export function setUpOperatorNamespace(namespace: Namespace, context: OfficeCont
       'ticket:confirm-category': ({ documentSeen }) =>
         atDesk((deskId) => ({ type: 'ticket.confirm-category', deskId, documentSeen })),
       'ticket:cancel': async ({ ticketId, reason }) => {
-        const decision = await context.queue.execute({ type: 'ticket.cancel', ticketId, reason }, actor);
+        const ticket = context.queue.state.tickets.get(ticketId);
+        if (!ticket) return fail('unknown-ticket', 'no such ticket in the queue');
+        const person = identityOf(socket).operator!;
+        const allowed = authorise(person.roles, 'operator ticket:cancel', ticketWithinDesk(context.queue.state, currentDesk(), ticket));
+        if (!allowed.ok) return allowed;
+        // Beyond the own desk the event names the right used: the event log is the audit trail.
+        const by: Actor = allowed.authority ? { ...actor, authority: allowed.authority } : actor;
+        if (allowed.authority) context.logger.info({ operator: operator.id, ticket: ticketId, authority: allowed.authority }, 'ticket cancelled beyond own desk');
+        const decision = await context.queue.execute({ type: 'ticket.cancel', ticketId, reason }, by);
         return refusalOf(decision) ?? { ok: true, desk: deskNow() };
       },
       'operator:snapshot': () => ({

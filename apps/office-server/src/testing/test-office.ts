@@ -61,6 +61,9 @@ export async function startTestOffice(
     ...(options.saveConfig && { saveConfig: options.saveConfig }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     ...(options.central && { central: options.central }),
+    ...(options.sessionLifetimeMs !== undefined && { sessionLifetimeMs: options.sessionLifetimeMs }),
+    ...(options.agent && { agent: options.agent }),
+    printerFileFolder: options.printerFileFolder ?? dataDir,
     databaseFile,
   });
   const port = await app.listen(options.port ?? 0, '127.0.0.1');

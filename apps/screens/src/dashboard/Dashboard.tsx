@@ -52,6 +52,15 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
     if (!result.ok) setExportError(refusalText(t, result));
   }, [session.session, t, exportDay, state?.day]);
 
+  const closeDesk = useCallback(
+    async (deskId: string) => {
+      if (!socket) return null;
+      const ack = await sendCommand(socket, 'dashboard:close-desk', { deskId });
+      return ack.ok ? null : refusalText(t, ack);
+    },
+    [socket, t],
+  );
+
   const totals = state?.totals;
   const timeZone = state?.office.timeZone ?? 'Europe/Moscow';
   // A device alert is news while the device is still in trouble; once it recovers the news is stale.
@@ -136,7 +145,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           </section>
           <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
           <DesksPanel desks={state.desks} />
-          <OperatorsPanel operators={state.operators} />
+          <OperatorsPanel operators={state.operators} desks={state.desks} onCloseDesk={closeDesk} />
           <section className="dash-panel" aria-labelledby="waits-title">
             <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
             <WaitsChart loads={state.hours} standardMinutes={state.waitingStandardMinutes} />
