@@ -185,4 +185,17 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
   it('has no serious or critical accessibility violations', async () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
+
+  it('lets the head close an operator\'s desk from the operators panel, in two presses', async () => {
+    const close = page.locator('[data-testid="operator-row"][data-operator="op-ivanova"] [data-testid="close-desk"]');
+    await close.waitFor({ timeout: 5_000 });
+    expect(await close.textContent()).toBe('Закрыть окно 1');
+    expect(await page.locator('[data-testid="operator-row"][data-operator="op-petrov"] [data-testid="close-desk"]').count()).toBe(0);
+    await close.click();
+    expect(await close.textContent()).toBe('Точно закрыть окно 1? Посетитель вернётся в очередь');
+    expect(office.app.context.queue.state.desks.get('desk-1')?.status).not.toBe('closed');
+    await close.click();
+    await expect.poll(() => office.app.context.queue.state.desks.get('desk-1')?.status).toBe('closed');
+    await expect.poll(() => close.count()).toBe(0);
+  });
 });

@@ -56,6 +56,8 @@ export interface ApplicationOptions {
   /** Where admin changes are saved; none in tests. */
   saveConfig?: (config: OfficeConfig) => void;
   screensRoot?: string;
+  /** The office's own announcer recordings, `<data dir>/voice/<lang>/<clip>.ogg`, over the shipped kit. */
+  voiceDir?: string;
   demoTokens?: Record<string, string>;
   /** Per connection; null turns limiting off (benchmarks). */
   rateLimit?: RateLimit | null;
@@ -124,6 +126,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const httpServer = createServer(createHttpHandler(context, {
     centralLink,
     screensRoot: options.screensRoot,
+    ...(options.voiceDir && { voiceDir: options.voiceDir }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     startedAt: clock.now(),
     refusals,

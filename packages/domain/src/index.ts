@@ -12,6 +12,7 @@ export { decide } from './decide.js';
 export { apply, applyAll } from './apply.js';
 export { chooseNextTicket, isDueBooking, isPriorityTicket, type CallChoice } from './call-next.js';
 export { formatTicketNumber, cyrillicTicketNumber, spokenTicketNumber, russianNumberWords } from './ticket-number.js';
+export * from './voice-clips.js';
 export { estimateWait, type WaitEstimate } from './estimated-wait.js';
 export {
   officeDayOf,
