@@ -352,6 +352,62 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await button('Оплата и консультации').waitFor();
   });
 
+  it('sizes its buttons to a portrait screen, and in large text shows every one without a swipe (pages with «Далее»)', async () => {
+    const services = () => page.evaluate(() => [...document.querySelectorAll('[data-testid^="service-"]')].map((b) => b.getAttribute('data-testid')!));
+    const look = () =>
+      page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('.kiosk__main button')].map((b) => b.getBoundingClientRect());
+        return {
+          scrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
+          lowest: Math.max(...boxes.map((b) => b.bottom)),
+          outside: boxes.filter((b) => b.top < 0 || b.bottom > window.innerHeight + 1).length,
+          serviceHeight: Math.min(...[...document.querySelectorAll('[data-testid^="service-"]')].map((b) => b.getBoundingClientRect().height)),
+        };
+      });
+    const all = await services();
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const size of [
+      { width: 1080, height: 1920 },
+      { width: 768, height: 1366 },
+    ]) {
+      const name = `${size.width}x${size.height}`;
+      await page.setViewportSize(size);
+      await expect.poll(async () => (await look()).scrolls, { message: name }).toBe(false);
+      const plain = await look();
+      // The buttons use the glass: the last one ends near the bottom, none is a thin strip.
+      expect(plain.lowest, name).toBeGreaterThan(size.height * 0.85);
+      expect(plain.outside, name).toBe(0);
+      expect(plain.serviceHeight, name).toBeGreaterThan(size.height * 0.08);
+      expect(await services(), name).toEqual(all);
+      await saveScreenshot(page, `kiosk-portrait-${name}`);
+
+      await button('Крупный шрифт').click();
+      await expect.poll(() => page.getByTestId('kiosk').getAttribute('data-contrast')).toBe('true');
+      const seen = new Set<string>();
+      let pages = 0;
+      for (let turn = 0; turn < all.length; turn += 1) {
+        pages += 1;
+        await expect.poll(async () => (await look()).scrolls, { message: `${name} large` }).toBe(false);
+        const large = await look();
+        expect(large.outside, `${name} large`).toBe(0);
+        expect(large.lowest, `${name} large`).toBeGreaterThan(size.height * 0.85);
+        (await services()).forEach((id) => seen.add(id));
+        await saveScreenshot(page, `kiosk-large-${name}-page-${turn + 1}`);
+        const next = page.getByTestId('kiosk-pages').getByRole('button', { name: /Далее/ });
+        if ((await next.count()) === 0 || (await next.isDisabled())) break;
+        await next.click();
+      }
+      // Every service is reached by pressing buttons the screen shows, never by a swipe.
+      expect([...seen].sort(), name).toEqual([...all].sort());
+      // Paged no finer than needed: a large 1080x1920 screen holds more than one service a page.
+      if (size.height === 1920) expect(pages, name).toBeLessThan(all.length);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await button('Крупный шрифт').click();
+      await expect.poll(() => page.getByTestId('kiosk').getAttribute('data-contrast')).toBe('false');
+    }
+    await page.setViewportSize({ width: 1080, height: 1920 });
+  });
+
   it('has a large-text high-contrast mode and an English switch, and falls back to Russian at home when left idle', async () => {
     // Five seconds idle: long enough that a busy machine reads the ticket page before it goes.
     await page.goto(`${office.url}/kiosk?idle=5`);

@@ -11,6 +11,7 @@ import type { DeviceAgent } from '@talon/device-agent';
 import type { Clock } from './clock.js';
 import { officeSetupFromConfig } from './config/office-setup-from-config.js';
 import { createDeviceHealth } from './devices/device-health.js';
+import { createDeviceSeenStore } from './devices/device-seen.js';
 import { startEmbeddedAgent, type EmbeddedAgentOptions } from './devices/embedded-agent.js';
 import { createHttpHandler } from './http/http-handler.js';
 import type { Logger } from './logger.js';
@@ -47,6 +48,9 @@ import { createBoardStateReader } from './views/board-state.js';
 import { centralLinkView } from './views/central-link.js';
 import { phonePageUrlOf } from './sync/phone-page-url.js';
 import { createDashboardStateReader } from './views/dashboard-state.js';
+
+/** How often the last-seen time of devices still online is written down. */
+const DEVICE_SEEN_WRITE_MS = 60_000;
 
 export interface ApplicationOptions {
   config: OfficeConfig;
@@ -93,7 +97,10 @@ export function createApplication(options: ApplicationOptions): Application {
   let queue: OfficeQueue | undefined;
   const config = createConfigHolder(options.config, () => queue!, options.saveConfig);
   queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
-  const devices = createDeviceHealth(clock);
+  const devices = createDeviceHealth(clock, createDeviceSeenStore(db));
+  // Last seen of devices still online, written now and then so a power cut loses little of it.
+  const deviceSeenTimer = setInterval(() => devices.recordOnline(), DEVICE_SEEN_WRITE_MS);
+  deviceSeenTimer.unref();
   const metrics = createMetrics();
   const context: OfficeContext = {
     get directory() {
@@ -218,6 +225,7 @@ export function createApplication(options: ApplicationOptions): Application {
       closed = true;
       await agent?.stop();
       broadcasts.stop();
+      clearInterval(deviceSeenTimer);
       abandonedDesks.stopAll();
       sync?.stop();
       ratings.closeAll();

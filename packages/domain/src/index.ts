@@ -16,6 +16,7 @@ export * from './voice-clips.js';
 export { estimateWait, type WaitEstimate } from './estimated-wait.js';
 export {
   officeDayOf,
+  hoursOn,
   localTimeOf,
   issuingWindow,
   type IssuingWindow,

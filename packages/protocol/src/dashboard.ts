@@ -77,6 +77,11 @@ export interface DashboardState {
   /** Everyone who serves at a desk, in the config's order. */
   operators: OperatorDayView[];
   hours: HourLoad[];
+  /**
+   * The office's hours today as whole clock hours, `from` up to (not including) `to`: the charts
+   * span them whatever the data. Absent on a day the office is closed.
+   */
+  openHours?: { from: number; to: number };
   devices: DeviceHealthView[];
   central: CentralLinkView;
   waitingStandardMinutes: number;

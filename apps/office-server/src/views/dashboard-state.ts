@@ -1,8 +1,8 @@
-import { officeDayOf, type QueueState } from '@talon/domain';
+import { hoursOn, officeDayOf, type QueueState } from '@talon/domain';
 import type { CentralLinkView, DashboardState, DayTotals, HourLoad, OperatorDayView, RatingSummary } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 import type { DeviceHealth } from '../devices/device-health.js';
-import { devicePlace } from './device-place.js';
+import { deviceRoster } from './device-roster.js';
 import type { OfficeDatabase } from '../storage/open-database.js';
 import { allDeskViews } from './desk-view.js';
 import { officeView } from './office-view.js';
@@ -65,7 +65,8 @@ export function createDashboardStateReader(db: OfficeDatabase) {
       ratings: ratingSummary(rows, directory),
       operators: operatorDays(rows, directory),
       hours: hourLoads(rows, state.setup.schedule.timeZone),
-      devices: devices.list().map((device) => ({ ...device, name: devicePlace(device, directory) })),
+      ...openHoursOf(state, day),
+      devices: deviceRoster(directory, devices, now),
       central,
       waitingStandardMinutes,
       bookingStandardMinutes,
@@ -172,6 +173,15 @@ function hourLoads(rows: TicketRow[], timeZone: string): HourLoad[] {
       served: e.served,
       averageWaitMin: e.waits.length ? round1(e.waits.reduce((a, b) => a + b, 0) / e.waits.length) : null,
     }));
+}
+
+/** Today's opening hours as clock hours: 08:00-17:00 spans 8..16, 08:30-17:15 spans 8..17. */
+function openHoursOf(state: QueueState, day: string): { openHours?: { from: number; to: number } } {
+  const hours = hoursOn(state.setup.schedule, day);
+  if (!hours) return {};
+  const [openHour = 0] = hours.open.split(':').map(Number);
+  const [closeHour = 0, closeMinute = 0] = hours.close.split(':').map(Number);
+  return { openHours: { from: openHour, to: closeMinute > 0 ? closeHour + 1 : closeHour } };
 }
 
 function round1(value: number): number {

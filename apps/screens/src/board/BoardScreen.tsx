@@ -18,6 +18,7 @@ import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
 import { createHallVoice } from './hall-voice.js';
 import { callsSinceLoad, missedCalls } from './missed-calls.js';
+import { useFitToBox } from './fit-to-box.js';
 import { withCall } from './with-call.js';
 import './board.css';
 import { refusalText } from '../shared/refusal-text.js';
@@ -104,6 +105,9 @@ function LiveBoard({ token }: { token: string }) {
     setState((current) => withCall(current, call));
   });
 
+  const waitingBox = useRef<HTMLElement>(null);
+  useFitToBox(waitingBox, state?.waiting);
+
   const timeZone = state?.office.timeZone ?? 'Europe/Moscow';
   const calls = state?.calls.slice(0, MOST_CALLS_SHOWN) ?? [];
   const lost = link === 'offline' || link === 'refused';
@@ -140,7 +144,7 @@ function LiveBoard({ token }: { token: string }) {
           {calls.length === 0 ? (
             <p className="board__empty">{t('board.noCalls')}</p>
           ) : (
-            <ol className="board__call-list" aria-live="polite" style={{ '--board-rows': Math.max(calls.length, 4) } as CSSProperties}>
+            <ol className="board__call-list" aria-live="polite" data-count={calls.length} style={{ '--board-rows': calls.length } as CSSProperties}>
               {calls.map((call) => (
                 <CallRow key={call.ticketId} call={call} flashing={(flashes[call.ticketId] ?? 0) > Date.now()} />
               ))}
@@ -164,7 +168,7 @@ function LiveBoard({ token }: { token: string }) {
               ))}
             </ol>
           </section>
-          <section className="board__waiting" aria-labelledby="board-waiting-title">
+          <section className="board__waiting" aria-labelledby="board-waiting-title" ref={waitingBox}>
             <h2 id="board-waiting-title" className="board__heading">
               {t('board.waiting')}
             </h2>
