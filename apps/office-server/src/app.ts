@@ -19,6 +19,7 @@ import { createMetrics } from './metrics.js';
 import { createConfigHolder, type OfficeContext } from './office-context.js';
 import { createPrintDispatcher } from './printing/print-dispatcher.js';
 import { createOfficeQueue, type OfficeQueue } from './queue/office-queue.js';
+import { createWaitForecaster } from './queue/wait-forecaster.js';
 import { startPersonalDataRetention } from './privacy/personal-data-retention.js';
 import { startPressRetention } from './rating/press-retention.js';
 import { createRatingPresses } from './rating/rating-presses.js';
@@ -106,6 +107,7 @@ export function createApplication(options: ApplicationOptions): Application {
       return config.directory;
     },
     queue,
+    waits: createWaitForecaster(db, () => queue.state, () => clock.now()),
     db,
     clock,
     devices,

@@ -55,6 +55,18 @@ export interface OperatorDayView {
   ratingAverage: number | null;
 }
 
+/** The wait estimate against what happened, over the tickets told one and called since. */
+export interface WaitAccuracy {
+  /** Tickets told an estimate at the kiosk and called since. */
+  counted: number;
+  /** Mean of |told - waited|, minutes; null with nothing counted. */
+  meanAbsErrorMin: number | null;
+  /** Mean of told - waited: below zero, the office tells too short a wait. */
+  biasMin: number | null;
+  /** Share whose wait fell inside the printed range. */
+  insideRangeShare: number | null;
+}
+
 export interface DashboardState {
   office: OfficeView;
   day: string;
@@ -74,6 +86,8 @@ export interface DashboardState {
   central: CentralLinkView;
   waitingStandardMinutes: number;
   bookingStandardMinutes: number;
+  /** The estimate told at the kiosk against the waits: today and the month so far. */
+  waitAccuracy?: { today: WaitAccuracy; month: WaitAccuracy };
 }
 
 export interface DashboardResults extends QualityDashboardResults {

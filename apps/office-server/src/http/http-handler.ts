@@ -116,7 +116,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
     if (method === 'GET' && path.startsWith('/t/')) {
       const id = path.slice(3);
       const row = /^[A-Za-z0-9_]{1,64}$/.test(id) ? (ticketRow.get(id) as Parameters<typeof trackPage>[2]) : undefined;
-      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url));
+      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url), context.waits);
       return send(response, row ? 200 : 404, html, 'text/html; charset=utf-8');
     }
     if (method === 'GET' && path === '/') {

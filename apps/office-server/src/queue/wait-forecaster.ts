@@ -33,10 +33,12 @@ const NEWCOMER = '\u0000newcomer:';
  */
 export function createWaitForecaster(db: OfficeDatabase, state: () => QueueState, now: () => number): WaitForecaster {
   const issuedSince = db.prepare(`SELECT service_id AS serviceId, kind, issued_at AS issuedAt FROM tickets WHERE issued_at > ?`);
-  const callGaps = db.prepare(
-    `SELECT AVG(serving_started_at - called_at) FROM (SELECT serving_started_at, called_at FROM tickets
-      WHERE serving_started_at IS NOT NULL AND called_at IS NOT NULL AND issued_at > ? ORDER BY issued_at DESC LIMIT 50)`,
-  ).pluck();
+  const callGaps = db
+    .prepare(
+      `SELECT serving_started_at - called_at FROM tickets
+        WHERE serving_started_at IS NOT NULL AND called_at IS NOT NULL AND issued_at > ? ORDER BY issued_at DESC LIMIT 50`,
+    )
+    .pluck();
   const recentErrors = db.prepare(
     `SELECT w.forecast_min AS forecastMin, w.forecast_min - (t.first_called_at - t.issued_at) / 60000.0 AS errorMin
       FROM wait_told w JOIN tickets t ON t.id = w.ticket_id
@@ -53,8 +55,10 @@ export function createWaitForecaster(db: OfficeDatabase, state: () => QueueState
     if (played && played.state === current && at - played.at < REPLAY_MS) return played;
     // Errors of the last 30 days: an office's pace changes with the season, and the range with it.
     const errors = recentErrors.all(at - 30 * 24 * 60 * MINUTE) as ForecastError[];
-    const gap = callGaps.get(at - 24 * 60 * MINUTE) as number | null;
-    const options = { arrivals: arrivalRatesFrom(issuedSince.all(at - 60 * MINUTE) as { serviceId: string; kind: string; issuedAt: number }[], at), callToStartMs: gap ?? 0 };
+    const options = {
+      arrivals: arrivalRatesFrom(issuedSince.all(at - 60 * MINUTE) as { serviceId: string; kind: string; issuedAt: number }[], at),
+      callToStartMs: walkToDeskMs(callGaps.all(at - 24 * 60 * MINUTE) as number[]),
+    };
     played = { state: current, at, waits: forecastWaits(current, at, options), errors, options };
     newcomers.clear();
     return played;
@@ -89,4 +93,14 @@ export function createWaitForecaster(db: OfficeDatabase, state: () => QueueState
       insertTold.run(ticket.id, ticket.officeDay, ticket.issuedAt, wait.estimateMin, wait.fromMin, wait.toMin, p.waits.get(ticket.id) ?? wait.estimateMin);
     },
   };
+}
+
+/** Longer than this between a call and the start is a desk that forgot to press «Начать», not a walk. */
+const MAX_WALK_MS = 5 * MINUTE;
+
+/** The median of the recent walks from call to start, capped: one forgotten button must not move every estimate. */
+function walkToDeskMs(gaps: readonly number[]): number {
+  if (gaps.length === 0) return 0;
+  const sorted = [...gaps].sort((a, b) => a - b);
+  return Math.min(MAX_WALK_MS, Math.max(0, sorted[Math.floor(sorted.length / 2)] as number));
 }

@@ -28,11 +28,11 @@ export function startStateBroadcasts(
   const pushScreens = createCoalescer(() => {
     io.of('/board').emit('board:state', views.boardState());
     const kiosk = io.of('/kiosk');
-    const common = kiosk.sockets.size > 0 ? kioskCommonState(context.directory, context.queue.state, now()) : undefined;
+    const common = kiosk.sockets.size > 0 ? kioskCommonState(context.directory, context.queue.state, now(), context.waits) : undefined;
     for (const room of kiosk.adapter.rooms.keys()) {
       if (!room.startsWith('kiosk:')) continue;
       const kioskId = room.slice('kiosk:'.length);
-      kiosk.to(kioskRoom(kioskId)).emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kioskId, now(), common));
+      kiosk.to(kioskRoom(kioskId)).emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kioskId, now(), common ?? kioskCommonState(context.directory, context.queue.state, now(), context.waits)));
     }
     const operators = io.of('/operator');
     const seen = new Set<string>();

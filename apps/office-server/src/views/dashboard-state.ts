@@ -7,6 +7,7 @@ import type { OfficeDatabase } from '../storage/open-database.js';
 import { allDeskViews } from './desk-view.js';
 import { officeView } from './office-view.js';
 import { serviceQueues } from './service-queues.js';
+import { createWaitAccuracyReader } from './wait-accuracy.js';
 
 const MINUTE = 60_000;
 const WAIT_BUCKETS = [
@@ -43,6 +44,7 @@ export function createDashboardStateReader(db: OfficeDatabase) {
       t.operator_id AS operatorId, t.service_ms AS serviceMs
     FROM tickets t LEFT JOIN bookings b ON b.id = t.booking_id AND t.kind = 'booking'
     WHERE t.office_day = ?`);
+  const waitAccuracy = createWaitAccuracyReader(db);
 
   return function dashboardState(
     directory: OfficeDirectory,
@@ -68,6 +70,7 @@ export function createDashboardStateReader(db: OfficeDatabase) {
       central,
       waitingStandardMinutes,
       bookingStandardMinutes,
+      waitAccuracy: { today: waitAccuracy(day, day), month: waitAccuracy(`${day.slice(0, 8)}01`, day) },
     };
   };
 }

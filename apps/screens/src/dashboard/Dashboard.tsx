@@ -12,6 +12,7 @@ import { DesksPanel, DeviceAlarms, DevicesPanel, QueuePanel, UnservedAlarms } fr
 import { LoadChart, WaitsChart } from './HourCharts.js';
 import { OperatorsPanel } from './OperatorsPanel.js';
 import { RatingsPanel } from './RatingsPanel.js';
+import { WaitAccuracyPanel } from './WaitAccuracyPanel.js';
 import { QualityView } from './quality/QualityView.js';
 import { deviceAlarm, formatMinutes, formatShare } from './figures.js';
 import { downloadTicketsCsv } from './tickets-csv.js';
@@ -155,6 +156,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
             <LoadChart loads={state.hours} open={state.openHours} />
           </section>
           <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
+          <WaitAccuracyPanel accuracy={state.waitAccuracy} />
           <DevicesPanel devices={state.devices} central={state.central} timeZone={timeZone} />
         </main>
       )}
