@@ -26,6 +26,6 @@ describe('Erlang C against published worked examples', () => {
   it('no visitors need no desk; desks that cannot keep up leave everyone waiting', () => {
     expect(desksNeeded({ arrivals: 0, periodSeconds: 3600, handleSeconds: 600, targetSeconds: 900, targetShare: 0.8 }).desks).toBe(0);
     expect(erlangC(5, 5)).toBe(1);
-    expect(staffingWith({ arrivals: 30, periodSeconds: 3600, handleSeconds: 600 }, 5).serviceLevel).toBe(0);
+    expect(staffingWith({ arrivals: 30, periodSeconds: 3600, handleSeconds: 600, targetSeconds: 900 }, 5).serviceLevel).toBe(0);
   });
 });
