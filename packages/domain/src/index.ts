@@ -43,3 +43,4 @@ export {
   type ForecastOptions,
 } from './wait-forecast.js';
 export * from './quality/index.js';
+export { erlangC, desksNeeded, staffingWith, type StaffingQuestion, type StaffingAnswer } from './staffing/erlang-c.js';
