@@ -174,7 +174,17 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await page.getByLabel('День').fill(russianDay(bookingDay(config)));
     await page.getByLabel('Имя посетителя (необязательно)').fill('Смирнов');
     const slot = page.getByRole('button', { name: /^Записать на 10:00/ });
+    // A slot pressed asks first; «Не записывать» books nobody.
+    const before = (await command<{ ok: true; bookings: unknown[] }>(watcher, 'booking:list', { date: bookingDay(config) })).bookings.length;
     await slot.click();
+    const confirm = page.getByTestId('booking-confirm');
+    expect(await confirm.textContent()).toMatch(/^Записать на .+, 10:00: «Заключение и переоформление договоров», посетитель: Смирнов\?/);
+    await confirm.getByRole('button', { name: 'Не записывать' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await command<{ ok: true; bookings: unknown[] }>(watcher, 'booking:list', { date: bookingDay(config) })).bookings.length).toBe(before);
+    await slot.click();
+    await saveScreenshot(page, 'admin-booking-confirm');
+    await confirm.getByRole('button', { name: 'Записать', exact: true }).click();
     await expect.poll(() => page.getByTestId('booking-code').textContent()).toMatch(/^\d{12}$/);
     const code = (await page.getByTestId('booking-code').textContent())!;
     // Contracts take one visitor per slot: the taken slot is no longer offered.
