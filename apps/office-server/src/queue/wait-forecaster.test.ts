@@ -1,8 +1,14 @@
+import Database from 'better-sqlite3';
+import { applyAll, createQueueState, decide } from '@talon/domain';
 import type { IssuedTicket } from '@talon/protocol';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../clock.js';
+import { officeSetupFromConfig } from '../config/office-setup-from-config.js';
+import { migrate } from '../storage/migrate.js';
+import { MIGRATIONS } from '../storage/migrations/index.js';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../testing/test-office.js';
+import { createWaitForecaster } from './wait-forecaster.js';
 
 type Ok<T> = { ok: true } & T;
 
@@ -45,5 +51,20 @@ describe('the office tells the forward estimate, with a range, and keeps what it
     expect(office.app.context.waits.forTicket(first!.id)).toEqual(told);
     const page = await (await fetch(`${office.url}/t/${first!.id}`)).text();
     expect(page).toContain(`Примерное ожидание: ${told.fromMin}-${told.toMin} мин`);
+  });
+});
+
+describe('a database migrated past 0110 before 0110 existed', () => {
+  it('has no wait_told: the office still tells the play, with the default range, and keeps nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.version !== 110));
+    const now = MONDAY_10_00_MOSCOW;
+    let state = createQueueState(officeSetupFromConfig(demoConfig((c) => (c.office.alwaysOpen = false))), now);
+    const open = decide(state, { command: { type: 'desk.open', deskId: 'desk-1', operatorId: 'op-ivanova' }, actor: { kind: 'system' }, now });
+    if (open.ok) state = applyAll(state, open.events);
+    const waits = createWaitForecaster(db, () => state, () => now);
+    const told = waits.forNewcomer('payments');
+    expect(told).toEqual({ estimateMin: 0, fromMin: 0, toMin: 3 });
+    db.close();
   });
 });
