@@ -11,6 +11,7 @@ import type { DeviceAgent } from '@talon/device-agent';
 import type { Clock } from './clock.js';
 import { officeSetupFromConfig } from './config/office-setup-from-config.js';
 import { createDeviceHealth } from './devices/device-health.js';
+import { createDeviceSeenStore } from './devices/device-seen.js';
 import { startEmbeddedAgent, type EmbeddedAgentOptions } from './devices/embedded-agent.js';
 import { createHttpHandler } from './http/http-handler.js';
 import type { Logger } from './logger.js';
@@ -18,6 +19,7 @@ import { createMetrics } from './metrics.js';
 import { createConfigHolder, type OfficeContext } from './office-context.js';
 import { createPrintDispatcher } from './printing/print-dispatcher.js';
 import { createOfficeQueue, type OfficeQueue } from './queue/office-queue.js';
+import { createWaitForecaster } from './queue/wait-forecaster.js';
 import { startPersonalDataRetention } from './privacy/personal-data-retention.js';
 import { startPressRetention } from './rating/press-retention.js';
 import { createRatingPresses } from './rating/rating-presses.js';
@@ -47,6 +49,9 @@ import { centralLinkView } from './views/central-link.js';
 import { phonePageUrlOf } from './sync/phone-page-url.js';
 import { createDashboardStateReader } from './views/dashboard-state.js';
 
+/** How often the last-seen time of devices still online is written down. */
+const DEVICE_SEEN_WRITE_MS = 60_000;
+
 export interface ApplicationOptions {
   config: OfficeConfig;
   databaseFile: string;
@@ -55,6 +60,8 @@ export interface ApplicationOptions {
   /** Where admin changes are saved; none in tests. */
   saveConfig?: (config: OfficeConfig) => void;
   screensRoot?: string;
+  /** The office's own announcer recordings, `<data dir>/voice/<lang>/<clip>.ogg`, over the shipped kit. */
+  voiceDir?: string;
   demoTokens?: Record<string, string>;
   /** Per connection; null turns limiting off (benchmarks). */
   rateLimit?: RateLimit | null;
@@ -90,13 +97,17 @@ export function createApplication(options: ApplicationOptions): Application {
   let queue: OfficeQueue | undefined;
   const config = createConfigHolder(options.config, () => queue!, options.saveConfig);
   queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
-  const devices = createDeviceHealth(clock);
+  const devices = createDeviceHealth(clock, createDeviceSeenStore(db));
+  // Last seen of devices still online, written now and then so a power cut loses little of it.
+  const deviceSeenTimer = setInterval(() => devices.recordOnline(), DEVICE_SEEN_WRITE_MS);
+  deviceSeenTimer.unref();
   const metrics = createMetrics();
   const context: OfficeContext = {
     get directory() {
       return config.directory;
     },
     queue,
+    waits: createWaitForecaster(db, () => queue.state, () => clock.now()),
     db,
     clock,
     devices,
@@ -122,6 +133,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const httpServer = createServer(createHttpHandler(context, {
     centralLink,
     screensRoot: options.screensRoot,
+    ...(options.voiceDir && { voiceDir: options.voiceDir }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     startedAt: clock.now(),
     refusals,
@@ -213,6 +225,7 @@ export function createApplication(options: ApplicationOptions): Application {
       closed = true;
       await agent?.stop();
       broadcasts.stop();
+      clearInterval(deviceSeenTimer);
       abandonedDesks.stopAll();
       sync?.stop();
       ratings.closeAll();

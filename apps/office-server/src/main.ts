@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     logger,
     saveConfig: (next) => saveOfficeConfig(options.configFile, next),
     screensRoot: SCREENS_ROOT,
+    voiceDir: join(options.dataDir, 'voice'),
     ...(options.demo && { demoTokens: DEMO_TOKENS }),
     ...(options.central && { central: { centralUrl: options.central.url, officeKey: options.central.officeKey } }),
     ...(agentToken && { agent: { token: agentToken } }),

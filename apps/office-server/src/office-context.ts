@@ -7,12 +7,15 @@ import type { DeviceHealth } from './devices/device-health.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { OfficeQueue } from './queue/office-queue.js';
+import type { WaitForecaster } from './queue/wait-forecaster.js';
 import type { OfficeDatabase } from './storage/open-database.js';
 
 /** What every handler may use; built once by `createApplication`. */
 export interface OfficeContext {
   readonly directory: OfficeDirectory;
   readonly queue: OfficeQueue;
+  /** The wait told to visitors (kiosk, ticket, status page, phone), played forward from the live queue. */
+  readonly waits: WaitForecaster;
   readonly db: OfficeDatabase;
   readonly clock: Clock;
   readonly devices: DeviceHealth;

@@ -12,9 +12,11 @@ export { decide } from './decide.js';
 export { apply, applyAll } from './apply.js';
 export { chooseNextTicket, isDueBooking, isPriorityTicket, type CallChoice } from './call-next.js';
 export { formatTicketNumber, cyrillicTicketNumber, spokenTicketNumber, russianNumberWords } from './ticket-number.js';
+export * from './voice-clips.js';
 export { estimateWait, type WaitEstimate } from './estimated-wait.js';
 export {
   officeDayOf,
+  hoursOn,
   localTimeOf,
   issuingWindow,
   type IssuingWindow,
@@ -41,3 +43,4 @@ export {
   type ForecastOptions,
 } from './wait-forecast.js';
 export * from './quality/index.js';
+export { erlangC, desksNeeded, staffingWith, type StaffingQuestion, type StaffingAnswer } from './staffing/erlang-c.js';

@@ -86,6 +86,9 @@ const operatorConfig = z.object({
   roles: z.array(z.enum(OPERATOR_ROLES)).min(1).default(['operator']),
 });
 
+export const BOARD_VOICES = ['kit', 'browser', 'off'] as const;
+export type BoardVoice = (typeof BOARD_VOICES)[number];
+
 export const DEVICE_ROLES = ['kiosk', 'board', 'agent'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
@@ -204,6 +207,15 @@ export const officeConfigSchema = z
         loginWindowMinutes: z.number().int().min(1).max(1440).default(5),
         /** Most logins/addresses remembered; the least recently seen is dropped past it. */
         trackedKeys: z.number().int().min(100).max(1_000_000).default(10_000),
+      })
+      .prefault({}),
+    /** The hall board's voice (README, "The hall's voice"). */
+    board: z
+      .object({
+        /** kit: Talon's clips (or the office's own recordings); browser: the device's speech voice; off: chime only. */
+        voice: z.enum(BOARD_VOICES).default('kit'),
+        /** The language the hall hears, whatever language the screen shows. */
+        voiceLanguage: z.enum(['ru', 'en']).default('ru'),
       })
       .prefault({}),
     serviceGroups: z

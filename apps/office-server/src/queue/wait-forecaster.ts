@@ -1,4 +1,5 @@
 import { arrivalRatesFrom, forecastWaits, localTimeOf, waitRange, type ForecastError, type ForecastOptions, type QueueState, type Ticket } from '@talon/domain';
+import type Database from 'better-sqlite3';
 import type { OfficeDatabase } from '../storage/open-database.js';
 
 /** What a visitor is told: the minutes, and the range printed around them. */
@@ -33,16 +34,34 @@ const NEWCOMER = '\u0000newcomer:';
  */
 export function createWaitForecaster(db: OfficeDatabase, state: () => QueueState, now: () => number): WaitForecaster {
   const issuedSince = db.prepare(`SELECT service_id AS serviceId, kind, issued_at AS issuedAt FROM tickets WHERE issued_at > ?`);
-  const callGaps = db.prepare(
-    `SELECT AVG(serving_started_at - called_at) FROM (SELECT serving_started_at, called_at FROM tickets
-      WHERE serving_started_at IS NOT NULL AND called_at IS NOT NULL AND issued_at > ? ORDER BY issued_at DESC LIMIT 50)`,
-  ).pluck();
+  const callGaps = db
+    .prepare(
+      `SELECT serving_started_at - called_at FROM tickets
+        WHERE serving_started_at IS NOT NULL AND called_at IS NOT NULL AND issued_at > ? ORDER BY issued_at DESC LIMIT 50`,
+    )
+    .pluck();
+  // A database migrated past 0110 before 0110 existed (0150 and 0170 landed first) has no
+  // wait_told: the office still tells the play, with the default range, and keeps nothing.
+  const keeps = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'wait_told'`).get() !== undefined;
+  if (!keeps) return createForecaster(state, now, issuedSince, callGaps, undefined);
   const recentErrors = db.prepare(
     `SELECT w.forecast_min AS forecastMin, w.forecast_min - (t.first_called_at - t.issued_at) / 60000.0 AS errorMin
       FROM wait_told w JOIN tickets t ON t.id = w.ticket_id
       WHERE t.first_called_at IS NOT NULL AND w.issued_at > ? ORDER BY w.issued_at DESC LIMIT ${RECENT_ERRORS}`,
   );
   const insertTold = db.prepare(`INSERT OR IGNORE INTO wait_told VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  return createForecaster(state, now, issuedSince, callGaps, { recentErrors, insertTold });
+}
+
+type Statement = Database.Statement<unknown[]>;
+
+function createForecaster(
+  state: () => QueueState,
+  now: () => number,
+  issuedSince: Statement,
+  callGaps: Statement,
+  told: { recentErrors: Statement; insertTold: Statement } | undefined,
+): WaitForecaster {
 
   let played: { state: QueueState; at: number; waits: Map<string, number>; errors: ForecastError[]; options: ForecastOptions } | undefined;
   const newcomers = new Map<string, number | null>();
@@ -52,15 +71,17 @@ export function createWaitForecaster(db: OfficeDatabase, state: () => QueueState
     const at = now();
     if (played && played.state === current && at - played.at < REPLAY_MS) return played;
     // Errors of the last 30 days: an office's pace changes with the season, and the range with it.
-    const errors = recentErrors.all(at - 30 * 24 * 60 * MINUTE) as ForecastError[];
-    const gap = callGaps.get(at - 24 * 60 * MINUTE) as number | null;
-    const options = { arrivals: arrivalRatesFrom(issuedSince.all(at - 60 * MINUTE) as { serviceId: string; kind: string; issuedAt: number }[], at), callToStartMs: gap ?? 0 };
+    const errors = (told?.recentErrors.all(at - 30 * 24 * 60 * MINUTE) ?? []) as ForecastError[];
+    const options = {
+      arrivals: arrivalRatesFrom(issuedSince.all(at - 60 * MINUTE) as { serviceId: string; kind: string; issuedAt: number }[], at),
+      callToStartMs: walkToDeskMs(callGaps.all(at - 24 * 60 * MINUTE) as number[]),
+    };
     played = { state: current, at, waits: forecastWaits(current, at, options), errors, options };
     newcomers.clear();
     return played;
   }
 
-  const told = (forecastMin: number, errors: readonly ForecastError[]): ToldWait => {
+  const toldOf = (forecastMin: number, errors: readonly ForecastError[]): ToldWait => {
     const estimateMin = Math.round(forecastMin);
     const range = waitRange(estimateMin, errors);
     return { estimateMin, fromMin: Math.min(range.fromMin, estimateMin), toMin: Math.max(range.toMin, estimateMin) };
@@ -70,7 +91,7 @@ export function createWaitForecaster(db: OfficeDatabase, state: () => QueueState
     forTicket(ticketId) {
       const p = play();
       const wait = p.waits.get(ticketId);
-      return wait === undefined ? null : told(wait, p.errors);
+      return wait === undefined ? null : toldOf(wait, p.errors);
     },
     forNewcomer(serviceId) {
       const p = play();
@@ -82,11 +103,21 @@ export function createWaitForecaster(db: OfficeDatabase, state: () => QueueState
         newcomers.set(serviceId, forecastWaits(hall, p.at, p.options).get(id) ?? null);
       }
       const wait = newcomers.get(serviceId);
-      return wait === undefined || wait === null ? null : told(wait, p.errors);
+      return wait === undefined || wait === null ? null : toldOf(wait, p.errors);
     },
     remember(ticket, wait) {
       const p = play();
-      insertTold.run(ticket.id, ticket.officeDay, ticket.issuedAt, wait.estimateMin, wait.fromMin, wait.toMin, p.waits.get(ticket.id) ?? wait.estimateMin);
+      told?.insertTold.run(ticket.id, ticket.officeDay, ticket.issuedAt, wait.estimateMin, wait.fromMin, wait.toMin, p.waits.get(ticket.id) ?? wait.estimateMin);
     },
   };
+}
+
+/** Longer than this between a call and the start is a desk that forgot to press «Начать», not a walk. */
+const MAX_WALK_MS = 5 * MINUTE;
+
+/** The median of the recent walks from call to start, capped: one forgotten button must not move every estimate. */
+function walkToDeskMs(gaps: readonly number[]): number {
+  if (gaps.length === 0) return 0;
+  const sorted = [...gaps].sort((a, b) => a - b);
+  return Math.min(MAX_WALK_MS, Math.max(0, sorted[Math.floor(sorted.length / 2)] as number));
 }

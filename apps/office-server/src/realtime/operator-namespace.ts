@@ -5,6 +5,7 @@ import { authorise, ticketWithinDesk } from '../auth/permissions.js';
 import type { OfficeContext } from '../office-context.js';
 import { deskOfOperator, deskView } from '../views/desk-view.js';
 import { operatorState } from '../views/operator-state.js';
+import { createOperatorDayCounts } from '../views/operator-day-counts.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
 import { refusalOf } from './queue-ack.js';
@@ -18,12 +19,17 @@ export function operatorRoom(operatorId: string): string {
 
 export function setUpOperatorNamespace(namespace: Namespace, context: OfficeContext, options: RealtimeOptions): void {
   requireOperator(namespace, context, ['operator']);
+  const dayCounts = createOperatorDayCounts(context.db);
   namespace.on('connection', (socket: Socket) => {
     const operator = identityOf(socket).operator!;
     const actor: Actor = { kind: 'operator', operatorId: operator.id };
     void socket.join(operatorRoom(operator.id));
     context.logger.info({ operator: operator.id }, 'operator connected');
 
+    const stateNow = () => {
+      const now = context.clock.now();
+      return operatorState(context.directory, context.queue.state, operator, now, dayCounts(context.queue.state, operator.id, now));
+    };
     const currentDesk = () => deskOfOperator(context.queue.state, operator.id);
     const deskNow = (): DeskView | null => {
       const desk = currentDesk();
@@ -79,11 +85,11 @@ export function setUpOperatorNamespace(namespace: Namespace, context: OfficeCont
       },
       'operator:snapshot': () => ({
         ok: true,
-        state: operatorState(context.directory, context.queue.state, operator, context.clock.now()),
+        state: stateNow(),
       }),
     };
     routeCommands(socket, operatorCommands, handlers, { ...options.router, role: 'operator' });
-    socket.emit('operator:state', operatorState(context.directory, context.queue.state, operator, context.clock.now()));
+    socket.emit('operator:state', stateNow());
     socket.on('disconnect', (reason) => context.logger.info({ operator: operator.id, reason }, 'operator disconnected'));
   });
 }

@@ -57,6 +57,7 @@ export async function startTestOffice(
     logger: options.logger ?? silentLogger(),
     rateLimit: options.rateLimit === undefined ? null : options.rateLimit,
     screensRoot: options.screensRoot ?? SCREENS_ROOT,
+    voiceDir: options.voiceDir ?? join(dataDir, 'voice'),
     broadcastIntervals: options.broadcastIntervals ?? { screensMs: 10, dashboardMs: 50 },
     ...(options.saveConfig && { saveConfig: options.saveConfig }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
