@@ -7,11 +7,12 @@ import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLinkProxy, type LinkProxy } from '../apps/booking-service/src/testing/link-proxy.js';
-import { startTestCentral, TEST_OFFICE_KEYS, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
+import { startTestCentral, TEST_OFFICE_KEYS, testCentralConfig, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
 import { manualClock } from '../apps/office-server/src/clock.js';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
+import { startRecordingService } from './support/web-push-receiver.js';
 
 // The visitor's side of issue #12: the QR printed on the paper ticket, read back from the printer's
 // bytes, opened in Chromium at phone size against a real office linked to a real central.
@@ -39,9 +40,15 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
   let office: TestOffice;
   let browser: Browser;
   let printer: FakeTcpPrinter;
+  let sms: Awaited<ReturnType<typeof startRecordingService>>;
 
   beforeAll(async () => {
-    central = await startTestCentral({ now: () => clock.now(), webRoot: WEB_ROOT });
+    sms = await startRecordingService();
+    cleanups.push(sms.close);
+    const config = testCentralConfig((c) => {
+      c.phone.sms = { url: `${sms.url}/send`, method: 'POST', headers: {}, contentType: 'application/json', body: '{"to":"{phone}","text":"{text}"}', consentText: 'Согласен(на) на SMS об этом талоне сегодня; номер удалят в конце дня.', timeoutMs: 2000 };
+    });
+    central = await startTestCentral({ config, now: () => clock.now(), webRoot: WEB_ROOT });
     cleanups.push(() => central.stop());
     proxy = await startLinkProxy(central.port);
     cleanups.push(() => proxy.close());
@@ -108,8 +115,21 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     await saveScreenshot(page, 'phone-page-waiting');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+    // The visitor asks for an SMS when 1 is left: a number only with the consent ticked.
+    await page.getByLabel('Сообщить, когда передо мной останется человек').fill('1');
+    await page.getByLabel('Номер телефона').fill('+7 912 555-01-23');
+    const smsButton = page.getByRole('button', { name: 'Сообщать по SMS' });
+    expect(await smsButton.isDisabled()).toBe(true);
+    await page.getByLabel(/Согласен\(на\) на SMS/).check();
+    await smsButton.click();
+    await page.getByTestId('nudge-result').filter({ hasText: 'пришлём SMS, когда останется 1 чел.' }).waitFor();
+    await saveScreenshot(page, 'phone-page-nudge');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
     await command(operator, 'ticket:call-next');
     await page.getByTestId('people-ahead').filter({ hasText: /^1$/ }).waitFor();
+    await waitFor('the SMS', () => sms.received.length === 1);
+    expect(JSON.parse(sms.received[0]!.body.toString())).toEqual({ to: '+79125550123', text: `Талон ${number}: перед вами 1 чел. Пора возвращаться к залу ожидания.` });
 
     // The office link goes down: the page says updates are paused, and catches up when it is back.
     proxy.down();

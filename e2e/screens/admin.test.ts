@@ -126,6 +126,37 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     expect((await office.connect('/kiosk', { token })).connected).toBe(true);
   });
 
+  it('adds a printer and a rating button in forms, checked by the config schema before they apply', async () => {
+    await tab('Устройства');
+    await page.getByRole('button', { name: 'Добавить принтер' }).click();
+    await field('printers[0].uri').locator('input').fill('tcp://10.0.0.9:9100');
+    await page.getByRole('button', { name: 'Добавить кнопку оценки' }).click();
+    await field('ratingButtons[0].path').locator('input').fill('/dev/serial/by-id/usb-Talon_Rating_Button-if00');
+    // A bus id past the protocol's 247 is refused, and nothing applies.
+    await field('ratingButtons[0].deviceId').locator('input').fill('300');
+    await save();
+    await expect.poll(() => page.getByTestId('config-problems').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'admin-devices-problem');
+    expect((await liveConfig()).ratingButtons).toEqual([]);
+    expect((await liveConfig()).printers).toEqual([]);
+
+    await field('ratingButtons[0].deviceId').locator('input').fill('2');
+    await save();
+    await expect.poll(async () => (await liveConfig()).printers).toEqual([
+      { id: 'printer-1', kioskId: 'kiosk-1', agentId: 'agent-1', uri: 'tcp://10.0.0.9:9100', profile: 'generic-80mm' },
+    ]);
+    expect((await liveConfig()).ratingButtons).toEqual([
+      { deskId: 'desk-1', agentId: 'agent-1', path: '/dev/serial/by-id/usb-Talon_Rating_Button-if00', deviceId: 2 },
+    ]);
+    await saveScreenshot(page, 'admin-devices-forms');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Removed in the form, gone from the office once saved.
+    await page.getByRole('button', { name: 'Удалить «printer-1»' }).click();
+    await save();
+    await expect.poll(async () => (await liveConfig()).printers).toEqual([]);
+  });
+
   it("sets an operator's password", async () => {
     await tab('Сотрудники');
     const petrov = page.getByRole('group', { name: 'Петров Алексей (petrov)', exact: true });
@@ -143,7 +174,17 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await page.getByLabel('День').fill(russianDay(bookingDay(config)));
     await page.getByLabel('Имя посетителя (необязательно)').fill('Смирнов');
     const slot = page.getByRole('button', { name: /^Записать на 10:00/ });
+    // A slot pressed asks first; «Не записывать» books nobody.
+    const before = (await command<{ ok: true; bookings: unknown[] }>(watcher, 'booking:list', { date: bookingDay(config) })).bookings.length;
     await slot.click();
+    const confirm = page.getByTestId('booking-confirm');
+    expect(await confirm.textContent()).toMatch(/^Записать на .+, 10:00: «Заключение и переоформление договоров», посетитель: Смирнов\?/);
+    await confirm.getByRole('button', { name: 'Не записывать' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await command<{ ok: true; bookings: unknown[] }>(watcher, 'booking:list', { date: bookingDay(config) })).bookings.length).toBe(before);
+    await slot.click();
+    await saveScreenshot(page, 'admin-booking-confirm');
+    await confirm.getByRole('button', { name: 'Записать', exact: true }).click();
     await expect.poll(() => page.getByTestId('booking-code').textContent()).toMatch(/^\d{12}$/);
     const code = (await page.getByTestId('booking-code').textContent())!;
     // Contracts take one visitor per slot: the taken slot is no longer offered.

@@ -12,6 +12,7 @@ import type { DeviceAgent } from '@talon/device-agent';
 import type { Clock } from './clock.js';
 import { officeSetupFromConfig } from './config/office-setup-from-config.js';
 import { createDeviceHealth } from './devices/device-health.js';
+import { createDeviceSeenStore } from './devices/device-seen.js';
 import { startEmbeddedAgent, type EmbeddedAgentOptions } from './devices/embedded-agent.js';
 import { createHttpHandler } from './http/http-handler.js';
 import type { Logger } from './logger.js';
@@ -19,16 +20,18 @@ import { createMetrics } from './metrics.js';
 import { createConfigHolder, type OfficeContext } from './office-context.js';
 import { createPrintDispatcher } from './printing/print-dispatcher.js';
 import { createOfficeQueue, type OfficeQueue } from './queue/office-queue.js';
+import { createWaitForecaster } from './queue/wait-forecaster.js';
 import { startPersonalDataRetention } from './privacy/personal-data-retention.js';
 import { startPressRetention } from './rating/press-retention.js';
 import { createRatingPresses } from './rating/rating-presses.js';
 import { createRatingWindows } from './rating/rating-windows.js';
 import { setUpAdminNamespace } from './realtime/admin-namespace.js';
 import { makeAccessFollowConfig } from './realtime/access-follows-config.js';
+import { watchAbandonedDesks } from './realtime/abandoned-desks.js';
 import { setUpBoardNamespace } from './realtime/board-namespace.js';
 import { setUpDashboardNamespace } from './realtime/dashboard-namespace.js';
 import { setUpDeviceNamespace } from './realtime/device-namespace.js';
-import { identityOf } from './realtime/handshake.js';
+import { identityOf, sessionHolds } from './realtime/handshake.js';
 import { setUpKioskNamespace } from './realtime/kiosk-namespace.js';
 import { setUpOperatorNamespace } from './realtime/operator-namespace.js';
 import type { RateLimit } from './realtime/rate-limiter.js';
@@ -47,6 +50,9 @@ import { centralLinkView } from './views/central-link.js';
 import { phonePageUrlOf } from './sync/phone-page-url.js';
 import { createDashboardStateReader } from './views/dashboard-state.js';
 
+/** How often the last-seen time of devices still online is written down. */
+const DEVICE_SEEN_WRITE_MS = 60_000;
+
 export interface ApplicationOptions {
   config: OfficeConfig;
   databaseFile: string;
@@ -55,6 +61,8 @@ export interface ApplicationOptions {
   /** Where admin changes are saved; none in tests. */
   saveConfig?: (config: OfficeConfig) => void;
   screensRoot?: string;
+  /** The office's own announcer recordings, `<data dir>/voice/<lang>/<clip>.ogg`, over the shipped kit. */
+  voiceDir?: string;
   demoTokens?: Record<string, string>;
   /** Per connection; null turns limiting off (benchmarks). */
   rateLimit?: RateLimit | null;
@@ -63,6 +71,10 @@ export interface ApplicationOptions {
   central?: SyncClientOptions;
   /** A device agent in this process for hardware wired to the server PC; started once listening. */
   agent?: EmbeddedAgentOptions;
+  /** The data folder, where a `file:` printer (the demo's) may write; nowhere without it. */
+  printerFileFolder?: string;
+  /** How long a login lasts; 14 h unless a test needs to watch one end. */
+  sessionLifetimeMs?: number;
 }
 
 export interface Application {
@@ -86,7 +98,10 @@ export function createApplication(options: ApplicationOptions): Application {
   let queue: OfficeQueue | undefined;
   const config = createConfigHolder(options.config, () => queue!, options.saveConfig);
   queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
-  const devices = createDeviceHealth(clock);
+  const devices = createDeviceHealth(clock, createDeviceSeenStore(db));
+  // Last seen of devices still online, written now and then so a power cut loses little of it.
+  const deviceSeenTimer = setInterval(() => devices.recordOnline(), DEVICE_SEEN_WRITE_MS);
+  deviceSeenTimer.unref();
   const metrics = createMetrics();
   const limits = () => context.directory.config.limits;
   const edge = createOfficeEdge(options.config.limits, logger.child({ area: 'edge' }), () => clock.now());
@@ -95,13 +110,15 @@ export function createApplication(options: ApplicationOptions): Application {
       return config.directory;
     },
     queue,
+    waits: createWaitForecaster(db, () => queue.state, () => clock.now()),
     db,
     clock,
     devices,
     metrics,
     logger,
-    sessions: createSessions(db, () => clock.now()),
+    sessions: createSessions(db, () => clock.now(), options.sessionLifetimeMs),
     edge,
+    printerFileFolder: options.printerFileFolder,
     applyConfig: (next, change) => config.applyConfig(next, change),
     onConfigChanged: (listener) => config.onConfigChanged(listener),
   };
@@ -121,6 +138,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const httpServer = createLimitedServer(options.config.limits, createHttpHandler(context, {
     centralLink,
     screensRoot: options.screensRoot,
+    ...(options.voiceDir && { voiceDir: options.voiceDir }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     startedAt: clock.now(),
     refusals,
@@ -152,6 +170,7 @@ export function createApplication(options: ApplicationOptions): Application {
       rateLimit: options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit,
       now: () => Date.now(),
       refusals,
+      admit: (socket) => sessionHolds(socket, context),
     },
     // Read at each ticket, so an admin's change applies at once.
     publicUrl: () => context.directory.config.office.publicUrl ?? listenedBaseUrl,
@@ -187,6 +206,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const printing = createPrintDispatcher(io, context);
   setUpKioskNamespace(io.of('/kiosk'), context, realtime, printing);
   setUpOperatorNamespace(io.of('/operator'), context, realtime);
+  const abandonedDesks = watchAbandonedDesks(io.of('/operator'), context);
   setUpBoardNamespace(io.of('/board'), context, realtime, views.boardState);
   setUpDashboardNamespace(io.of('/dashboard'), context, realtime, views.dashboardState);
   setUpAdminNamespace(io.of('/admin'), context, realtime, createBookingDesk(context));
@@ -218,7 +238,7 @@ export function createApplication(options: ApplicationOptions): Application {
           if (!lan.reachable && !context.directory.config.office.publicUrl) {
             logger.warn({ qr: lan.url }, 'no LAN address: ticket QR codes point at this machine only; set office.publicUrl');
           }
-          if (options.agent && !agent) agent = startEmbeddedAgent(options.agent, bound, host, logger);
+          if (options.agent && !agent) agent = startEmbeddedAgent({ ...options.agent, printerFileFolder: options.printerFileFolder }, bound, host, logger);
           resolve(bound);
         });
       });
@@ -231,6 +251,8 @@ export function createApplication(options: ApplicationOptions): Application {
       printing.abandonAll();
       await within(2000, agent?.stop());
       broadcasts.stop();
+      clearInterval(deviceSeenTimer);
+      abandonedDesks.stopAll();
       sync?.stop();
       ratings.closeAll();
       pressRetention.stop();

@@ -8,12 +8,15 @@ import type { OfficeEdge } from './edge/office-edge.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { OfficeQueue } from './queue/office-queue.js';
+import type { WaitForecaster } from './queue/wait-forecaster.js';
 import type { OfficeDatabase } from './storage/open-database.js';
 
 /** What every handler may use; built once by `createApplication`. */
 export interface OfficeContext {
   readonly directory: OfficeDirectory;
   readonly queue: OfficeQueue;
+  /** The wait told to visitors (kiosk, ticket, status page, phone), played forward from the live queue. */
+  readonly waits: WaitForecaster;
   readonly db: OfficeDatabase;
   readonly clock: Clock;
   readonly devices: DeviceHealth;
@@ -22,6 +25,8 @@ export interface OfficeContext {
   readonly sessions: Sessions;
   /** Counters and the aggregated refusal log against hostile traffic (config `limits`). */
   readonly edge: OfficeEdge;
+  /** The data folder: the one place a `file:` printer may write (the demo's); none refuses them. */
+  readonly printerFileFolder: string | undefined;
   /** Applies a validated config live; saves it where it came from. */
   applyConfig(config: OfficeConfig, change?: ConfigChange): void;
   onConfigChanged(listener: ConfigListener): void;

@@ -40,6 +40,8 @@ export const CONFIG_PROBLEMS = [
   'unknown-desk',
   'hard-limit-short',
   'unknown-time-zone',
+  'printer-target',
+  'printer-network',
   'other',
 ] as const;
 export type ConfigProblem = (typeof CONFIG_PROBLEMS)[number];

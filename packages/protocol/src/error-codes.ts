@@ -12,6 +12,8 @@ export const WIRE_ERROR_CODES = [
   'forbidden',
   'not-found',
   'invalid-config',
+  /** A new password shorter than 10 characters or among the most common ones. */
+  'weak-password',
   'internal',
   /** A dependency (central's database) is down for now: the same request later will do. */
   'unavailable',

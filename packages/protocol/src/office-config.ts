@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_OFFICE_RULES, PAUSE_REASONS, TICKET_PREFIXES } from '@talon/domain';
 import { configProblemOf, type ConfigIssue } from './config-issues.js';
 import { dateField, idField } from './fields.js';
+import { DEFAULT_PRINTER_NETWORK, printerNetworkEntryProblem, printerTargetProblem } from './printer-targets.js';
 
 /**
  * The office's config file: one readable JSON document the administrator copies and edits, and
@@ -79,6 +80,9 @@ const operatorConfig = z.object({
   roles: z.array(z.enum(OPERATOR_ROLES)).min(1).default(['operator']),
 });
 
+export const BOARD_VOICES = ['kit', 'browser', 'off'] as const;
+export type BoardVoice = (typeof BOARD_VOICES)[number];
+
 export const DEVICE_ROLES = ['kiosk', 'board', 'agent'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
@@ -119,6 +123,11 @@ const rulesConfig = z.object({
   serviceTimeSampleSize: z.number().int().min(1).max(500).default(DEFAULT_OFFICE_RULES.serviceTimeSampleSize),
   /** The rating button's window closes by itself after this long. */
   ratingWindowSeconds: z.number().int().min(5).max(600).default(60),
+  /**
+   * A desk whose operator's console dropped (and did not come back) closes after this long; its
+   * visitor goes back to the queue in their place. A fraction is allowed (tests use a second).
+   */
+  abandonedDeskGraceMinutes: z.number().positive().max(480).default(10),
 }).refine((r) => r.waitingHardLimitMinutes === undefined || r.waitingHardLimitMinutes >= r.waitingStandardMinutes, {
   message: 'waitingHardLimitMinutes must not be shorter than waitingStandardMinutes',
   params: { problem: 'hard-limit-short' },
@@ -227,6 +236,15 @@ export const officeConfigSchema = z
         token: z.string().min(16, 'at least 16 characters').max(256).optional(),
       })
       .prefault({}),
+    /** The hall board's voice (README, "The hall's voice"). */
+    board: z
+      .object({
+        /** kit: Talon's clips (or the office's own recordings); browser: the device's speech voice; off: chime only. */
+        voice: z.enum(BOARD_VOICES).default('kit'),
+        /** The language the hall hears, whatever language the screen shows. */
+        voiceLanguage: z.enum(['ru', 'en']).default('ru'),
+      })
+      .prefault({}),
     serviceGroups: z
       .array(z.object({ id: idField, name: text, nameEn: text.optional(), parentId: idField.optional() }))
       .default([]),
@@ -251,6 +269,11 @@ export const officeConfigSchema = z
       )
       .default([]),
     devices: z.array(deviceConfig).default([]),
+    /**
+     * Where `tcp://` printers may be: CIDR ranges or host names as written in their URIs.
+     * Loopback and the private ranges by default (see printer-targets.ts).
+     */
+    printerNetwork: z.array(z.string().min(1).max(253)).max(100).default([...DEFAULT_PRINTER_NETWORK]),
     printers: z.array(printerConfig).default([]),
     ratingButtons: z.array(ratingButtonConfig).default([]),
   })
@@ -309,6 +332,17 @@ export const officeConfigSchema = z
       if (entry.from >= entry.to) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'to'], message: 'a break must end after it starts', params: { problem: 'break-order' } });
     });
     const deviceRole = new Map(config.devices.map((device) => [device.id, device.role]));
+    config.printerNetwork.forEach((entry, index) => {
+      const problem = printerNetworkEntryProblem(entry);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['printerNetwork', index], message: problem, params: { problem: 'printer-network', value: entry } });
+    });
+    config.printers.forEach((printer, index) => {
+      // The data folder is known only to the server, which checks a `file:` printer's folder itself.
+      const problem = /^file:/i.test(printer.uri)
+        ? printer.uri.split('/').includes('..') ? 'a file: printer path may not contain ..' : undefined
+        : printerTargetProblem(printer.uri, { network: config.printerNetwork });
+      if (problem) ctx.addIssue({ code: 'custom', path: ['printers', index, 'uri'], message: problem, params: { problem: 'printer-target', value: printer.uri } });
+    });
     config.printers.forEach((printer, index) => {
       if (deviceRole.get(printer.kioskId) !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['printers', index, 'kioskId'], message: `"${printer.kioskId}" is not a kiosk device`, params: { problem: 'not-kiosk', value: printer.kioskId } });
       if (deviceRole.get(printer.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['printers', index, 'agentId'], message: `"${printer.agentId}" is not an agent device`, params: { problem: 'not-agent', value: printer.agentId } });

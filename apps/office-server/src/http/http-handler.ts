@@ -12,6 +12,7 @@ import { metricsAccess } from './metrics-access.js';
 import { landingPage, PAGE_STYLE, trackPage } from './pages.js';
 import { createStaticScreens } from './static-screens.js';
 import { createTicketsCsv } from './tickets-csv.js';
+import { createVoiceClips } from './voice-clips.js';
 
 /** A login is two short strings; anything near this size is not one. */
 const LOGIN_BODY_LIMIT = 16 * 1024;
@@ -20,6 +21,8 @@ const loginBody = z.strictObject({ login: z.string().min(1).max(64), password: z
 
 export interface HttpOptions {
   screensRoot: string | undefined;
+  /** The office's own announcer recordings (`<data dir>/voice`), over the shipped voice kit. */
+  voiceDir?: string;
   /** The link to the central service as it is now. */
   centralLink: () => CentralLinkView;
   /** Demo only: tokens the landing page may put into its links. */
@@ -33,6 +36,7 @@ export interface HttpOptions {
 
 export function createHttpHandler(context: OfficeContext, options: HttpOptions) {
   const screens = createStaticScreens(options.screensRoot);
+  const voice = createVoiceClips(options.voiceDir);
   const throttle = createLoginThrottle(() => context.clock.now(), context.directory.config.limits);
   const ticketsCsv = createTicketsCsv(context.db);
   const ticketRow = context.db.prepare(`SELECT id, number, status, desk_id AS deskId FROM tickets WHERE id = ?`);
@@ -115,7 +119,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
     if (method === 'GET' && path.startsWith('/t/')) {
       const id = path.slice(3);
       const row = /^[A-Za-z0-9_]{1,64}$/.test(id) ? (ticketRow.get(id) as Parameters<typeof trackPage>[2]) : undefined;
-      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url));
+      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url), context.waits);
       return send(response, row ? 200 : 404, html, 'text/html; charset=utf-8');
     }
     if (method === 'GET' && path === '/') {
@@ -134,6 +138,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       response.writeHead(303, { location: `${path}${url.search}#pair=${encodeURIComponent(token)}`, 'cache-control': 'no-store' });
       return void response.end();
     }
+    if (method === 'GET' && voice.serve(path, response)) return;
     if (method === 'GET' && screens.serve(path, response)) return;
     return json(response, 404, { ok: false, code: 'not-found', message: `${method} ${path} is not here` });
   }

@@ -1,4 +1,5 @@
-import { estimateWait, type QueueState } from '@talon/domain';
+import { peopleAheadOf, type QueueState } from '@talon/domain';
+import type { WaitForecaster } from '../queue/wait-forecaster.js';
 import { t, type Language } from '@talon/messages';
 import { FAVICON_DATA_URI } from '@talon/server-edge';
 import type { OfficeDirectory } from '../config/office-directory.js';
@@ -50,6 +51,7 @@ export function trackPage(
   row: { id: string; number: string; status: string; deskId: string | null } | undefined,
   now: number,
   language: Language,
+  waits: WaitForecaster,
 ): string {
   const lang = language;
   if (!row) return page(lang, t(lang, 'track.notFound'), `<h1>${escapeHtml(t(lang, 'track.notFound'))}</h1>`);
@@ -57,9 +59,10 @@ export function trackPage(
   const deskNumber = (id: string | undefined | null) => (id ? (directory.desks.get(id)?.number ?? '?') : '?');
   let status: string;
   if (live?.status === 'waiting') {
-    const wait = estimateWait(state, live.serviceId, now, live.id);
-    status = `<p>${escapeHtml(t(lang, 'track.waiting'))}</p><p>${escapeHtml(t(lang, 'track.peopleAhead', { count: wait.peopleAhead }))}</p>${
-      wait.estimatedWaitMin !== null ? `<p>${escapeHtml(t(lang, 'track.estimate', { minutes: wait.estimatedWaitMin }))}</p>` : ''
+    const told = waits.forTicket(live.id);
+    const minutes = told && (told.fromMin === told.toMin ? String(told.fromMin) : `${told.fromMin}-${told.toMin}`);
+    status = `<p>${escapeHtml(t(lang, 'track.waiting'))}</p><p>${escapeHtml(t(lang, 'track.peopleAhead', { count: peopleAheadOf(state, live.serviceId, now, live.id) }))}</p>${
+      told ? `<p data-wait="${told.estimateMin}">${escapeHtml(told.estimateMin < 1 ? t(lang, 'kiosk.estimateNone') : t(lang, 'track.estimate', { minutes: minutes ?? '' }))}</p>` : ''
     }`;
   } else if (live?.status === 'called') status = `<p><strong>${escapeHtml(t(lang, 'track.called', { desk: deskNumber(live.deskId) }))}</strong></p>`;
   else if (live?.status === 'serving') status = `<p>${escapeHtml(t(lang, 'track.serving', { desk: deskNumber(live.deskId) }))}</p>`;

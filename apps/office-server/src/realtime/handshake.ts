@@ -11,6 +11,8 @@ export interface SocketIdentity {
   session?: string;
   /** The roles this person's screen needs; checked again when the config changes. */
   roles?: readonly OperatorRole[];
+  /** When the session ends (epoch ms): the connection is closed then. */
+  expiresAt?: number;
 }
 
 function refuse(code: 'unauthorized' | 'forbidden', message: string): Error {
@@ -54,8 +56,8 @@ export function requireOperator(namespace: Namespace, context: OfficeContext, ro
       context.edge.handshakeRefused(socket, 'session-missing');
       return next(refuse('unauthorized', 'log in first: POST /api/login'));
     }
-    const operatorId = context.sessions.operatorOf(session);
-    const operator = operatorId ? context.directory.operators.get(operatorId) : undefined;
+    const found = context.sessions.lookup(session);
+    const operator = found ? context.directory.operators.get(found.operatorId) : undefined;
     if (!operator) {
       context.edge.handshakeRefused(socket, 'session-unknown');
       return next(refuse('unauthorized', 'the session has expired; log in again'));
@@ -65,8 +67,38 @@ export function requireOperator(namespace: Namespace, context: OfficeContext, ro
     (socket.data as SocketIdentity).operator = operator;
     (socket.data as SocketIdentity).session = session;
     (socket.data as SocketIdentity).roles = roles;
+    (socket.data as SocketIdentity).expiresAt = found!.expiresAt;
     next();
   });
+  namespace.on('connection', (socket) => endAtExpiry(socket, context));
+}
+
+/**
+ * A session ends on time even on a screen that never sends another command: a timer closes the
+ * connection at expiry (re-armed if the office clock says it is not there yet; it can only be
+ * later than a timer's own count when the clock is set by hand).
+ */
+function endAtExpiry(socket: Socket, context: OfficeContext): void {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const left = (identityOf(socket).expiresAt ?? 0) - context.clock.now();
+    if (left <= 0) return void socket.disconnect(true);
+    // setTimeout counts at most 2^31-1 ms; a longer wait takes two turns.
+    timer = setTimeout(arm, Math.min(left, 2 ** 31 - 1));
+    timer.unref();
+  };
+  arm();
+  socket.once('disconnect', () => clearTimeout(timer));
+}
+
+/**
+ * Checked before every command: a person's connection lives only as long as the session it was
+ * opened with (expiry, logout, sign-out everywhere); a device's has no session and always holds.
+ */
+export function sessionHolds(socket: Socket, context: OfficeContext): boolean {
+  const { session, operator } = identityOf(socket);
+  if (session === undefined) return true;
+  return context.sessions.lookup(session)?.operatorId === operator?.id;
 }
 
 /**

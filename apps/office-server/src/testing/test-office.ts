@@ -60,10 +60,14 @@ export async function startTestOffice(
     logger: options.logger ?? silentLogger(),
     rateLimit: options.rateLimit === undefined ? null : options.rateLimit,
     screensRoot: options.screensRoot ?? SCREENS_ROOT,
+    voiceDir: options.voiceDir ?? join(dataDir, 'voice'),
     broadcastIntervals: options.broadcastIntervals ?? { screensMs: 10, dashboardMs: 50 },
     ...(options.saveConfig && { saveConfig: options.saveConfig }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     ...(options.central && { central: options.central }),
+    ...(options.sessionLifetimeMs !== undefined && { sessionLifetimeMs: options.sessionLifetimeMs }),
+    ...(options.agent && { agent: options.agent }),
+    printerFileFolder: options.printerFileFolder ?? dataDir,
     databaseFile,
   });
   const port = await app.listen(options.port ?? 0, '127.0.0.1');

@@ -40,6 +40,7 @@ export function createBoardStateReader(db: OfficeDatabase) {
       calls,
       history,
       waiting: serviceQueues(directory, state, directory.config.services.map((s) => s.id), now),
+      voice: { mode: directory.config.board.voice, language: directory.config.board.voiceLanguage },
     };
   };
 }
