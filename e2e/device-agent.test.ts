@@ -73,6 +73,15 @@ describe('device agent: kiosk tickets on a network printer', () => {
     expect(text).toContain(issued.ticket.number);
     const serviceName = demoConfig().services.find((s) => s.id === 'payments')!.name;
     expect(text).toContain(serviceName);
+    // The office's address under its name (issue 15), from the demo config.
+    expect(text).toContain(demoConfig().office.address!);
+
+    // A priority ticket says which document to show at the desk (issue 15).
+    const priority = await command<Issued>(kiosk, 'ticket:issue', { serviceId: 'payments', categoryId: 'disabled' });
+    const [, priorityJob] = await printer.waitForJobs(2);
+    const priorityText = decodeEscPos(priorityJob!).lines.join(' ');
+    expect(priorityText).toContain(priority.ticket.number);
+    expect(priorityText).toContain('Предъявите в окне: Справка МСЭ об инвалидности');
 
     // The agent PC switched off: no paper is promised for a printer nobody drives.
     const unpromised = nextEvent<KioskState>(kiosk, 'kiosk:state', (s) => !s.printer.paperTickets);

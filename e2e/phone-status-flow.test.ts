@@ -1,4 +1,5 @@
 import { PHONE_NAMESPACE, type PhoneTicketStatus, type PhoneWatchResult } from '@talon/protocol';
+import { phoneTokenKeyFromOfficeKey, signPhoneToken } from '@talon/server-edge';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLinkProxy, type LinkProxy } from '../apps/booking-service/src/testing/link-proxy.js';
@@ -9,6 +10,7 @@ import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../apps/
 /** Tuesday 24 November 2026, 09:00 in Moscow. */
 const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
 const OFFICE = 'demo-office';
+const tokenFor = (ticketId: string, officeDay = '2026-11-24') => signPhoneToken({ officeId: OFFICE, ticketId, officeDay }, phoneTokenKeyFromOfficeKey(TEST_OFFICE_KEYS[OFFICE]!));
 
 async function waitFor(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -25,7 +27,7 @@ async function openPhone(central: TestCentral, ticketId: string): Promise<{ sock
   const links: boolean[] = [];
   socket.on('ticket:status', (status: PhoneTicketStatus) => seen.push(status));
   socket.on('office:link', ({ linked }: { linked: boolean }) => links.push(linked));
-  const first = (await socket.timeout(5000).emitWithAck('ticket:watch', { officeId: OFFICE, ticketId })) as PhoneWatchResult;
+  const first = (await socket.timeout(5000).emitWithAck('ticket:watch', { token: tokenFor(ticketId) })) as PhoneWatchResult;
   return { socket, first, seen, links };
 }
 
@@ -97,12 +99,18 @@ describe('ticket statuses flow from the office through central to phones', () =>
     await waitFor('the end', () => phone.seen.at(-1)?.state === 'finished');
   });
 
-  it('refuses a malformed watch with a code, and bounds the tickets one page follows', async () => {
-    central = await startTestCentral();
+  it('refuses a malformed, forged or expired watch with a code, and bounds the tickets one page follows', async () => {
+    central = await startTestCentral({ now: () => TUESDAY_9_00 });
     const socket = io(`${central.url}${PHONE_NAMESPACE}`, { transports: ['websocket'], forceNew: true });
     phones.push(socket);
-    expect(await socket.timeout(5000).emitWithAck('ticket:watch', { officeId: 'x y', ticketId: 1 })).toMatchObject({ ok: false, code: 'invalid-payload' });
-    for (let i = 0; i < 4; i += 1) expect(await socket.timeout(5000).emitWithAck('ticket:watch', { officeId: OFFICE, ticketId: `t${i}` })).toMatchObject({ ok: true, status: null, linked: false });
-    expect(await socket.timeout(5000).emitWithAck('ticket:watch', { officeId: OFFICE, ticketId: 't9' })).toMatchObject({ ok: false, code: 'rate-limited' });
+    expect(await socket.timeout(5000).emitWithAck('ticket:watch', { officeId: OFFICE, ticketId: 't1' })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    // Bare ids, another office's key, a changed ticket id: none opens a ticket.
+    const forged = signPhoneToken({ officeId: OFFICE, ticketId: 't1', officeDay: '2026-11-24' }, phoneTokenKeyFromOfficeKey('not-the-key'));
+    const altered = tokenFor('t1').replace('.t1.', '.t2.');
+    for (const token of [forged, altered, 'demo-office.t1.20261124', 'x'])
+      expect(await socket.timeout(5000).emitWithAck('ticket:watch', { token })).toMatchObject({ ok: false, code: 'phone-token-invalid' });
+    expect(await socket.timeout(5000).emitWithAck('ticket:watch', { token: tokenFor('t1', '2026-11-23') })).toMatchObject({ ok: false, code: 'phone-token-expired' });
+    for (let i = 0; i < 4; i += 1) expect(await socket.timeout(5000).emitWithAck('ticket:watch', { token: tokenFor(`t${i}`) })).toMatchObject({ ok: true, status: null, linked: false });
+    expect(await socket.timeout(5000).emitWithAck('ticket:watch', { token: tokenFor('t9') })).toMatchObject({ ok: false, code: 'rate-limited' });
   });
 });

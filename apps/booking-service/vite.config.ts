@@ -19,5 +19,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     reportCompressedSize: false,
+    // The booking page and the quality department's page (quality.html, served at /quality).
+    // and the ticket's phone page (phone.html, served at /p/<token>).
+    rollupOptions: { input: { index: here('./web/index.html'), quality: here('./web/quality.html'), phone: here('./web/phone.html') } },
   },
 });

@@ -107,10 +107,10 @@ for (const scenario of scenarios.filter((s) => !process.env.BENCH_ONLY || s.name
         const waited = (o.calledAt - o.arrivedAt) / MINUTE;
         return waited >= o.estimates.range.fromMin && waited <= o.estimates.range.toMin;
       });
-      console.log(`  printed range (from the forecast's last 100 errors): the wait fell inside for ${pct(inRange)}, mean width ${fmt(mean(told.map((o) => o.estimates.range.toMin - o.estimates.range.fromMin)))} min`);
-      for (const estimator of ['today', 'forward', 'calibrated']) {
+      console.log(`  printed range (from the errors of the 25 of the last 100 forecasts nearest in size): the wait fell inside for ${pct(inRange)}, mean width ${fmt(mean(told.map((o) => o.estimates.range.toMin - o.estimates.range.fromMin)))} min`);
+      for (const estimator of ['today', 'forward-before', 'forward', 'calibrated']) {
         const e = estimateErrors(all, estimator);
-        console.log(`  estimate "${estimator}" under talon: MAE ${fmt(e.mae)} min, RMSE ${fmt(e.rmse)}, bias ${fmt(e.bias)} (told minus waited), within ±5 min ${pct(e.within5)}`);
+        console.log(`  estimate "${estimator}" under talon: MAE ${fmt(e.mae, 2)} min, RMSE ${fmt(e.rmse)}, bias ${fmt(e.bias)} (told minus waited), within ±5 min ${pct(e.within5)}`);
       }
     }
   }

@@ -1,7 +1,7 @@
 // One simulated office day through the real queue engine (packages/domain): visitors arrive,
 // take tickets or check in with bookings, desks call, serve and go to lunch. Which visitor a free
 // desk calls is the only thing a policy changes, so their figures can be set side by side.
-import { applyAll, calibratedWaitMin, createQueueState, decide, estimateWait, forecastWaitMin, instantOfLocal, waitRange } from '@talon/domain';
+import { applyAll, arrivalRatesFrom, calibratedWaitMin, createQueueState, decide, estimateWait, forecastWaitMin, instantOfLocal, waitRange } from '@talon/domain';
 import { createFormerRule } from './former-rule.js';
 
 const MINUTE = 60_000;
@@ -126,6 +126,9 @@ export function simulateDay(setup, day, policy, operatorOf) {
   const visitorByTicket = new Map();
   const forwardErrors = [];
   const outcomes = [];
+  // What the office itself knows when it estimates: who took a ticket lately, and how long a call takes to become a visit.
+  const issuedLog = [];
+  const callGaps = [];
 
   const endOfDay = at(day.close) + 3 * 60 * MINUTE;
   let next = 0;
@@ -139,10 +142,14 @@ export function simulateDay(setup, day, policy, operatorOf) {
         : run({ type: 'ticket.issue', ticketId, serviceId: v.serviceId, ...(v.categoryId && { categoryId: v.categoryId }) }, now);
       if (!decision.ok) continue;
       const issued = state.tickets.get(ticketId);
+      issuedLog.push({ serviceId: issued.serviceId, kind: issued.kind, issuedAt: now });
+      const callToStartMs = callGaps.length === 0 ? 0 : callGaps.reduce((a, b) => a + b, 0) / callGaps.length;
       // What the visitor is told at the kiosk, by each estimator, to set against what happens.
       const estimates = {
         today: estimateWait(state, issued.serviceId, now, ticketId).estimatedWaitMin,
-        forward: forecastWaitMin(state, issued.serviceId, now, ticketId),
+        // The play as it was before tuning: no one arriving, no walk to the desk, one play.
+        'forward-before': forecastWaitMin(state, issued.serviceId, now, ticketId),
+        forward: forecastWaitMin(state, issued.serviceId, now, ticketId, { arrivals: arrivalRatesFrom(issuedLog, now), callToStartMs }),
       };
       // The office's own recent errors (the last 100 raw forecasts against what happened) set the lean and the range.
       if (estimates.forward !== null) {
@@ -169,6 +176,8 @@ export function simulateDay(setup, day, policy, operatorOf) {
           desk.ticketId = undefined;
         } else if (ticket?.status === 'called') {
           run({ type: 'ticket.start', deskId: desk.id }, now);
+          callGaps.push(now - ticket.calledAt);
+          if (callGaps.length > 50) callGaps.shift();
           if (ticket.kind === 'priority') run({ type: 'ticket.confirm-category', deskId: desk.id, documentSeen: true }, now);
           desk.busyUntil = now + visitor.minutes * MINUTE;
           continue;
@@ -200,7 +209,7 @@ export function simulateDay(setup, day, policy, operatorOf) {
       const visitor = visitorByTicket.get(ticket.id);
       if (!visitor.absent) outcomes.push({ ...visitor, kind: ticket.kind, queuedAt: ticket.queuedAt, calledAt: now });
       if (!visitor.absent && visitor.estimates?.forward != null) {
-        forwardErrors.push(visitor.estimates.forward - (now - visitor.arrivedAt) / MINUTE);
+        forwardErrors.push({ forecastMin: visitor.estimates.forward, errorMin: visitor.estimates.forward - (now - visitor.arrivedAt) / MINUTE });
         if (forwardErrors.length > 100) forwardErrors.shift();
       }
       desk.ticketId = ticket.id;

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../../apps/office-server/src/testing/test-office.js';
+import { command, demoConfig, DEMO_TOKENS, startTestOffice, type TestOffice } from '../../apps/office-server/src/testing/test-office.js';
 import { seriousAccessibilityViolations } from '../support/axe.js';
 import { browserSuitesRun, launchChromium, saveScreenshot, watchAppearance } from '../support/browser.js';
+
+/** This suite hears the browser's own voice (`board.voice: 'browser'`); board-voice.test.ts the kit. */
+const BROWSER_VOICE = () => demoConfig((config) => void (config.board.voice = 'browser'));
 
 /**
  * The page's voice is replaced by a recorder before any script runs: the test hears what the hall
@@ -46,7 +49,7 @@ describe.runIf(browserSuitesRun)('hall board in Chromium', () => {
     (await command<{ ok: true; ticket: { number: string } }>(kiosk, 'ticket:issue', { serviceId })).ticket.number;
 
   beforeAll(async () => {
-    office = await startTestOffice();
+    office = await startTestOffice({ config: BROWSER_VOICE() });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
     await context.addInitScript(RECORDING_VOICE);
@@ -168,7 +171,7 @@ describe.runIf(browserSuitesRun)('hall board in Chromium', () => {
 
     // The call is made on the same data while the board cannot reach it (another port), so the
     // board learns of it only by catching up, never from the live call event.
-    const elsewhere = await startTestOffice({ dataDir });
+    const elsewhere = await startTestOffice({ dataDir, config: BROWSER_VOICE() });
     kiosk = await elsewhere.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     const number = await issue('payments');
     operator = await elsewhere.connect('/operator', { session: await elsewhere.login('ivanova') });
@@ -179,7 +182,7 @@ describe.runIf(browserSuitesRun)('hall board in Chromium', () => {
     expect(await page.locator(`[data-testid="board-call"][data-ticket="${number}"]`).count()).toBe(0);
 
     const before = (await spoken()).length;
-    office = await startTestOffice({ port, dataDir });
+    office = await startTestOffice({ port, dataDir, config: BROWSER_VOICE() });
 
     await page.locator(`[data-testid="board-call"][data-ticket="${number}"]`).waitFor({ timeout: 15_000 });
     await offline.waitFor({ state: 'detached' });

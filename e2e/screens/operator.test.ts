@@ -86,14 +86,33 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     await page.getByText('Посетителя нет. Вызовите следующего.').waitFor();
   });
 
-  it('calls by the keyboard shortcut and marks a no-show', async () => {
+  it('calls by the keyboard shortcut, times the call, holds a no-show for undo, then marks it; counts the day', async () => {
     const number = await issue('meters');
     await expect.poll(() => button(/^Вызвать следующего/).isEnabled()).toBe(true);
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('1');
     await expect.poll(() => currentTicket().textContent()).toBe(number);
+    // The call's own clock runs while the desk waits for the visitor.
+    await expect.poll(() => page.getByTestId('call-time').textContent(), { timeout: 4_000 }).toMatch(/^0:0[1-9]$/);
+
+    // «Не явился» is held with an «Отменить»: undone, the ticket stays called at this desk.
     await button(/^Не явился/).click();
-    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor();
+    const held = page.getByTestId('no-show-pending');
+    await held.waitFor();
+    expect(await held.textContent()).toContain(`Талон ${number} будет отмечен «Не явился» через`);
+    await saveScreenshot(page, 'operator-no-show-undo');
+    await page.getByTestId('no-show-undo').click();
+    await held.waitFor({ state: 'detached' });
+    await page.waitForTimeout(7_000);
+    expect(await status().textContent()).toBe('Вызван');
+    expect(await currentTicket().textContent()).toBe(number);
+
+    // Not undone: sent once the window is over, and the operator's day counts it.
+    const pressed = Date.now();
+    await button(/^Не явился/).click();
+    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor({ timeout: 10_000 });
+    expect(Date.now() - pressed).toBeGreaterThan(5_000);
+    await expect.poll(() => page.getByTestId('operator-today').textContent()).toBe('Принято: 1 · Не явились: 1');
   });
 
   it('calls a given number from the waiting list, then transfers it with a comment', async () => {
@@ -104,6 +123,9 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     // Keys act only once the console is free again, as the buttons do.
     await expect.poll(() => button(/^Перенаправить/).isEnabled()).toBe(true);
     await page.keyboard.press('6');
+    // The form opens in view, its submit button included, on the desk's 1366x768 screen.
+    const submit = button(/^Перенаправить посетителя/);
+    await expect.poll(() => submit.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
     await page.getByLabel('Комментарий для следующего окна').fill('Нужен договор, паспорт проверен');
     await page.getByLabel('Услуга', { exact: true }).selectOption('contracts');
     await saveScreenshot(page, 'operator-transfer');
@@ -163,7 +185,8 @@ describe.runIf(browserSuitesRun)('operator console', () => {
 
   it('closes the desk after a confirmation and logs out', async () => {
     await button(/^Не явился/).click();
-    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor();
+    // Sent once its undo window is over.
+    await page.getByText('Посетителя нет. Вызовите следующего.').waitFor({ timeout: 10_000 });
     await button(/^Закрыть окно/).click();
     await button(/^Да, закрыть окно/).click();
     await page.getByRole('heading', { name: 'Выберите окно' }).waitFor();

@@ -1,20 +1,22 @@
 import { OFFICE_NAMESPACE, PHONE_NAMESPACE, type OfficeSummary } from '@talon/protocol';
-import { createServer, type Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createCentralBookings } from './booking/central-bookings.js';
 import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
-import { createAddressAttempts } from './edge/address-attempts.js';
-import { clientAddress } from './edge/client-address.js';
-import { capConnectionsPerAddress } from './edge/connection-cap.js';
-import { originAllowed } from './edge/origin-check.js';
-import { createRefusalLog } from './edge/refusal-log.js';
+import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, socketDoor } from '@talon/server-edge';
+import { createQualityHttp } from './quality/quality-http.js';
+import { forgetAccountKeys } from './quality/central-quality.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
 import { setUpPhoneNamespace, type PhoneNamespace } from './phone/phone-namespace.js';
 import { createPhoneStatuses } from './phone/phone-statuses.js';
+import { createPhoneTokenCheck } from './phone/phone-token-check.js';
+import { createNudgeChannels } from './phone/nudges/nudge-channels.js';
+import { createNudgeService } from './phone/nudges/nudge-service.js';
+import { officeDayOf } from './booking/office-day.js';
 import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
 import type { RedisCluster } from './sync/redis-cluster.js';
 
@@ -52,19 +54,12 @@ export async function createCentralService(options: CentralServiceOptions): Prom
   const offices = await loadOfficeDirectory(store);
   const limits = config.limits;
   const refusals = createRefusalLog(logger.child({ area: 'edge' }), { everyMs: limits.refusalLogSeconds * 1000, maxSources: 1000 });
-  const attempts = (max: number) => createAddressAttempts({ max, windowMs: limits.guessWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now });
+  const attempts = (max: number) => createFailureCounter({ max, windowMs: limits.guessWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now });
   const bookingGuesses = attempts(limits.bookingGuessesPerAddress);
   const handshakeFailures = attempts(limits.officeHandshakeFailuresPerAddress);
 
-  const httpServer = createServer({
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-    // Node checks the two timeouts only this often (30 s by default): as often as the shorter one needs.
-    connectionsCheckingInterval: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2,
-  });
-  httpServer.maxConnections = limits.maxConnections;
-  capConnectionsPerAddress(httpServer, limits.maxConnectionsPerAddress, limits.trustedProxies, refusals);
+  const httpServer = createLimitedServer(limits);
+  capConnectionsPerAddress(httpServer, { max: () => limits.maxConnectionsPerAddress, trustedProxies: limits.trustedProxies, refusals });
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 2 * 1024 * 1024,
@@ -72,18 +67,13 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     pingTimeout: 15_000,
     // Before any Socket.IO work: an address that keeps failing the office handshake is turned away
     // at the door, and a browser page from another site may not open a socket here at all.
-    allowRequest: (request, callback) => {
-      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], limits.trustedProxies);
-      if (handshakeFailures.blocked(address)) {
-        refusals.refused(address, 'office-handshake-limit');
-        return callback('too many failed office handshakes', false);
-      }
-      if (!originAllowed(request.headers.origin, request.headers.host, config.booking.allowedOrigins)) {
-        refusals.refused(address, 'socket-origin');
-        return callback('origin not allowed', false);
-      }
-      callback(null, true);
-    },
+    allowRequest: socketDoor({
+      handshakeFailures,
+      refusals,
+      addressOf: (request) => clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], limits.trustedProxies),
+      allowedOrigins: () => config.booking.allowedOrigins,
+      blockedReason: 'office-handshake-limit',
+    }),
   });
   if (options.cluster) io.adapter(options.cluster.adapter);
   const officeNsp = io.of(OFFICE_NAMESPACE) as unknown as OfficeNamespace;
@@ -126,7 +116,21 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       );
     },
   });
+  const checkPhoneToken = createPhoneTokenCheck({ config: () => config, offices, now });
+  const nudgeChannels = await createNudgeChannels(config.phone, store);
+  const nudges = createNudgeService({
+    store,
+    channels: nudgeChannels.channels,
+    now,
+    logger: logger.child({ area: 'nudges' }),
+    maxPerTicket: () => config.phone.maxNudgesPerTicket,
+    pushEndpointAllowed: nudgeChannels.pushEndpointAllowed,
+    ...(config.phone.sms && { smsConsentText: config.phone.sms.consentText }),
+  });
   const phones = setUpPhoneNamespace(io.of(PHONE_NAMESPACE) as unknown as PhoneNamespace, {
+    checkToken: checkPhoneToken,
+    onStatuses: (officeId, statuses) =>
+      void nudges.statusesArrived(officeId, statuses).catch((error: unknown) => logger.warn({ err: error, officeId }, 'nudges not checked')),
     statuses: createPhoneStatuses(() => config.phone.maxTicketStatuses),
     isLinked: (officeId) => isOfficeLinked(officeNsp, officeId),
     logger: logger.child({ area: 'phone' }),
@@ -155,6 +159,10 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size,
       bookingGuesses,
       refusals,
+      checkPhoneToken,
+      nudges,
+      nudgeOffer: nudgeChannels.offer,
+      quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),
         ...(options.cluster && { redis: options.cluster.up() ? 'up' : 'down' }),
@@ -165,6 +173,15 @@ export async function createCentralService(options: CentralServiceOptions): Prom
   const applyRetention = async () => {
     const cleared = await store.forgetPersonalData(now() - config.personalData.retentionDays * DAY);
     if (cleared > 0) logger.info({ cleared }, 'names and phone numbers past retention cleared');
+    // Account keys (HMACs) are kept for the longest repeat window of any office and a day more,
+    // as the office keeps them; their days are counted first, so repeats outlive the keys.
+    const windowDays = Math.max(30, ...offices.all().map(([, s]) => s.quality?.repeatWindowDays ?? 30));
+    const keys = await forgetAccountKeys(store, offices.all(), now() - (windowDays + 2) * DAY, now());
+    if (keys > 0) logger.info({ keys, windowDays }, 'account keys past the repeat window forgotten');
+    // Nudges, with the phone numbers given for them, live for their office day only.
+    let nudgesForgotten = 0;
+    for (const office of config.offices) nudgesForgotten += await nudges.forgetBefore(office.id, officeDayOf(offices.get(office.id)?.timeZone ?? 'UTC', now()));
+    if (nudgesForgotten > 0) logger.info({ nudges: nudgesForgotten }, 'nudges of past office days forgotten');
     return cleared;
   };
   const every = options.retentionEveryMs ?? 60 * 60 * 1000;

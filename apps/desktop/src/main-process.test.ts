@@ -60,7 +60,7 @@ describe('main process: a configured kiosk', () => {
     expect(electron.module.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
     expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('disable-pinch');
     await vi.waitFor(() => expect(window!.shown).toBe(true));
-    expect(window!.webContents.loads).toEqual([`${SERVER}/kiosk?token=demo-kiosk-1`]);
+    expect(window!.webContents.loads).toEqual([`${SERVER}/kiosk#pair=demo-kiosk-1`]);
   });
 
   it('keeps pages on the office server and denies new windows and permissions', async () => {
@@ -173,7 +173,7 @@ describe('main process: the office server away', () => {
     expect(contents.loads).toHaveLength(3);
     serverUp = true;
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(contents.loads.at(-1)).toBe(`${SERVER}/kiosk?token=demo-kiosk-1`);
+    expect(contents.loads.at(-1)).toBe(`${SERVER}/kiosk#pair=demo-kiosk-1`);
   });
 
   it('reloads the screen after its renderer crashed', async () => {
@@ -183,7 +183,7 @@ describe('main process: the office server away', () => {
     await vi.waitFor(() => expect(contents.loads).toHaveLength(1));
     contents.fire('render-process-gone', { reason: 'crashed', exitCode: 139 });
     await vi.advanceTimersByTimeAsync(500);
-    expect(contents.loads).toEqual([`${SERVER}/kiosk?token=demo-kiosk-1`, `${SERVER}/kiosk?token=demo-kiosk-1`]);
+    expect(contents.loads).toEqual([`${SERVER}/kiosk#pair=demo-kiosk-1`, `${SERVER}/kiosk#pair=demo-kiosk-1`]);
   });
 
   it('kills and reloads a hung renderer', async () => {

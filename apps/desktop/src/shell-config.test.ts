@@ -63,8 +63,8 @@ describe('shell config', () => {
   });
 
   it.each([
-    ['kiosk', 'http://o:8080/kiosk?token=demo-kiosk-1'],
-    ['board', 'http://o:8080/board?token=a%2Bb%26c%3D%3D%3D'],
+    ['kiosk', 'http://o:8080/kiosk#pair=demo-kiosk-1'],
+    ['board', 'http://o:8080/board#pair=a%2Bb%26c%3D%3D%3D'],
     ['operator', 'http://o:8080/operator'],
   ] as const)('%s screen url', (role, expected) => {
     const screenToken = role === 'kiosk' ? 'demo-kiosk-1' : role === 'board' ? 'a+b&c===' : undefined;

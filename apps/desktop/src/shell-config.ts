@@ -119,7 +119,8 @@ export function screenUrl(config: ShellConfig): string {
   switch (config.role) {
     case 'kiosk':
     case 'board':
-      return `${config.serverUrl}/${config.role}?token=${encodeURIComponent(config.screenToken ?? '')}`;
+      // In the fragment: the page pairs from it and the token never travels in a request or a Referer.
+      return `${config.serverUrl}/${config.role}#pair=${encodeURIComponent(config.screenToken ?? '')}`;
     case 'operator':
       return `${config.serverUrl}/operator`;
   }

@@ -1,8 +1,10 @@
+import { addDays, officeDayOf } from '@talon/domain';
 import type { OfficeConfig } from '@talon/protocol';
 import { lanBaseUrl } from './http/lan-base-url.js';
-import { createServer, type Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRefusalLog } from '@talon/server-edge';
+import { capConnectionsPerAddress, createLimitedServer, normaliseAddress, socketDoor } from '@talon/server-edge';
+import { createOfficeEdge } from './edge/office-edge.js';
 import { Server } from 'socket.io';
 import { createSessions } from './auth/sessions.js';
 import { createBookingDesk } from './bookings/booking-desk.js';
@@ -10,6 +12,7 @@ import type { DeviceAgent } from '@talon/device-agent';
 import type { Clock } from './clock.js';
 import { officeSetupFromConfig } from './config/office-setup-from-config.js';
 import { createDeviceHealth } from './devices/device-health.js';
+import { createDeviceSeenStore } from './devices/device-seen.js';
 import { startEmbeddedAgent, type EmbeddedAgentOptions } from './devices/embedded-agent.js';
 import { createHttpHandler } from './http/http-handler.js';
 import type { Logger } from './logger.js';
@@ -17,16 +20,18 @@ import { createMetrics } from './metrics.js';
 import { createConfigHolder, type OfficeContext } from './office-context.js';
 import { createPrintDispatcher } from './printing/print-dispatcher.js';
 import { createOfficeQueue, type OfficeQueue } from './queue/office-queue.js';
+import { createWaitForecaster } from './queue/wait-forecaster.js';
 import { startPersonalDataRetention } from './privacy/personal-data-retention.js';
 import { startPressRetention } from './rating/press-retention.js';
 import { createRatingPresses } from './rating/rating-presses.js';
 import { createRatingWindows } from './rating/rating-windows.js';
 import { setUpAdminNamespace } from './realtime/admin-namespace.js';
 import { makeAccessFollowConfig } from './realtime/access-follows-config.js';
+import { watchAbandonedDesks } from './realtime/abandoned-desks.js';
 import { setUpBoardNamespace } from './realtime/board-namespace.js';
 import { setUpDashboardNamespace } from './realtime/dashboard-namespace.js';
 import { setUpDeviceNamespace } from './realtime/device-namespace.js';
-import { identityOf } from './realtime/handshake.js';
+import { identityOf, sessionHolds } from './realtime/handshake.js';
 import { setUpKioskNamespace } from './realtime/kiosk-namespace.js';
 import { setUpOperatorNamespace } from './realtime/operator-namespace.js';
 import type { RateLimit } from './realtime/rate-limiter.js';
@@ -36,11 +41,17 @@ import { createEventStore } from './storage/event-store.js';
 import { accountKeyer } from './quality/account-key.js';
 import { startAccountKeyRetention } from './quality/account-key-retention.js';
 import { createQualityStore } from './quality/quality-store.js';
+import { qualityRulesFromConfig } from './quality/quality-rules.js';
+import { countClosedDays } from './quality/quality-view.js';
 import { startSyncClient, type SyncClient, type SyncClientOptions } from './sync/sync-client.js';
 import { openDatabase, type OfficeDatabase } from './storage/open-database.js';
 import { createBoardStateReader } from './views/board-state.js';
 import { centralLinkView } from './views/central-link.js';
+import { phonePageUrlOf } from './sync/phone-page-url.js';
 import { createDashboardStateReader } from './views/dashboard-state.js';
+
+/** How often the last-seen time of devices still online is written down. */
+const DEVICE_SEEN_WRITE_MS = 60_000;
 
 export interface ApplicationOptions {
   config: OfficeConfig;
@@ -50,6 +61,8 @@ export interface ApplicationOptions {
   /** Where admin changes are saved; none in tests. */
   saveConfig?: (config: OfficeConfig) => void;
   screensRoot?: string;
+  /** The office's own announcer recordings, `<data dir>/voice/<lang>/<clip>.ogg`, over the shipped kit. */
+  voiceDir?: string;
   demoTokens?: Record<string, string>;
   /** Per connection; null turns limiting off (benchmarks). */
   rateLimit?: RateLimit | null;
@@ -58,6 +71,10 @@ export interface ApplicationOptions {
   central?: SyncClientOptions;
   /** A device agent in this process for hardware wired to the server PC; started once listening. */
   agent?: EmbeddedAgentOptions;
+  /** The data folder, where a `file:` printer (the demo's) may write; nowhere without it. */
+  printerFileFolder?: string;
+  /** How long a login lasts; 14 h unless a test needs to watch one end. */
+  sessionLifetimeMs?: number;
 }
 
 export interface Application {
@@ -81,19 +98,27 @@ export function createApplication(options: ApplicationOptions): Application {
   let queue: OfficeQueue | undefined;
   const config = createConfigHolder(options.config, () => queue!, options.saveConfig);
   queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
-  const devices = createDeviceHealth(clock);
+  const devices = createDeviceHealth(clock, createDeviceSeenStore(db));
+  // Last seen of devices still online, written now and then so a power cut loses little of it.
+  const deviceSeenTimer = setInterval(() => devices.recordOnline(), DEVICE_SEEN_WRITE_MS);
+  deviceSeenTimer.unref();
   const metrics = createMetrics();
+  const limits = () => context.directory.config.limits;
+  const edge = createOfficeEdge(options.config.limits, logger.child({ area: 'edge' }), () => clock.now());
   const context: OfficeContext = {
     get directory() {
       return config.directory;
     },
     queue,
+    waits: createWaitForecaster(db, () => queue.state, () => clock.now()),
     db,
     clock,
     devices,
     metrics,
     logger,
-    sessions: createSessions(db, () => clock.now()),
+    sessions: createSessions(db, () => clock.now(), options.sessionLifetimeMs),
+    edge,
+    printerFileFolder: options.printerFileFolder,
     applyConfig: (next, change) => config.applyConfig(next, change),
     onConfigChanged: (listener) => config.onConfigChanged(listener),
   };
@@ -101,7 +126,8 @@ export function createApplication(options: ApplicationOptions): Application {
   // Started last, once every namespace is in place; read by /healthz and the dashboard meanwhile.
   let sync: SyncClient | undefined;
   const centralLink = () => centralLinkView(sync);
-  const refusals = createRefusalLog(logger.child({ area: 'edge' }), { everyMs: 60_000, maxSources: 1000 });
+  const refusals = edge.refusals;
+  context.onConfigChanged((next) => edge.reconfigure(next.limits));
   /** Logout ends the session's open screens at once, not at their next connect. */
   function disconnectSession(session: string): void {
     for (const name of ['/operator', '/dashboard', '/admin'])
@@ -109,16 +135,34 @@ export function createApplication(options: ApplicationOptions): Application {
   }
   /** Where phones on the office network reach this server, known once it listens. */
   let listenedBaseUrl: string | undefined;
-  const httpServer = createServer(createHttpHandler(context, {
+  const httpServer = createLimitedServer(options.config.limits, createHttpHandler(context, {
     centralLink,
     screensRoot: options.screensRoot,
+    ...(options.voiceDir && { voiceDir: options.voiceDir }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     startedAt: clock.now(),
     refusals,
     onLogout: disconnectSession,
   }));
-  // Large enough that an oversized command gets a `payload-too-large` answer rather than a cut line.
-  const io = new Server(httpServer, { maxHttpBufferSize: 4 * 1024 * 1024, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+  // A kiosk, board or console PC holds a handful of connections; thousands of idle sockets from one
+  // address must not use up the open-file limit the real screens need.
+  capConnectionsPerAddress(httpServer, { max: () => limits().maxConnectionsPerAddress, refusals });
+  const io = new Server(httpServer, {
+    // Above MAX_EVENT_BYTES, so an oversized command gets a `payload-too-large` answer rather than a cut line.
+    maxHttpBufferSize: options.config.limits.maxMessageBytes,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    // Before any Engine.IO or namespace work: an address past its failed handshakes, or a page of
+    // another site, is turned away at the door.
+    allowRequest: socketDoor({
+      handshakeFailures: { blocked: (a) => edge.handshakeFailures.blocked(a), fail: (a) => edge.handshakeFailures.fail(a), clear: (a) => edge.handshakeFailures.clear(a), get size() { return edge.handshakeFailures.size; } },
+      refusals,
+      addressOf: (request) => normaliseAddress(request.socket.remoteAddress ?? 'unknown'),
+      allowedOrigins: () => limits().allowedOrigins,
+      blockedReason: 'handshake-limit',
+    }),
+  });
   const realtime: RealtimeOptions = {
     router: {
       logger: logger.child({ area: 'realtime' }),
@@ -126,9 +170,11 @@ export function createApplication(options: ApplicationOptions): Application {
       rateLimit: options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit,
       now: () => Date.now(),
       refusals,
+      admit: (socket) => sessionHolds(socket, context),
     },
     // Read at each ticket, so an admin's change applies at once.
     publicUrl: () => context.directory.config.office.publicUrl ?? listenedBaseUrl,
+    ...(options.central && { phonePageUrl: phonePageUrlOf(() => context.directory.config.office, options.central) }),
   };
   const boardState = createBoardStateReader(db);
   const dashboardState = createDashboardStateReader(db);
@@ -139,11 +185,28 @@ export function createApplication(options: ApplicationOptions): Application {
   };
   const ratings = createRatingWindows(io, context);
   const pressRetention = startPressRetention(createRatingPresses(db, () => clock.now()), clock, logger.child({ area: 'rating' }));
-  const accountKeys = startAccountKeyRetention(createQualityStore(db), clock, () => context.directory.config.quality.repeatWindowDays, logger.child({ area: 'quality' }));
+  const qualityStore = createQualityStore(db);
+  const accountKeys = startAccountKeyRetention(
+    qualityStore,
+    clock,
+    () => context.directory.config.quality.repeatWindowDays,
+    () => {
+      const rules = qualityRulesFromConfig(context.directory.config, queue.state.setup.schedule);
+      const today = officeDayOf(queue.state.setup.schedule, clock.now());
+      // From the first day not counted yet (history after an upgrade, days missed while the
+      // server was off), at most a year and a bit back.
+      const from = [qualityStore.firstUncountedDay() ?? today, addDays(today, -(rules.repeatWindowDays + 1))].sort()[0]!;
+      const from400 = addDays(today, -400);
+      countClosedDays(qualityStore, rules, { from: from < from400 ? from400 : from, to: addDays(today, -1) }, today, clock.now());
+    },
+    logger.child({ area: 'quality' }),
+  );
   const personalData = startPersonalDataRetention(db, clock, () => context.directory.config.personalData.retentionDays, logger.child({ area: 'privacy' }));
   queue.onCommitted((events) => ratings.onCommitted(events));
-  setUpKioskNamespace(io.of('/kiosk'), context, realtime, createPrintDispatcher(io, context));
+  const printing = createPrintDispatcher(io, context);
+  setUpKioskNamespace(io.of('/kiosk'), context, realtime, printing);
   setUpOperatorNamespace(io.of('/operator'), context, realtime);
+  const abandonedDesks = watchAbandonedDesks(io.of('/operator'), context);
   setUpBoardNamespace(io.of('/board'), context, realtime, views.boardState);
   setUpDashboardNamespace(io.of('/dashboard'), context, realtime, views.dashboardState);
   setUpAdminNamespace(io.of('/admin'), context, realtime, createBookingDesk(context));
@@ -175,7 +238,7 @@ export function createApplication(options: ApplicationOptions): Application {
           if (!lan.reachable && !context.directory.config.office.publicUrl) {
             logger.warn({ qr: lan.url }, 'no LAN address: ticket QR codes point at this machine only; set office.publicUrl');
           }
-          if (options.agent && !agent) agent = startEmbeddedAgent(options.agent, bound, host, logger);
+          if (options.agent && !agent) agent = startEmbeddedAgent({ ...options.agent, printerFileFolder: options.printerFileFolder }, bound, host, logger);
           resolve(bound);
         });
       });
@@ -183,17 +246,38 @@ export function createApplication(options: ApplicationOptions): Application {
     async close() {
       if (closed) return;
       closed = true;
-      await agent?.stop();
+      // A stop must be quick (a service manager kills after its timeout): print jobs still out are
+      // reported to their kiosks as not printed, and the embedded agent gets a bounded time.
+      printing.abandonAll();
+      await within(2000, agent?.stop());
       broadcasts.stop();
+      clearInterval(deviceSeenTimer);
+      abandonedDesks.stopAll();
       sync?.stop();
       ratings.closeAll();
       pressRetention.stop();
       personalData.stop();
       accountKeys.stop();
+      // Disconnected one by one first: unlike io.close(), that lets each socket's last packets (the
+      // not-printed results above) leave before the connection is closed.
+      for (const name of ['/kiosk', '/operator', '/board', '/dashboard', '/admin', '/device']) io.of(name).disconnectSockets(true);
+      await within(500, new Promise<void>((resolve) => {
+        const check = () => (io.engine.clientsCount === 0 ? resolve() : setTimeout(check, 10));
+        check();
+      }));
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Keep-alive HTTP connections would otherwise hold close() until they idle out.
+      httpServer.closeAllConnections();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      refusals.close();
+      edge.close();
       db.close();
     },
   };
+}
+
+/** Waits for `work`, but never longer than `ms`. */
+function within(ms: number, work: Promise<unknown> | undefined): Promise<void> {
+  if (!work) return Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work.then(() => undefined, () => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }

@@ -1,10 +1,8 @@
 #!/usr/bin/env node
-import { hashPassword } from './auth/password.js';
+import { hashPasswordCommand } from './auth/hash-password-command.js';
+import { readSecret } from './read-secret.js';
 
-/** Prints a scrypt hash for an operator's `passwordHash` in the office config. */
-const password = process.argv[2];
-if (!password) {
-  process.stderr.write('Usage: npm run hash-password -- <password>\n');
-  process.exit(2);
-}
-process.stdout.write(`${await hashPassword(password)}\n`);
+process.exitCode = await hashPasswordCommand(process.argv.slice(2), () => readSecret('Password (not shown): '), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});

@@ -7,6 +7,8 @@ import { CliError, HELP, parseCliOptions } from './cli-options.js';
 import { systemClock } from './clock.js';
 import { loadOfficeConfig, OfficeConfigError, saveOfficeConfig } from './config/load-office-config.js';
 import { addDemoPrinter, DEMO_TICKETS_FILE } from './devices/demo-printer.js';
+import { demoCredentialsIn } from './config/demo-credentials.js';
+import { printerFileProblems } from './config/printer-files.js';
 import { createRootLogger } from './logger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,6 +38,13 @@ async function main(): Promise<void> {
     logger.info({ config: options.configFile }, 'demo office config copied; edit it freely');
   }
   const config = loadOfficeConfig(options.configFile);
+  const dataDir = resolve(options.dataDir);
+  const printerFiles = printerFileProblems(config, dataDir);
+  if (printerFiles.length > 0) throw new OfficeConfigError(options.configFile, printerFiles.map((p) => p.text));
+  if (!options.demo) {
+    const demo = await demoCredentialsIn(config, loadOfficeConfig(DEMO_CONFIG), Object.values(DEMO_TOKENS));
+    if (demo.length > 0) throw new OfficeConfigError(options.configFile, [...demo, 'a real office starts only with its own passwords and tokens (or run with --demo)']);
+  }
   // The demo's agent prints kiosk 1's tickets to a file, so the whole print path runs anywhere.
   const agentToken = options.agentToken ?? (options.demo ? DEMO_TOKENS.agent : undefined);
   const app = createApplication({
@@ -45,9 +54,11 @@ async function main(): Promise<void> {
     logger,
     saveConfig: (next) => saveOfficeConfig(options.configFile, next),
     screensRoot: SCREENS_ROOT,
+    voiceDir: join(options.dataDir, 'voice'),
     ...(options.demo && { demoTokens: DEMO_TOKENS }),
     ...(options.central && { central: { centralUrl: options.central.url, officeKey: options.central.officeKey } }),
     ...(agentToken && { agent: { token: agentToken } }),
+    printerFileFolder: dataDir,
   });
   const port = await app.listen(options.port, options.host);
   const base = `http://localhost:${port}`;
@@ -57,9 +68,9 @@ async function main(): Promise<void> {
       [
         '',
         `  Talon demo office «${config.office.name}» is open around the clock at ${base}/`,
-        `    kiosk:     ${base}/kiosk?token=${DEMO_TOKENS.kiosk}`,
+        `    kiosk:     ${base}/kiosk#pair=${DEMO_TOKENS.kiosk}`,
         `    operator:  ${base}/operator   (ivanova / demo)`,
-        `    board:     ${base}/board?token=${DEMO_TOKENS.board}`,
+        `    board:     ${base}/board#pair=${DEMO_TOKENS.board}`,
         `    dashboard: ${base}/dashboard  (head / demo)`,
         `    admin:     ${base}/admin      (admin / demo)`,
         `  Kiosk 1's tickets print to ${resolve(options.dataDir, DEMO_TICKETS_FILE)}`,
@@ -74,6 +85,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // Whatever hangs (a printer that never answers, a client that never lets go), the process is
+    // gone within 5 s; SQLite's WAL with synchronous=FULL keeps every acked ticket either way.
+    setTimeout(() => {
+      logger.error({ signal }, 'stopping took over 4.5 s; exiting anyway');
+      process.exit(1);
+    }, 4500).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,3 +1,4 @@
+import type { CentralLinkView } from '@talon/protocol';
 /**
  * Prometheus text exposition, written by hand: three kinds of figure are all the office needs,
  * and a dependency for them would be larger than this file.
@@ -25,8 +26,17 @@ export function createMetrics() {
       h.sum += ms / 1000;
       h.count += 1;
     },
-    render(waiting: { serviceId: string; waiting: number }[]): string {
+    render(waiting: { serviceId: string; waiting: number }[], central?: CentralLinkView): string {
       const lines: string[] = [];
+      if (central && central.state !== 'not-configured') {
+        // Here, behind the metrics token, rather than on the public /healthz: it tells of the day's traffic.
+        lines.push('# HELP talon_central_online 1 while the link to the central service is up.');
+        lines.push('# TYPE talon_central_online gauge');
+        lines.push(`talon_central_online ${central.state === 'online' ? 1 : 0}`);
+        lines.push('# HELP talon_central_unsent_events Events the central service has not acknowledged yet.');
+        lines.push('# TYPE talon_central_unsent_events gauge');
+        lines.push(`talon_central_unsent_events ${central.unsent ?? 0}`);
+      }
       lines.push('# HELP talon_tickets_issued_total Tickets issued since the server started.');
       lines.push('# TYPE talon_tickets_issued_total counter');
       for (const [service, count] of issued) lines.push(`talon_tickets_issued_total{service="${label(service)}"} ${count}`);

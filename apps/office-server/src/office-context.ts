@@ -4,21 +4,29 @@ import type { Sessions } from './auth/sessions.js';
 import { createOfficeDirectory, type OfficeDirectory } from './config/office-directory.js';
 import { officeSetupFromConfig } from './config/office-setup-from-config.js';
 import type { DeviceHealth } from './devices/device-health.js';
+import type { OfficeEdge } from './edge/office-edge.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { OfficeQueue } from './queue/office-queue.js';
+import type { WaitForecaster } from './queue/wait-forecaster.js';
 import type { OfficeDatabase } from './storage/open-database.js';
 
 /** What every handler may use; built once by `createApplication`. */
 export interface OfficeContext {
   readonly directory: OfficeDirectory;
   readonly queue: OfficeQueue;
+  /** The wait told to visitors (kiosk, ticket, status page, phone), played forward from the live queue. */
+  readonly waits: WaitForecaster;
   readonly db: OfficeDatabase;
   readonly clock: Clock;
   readonly devices: DeviceHealth;
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly sessions: Sessions;
+  /** Counters and the aggregated refusal log against hostile traffic (config `limits`). */
+  readonly edge: OfficeEdge;
+  /** The data folder: the one place a `file:` printer may write (the demo's); none refuses them. */
+  readonly printerFileFolder: string | undefined;
   /** Applies a validated config live; saves it where it came from. */
   applyConfig(config: OfficeConfig, change?: ConfigChange): void;
   onConfigChanged(listener: ConfigListener): void;

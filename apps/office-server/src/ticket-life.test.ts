@@ -88,7 +88,10 @@ describe('a ticket from kiosk to desk, over real Socket.IO and a real SQLite fil
     // The transferred visitor keeps the paper number and waits in the contracts queue.
     const transferred = [...office.app.context.queue.state.tickets.values()].find((t) => t.number === secondNumber);
     expect(transferred).toMatchObject({ serviceId: 'contracts', status: 'waiting' });
-    expect(await command(operator, 'ticket:cancel', { ticketId: transferred!.id, reason: 'visitor left' })).toMatchObject({ ok: true });
+    // Contracts are not desk 1's: its operator may not cancel the ticket now, the head may.
+    expect(await command(operator, 'ticket:cancel', { ticketId: transferred!.id, reason: 'visitor left' })).toMatchObject({ ok: false, code: 'forbidden' });
+    const head = await office.connect('/operator', { session: await office.login('head') });
+    expect(await command(head, 'ticket:cancel', { ticketId: transferred!.id, reason: 'visitor left' })).toMatchObject({ ok: true });
     expect(await command<DeskAck>(operator, 'desk:close')).toMatchObject({ ok: true, desk: null });
   });
 
@@ -106,5 +109,21 @@ describe('a ticket from kiosk to desk, over real Socket.IO and a real SQLite fil
     await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
     await expect(operatorUpdate).resolves.toBeDefined();
     await expect(boardUpdate).resolves.toBeDefined();
+  });
+
+  it("keeps a transferred ticket's desk in the board's history (issue 15: never «Окно 0»)", async () => {
+    await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await command(operator, 'desk:open', { deskId: 'desk-2' });
+    const called = await command<DeskAck>(operator, 'ticket:call-next');
+    const number = called.desk!.currentTicket!.number;
+    expect(await command(operator, 'ticket:transfer', { toServiceId: 'contracts' })).toMatchObject({ ok: true });
+    const snapshot = await command<Ok<{ state: { history: { number: string; deskNumber: number }[] } }>>(board, 'board:snapshot', {});
+    expect(snapshot.state.history).toEqual([expect.objectContaining({ number, deskNumber: 2 })]);
+    // Called again after the transfer, the history says where it went the second time.
+    await command(operator, 'ticket:call-next');
+    await command(operator, 'ticket:start');
+    await command(operator, 'ticket:finish');
+    const after = await command<Ok<{ state: { history: { number: string; deskNumber: number }[] } }>>(board, 'board:snapshot', {});
+    expect(after.state.history.map((h) => [h.number, h.deskNumber])).toEqual([[number, 2]]);
   });
 });

@@ -9,6 +9,8 @@ export class AgentPrinter {
   private current: PrinterHealth = 'unknown';
   private polling = false;
   private closed = false;
+  /** Left unopened because its URI is outside the closed list. */
+  refused = false;
 
   constructor(
     readonly assignment: PrinterAssignment,
@@ -28,6 +30,13 @@ export class AgentPrinter {
   /** Same printer, same place, same profile: nothing to reopen after a new hello. */
   sameAs(assignment: PrinterAssignment, uri: string): boolean {
     return this.uri === uri && this.assignment.profile === assignment.profile && this.assignment.kioskId === assignment.kioskId;
+  }
+
+  /** Not opened: the office config points it somewhere printers may not be. */
+  refuse(problem: string): void {
+    this.refused = true;
+    this.current = 'error';
+    this.logger.error({ uri: this.uri, problem }, 'printer URI refused');
   }
 
   async open(hardware: DeviceHardware): Promise<void> {

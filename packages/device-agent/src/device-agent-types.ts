@@ -10,6 +10,8 @@ export interface DeviceAgentOptions {
   agentVersion?: string;
   /** Local overrides when the PC's device paths differ from the office config. */
   localPaths?: { printerUri?: Record<string, string>; buttonPath?: Record<string, string> };
+  /** The one folder a `file:` printer from the office config may write into (the server's own agent, demo). */
+  printerFileFolder?: string;
 }
 
 export type AgentLink = 'connecting' | 'online' | 'offline' | 'refused';

@@ -243,6 +243,31 @@ describe('device agent', () => {
     expect(printer1.map((r) => r.payload.status)).toEqual(['ok', 'paper-end']);
   });
 
+  it('opens no printer the office config points outside the closed list, and follows the printerNetwork it is sent', async () => {
+    const office = await fakeOffice({
+      printers: [
+        { printerId: 'printer-1', kioskId: 'kiosk-1', uri: 'file:/etc/cron.d/talon', profile: 'generic-80mm' },
+        { printerId: 'printer-2', kioskId: 'kiosk-2', uri: 'tcp://203.0.113.9:9100', profile: 'generic-80mm' },
+        { printerId: 'printer-3', kioskId: 'kiosk-3', uri: 'tcp://192.168.1.50:9100', profile: 'generic-80mm' },
+      ],
+      buttons: [],
+    });
+    const hardware = fakeHardware();
+    const agent = startAgent(office, hardware);
+    await online(agent);
+    await reported(office, 'printer:status', { printerId: 'printer-1', status: 'error' });
+    await reported(office, 'printer:status', { printerId: 'printer-2', status: 'error' });
+    expect(hardware.printers.map((p) => p.uri)).toEqual(['tcp://192.168.1.50:9100']);
+
+    // The office widens its printer network: the change reaches the agent and the printer opens.
+    office.sockets[0]!.emit('devices:assigned', {
+      printers: [{ printerId: 'printer-2', kioskId: 'kiosk-2', uri: 'tcp://203.0.113.9:9100', profile: 'generic-80mm' }],
+      buttons: [],
+      printerNetwork: ['203.0.113.0/24'],
+    });
+    await vi.waitFor(() => expect(hardware.printers.map((p) => p.uri)).toContain('tcp://203.0.113.9:9100'));
+  });
+
   it("uses this PC's own paths when told, and stop() lets go of every device", async () => {
     const office = await fakeOffice();
     const hardware = fakeHardware();

@@ -1,4 +1,4 @@
-import type { ButtonAssignment, PrinterAssignment, PrintJobResult } from '@talon/protocol';
+import { DEFAULT_PRINTER_NETWORK, printerTargetProblem, type ButtonAssignment, type PrinterAssignment, type PrintJobResult } from '@talon/protocol';
 import { EventEmitter } from 'node:events';
 import { pino, type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
@@ -34,6 +34,8 @@ class Agent implements DeviceAgent {
   private readonly emitter = new EventEmitter();
   private readonly logger: Logger;
   private readonly printers = new Map<string, AgentPrinter>();
+  /** Where `tcp://` printers may be, as the office config says (sent with the assignments). */
+  private printerNetwork: readonly string[] = DEFAULT_PRINTER_NETWORK;
   private readonly buttons = new Map<string, AgentButton>();
   private readonly outbox: RatingOutbox;
   private socket: Socket | undefined;
@@ -180,6 +182,7 @@ class Agent implements DeviceAgent {
       return;
     }
     const { printers, buttons } = checked.value;
+    this.printerNetwork = checked.value.printerNetwork ?? DEFAULT_PRINTER_NETWORK;
     this.answered = connection;
     await this.applyInTurn(connection, printers, buttons, 'hello');
   }
@@ -193,6 +196,7 @@ class Agent implements DeviceAgent {
     }
     // A change before hello's answer is in that answer already.
     if (this.answered !== this.connection || this.stopped) return;
+    this.printerNetwork = checked.value.printerNetwork ?? DEFAULT_PRINTER_NETWORK;
     void this.applyInTurn(this.connection, checked.value.printers, checked.value.buttons, 'change');
   }
 
@@ -214,7 +218,8 @@ class Agent implements DeviceAgent {
     const opened: AgentPrinter[] = [];
     for (const [id, printer] of this.printers) {
       const assignment = printers.find((p) => p.printerId === id);
-      if (!assignment || !printer.sameAs(assignment, localPrinters[id] ?? assignment.uri)) {
+      // A refused printer is checked again: the change may be to the printer network.
+      if (!assignment || printer.refused || !printer.sameAs(assignment, localPrinters[id] ?? assignment.uri)) {
         this.printers.delete(id);
         await printer.close();
       }
@@ -223,7 +228,13 @@ class Agent implements DeviceAgent {
       if (this.printers.has(assignment.printerId)) continue;
       const printer = new AgentPrinter(assignment, localPrinters[assignment.printerId] ?? assignment.uri, this.logger.child({ printer: assignment.printerId }));
       this.printers.set(assignment.printerId, printer);
-      await printer.open(this.hardware);
+      // What the office config sends is checked against the closed list here too, right before
+      // it is opened; this PC's own override (localPaths) is its owner's business.
+      const problem = localPrinters[assignment.printerId] === undefined
+        ? printerTargetProblem(assignment.uri, { network: this.printerNetwork, ...(this.options.printerFileFolder !== undefined && { fileFolder: this.options.printerFileFolder }) })
+        : undefined;
+      if (problem) printer.refuse(problem);
+      else await printer.open(this.hardware);
       opened.push(printer);
     }
     for (const [deskId, button] of this.buttons) {

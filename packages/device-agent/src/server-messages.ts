@@ -33,7 +33,7 @@ export const checkAssignments = (value: unknown): Checked<DeviceAssignments> => 
 export const checkRatingWindow = (value: unknown): Checked<RatingWindow> => check(ratingWindowSchema, value);
 
 export type HelloAnswer =
-  | { ok: true; printers: PrinterAssignment[]; buttons: ButtonAssignment[] }
+  | { ok: true; printers: PrinterAssignment[]; buttons: ButtonAssignment[]; printerNetwork?: string[] | undefined }
   | { ok: false; code: string; message: string };
 
 /** The server's answer to `device:hello`: the assignments, or its refusal. */

@@ -24,7 +24,11 @@ export type QueueCommand =
   | { type: 'desk.open'; deskId: string; operatorId: string }
   | { type: 'desk.pause'; deskId: string; reason: PauseReason }
   | { type: 'desk.resume'; deskId: string }
-  | { type: 'desk.close'; deskId: string }
+  /**
+   * `force`: the head closes a desk, or the server closes one its operator left; a visitor called
+   * or served there goes back to their service's queue in their old place instead of refusing.
+   */
+  | { type: 'desk.close'; deskId: string; force?: boolean }
   | { type: 'ticket.call-next'; deskId: string }
   | { type: 'ticket.call'; deskId: string; ticketId: string }
   | { type: 'ticket.recall'; deskId: string }

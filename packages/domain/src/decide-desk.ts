@@ -73,14 +73,19 @@ export function decideDeskClose(ctx: DecisionContext, command: Command<'desk.clo
   const d = desk(ctx, command.deskId);
   if (isDecision(d)) return d;
   if (d.status === 'closed') return refuse('desk-closed', 'the desk is closed already');
-  if (d.currentTicketId) return refuse('desk-busy', 'finish with the current visitor first');
+  const current = d.currentTicketId ? ctx.state.tickets.get(d.currentTicketId) : undefined;
+  if (current && !command.force) return refuse('desk-busy', 'finish with the current visitor first');
+  // Nobody will serve the visitor called here: back to their service's queue, in their old place.
+  const released = current
+    ? [ctx.event({ type: 'ticket.transferred', ticketId: current.id, fromDeskId: d.deskId, toServiceId: current.serviceId, queuedAt: current.queuedAt })]
+    : [];
   // Visitors parked at a closing desk would wait for nobody: they go back to their service's queue
   // in their old place, where any desk serving it can call them.
   const parked = [...ctx.state.tickets.values()].filter((t) => t.status === 'postponed' && t.deskId === d.deskId);
   const returned = parked.map((t) =>
     ctx.event({ type: 'ticket.transferred', ticketId: t.id, fromDeskId: d.deskId, toServiceId: t.serviceId, queuedAt: t.queuedAt }),
   );
-  return { ok: true, events: [...returned, ctx.event({ type: 'desk.closed', deskId: d.deskId })] };
+  return { ok: true, events: [...released, ...returned, ctx.event({ type: 'desk.closed', deskId: d.deskId })] };
 }
 
 export function decideCallNext(ctx: DecisionContext, command: Command<'ticket.call-next'>): Decision {

@@ -222,6 +222,9 @@ describe('desk.open / pause / resume / close', () => {
     ['close: with a visitor called', called, { type: 'desk.close', deskId: 'd1' }, 'desk-busy'],
     ['close: while serving', serving, { type: 'desk.close', deskId: 'd1' }, 'desk-busy'],
     ['close: an unknown desk', nothing, { type: 'desk.close', deskId: 'd9' }, 'unknown-desk'],
+    ['close by force: with a visitor called', called, { type: 'desk.close', deskId: 'd1', force: true }, 'ok'],
+    ['close by force: while serving', serving, { type: 'desk.close', deskId: 'd1', force: true }, 'ok'],
+    ['close by force: a closed desk', nothing, { type: 'desk.close', deskId: 'd1', force: true }, 'desk-closed'],
   ]);
 
   it('follows the desk through its day', () => {
@@ -247,6 +250,23 @@ describe('desk.open / pause / resume / close', () => {
       lastFinishedTicketId: 't1',
       lastFinishedRated: false,
     });
+  });
+});
+
+describe('desk.close by force (the head, or a desk its operator left)', () => {
+  it('sends the visitor being served back to their queue in their old place, ahead of later tickets', () => {
+    const q = office();
+    all(d1Open, issue(), wait(1), issue(), callNext(), start())(q);
+    const before = q.state.tickets.get('t1')!;
+    q.must({ type: 'desk.close', deskId: 'd1', force: true });
+    expect(q.state.desks.get('d1')).toMatchObject({ status: 'closed' });
+    expect(q.state.desks.get('d1')!.currentTicketId).toBeUndefined();
+    const after = q.state.tickets.get('t1')!;
+    expect(after).toMatchObject({ status: 'waiting', serviceId: 'payments', queuedAt: before.queuedAt });
+    // The next desk to call payments calls t1 first: it kept its place.
+    open('d3', 'op3')(q);
+    callNext('d3')(q);
+    expect(q.state.desks.get('d3')!.currentTicketId).toBe('t1');
   });
 });
 

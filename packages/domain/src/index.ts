@@ -12,9 +12,11 @@ export { decide } from './decide.js';
 export { apply, applyAll } from './apply.js';
 export { chooseNextTicket, isDueBooking, isPriorityTicket, type CallChoice } from './call-next.js';
 export { formatTicketNumber, cyrillicTicketNumber, spokenTicketNumber, russianNumberWords } from './ticket-number.js';
+export * from './voice-clips.js';
 export { estimateWait, type WaitEstimate } from './estimated-wait.js';
 export {
   officeDayOf,
+  hoursOn,
   localTimeOf,
   issuingWindow,
   type IssuingWindow,
@@ -24,7 +26,21 @@ export {
 export { peopleAheadOf } from './people-ahead.js';
 export { openDesksFor } from './open-desks.js';
 export { bookingSlotStarts, type SlotDay } from './booking-slots.js';
+export { countsAsDeskStaff } from './desk-staff.js';
 export { toSnapshot, fromSnapshot, type QueueSnapshot } from './snapshot.js';
 export { finishGaps, type FinishGap } from './finish-requirements.js';
-export { forecastCalls, forecastWaitMin, calibratedWaitMin, waitRange, expectedServiceMs } from './wait-forecast.js';
+export {
+  forecastCalls,
+  forecastWaitMin,
+  forecastWaits,
+  remainingServiceMs,
+  type ForecastError,
+  calibratedWaitMin,
+  waitRange,
+  expectedServiceMs,
+  arrivalRatesFrom,
+  type ArrivalRate,
+  type ForecastOptions,
+} from './wait-forecast.js';
 export * from './quality/index.js';
+export { erlangC, desksNeeded, staffingWith, type StaffingQuestion, type StaffingAnswer } from './staffing/erlang-c.js';

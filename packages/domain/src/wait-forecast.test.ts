@@ -4,7 +4,7 @@ import type { DeskState } from './desk-state.js';
 import type { QueueState } from './queue-state.js';
 import { MINUTE, TUESDAY_10_00, testOffice } from './testing/office-fixture.js';
 import type { Ticket } from './ticket.js';
-import { calibratedWaitMin, forecastCalls, forecastWaitMin, waitRange } from './wait-forecast.js';
+import { arrivalRatesFrom, calibratedWaitMin, forecastCalls, forecastWaitMin, forecastWaits, remainingServiceMs, waitRange, type ForecastError } from './wait-forecast.js';
 
 /*
  * Small halls with answers worked by hand. The test office: payments (norm 6 min) at d1 (op1,
@@ -71,20 +71,102 @@ describe('forecastCalls: hand-worked halls', () => {
   });
 });
 
+describe('forecastCalls: visitors still to come', () => {
+  it('a priority visitor expected at +5 goes ahead of a walk-in at the desk free at +6', () => {
+    // d3 started a 6-minute visit just now. Priority payments at 6 an hour: the first at +5 (half an interval).
+    const serving: Ticket = { ...walkIn('s', 10, ten), status: 'serving', deskId: 'd3', calledAt: ten, servingStartedAt: ten };
+    const state = hall(ten, [serving, walkIn('a', 14, ten)], { d3: { currentTicketId: 's' } });
+    const arrivals = [{ serviceId: 'payments', kind: 'priority' as const, perHour: 6 }];
+    expect(minutesOf(forecastCalls(state, ten), ten)).toEqual({ a: 6 });
+    expect(minutesOf(forecastCalls(state, ten, { arrivals }), ten)).toEqual({ a: 12 });
+    // Told: the mean of the play with everyone expected (12) and with only the known (6).
+    expect(forecastWaits(state, ten, { arrivals }).get('a')).toBe(9);
+    expect(forecastWaitMin(state, 'payments', ten, 'a', { arrivals })).toBe(9);
+  });
+
+  it('a booking due at +10 is called at +12, before the third walk-in', () => {
+    const booking = { id: 'bk', code: 'X1', serviceId: 'payments', slotStart: ten + 10 * MINUTE, slotMinutes: 15, source: 'office' as const };
+    const plain = hall(ten, [walkIn('a', 3, ten), walkIn('b', 2, ten), walkIn('c', 1, ten)], { d3: {} });
+    expect(minutesOf(forecastCalls(plain, ten), ten)).toEqual({ a: 0, b: 6, c: 12 });
+    const booked = { ...plain, bookings: new Map([[booking.id, booking]]) };
+    expect(minutesOf(forecastCalls(booked, ten), ten)).toEqual({ a: 0, b: 6, c: 18 });
+  });
+
+  it('the walk to the desk counts: a minute more per visit', () => {
+    const state = hall(ten, [walkIn('a', 3, ten), walkIn('b', 2, ten), walkIn('c', 1, ten)], { d3: {} });
+    expect(minutesOf(forecastCalls(state, ten, { callToStartMs: MINUTE }), ten)).toEqual({ a: 0, b: 7, c: 14 });
+  });
+
+  it('the pace of arrivals over the last hour, bookings left out', () => {
+    const issued = [
+      { serviceId: 'payments', kind: 'walk-in', issuedAt: ten - 10 * MINUTE },
+      { serviceId: 'payments', kind: 'walk-in', issuedAt: ten - 50 * MINUTE },
+      { serviceId: 'payments', kind: 'walk-in', issuedAt: ten - 70 * MINUTE },
+      { serviceId: 'payments', kind: 'priority', issuedAt: ten - 5 * MINUTE },
+      { serviceId: 'contracts', kind: 'booking', issuedAt: ten - 5 * MINUTE },
+    ];
+    expect(arrivalRatesFrom(issued, ten)).toEqual([
+      { serviceId: 'payments', kind: 'walk-in', perHour: 2 },
+      { serviceId: 'payments', kind: 'priority', perHour: 1 },
+    ]);
+    expect(arrivalRatesFrom(issued, ten, 30 * MINUTE)).toEqual([
+      { serviceId: 'payments', kind: 'walk-in', perHour: 2 },
+      { serviceId: 'payments', kind: 'priority', perHour: 2 },
+    ]);
+  });
+});
+
+describe('remainingServiceMs: what a visit in progress has left', () => {
+  // Recent payments visits of 4, 6, 8, 10 and 12 minutes.
+  const state: QueueState = { ...hall(ten, [], {}), recentServiceMs: new Map([['payments', [4, 6, 8, 10, 12].map((m) => m * MINUTE)]]) };
+  it('two minutes in: the mean of what the visits ran beyond two minutes (2, 4, 6, 8, 10 -> 6)', () => {
+    expect(remainingServiceMs(state, 'payments', 2 * MINUTE)).toBe(6 * MINUTE);
+  });
+  it('nine minutes in: only the 10 and 12 minute visits ran on, by 1 and 3 -> 2', () => {
+    expect(remainingServiceMs(state, 'payments', 9 * MINUTE)).toBe(2 * MINUTE);
+  });
+  it('past every recent visit: a minute', () => {
+    expect(remainingServiceMs(state, 'payments', 13 * MINUTE)).toBe(MINUTE);
+  });
+  it('no samples yet: the norm less the time spent', () => {
+    expect(remainingServiceMs(hall(ten, [], {}), 'payments', 2 * MINUTE)).toBe(4 * MINUTE);
+  });
+});
+
 describe('the range and the lean from recent errors', () => {
+  const errorsOf = (forecastMin: number, errors: number[]): ForecastError[] => errors.map((errorMin) => ({ forecastMin, errorMin }));
+
   it('too few errors: ±30 %, at least 3 minutes either side', () => {
     expect(waitRange(20, [])).toEqual({ fromMin: 14, toMin: 26 });
-    expect(waitRange(2, [1, 2])).toEqual({ fromMin: 0, toMin: 5 });
+    expect(waitRange(2, errorsOf(2, [1, 2]))).toEqual({ fromMin: 0, toMin: 5 });
   });
 
   it('from the 10th and 90th percentiles of told minus waited', () => {
     // Errors -10..+9 (told too short by up to 10, too long by up to 9): 10th percentile -8, 90th +8.
-    const errors = Array.from({ length: 20 }, (_, i) => i - 10);
+    const errors = errorsOf(20, Array.from({ length: 20 }, (_, i) => i - 10));
     expect(waitRange(20, errors)).toEqual({ fromMin: 12, toMin: 28 });
   });
 
+  it('from the forecasts nearest in size: short ones narrow, long ones wide', () => {
+    // 25 short forecasts (3 min) off by -1..+1, 25 long ones (30 min) off by -10..+10 in steps.
+    const short = errorsOf(3, Array.from({ length: 25 }, (_, i) => (i % 3) - 1));
+    const long = errorsOf(30, Array.from({ length: 25 }, (_, i) => -10 + Math.round((i * 20) / 24)));
+    const recent = [...short, ...long];
+    // Short: errors sorted -1 x9, 0 x8, +1 x8; 10th percentile -1, 90th +1.
+    expect(waitRange(3, recent)).toEqual({ fromMin: 2, toMin: 4 });
+    // Long: 10th percentile (index 2) is -8 (-10 + round(40/24) = -8), 90th (index 22) is +8.
+    expect(waitRange(30, recent)).toEqual({ fromMin: 22, toMin: 38 });
+  });
+
   it('the lean: a forecast 4 minutes short on the median is told 4 minutes longer', () => {
-    expect(calibratedWaitMin(10, Array.from({ length: 30 }, () => -4))).toBe(14);
-    expect(calibratedWaitMin(10, [-4, -4])).toBe(10);
+    expect(calibratedWaitMin(10, errorsOf(10, Array.from({ length: 30 }, () => -4)))).toBe(14);
+    expect(calibratedWaitMin(10, errorsOf(10, [-4, -4]))).toBe(10);
+  });
+
+  it('the lean of forecasts of about its size, not of all', () => {
+    // Long forecasts ran 8 too long, short ones were right: a 35-minute forecast is told 27, a 4-minute one 4.
+    const recent = [...errorsOf(4, Array.from({ length: 25 }, () => 0)), ...errorsOf(32, Array.from({ length: 25 }, () => 8))];
+    expect(calibratedWaitMin(35, recent)).toBe(27);
+    expect(calibratedWaitMin(4, recent)).toBe(4);
   });
 });

@@ -1,6 +1,6 @@
 import { chooseNextTicket } from './call-next.js';
 import type { DeskState } from './desk-state.js';
-import { instantOfLocal, localTimeOf, scheduledBreakAt } from './office-hours.js';
+import { instantOfLocal, issuingWindow, localTimeOf, scheduledBreakAt } from './office-hours.js';
 import type { QueueState } from './queue-state.js';
 import type { Instant, Ticket } from './ticket.js';
 
@@ -18,6 +18,27 @@ export function expectedServiceMs(state: QueueState, serviceId: string): number 
   const samples = state.recentServiceMs.get(serviceId) ?? [];
   if (samples.length >= MIN_SAMPLES) return samples.reduce((a, b) => a + b, 0) / samples.length;
   return (state.setup.services.find((s) => s.id === serviceId)?.normMinutes ?? 10) * MINUTE;
+}
+
+/**
+ * How much longer a visit that has lasted `elapsedMs` will take: among the service's recent visits
+ * that ran at least that long, the mean of what they ran beyond it. A visit already past the mean
+ * is not about to end: the long ones are the ones still going. Until there are enough samples,
+ * the norm less the time spent.
+ */
+export function remainingServiceMs(state: QueueState, serviceId: string, elapsedMs: number): number {
+  const samples = state.recentServiceMs.get(serviceId) ?? [];
+  if (samples.length >= MIN_SAMPLES) {
+    let sum = 0;
+    let count = 0;
+    for (const s of samples) {
+      if (s <= elapsedMs) continue;
+      sum += s - elapsedMs;
+      count += 1;
+    }
+    if (count > 0) return Math.max(MIN_REMAINING_MS, sum / count);
+  }
+  return Math.max(MIN_REMAINING_MS, expectedServiceMs(state, serviceId) - elapsedMs);
 }
 
 interface SimDesk {
@@ -40,19 +61,97 @@ function afterBreak(state: QueueState, operatorId: string | undefined, at: Insta
   return t;
 }
 
+/** A pace of arrivals expected from now on, per service and kind (bookings come from `state.bookings`). */
+export interface ArrivalRate {
+  serviceId: string;
+  kind: 'walk-in' | 'priority';
+  perHour: number;
+}
+
+export interface ForecastOptions {
+  /**
+   * Visitors expected to come after now (`arrivalRatesFrom`, e.g. the last hour's pace). They take
+   * their place in the play as they would in the hall: a priority visitor goes ahead of everyone,
+   * a newcomer who can still make the standard ahead of the late. Without them the play is short
+   * on a busy day.
+   */
+  arrivals?: readonly ArrivalRate[];
+  /** Desk time per visit beyond the service itself: the call, the walk to the desk. */
+  callToStartMs?: number;
+}
+
+/** Expected visitors are placed only this far ahead: a kiosk's question is about the next hours. */
+const ARRIVALS_HORIZON_MS = 4 * 60 * MINUTE;
+/** A booked visitor checks in about this long before the slot. */
+const BOOKING_EARLY_MS = 5 * MINUTE;
+const EXPECTED_PREFIX = '\u0000expected-';
+
+/**
+ * The pace of arrivals per service and kind over the last `windowMs` (an hour by default), from
+ * what was issued (bookings are left out: the state knows them by slot). Pure: the caller reads
+ * the issue times from its own store.
+ */
+export function arrivalRatesFrom(
+  issued: readonly { serviceId: string; kind: string; issuedAt: Instant }[],
+  now: Instant,
+  windowMs = 60 * MINUTE,
+): ArrivalRate[] {
+  const counts = new Map<string, ArrivalRate>();
+  for (const t of issued) {
+    if (t.kind === 'booking' || t.issuedAt > now || t.issuedAt <= now - windowMs) continue;
+    const kind = t.kind === 'priority' ? 'priority' : 'walk-in';
+    const key = `${t.serviceId}|${kind}`;
+    const rate = counts.get(key) ?? { serviceId: t.serviceId, kind, perHour: 0 };
+    rate.perHour += (60 * MINUTE) / windowMs;
+    counts.set(key, rate);
+  }
+  return [...counts.values()];
+}
+
+/**
+ * The visitors the play expects after now, in arrival order: each pace evenly spread (the k-th at
+ * (k + 1/2) intervals), and the bookings not yet checked in a little before their slots. Up to the
+ * end of today's issuing (or the horizon for an office always open).
+ */
+function expectedArrivals(state: QueueState, now: Instant, arrivals: readonly ArrivalRate[]): Ticket[] {
+  const window = issuingWindow(state.setup.schedule, now);
+  if (!window.open) return [];
+  const until = Math.min(now + ARRIVALS_HORIZON_MS, window.closesAt !== undefined ? window.closesAt - state.setup.schedule.issueUntilMinutesBeforeClose * MINUTE : Infinity);
+  const officeDay = localTimeOf(state.setup.schedule, now).date;
+  const expected: Ticket[] = [];
+  const add = (ticket: Omit<Ticket, 'id' | 'number' | 'officeDay' | 'status' | 'recalls' | 'issuedAt'>) => {
+    const id = `${EXPECTED_PREFIX}${expected.length}`;
+    expected.push({ ...ticket, id, number: id, officeDay, issuedAt: ticket.queuedAt, status: 'waiting', recalls: 0 });
+  };
+  for (const rate of arrivals) {
+    if (!(rate.perHour > 0)) continue;
+    const every = (60 * MINUTE) / rate.perHour;
+    for (let at = now + every / 2; at < until; at += every) {
+      add({ serviceId: rate.serviceId, kind: rate.kind, queuedAt: at, ...(rate.kind === 'priority' && { categoryCheck: 'pending' as const }) });
+    }
+  }
+  for (const booking of state.bookings.values()) {
+    if (booking.slotStart < now || booking.slotStart >= until) continue;
+    add({ serviceId: booking.serviceId, kind: 'booking', queuedAt: Math.max(now, booking.slotStart - BOOKING_EARLY_MS), bookingSlotStart: booking.slotStart });
+  }
+  return expected.sort((a, b) => a.queuedAt - b.queuedAt);
+}
+
 /**
  * Plays the office forward from its current state and says when each waiting ticket will be
  * called: the open desks (each finishing its current visitor at the recent pace of its service),
- * paused desks back at the end of their scheduled break, lunches about to start, and the same
- * call rule (`chooseNextTicket`) the desks use. Nobody new arrives in this play, so it is a
- * little optimistic on a busy day; the range the office prints around it comes from its measured
- * errors. Tickets no open or returning desk serves are left out (no estimate).
+ * paused desks back at the end of their scheduled break, lunches about to start, the visitors
+ * expected to come meanwhile (`options.arrivals`, the bookings due) and the same call rule
+ * (`chooseNextTicket`) the desks use. Tickets no open or returning desk serves are left out (no
+ * estimate).
  */
-export function forecastCalls(state: QueueState, now: Instant): Map<string, Instant> {
+export function forecastCalls(state: QueueState, now: Instant, options: ForecastOptions = {}): Map<string, Instant> {
   const calls = new Map<string, Instant>();
   const tickets = new Map<string, Ticket>();
   for (const [id, t] of state.tickets) if (t.status === 'waiting') tickets.set(id, t);
   if (tickets.size === 0) return calls;
+  const extraMs = options.callToStartMs ?? 0;
+  const visitMs = (serviceId: string) => expectedServiceMs(state, serviceId) + extraMs;
 
   const desks: SimDesk[] = [];
   for (const setup of state.setup.desks) {
@@ -65,16 +164,22 @@ export function forecastCalls(state: QueueState, now: Instant): Map<string, Inst
     } else if (live.currentTicketId !== undefined) {
       const current = state.tickets.get(live.currentTicketId);
       if (current) {
-        const since = current.servingStartedAt ?? current.calledAt ?? now;
-        freeAt = now + Math.max(MIN_REMAINING_MS, expectedServiceMs(state, current.serviceId) - (now - since));
+        // Called and walking over: the whole visit is still ahead; in service: what such visits have left.
+        freeAt =
+          current.servingStartedAt !== undefined
+            ? now + remainingServiceMs(state, current.serviceId, now - current.servingStartedAt)
+            : now + Math.max(MIN_REMAINING_MS, visitMs(current.serviceId) - (now - (current.calledAt ?? now)));
       }
     }
     desks.push({ id: setup.id, number: setup.number, operatorId: live.operatorId, freeAt: afterBreak(state, live.operatorId, freeAt), state: live });
   }
 
+  const expected = options.arrivals || state.bookings.size > 0 ? expectedArrivals(state, now, options.arrivals ?? []) : [];
+  let nextExpected = 0;
+  let realLeft = tickets.size;
   const deskStates = new Map(state.desks);
   const view: QueueState = { ...state, tickets, desks: deskStates };
-  for (let n = 0; n < MAX_CALLS && desks.length > 0 && tickets.size > 0; n += 1) {
+  for (let n = 0; n < MAX_CALLS && desks.length > 0 && realLeft > 0; n += 1) {
     // The desk free first calls next; equal times go to the lower desk number, as every run must agree.
     let at = 0;
     for (let i = 1; i < desks.length; i += 1) {
@@ -83,70 +188,120 @@ export function forecastCalls(state: QueueState, now: Instant): Map<string, Inst
       if (d.freeAt < best.freeAt || (d.freeAt === best.freeAt && d.number < best.number)) at = i;
     }
     const desk = desks[at] as SimDesk;
+    // Whoever is expected by then has come in.
+    while (nextExpected < expected.length && (expected[nextExpected] as Ticket).queuedAt <= desk.freeAt) {
+      const t = expected[nextExpected] as Ticket;
+      tickets.set(t.id, t);
+      nextExpected += 1;
+    }
     const choice = chooseNextTicket(view, desk.id, desk.freeAt);
     if (!choice) {
-      // Nobody this desk serves is left (no one arrives in this play): it drops out.
-      desks.splice(at, 1);
+      // Nobody this desk serves waits: it waits for the next expected visitor, or drops out.
+      const next = expected[nextExpected];
+      if (next) desk.freeAt = afterBreak(state, desk.operatorId, next.queuedAt);
+      else desks.splice(at, 1);
       continue;
     }
-    calls.set(choice.ticket.id, desk.freeAt);
     tickets.delete(choice.ticket.id);
+    if (!choice.ticket.id.startsWith(EXPECTED_PREFIX)) {
+      calls.set(choice.ticket.id, desk.freeAt);
+      realLeft -= 1;
+    }
     const priorityRun = choice.reason === 'priority' || choice.reason === 'booking-due' ? desk.state.priorityCallsInRow + 1 : 0;
     desk.state = { ...desk.state, priorityCallsInRow: priorityRun };
     deskStates.set(desk.id, desk.state);
-    desk.freeAt = afterBreak(state, desk.operatorId, desk.freeAt + expectedServiceMs(state, choice.ticket.serviceId));
+    desk.freeAt = afterBreak(state, desk.operatorId, desk.freeAt + visitMs(choice.ticket.serviceId));
   }
   return calls;
 }
 
 /**
- * The wait a ticket is told, in whole minutes, from the forward play: for a ticket in the hall,
+ * Every waiting ticket's forecast wait in minutes (from `now`), as the mean of two plays: one
+ * with every expected arrival, and one with only the known ones (bookings by their slots). The rule makes a visitor near the standard's edge go one of two ways:
+ * called in time, or passed over by newcomers until the hard limit. A play evenly spread keeps
+ * the desks busier than a real, bursty hall does, so it always takes the second way; the play
+ * without walk-ins the first. Their mean is nearer what happens (bench/call-policy).
+ */
+export function forecastWaits(state: QueueState, now: Instant, options: ForecastOptions = {}): Map<string, number> {
+  const full = forecastCalls(state, now, options);
+  const waits = new Map<string, number>();
+  if (full.size === 0) return waits;
+  const anyone = options.arrivals?.some((a) => a.perHour > 0) ?? false;
+  const known = anyone ? forecastCalls(state, now, { ...options, arrivals: [] }) : full;
+  for (const [id, at] of full) {
+    const other = known.get(id) ?? at;
+    waits.set(id, Math.max(0, ((at + other) / 2 - now) / MINUTE));
+  }
+  return waits;
+}
+
+/**
+ * The wait a ticket is told, in whole minutes, from the forward plays: for a ticket in the hall,
  * or (no ticket id) for a visitor who takes a plain ticket of the service now. Null when no open
  * or returning desk serves it.
  */
-export function forecastWaitMin(state: QueueState, serviceId: string, now: Instant, ticketId?: string): number | null {
+export function forecastWaitMin(state: QueueState, serviceId: string, now: Instant, ticketId?: string, options: ForecastOptions = {}): number | null {
   let hall = state;
   let id = ticketId;
   if (id === undefined) {
-    id = '\u0000newcomer';
+    id = NEWCOMER_ID;
     const officeDay = localTimeOf(state.setup.schedule, now).date;
     const newcomer: Ticket = { id, number: '\uffff', serviceId, officeDay, kind: 'walk-in', issuedAt: now, queuedAt: now, status: 'waiting', recalls: 0 };
     hall = { ...state, tickets: new Map([...state.tickets, [id, newcomer]]) };
   }
-  const calledAt = forecastCalls(hall, now).get(id);
-  return calledAt === undefined ? null : Math.max(0, Math.round((calledAt - now) / MINUTE));
+  const wait = forecastWaits(hall, now, options).get(id);
+  return wait === undefined ? null : Math.round(wait);
 }
 
+const NEWCOMER_ID = '\u0000newcomer';
+
+/** One past forecast against what happened: the raw forecast told, and told minus waited (minutes). */
+export interface ForecastError {
+  forecastMin: number;
+  errorMin: number;
+}
+
+/** Fewer past forecasts than this and the lean and range fall back to plain defaults. */
+const MIN_ERRORS = 20;
+/** The lean and the range come from this many past forecasts nearest in size to the one at hand. */
+const NEIGHBOURS = 25;
+
 /**
- * The range printed around an estimate: from its own recent errors (what was told minus what
- * was waited, in minutes), the 10th and 90th percentiles, so about four visitors in five fall
- * inside. Until there are enough errors, a plain ±30 % (at least 3 minutes either side).
+ * The errors of the past forecasts nearest in size to this one, sorted: a 3-minute forecast errs
+ * by a minute or so, a 30-minute one (a visitor the play sees going past the standard) by ten.
  */
-export function waitRange(estimateMin: number, recentErrorsMin: readonly number[]): { fromMin: number; toMin: number } {
-  if (recentErrorsMin.length < 20) {
-    const half = Math.max(3, Math.round(estimateMin * 0.3));
-    return { fromMin: Math.max(0, estimateMin - half), toMin: estimateMin + half };
+function errorsNear(forecastMin: number, recent: readonly ForecastError[]): number[] | undefined {
+  if (recent.length < MIN_ERRORS) return undefined;
+  const near = [...recent].sort((a, b) => Math.abs(a.forecastMin - forecastMin) - Math.abs(b.forecastMin - forecastMin)).slice(0, NEIGHBOURS);
+  return near.map((e) => e.errorMin).sort((a, b) => a - b);
+}
+
+const quantile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+
+/**
+ * The range printed around a forecast: from the errors of recent forecasts of about its size, the
+ * 10th and 90th percentiles, so about four visitors in five fall inside. Until there are enough
+ * errors, a plain ±30 % (at least 3 minutes either side).
+ */
+export function waitRange(forecastMin: number, recent: readonly ForecastError[]): { fromMin: number; toMin: number } {
+  const errors = errorsNear(forecastMin, recent);
+  if (!errors) {
+    const half = Math.max(3, Math.round(forecastMin * 0.3));
+    return { fromMin: Math.max(0, forecastMin - half), toMin: forecastMin + half };
   }
-  const sorted = [...recentErrorsMin].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
-  // An error of +e means the visitor waited e less than told: the wait runs from estimate - q90 to estimate - q10.
-  const fromMin = Math.max(0, Math.floor(estimateMin - at(0.9)));
-  const toMin = Math.max(fromMin + 1, Math.ceil(estimateMin - at(0.1)));
+  // An error of +e means the visitor waited e less than told: the wait runs from forecast - q90 to forecast - q10.
+  const fromMin = Math.max(0, Math.floor(forecastMin - quantile(errors, 0.9)));
+  const toMin = Math.max(fromMin + 1, Math.ceil(forecastMin - quantile(errors, 0.1)));
   return { fromMin, toMin };
 }
 
-/** The median of the recent errors, once there are enough to trust: the forecast's own lean. */
-function medianError(recentErrorsMin: readonly number[]): number {
-  if (recentErrorsMin.length < 20) return 0;
-  const sorted = [...recentErrorsMin].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
 /**
- * The minutes told to the visitor: the forward play corrected by its own recent lean (it sees no
- * one arriving after now, so on a busy day it tends to be short). The errors are the raw
- * forecast's (told by `forecastWaitMin` minus waited).
+ * The minutes told to the visitor: the forward play corrected by the median error of recent
+ * forecasts of about its size. The play keeps to the call rule's likelier branch (a visitor it
+ * sees going past the standard waits for the hard limit), and the hall does not always follow it;
+ * the office's own record says by how much. The errors are the raw forecast's.
  */
-export function calibratedWaitMin(forecastMin: number, recentErrorsMin: readonly number[]): number {
-  return Math.max(0, Math.round(forecastMin - medianError(recentErrorsMin)));
+export function calibratedWaitMin(forecastMin: number, recent: readonly ForecastError[]): number {
+  const errors = errorsNear(forecastMin, recent);
+  return Math.max(0, Math.round(forecastMin - (errors ? quantile(errors, 0.5) : 0)));
 }

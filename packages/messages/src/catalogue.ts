@@ -7,6 +7,8 @@ import { adminEn, adminRu } from './catalogue/admin.js';
 import { bookingEn, bookingRu } from './catalogue/booking.js';
 import { desktopEn, desktopRu } from './catalogue/desktop.js';
 import { refusalsEn, refusalsRu } from './catalogue/refusals.js';
+import { qualityEn, qualityRu } from './catalogue/quality.js';
+import { phoneEn, phoneRu } from './catalogue/phone.js';
 
 /**
  * Every piece of UI text Talon shows or says, Russian first, one file per screen so each screen's
@@ -23,6 +25,8 @@ export const ru = {
   ...bookingRu,
   ...desktopRu,
   ...refusalsRu,
+  ...qualityRu,
+  ...phoneRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -37,4 +41,6 @@ export const en: Record<MessageKey, string> = {
   ...bookingEn,
   ...desktopEn,
   ...refusalsEn,
+  ...qualityEn,
+  ...phoneEn,
 };

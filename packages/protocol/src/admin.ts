@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
-import { idField, instantField } from './fields.js';
+import { idField, instantField, dateField } from './fields.js';
 import type { OfficeConfig } from './office-config.js';
 
 export const adminCommands = {
@@ -8,8 +8,8 @@ export const adminCommands = {
   /** The whole config document; validated with messages that name the field. */
   'config:update': z.strictObject({ config: z.unknown() }),
   'device:issue-token': z.strictObject({ deviceId: idField }),
-  'operator:set-password': z.strictObject({ operatorId: idField, password: z.string().min(6).max(200) }),
-  'booking:slots': z.strictObject({ serviceId: idField, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  'operator:set-password': z.strictObject({ operatorId: idField, password: z.string().min(1).max(200) }),
+  'booking:slots': z.strictObject({ serviceId: idField, date: dateField }),
   'booking:create': z.strictObject({
     serviceId: idField,
     slotStart: instantField,
@@ -17,7 +17,7 @@ export const adminCommands = {
   }),
   'booking:cancel': z.strictObject({ bookingId: idField }),
   /** Every booking of one office day, on-line and office ones alike: what the reception looks up. */
-  'booking:list': z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  'booking:list': z.strictObject({ date: dateField }),
 };
 
 export interface BookingSlotView {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
+import type { BoardVoice } from './office-config.js';
 import type { OfficeView, ServiceQueueView } from './views.js';
 
 export const boardCommands = {
@@ -23,6 +24,8 @@ export interface BoardState {
   /** The last calls that already left the desks, newest first. */
   history: { number: string; deskNumber: number; at: number }[];
   waiting: ServiceQueueView[];
+  /** How the hall hears calls (`board` in the office config); a board without it uses the kit in Russian. */
+  voice?: { mode: BoardVoice; language: 'ru' | 'en' };
 }
 
 /** Sent the moment a desk calls, ahead of the next state, so the hall hears it at once. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bookingCodeDigits, idField, instantField } from './fields.js';
+import { bookingCodeDigits, idField, instantField, dateField } from './fields.js';
 import type { CentralBookingStatus } from './sync.js';
 
 /**
@@ -28,6 +28,10 @@ export const BOOKING_API_ERROR_CODES = [
   'too-many-bookings',
   'booking-not-found',
   'booking-not-cancellable',
+  /** The phone page's token (the ticket's QR) does not verify: forged, cut short, or from an unknown office. */
+  'phone-token-invalid',
+  /** The phone page's token is from another office day: a ticket lives for its day. */
+  'phone-token-expired',
 ] as const;
 export type BookingApiErrorCode = (typeof BOOKING_API_ERROR_CODES)[number];
 
@@ -38,7 +42,7 @@ export interface BookingApiFailure {
 }
 export type BookingApiAnswer<T extends object> = ({ ok: true } & T) | BookingApiFailure;
 
-export const bookingDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+export const bookingDateField = dateField;
 
 /** Russian mobile and city numbers, written any usual way; stored as +7 and ten digits. */
 export const phoneField = z

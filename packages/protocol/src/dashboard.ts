@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
+import { idField } from './fields.js';
 import { qualityDashboardCommands, type QualityDashboardResults } from './quality.js';
 import type { CentralLinkView, DeskView, DeviceHealthView, OfficeView, ServiceQueueView } from './views.js';
 
 export const dashboardCommands = {
   'dashboard:snapshot': z.strictObject({}),
+  /** The head closes any open desk (its operator gone home, a console dead); its visitor goes back to the queue in their place. */
+  'dashboard:close-desk': z.strictObject({ deskId: idField }),
   ...qualityDashboardCommands,
 };
 
@@ -52,6 +55,18 @@ export interface OperatorDayView {
   ratingAverage: number | null;
 }
 
+/** The wait estimate against what happened, over the tickets told one and called since. */
+export interface WaitAccuracy {
+  /** Tickets told an estimate at the kiosk and called since. */
+  counted: number;
+  /** Mean of |told - waited|, minutes; null with nothing counted. */
+  meanAbsErrorMin: number | null;
+  /** Mean of told - waited: below zero, the office tells too short a wait. */
+  biasMin: number | null;
+  /** Share whose wait fell inside the printed range. */
+  insideRangeShare: number | null;
+}
+
 export interface DashboardState {
   office: OfficeView;
   day: string;
@@ -62,14 +77,22 @@ export interface DashboardState {
   /** Everyone who serves at a desk, in the config's order. */
   operators: OperatorDayView[];
   hours: HourLoad[];
+  /**
+   * The office's hours today as whole clock hours, `from` up to (not including) `to`: the charts
+   * span them whatever the data. Absent on a day the office is closed.
+   */
+  openHours?: { from: number; to: number };
   devices: DeviceHealthView[];
   central: CentralLinkView;
   waitingStandardMinutes: number;
   bookingStandardMinutes: number;
+  /** The estimate told at the kiosk against the waits: today and the month so far. */
+  waitAccuracy?: { today: WaitAccuracy; month: WaitAccuracy };
 }
 
 export interface DashboardResults extends QualityDashboardResults {
   'dashboard:snapshot': { state: DashboardState };
+  'dashboard:close-desk': { deskId: string };
 }
 
 export type DashboardClientEvents = CommandEvents<typeof dashboardCommands, DashboardResults>;

@@ -53,6 +53,8 @@ export type ButtonAssignment = z.infer<typeof buttonAssignmentSchema>;
 export const deviceAssignmentsSchema = z.object({
   printers: z.array(printerAssignmentSchema).max(32),
   buttons: z.array(buttonAssignmentSchema).max(64),
+  /** The config's `printerNetwork`: the agent checks `tcp://` hosts against it before opening. */
+  printerNetwork: z.array(z.string().max(253)).max(100).optional(),
 });
 export type DeviceAssignments = z.infer<typeof deviceAssignmentsSchema>;
 
@@ -62,15 +64,18 @@ export const deviceHelloResultSchema = deviceAssignmentsSchema.extend({ ok: z.li
 /** What a printed ticket says; times as ms since the epoch, formatted in the office's zone. */
 export const printJobTicketSchema = z.object({
   officeName: printedText,
+  officeAddress: printedText.optional(),
   number: z.string().min(1).max(16),
   serviceName: printedText,
   issuedAt: instantField,
   timeZone: z.string().min(1).max(64),
   peopleAhead: z.number().int().nonnegative(),
   estimatedWaitMin: z.number().nonnegative().nullable(),
+  /** The range printed around the estimate, from the office's own recent errors. */
+  waitRange: z.object({ fromMin: z.number().int().nonnegative().max(10_000), toMin: z.number().int().nonnegative().max(10_000) }).optional(),
   mark: z
     .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('priority'), categoryName: printedText }),
+      z.object({ kind: z.literal('priority'), categoryName: printedText, document: printedText.optional() }),
       z.object({ kind: z.literal('booking'), slotTime: printedText }),
     ])
     .optional(),

@@ -42,6 +42,19 @@ export const bookingCodeField = z
   .toUpperCase()
   .regex(new RegExp(`^[A-Z0-9]{4,${BOOKING_CODE_DIGITS}}$`), `4 to ${BOOKING_CODE_DIGITS} letters or digits`);
 
+/**
+ * A calendar date as YYYY-MM-DD that exists: "2026-02-31" and "9999-99-99" are refused with
+ * `invalid-payload` at the boundary, never quietly moved to March or thrown on deeper in. Every
+ * date of the protocol and the config is this one field.
+ */
+export const dateField = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')
+  .refine((date) => {
+    const day = new Date(`${date}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+  }, { message: 'no such date', params: { problem: 'no-such-date' } });
+
 export const instantField = z.number().int().nonnegative();
 export const commentField = z.string().trim().max(500);
 export const languageField = z.enum(['ru', 'en']);

@@ -3,6 +3,8 @@ export * from './fields.js';
 export * from './views.js';
 export * from './command-map.js';
 export * from './office-config.js';
+export * from './printer-targets.js';
+export * from './config-issues.js';
 export * from './office-wide-breaks.js';
 export * from './kiosk.js';
 export * from './operator.js';

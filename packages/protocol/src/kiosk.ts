@@ -27,10 +27,18 @@ export type PrintOutcome =
   /** The printer reported a problem: the ticket is shown on screen. */
   | 'printer-unavailable';
 
+/** The range told around an estimate: cut from the office's own recent errors (minutes). */
+export interface WaitRange {
+  fromMin: number;
+  toMin: number;
+}
+
 export interface IssuedTicket {
   ticket: TicketView;
   peopleAhead: number;
   estimatedWaitMin: number | null;
+  /** Present with an estimate. */
+  waitRange?: WaitRange;
   /**
    * The estimate runs past today's closing (or, with no desk open yet to estimate from, not even
    * every desk that serves the service could reach the visitor before it). No estimate alone is
@@ -54,6 +62,8 @@ export interface KioskResults {
 export interface KioskServiceView extends ServiceView {
   waiting: number;
   estimatedWaitMin: number | null;
+  /** Present with an estimate: what a visitor taking a ticket now would be told. */
+  waitRange?: WaitRange;
 }
 
 export interface KioskState {

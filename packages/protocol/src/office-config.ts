@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_OFFICE_RULES, PAUSE_REASONS, TICKET_PREFIXES } from '@talon/domain';
-import { idField } from './fields.js';
+import { configProblemOf, type ConfigIssue } from './config-issues.js';
+import { dateField, idField } from './fields.js';
+import { DEFAULT_PRINTER_NETWORK, printerNetworkEntryProblem, printerTargetProblem } from './printer-targets.js';
 
 /**
  * The office's config file: one readable JSON document the administrator copies and edits, and
@@ -10,16 +12,10 @@ import { idField } from './fields.js';
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
 const hours = z
   .object({ open: localTime, close: localTime })
-  .refine((h) => h.open < h.close, { message: 'open must be before close' });
+  .refine((h) => h.open < h.close, { message: 'open must be before close', params: { problem: 'open-before-close' } });
 const text = z.string().trim().min(1).max(200);
 /** A calendar date that exists: "2026-02-30" is refused, not quietly never matched. */
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')
-  .refine((date) => {
-    const day = new Date(`${date}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
-  }, 'no such date');
+const localDate = dateField;
 
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
@@ -84,6 +80,9 @@ const operatorConfig = z.object({
   roles: z.array(z.enum(OPERATOR_ROLES)).min(1).default(['operator']),
 });
 
+export const BOARD_VOICES = ['kit', 'browser', 'off'] as const;
+export type BoardVoice = (typeof BOARD_VOICES)[number];
+
 export const DEVICE_ROLES = ['kiosk', 'board', 'agent'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
@@ -124,8 +123,14 @@ const rulesConfig = z.object({
   serviceTimeSampleSize: z.number().int().min(1).max(500).default(DEFAULT_OFFICE_RULES.serviceTimeSampleSize),
   /** The rating button's window closes by itself after this long. */
   ratingWindowSeconds: z.number().int().min(5).max(600).default(60),
+  /**
+   * A desk whose operator's console dropped (and did not come back) closes after this long; its
+   * visitor goes back to the queue in their place. A fraction is allowed (tests use a second).
+   */
+  abandonedDeskGraceMinutes: z.number().positive().max(480).default(10),
 }).refine((r) => r.waitingHardLimitMinutes === undefined || r.waitingHardLimitMinutes >= r.waitingStandardMinutes, {
   message: 'waitingHardLimitMinutes must not be shorter than waitingStandardMinutes',
+  params: { problem: 'hard-limit-short' },
   path: ['waitingHardLimitMinutes'],
 });
 
@@ -135,11 +140,17 @@ export const officeConfigSchema = z
       id: idField,
       name: text,
       address: text.optional(),
-      timeZone: z.string().refine(isKnownTimeZone, 'an IANA time zone such as Europe/Moscow'),
+      timeZone: z.string().refine(isKnownTimeZone, { message: 'an IANA time zone such as Europe/Moscow', params: { problem: 'unknown-time-zone' } }),
       /** A demo office is open around the clock; real offices keep `hours`. */
       alwaysOpen: z.boolean().default(false),
       /** Base URL printed in tickets' QR codes; ASCII only. */
       publicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an ASCII http(s) URL').optional(),
+      /**
+       * Central as a visitor's phone reaches it from the internet (https://queue.example.ru). With
+       * a central link, the ticket's QR opens the ticket's live page there (`/p/<signed token>`);
+       * without this, the link's own URL is used. No central link: the QR stays on `publicUrl`.
+       */
+      centralPublicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an ASCII http(s) URL').optional(),
     }),
     hours: z.object(
       Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, hours.nullable().default(null)])) as Record<
@@ -153,7 +164,7 @@ export const officeConfigSchema = z
       .array(
         z
           .object({ date: localDate, open: localTime, close: localTime })
-          .refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'] }),
+          .refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'], params: { problem: 'open-before-close' } }),
       )
       .default([]),
     issuing: z
@@ -190,6 +201,48 @@ export const officeConfigSchema = z
         loginWindowMinutes: z.number().int().min(1).max(1440).default(5),
         /** Most logins/addresses remembered; the least recently seen is dropped past it. */
         trackedKeys: z.number().int().min(100).max(1_000_000).default(10_000),
+        /** Open TCP connections in all (Node's `server.maxConnections`); a real office has a few dozen screens. */
+        maxConnections: z.number().int().min(10).max(100_000).default(2000),
+        /** Open connections from one address: a kiosk, board or console PC holds a handful. */
+        maxConnectionsPerAddress: z.number().int().min(2).max(10_000).default(50),
+        /** A request's headers must arrive within this (Node's `headersTimeout`). */
+        headersTimeoutMs: z.number().int().min(1000).max(300_000).default(10_000),
+        /** A whole request must arrive within this (Node's `requestTimeout`). */
+        requestTimeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+        /** An idle keep-alive HTTP connection is closed after this. */
+        keepAliveTimeoutMs: z.number().int().min(1000).max(600_000).default(5_000),
+        /** Largest Socket.IO message (`maxHttpBufferSize`); above the 64 KiB a command may be, so it is answered, not cut. */
+        maxMessageBytes: z.number().int().min(128 * 1024).max(16 * 1024 * 1024).default(1024 * 1024),
+        /** Failed handshakes (wrong device token, expired session) one address may make in `guessWindowMinutes`; then it is refused at the door. */
+        handshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(20),
+        /** Wrong booking codes one kiosk may send in `guessWindowMinutes`. */
+        checkInGuessesPerKiosk: z.number().int().min(1).max(10_000).default(30),
+        /** Wrong booking codes from one address in `guessWindowMinutes`, whatever the kiosk. */
+        checkInGuessesPerAddress: z.number().int().min(1).max(10_000).default(30),
+        /** The window the handshake and booking-code counts above are kept for. */
+        guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
+        /** Pages of other origins allowed to open Socket.IO connections (the server's own always may), e.g. "https://queue.energo.example". */
+        allowedOrigins: z.array(z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an origin such as https://host:port')).max(50).default([]),
+        /** Refusals are logged as one line per source and reason per this many seconds, with a count. */
+        refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
+      })
+      .prefault({}),
+    metrics: z
+      .object({
+        /**
+         * Bearer token for `GET /metrics`. Without it only this machine (loopback) may read the
+         * figures; anyone else gets 404. With it, every caller must send `Authorization: Bearer <token>`.
+         */
+        token: z.string().min(16, 'at least 16 characters').max(256).optional(),
+      })
+      .prefault({}),
+    /** The hall board's voice (README, "The hall's voice"). */
+    board: z
+      .object({
+        /** kit: Talon's clips (or the office's own recordings); browser: the device's speech voice; off: chime only. */
+        voice: z.enum(BOARD_VOICES).default('kit'),
+        /** The language the hall hears, whatever language the screen shows. */
+        voiceLanguage: z.enum(['ru', 'en']).default('ru'),
       })
       .prefault({}),
     serviceGroups: z
@@ -216,6 +269,11 @@ export const officeConfigSchema = z
       )
       .default([]),
     devices: z.array(deviceConfig).default([]),
+    /**
+     * Where `tcp://` printers may be: CIDR ranges or host names as written in their URIs.
+     * Loopback and the private ranges by default (see printer-targets.ts).
+     */
+    printerNetwork: z.array(z.string().min(1).max(253)).max(100).default([...DEFAULT_PRINTER_NETWORK]),
     printers: z.array(printerConfig).default([]),
     ratingButtons: z.array(ratingButtonConfig).default([]),
   })
@@ -223,7 +281,7 @@ export const officeConfigSchema = z
     const unique = (items: { id: string }[], path: string) => {
       const seen = new Set<string>();
       items.forEach((item, index) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, index, 'id'], message: `duplicate id "${item.id}"` });
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, index, 'id'], message: `duplicate id "${item.id}"`, params: { problem: 'duplicate-id', value: item.id } });
         seen.add(item.id);
       });
       return seen;
@@ -240,47 +298,58 @@ export const officeConfigSchema = z
     const prefixes = new Map<string, string>();
     config.services.forEach((service, index) => {
       const owner = prefixes.get(service.prefix);
-      if (owner) ctx.addIssue({ code: 'custom', path: ['services', index, 'prefix'], message: `prefix ${service.prefix} is already used by service "${owner}"` });
+      if (owner) ctx.addIssue({ code: 'custom', path: ['services', index, 'prefix'], message: `prefix ${service.prefix} is already used by service "${owner}"`, params: { problem: 'prefix-taken', value: service.prefix } });
       prefixes.set(service.prefix, service.id);
       if (service.groupId && !groups.has(service.groupId))
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'groupId'], message: `unknown service group "${service.groupId}"` });
+        ctx.addIssue({ code: 'custom', path: ['services', index, 'groupId'], message: `unknown service group "${service.groupId}"`, params: { problem: 'unknown-group', value: service.groupId } });
     });
     config.serviceGroups.forEach((group, index) => {
       if (group.parentId && !groups.has(group.parentId))
-        ctx.addIssue({ code: 'custom', path: ['serviceGroups', index, 'parentId'], message: `unknown service group "${group.parentId}"` });
+        ctx.addIssue({ code: 'custom', path: ['serviceGroups', index, 'parentId'], message: `unknown service group "${group.parentId}"`, params: { problem: 'unknown-group', value: group.parentId } });
     });
     const deskNumbers = new Set<number>();
     config.desks.forEach((desk, index) => {
-      if (deskNumbers.has(desk.number)) ctx.addIssue({ code: 'custom', path: ['desks', index, 'number'], message: `desk number ${desk.number} is used twice` });
+      if (deskNumbers.has(desk.number)) ctx.addIssue({ code: 'custom', path: ['desks', index, 'number'], message: `desk number ${desk.number} is used twice`, params: { problem: 'desk-number-twice', value: desk.number } });
       deskNumbers.add(desk.number);
       desk.services.forEach((entry, serviceIndex) => {
         if (!services.has(entry.serviceId))
-          ctx.addIssue({ code: 'custom', path: ['desks', index, 'services', serviceIndex], message: `unknown service "${entry.serviceId}"` });
+          ctx.addIssue({ code: 'custom', path: ['desks', index, 'services', serviceIndex], message: `unknown service "${entry.serviceId}"`, params: { problem: 'unknown-service', value: entry.serviceId } });
       });
     });
     const logins = new Set<string>();
     config.operators.forEach((operator, index) => {
-      if (logins.has(operator.login)) ctx.addIssue({ code: 'custom', path: ['operators', index, 'login'], message: `login "${operator.login}" is used twice` });
+      if (logins.has(operator.login)) ctx.addIssue({ code: 'custom', path: ['operators', index, 'login'], message: `login "${operator.login}" is used twice`, params: { problem: 'login-twice', value: operator.login } });
       logins.add(operator.login);
     });
     const specialDates = new Set<string>();
     config.specialDays.forEach((day, index) => {
-      if (specialDates.has(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is listed twice` });
-      if (config.holidays.includes(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is also a holiday: keep one` });
+      if (specialDates.has(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is listed twice`, params: { problem: 'date-twice', value: day.date } });
+      if (config.holidays.includes(day.date)) ctx.addIssue({ code: 'custom', path: ['specialDays', index, 'date'], message: `${day.date} is also a holiday: keep one`, params: { problem: 'date-also-holiday', value: day.date } });
       specialDates.add(day.date);
     });
     config.breaks.forEach((entry, index) => {
-      if (!operators.has(entry.operatorId)) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'operatorId'], message: `unknown operator "${entry.operatorId}"` });
-      if (entry.from >= entry.to) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'to'], message: 'a break must end after it starts' });
+      if (!operators.has(entry.operatorId)) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'operatorId'], message: `unknown operator "${entry.operatorId}"`, params: { problem: 'unknown-operator', value: entry.operatorId } });
+      if (entry.from >= entry.to) ctx.addIssue({ code: 'custom', path: ['breaks', index, 'to'], message: 'a break must end after it starts', params: { problem: 'break-order' } });
     });
     const deviceRole = new Map(config.devices.map((device) => [device.id, device.role]));
+    config.printerNetwork.forEach((entry, index) => {
+      const problem = printerNetworkEntryProblem(entry);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['printerNetwork', index], message: problem, params: { problem: 'printer-network', value: entry } });
+    });
     config.printers.forEach((printer, index) => {
-      if (deviceRole.get(printer.kioskId) !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['printers', index, 'kioskId'], message: `"${printer.kioskId}" is not a kiosk device` });
-      if (deviceRole.get(printer.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['printers', index, 'agentId'], message: `"${printer.agentId}" is not an agent device` });
+      // The data folder is known only to the server, which checks a `file:` printer's folder itself.
+      const problem = /^file:/i.test(printer.uri)
+        ? printer.uri.split('/').includes('..') ? 'a file: printer path may not contain ..' : undefined
+        : printerTargetProblem(printer.uri, { network: config.printerNetwork });
+      if (problem) ctx.addIssue({ code: 'custom', path: ['printers', index, 'uri'], message: problem, params: { problem: 'printer-target', value: printer.uri } });
+    });
+    config.printers.forEach((printer, index) => {
+      if (deviceRole.get(printer.kioskId) !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['printers', index, 'kioskId'], message: `"${printer.kioskId}" is not a kiosk device`, params: { problem: 'not-kiosk', value: printer.kioskId } });
+      if (deviceRole.get(printer.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['printers', index, 'agentId'], message: `"${printer.agentId}" is not an agent device`, params: { problem: 'not-agent', value: printer.agentId } });
     });
     config.ratingButtons.forEach((button, index) => {
-      if (!desks.has(button.deskId)) ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'deskId'], message: `unknown desk "${button.deskId}"` });
-      if (deviceRole.get(button.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'agentId'], message: `"${button.agentId}" is not an agent device` });
+      if (!desks.has(button.deskId)) ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'deskId'], message: `unknown desk "${button.deskId}"`, params: { problem: 'unknown-desk', value: button.deskId } });
+      if (deviceRole.get(button.agentId) !== 'agent') ctx.addIssue({ code: 'custom', path: ['ratingButtons', index, 'agentId'], message: `"${button.agentId}" is not an agent device`, params: { problem: 'not-agent', value: button.agentId } });
     });
     void devices;
   });
@@ -292,13 +361,17 @@ export type DeskConfig = OfficeConfig['desks'][number];
 export type OperatorConfig = OfficeConfig['operators'][number];
 export type DeviceConfig = OfficeConfig['devices'][number];
 
-export type ConfigCheck = { ok: true; config: OfficeConfig } | { ok: false; problems: string[] };
+export type ConfigCheck = { ok: true; config: OfficeConfig } | { ok: false; problems: string[]; issues: ConfigIssue[] };
 
 /** Validates a parsed JSON value; each problem names its field, e.g. `services[1].prefix: ...`. */
 export function checkOfficeConfig(value: unknown): ConfigCheck {
   const result = officeConfigSchema.safeParse(value);
   if (result.success) return { ok: true, config: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+    issues: result.error.issues.map((issue) => ({ path: formatPath(issue.path), ...configProblemOf(issue) })),
+  };
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

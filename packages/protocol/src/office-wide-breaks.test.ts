@@ -11,6 +11,7 @@ describe('office-wide breaks', () => {
     ['staggered lunches leave none', [op('a'), op('b')], [lunch('a', '12:00', '12:45'), lunch('b', '13:00', '13:45')], []],
     ['overlap only where all are out', [op('a'), op('b')], [lunch('a', '12:00', '13:00'), lunch('b', '12:30', '13:30')], [{ from: '12:30', to: '13:00' }]],
     ['a head without breaks does not keep the office open', [op('a'), op('h', ['head'])], [lunch('a', '13:00', '13:45')], [{ from: '13:00', to: '13:45' }]],
+    ['a head who may step in at a desk is not the cover', [op('a'), op('b'), op('h', ['head', 'operator'])], [lunch('a', '12:00', '12:45'), lunch('b', '12:00', '12:45')], [{ from: '12:00', to: '12:45' }]],
     ['one operator never on break', [op('a'), op('b')], [lunch('a', '13:00', '13:45')], []],
     ['a Saturday-only lunch of everyone holds on Saturday only', [op('a'), op('b')], [lunch('a', '12:00', '12:30', ['sat']), lunch('b', '12:00', '12:30', ['sat'])], [{ from: '12:00', to: '12:30', days: ['sat'] }]],
     ['lunches that overlap only on the days both apply', [op('a'), op('b')], [lunch('a', '13:00', '14:00'), lunch('b', '13:00', '14:00', ['mon', 'fri'])], [{ from: '13:00', to: '14:00', days: ['mon', 'fri'] }]],

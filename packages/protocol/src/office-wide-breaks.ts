@@ -1,3 +1,4 @@
+import { countsAsDeskStaff } from '@talon/domain';
 import type { OfficeConfig, WeekdayKey } from './office-config.js';
 import { WEEKDAY_KEYS } from './office-config.js';
 
@@ -12,7 +13,7 @@ export interface OfficeWideBreak {
   days?: WeekdayKey[];
 }
 
-/** Windows of one weekday when every operator is on a break that applies that day. */
+/** Windows of one weekday when every desk operator is on a break that applies that day. */
 function allOutWindows(operators: string[], breaks: OfficeConfig['breaks'], day: WeekdayKey): Window[] {
   const today = breaks.filter((b) => b.days === undefined || b.days.includes(day));
   const onBreak = (operatorId: string, minute: number) =>
@@ -37,7 +38,8 @@ function allOutWindows(operators: string[], breaks: OfficeConfig['breaks'], day:
  * days; a window of every day goes without `days`, as an office before weekdays sent it.
  */
 export function officeWideBreaks(config: Pick<OfficeConfig, 'operators' | 'breaks'>): OfficeWideBreak[] {
-  const operators = config.operators.filter((o) => o.roles.includes('operator')).map((o) => o.id);
+  // The head is not counted even with the operator role: she steps in, she is not the cover.
+  const operators = config.operators.filter((o) => countsAsDeskStaff(o.roles)).map((o) => o.id);
   if (operators.length === 0) return [];
   const byWindow = new Map<string, { window: Window; days: WeekdayKey[] }>();
   for (const day of WEEKDAY_KEYS) {

@@ -57,6 +57,11 @@ export interface OperatorResults {
   'operator:snapshot': { state: OperatorState };
 }
 
+export interface OperatorDayCounts {
+  served: number;
+  noShow: number;
+}
+
 export interface OperatorState {
   operator: { id: string; name: string; roles: OperatorRole[] };
   /** The desk this operator has open, if any. */
@@ -71,6 +76,8 @@ export interface OperatorState {
   /** Tickets parked at this desk. */
   postponed: TicketView[];
   scheduledBreak?: { from: string; to: string; reason: PauseReason };
+  /** This operator's own day so far (any desk). */
+  today?: OperatorDayCounts;
   waitingStandardMinutes: number;
   /** The office's IANA zone: break times above are its wall clock. */
   timeZone: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, instantField } from './fields.js';
+import { idField, instantField, dateField } from './fields.js';
 
 /**
  * The visitor's phone: what the office tells central about a waiting ticket so that central, the
@@ -15,7 +15,7 @@ export const phoneTicketStatusSchema = z.strictObject({
   ticketId: idField,
   number: z.string().min(1).max(16),
   serviceId: idField,
-  officeDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  officeDay: dateField,
   state: z.enum(PHONE_TICKET_STATES),
   /** Visitors the call policy takes before this one; 0 once called. */
   peopleAhead: z.number().int().nonnegative(),
@@ -32,8 +32,61 @@ export const MAX_PHONE_STATUSES = 500;
 /** `/phone` namespace: open pages on central. */
 export const PHONE_NAMESPACE = '/phone';
 
-export const phoneWatchSchema = z.strictObject({ officeId: idField, ticketId: idField });
+/**
+ * A page follows a ticket by the signed token from the paper ticket's QR (server-edge
+ * phone-token.ts), never by bare ids: ticket ids are not secrets.
+ */
+export const phoneWatchSchema = z.strictObject({ token: z.string().min(1).max(200) });
 export type PhoneWatch = z.infer<typeof phoneWatchSchema>;
+
+/** Why a phone page cannot show its ticket: a token that does not verify, or one from another day. */
+export const PHONE_TOKEN_REFUSALS = ['phone-token-invalid', 'phone-token-expired'] as const;
+export type PhoneTokenRefusal = (typeof PHONE_TOKEN_REFUSALS)[number];
+
+/**
+ * `GET /api/phone/<token>`: what the page shows around the live status: the office, its hours
+ * today, its services' names (the status names the service by id). Nothing about the visitor.
+ */
+export interface PhonePageInfo {
+  ok: true;
+  officeId: string;
+  officeDay: string;
+  office: {
+    name: string;
+    address?: string;
+    /** Today's hours in the office's time, or null when it is closed today. */
+    hoursToday: { open: string; close: string } | null;
+  } | null;
+  services: { id: string; name: string; nameEn?: string }[];
+  /** The nudges central can send: web push with its VAPID public key, SMS with the consent to show. */
+  nudges: { webPush?: { publicKey: string }; sms?: { consentText: string } };
+}
+
+export const DEFAULT_NUDGE_PEOPLE_LEFT = 3;
+
+const pushSubscriptionSchema = z.strictObject({
+  endpoint: z.string().regex(/^https?:\/\/\S+$/).max(2000),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({ p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/), auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/) }),
+});
+
+/**
+ * `POST /api/phone/<token>/nudges`: tell me when this many people are left, and when I am called.
+ * A phone number comes only with its own consent, to the text the page showed.
+ */
+export const phoneNudgeRequestSchema = z.strictObject({
+  peopleLeft: z.number().int().min(1).max(50).default(DEFAULT_NUDGE_PEOPLE_LEFT),
+  language: z.enum(['ru', 'en']).default('ru'),
+  channel: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('web-push'), subscription: pushSubscriptionSchema }),
+    z.strictObject({
+      kind: z.literal('sms'),
+      phone: z.string().regex(/^\+?[0-9][0-9 ()-]{6,20}$/),
+      consent: z.strictObject({ given: z.literal(true), text: z.string().min(10).max(1000) }),
+    }),
+  ]),
+});
+export type PhoneNudgeRequest = z.infer<typeof phoneNudgeRequestSchema>;
 
 export interface PhoneWatchResult {
   ok: true;
@@ -45,7 +98,7 @@ export interface PhoneWatchResult {
 
 export interface PhoneClientEvents {
   /** Start following one ticket; answers its current status at once. */
-  'ticket:watch': (watch: PhoneWatch, ack: (result: PhoneWatchResult | { ok: false; code: string; message: string }) => void) => void;
+  'ticket:watch': (watch: PhoneWatch, ack: (result: PhoneWatchResult | { ok: false; code: PhoneTokenRefusal | 'invalid-payload' | 'rate-limited'; message: string }) => void) => void;
 }
 
 export interface PhoneServerEvents {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { FollowUp, QualityReport } from '@talon/domain';
-import { idField } from './fields.js';
+import type { FollowUp, PeriodIndicators, QualityPeriod, QualityReport } from '@talon/domain';
+import { idField, dateField } from './fields.js';
 
-const officeDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const officeDay = dateField;
 
 /** At most this many days in one Quality view (a year and a bit: a quarter is the usual). */
 export const MAX_QUALITY_PERIOD_DAYS = 400;
@@ -22,8 +22,27 @@ export const qualityDashboardCommands = {
   'dashboard:follow-up-done': z.strictObject({ ticketId: idField, note: z.string().trim().min(1).max(500) }),
 };
 
+/** A name in both languages (English falls back to Russian). */
+export interface QualityName {
+  name: string;
+  nameEn?: string;
+}
+
+/** What the Quality view needs besides the numbers: names for the ids, the standards, today. */
+export interface QualityViewContext {
+  /** The office's today (office days are YYYY-MM-DD in its time zone): the period presets end here. */
+  today: string;
+  waitingStandardMinutes: number;
+  bookingStandardMinutes: number;
+  services: Record<string, QualityName>;
+  outcomes: Record<string, QualityName>;
+  operators: Record<string, string>;
+  /** Desk id -> the number on the desk. */
+  desks: Record<string, number>;
+}
+
 export interface QualityDashboardResults {
-  'dashboard:quality': { report: QualityReport; followUps: FollowUp[] };
+  'dashboard:quality': { report: QualityReport; followUps: FollowUp[]; context: QualityViewContext };
   'dashboard:follow-up-done': { ticketId: string };
 }
 
@@ -41,3 +60,31 @@ export const questionnaireAnswer = z
     ease: z.number().int().min(1).max(5).optional(),
   })
   .refine((a) => a.solved !== undefined || a.ease !== undefined, { message: 'answer at least one question' });
+
+/** One office in central's quality view. */
+export interface OfficeQuality {
+  officeId: string;
+  name: string;
+  region?: string;
+  /** 1 is the best: by satisfied share, then fewer complaints per 1,000, then first-visit resolution. */
+  rank: number;
+  current: PeriodIndicators;
+  previous: PeriodIndicators;
+}
+
+/** Central's quality view for the quality department (`GET /api/quality`). */
+export interface CentralQualityView {
+  period: QualityPeriod;
+  /** Every office in the user's scope together; operator and desk keys are `office:id`. */
+  company: QualityReport;
+  offices: OfficeQuality[];
+  /** Names of the outcome codes in the complaints, as the offices name them. */
+  outcomes: Record<string, QualityName>;
+}
+
+/** `POST /api/quality/login` answers this with `ok: true`. */
+export interface QualityLoginAnswer {
+  token: string;
+  expiresAt: number;
+  user: { login: string; name: string; regions: string[] | null };
+}

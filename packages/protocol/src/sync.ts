@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
-import { BOOKING_CODE_DIGITS, idField, instantField } from './fields.js';
+import { BOOKING_CODE_DIGITS, idField, instantField, dateField } from './fields.js';
 import { WEEKDAY_KEYS } from './office-config.js';
 import { MAX_PHONE_STATUSES, phoneTicketStatusSchema } from './phone.js';
 
@@ -19,7 +19,6 @@ export type OfficeHandshake = z.infer<typeof officeHandshakeSchema>;
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const dayHours = z.strictObject({ open: localTime, close: localTime }).nullable();
-const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const nameField = z.string().trim().min(1).max(200);
 
 /** What central needs of an office's config to offer its slots; sent up at every connect. */
@@ -40,6 +39,8 @@ export const officeSummarySchema = z.strictObject({
     .max(50),
   rules: z.strictObject({
     waitingStandardMinutes: z.number().positive(),
+    /** For the quality programme's effort count; offices from before it do not send it. */
+    bookingStandardMinutes: z.number().positive().optional(),
     bookingCheckInEarlyMinutes: z.number().int().nonnegative(),
     bookingLateGraceMinutes: z.number().int().nonnegative(),
   }),
@@ -52,10 +53,17 @@ export const officeSummarySchema = z.strictObject({
         bookable: z.boolean(),
         slotMinutes: z.number().int().min(5).max(240),
         capacityPerSlot: z.number().int().min(0).max(50),
+        /** Outcome codes with the quality programme's complaint flag (sent by offices that have the programme). */
+        outcomes: z
+          .array(z.strictObject({ id: idField, name: nameField, nameEn: nameField.optional(), complaint: z.boolean() }))
+          .max(100)
+          .optional(),
       }),
     )
     .min(1)
     .max(100),
+  /** The quality programme's repeat window, so central counts repeats as the office does. */
+  quality: z.strictObject({ repeatWindowDays: z.number().int().min(1).max(365) }).optional(),
 });
 export type OfficeSummary = z.infer<typeof officeSummarySchema>;
 
@@ -70,6 +78,11 @@ const ticketSchema = z.looseObject({
   bookingId: idField.optional(),
   issuedAt: instantField,
   queuedAt: instantField,
+  /**
+   * The keyed hash (HMAC) of the account number typed at the kiosk, never the number: central
+   * counts repeat visits by it as the office does (packages/domain quality/repeats.ts).
+   */
+  accountKey: z.string().min(1).max(128).optional(),
 });
 const onTicket = <T extends string>(type: T) => z.looseObject({ type: z.literal(type), ...eventBase, ticketId: idField });
 

@@ -110,4 +110,8 @@ export interface DeviceHealthView {
   online: boolean;
   status: string;
   since: number;
+  /** When the server last heard it (kept across restarts); absent if never. */
+  lastSeenAt?: number;
+  /** Not heard for the office's limit, counted from its last sign of life or the server's start. */
+  missing?: boolean;
 }

@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };

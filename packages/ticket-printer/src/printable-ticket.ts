@@ -3,6 +3,8 @@ import { TicketLayoutError } from './ticket-printer-errors.js';
 /** Everything a paper ticket says. Built by whoever issues the ticket; laid out by `renderTicket`. */
 export interface PrintableTicket {
   officeName: string;
+  /** Printed under the name, so a visitor who keeps the ticket knows where the office is. */
+  officeAddress?: string;
   /** 'A015': a Latin prefix letter, as boards and desk displays show it. */
   number: string;
   serviceName: string;
@@ -12,7 +14,10 @@ export interface PrintableTicket {
   peopleAhead: number;
   /** Null when the office has no estimate yet (first ticket of the day, no desk open). */
   estimatedWaitMin: number | null;
-  mark?: { kind: 'priority'; categoryName: string } | { kind: 'booking'; slotTime: string };
+  /** The range printed instead of the bare minutes: "15-25 мин". */
+  waitRange?: { fromMin: number; toMin: number };
+  /** A priority ticket names its category and the document to show at the desk (from the category's config). */
+  mark?: { kind: 'priority'; categoryName: string; document?: string } | { kind: 'booking'; slotTime: string };
   /** Goes into the QR code; ASCII only, since printers count QR data in bytes. */
   trackUrl?: string;
   footer?: string[];
@@ -33,6 +38,7 @@ const QR_SAFE = /^[\x21-\x7e]+$/;
 export function checkPrintableTicket(ticket: PrintableTicket): void {
   if (typeof ticket !== 'object' || ticket === null) throw invalid('ticket', 'must be an object');
   checkText(ticket.officeName, 'officeName');
+  if (ticket.officeAddress !== undefined) checkText(ticket.officeAddress, 'officeAddress');
   checkText(ticket.serviceName, 'serviceName');
   if (typeof ticket.number !== 'string' || !TICKET_NUMBER.test(ticket.number)) {
     throw invalid('number', `must be a Latin capital letter and 1 to 5 digits, like A015; got ${JSON.stringify(ticket.number)}`);
@@ -48,6 +54,12 @@ export function checkPrintableTicket(ticket: PrintableTicket): void {
   }
   if (ticket.estimatedWaitMin !== null && (!Number.isFinite(ticket.estimatedWaitMin) || ticket.estimatedWaitMin < 0)) {
     throw invalid('estimatedWaitMin', 'must be null or a number of minutes, 0 or more');
+  }
+  if (ticket.waitRange !== undefined) {
+    const { fromMin, toMin } = ticket.waitRange;
+    if (!Number.isInteger(fromMin) || !Number.isInteger(toMin) || fromMin < 0 || toMin < fromMin) {
+      throw invalid('waitRange', 'must be whole minutes, 0 <= fromMin <= toMin');
+    }
   }
   if (ticket.mark !== undefined) checkMark(ticket.mark);
   if (ticket.trackUrl !== undefined) checkQrPayload(ticket.trackUrl, 'trackUrl');
@@ -86,6 +98,7 @@ function checkMark(mark: NonNullable<PrintableTicket['mark']>): void {
   switch (mark.kind) {
     case 'priority':
       checkText(mark.categoryName, 'mark.categoryName');
+      if (mark.document !== undefined) checkText(mark.document, 'mark.document');
       return;
     case 'booking':
       checkText(mark.slotTime, 'mark.slotTime');

@@ -158,9 +158,17 @@ describe('renderTicket, other layouts', () => {
     const { decoded } = decode({ ...russian, mark: undefined, trackUrl: undefined, footer: undefined, estimatedWaitMin: 0.4 }, p80);
     expect(decoded.warnings).toEqual([]);
     expect(decoded.qrCodes).toEqual([]);
-    expect(decoded.lines).toContain('Ожидание: меньше минуты');
+    expect(decoded.lines).toContain('Вас вызовут в ближайшие минуты');
     expect(decoded.lines).not.toContain(' ВНЕ ОЧЕРЕДИ ');
     expect(decoded.lines).not.toContain('Следите за очередью по QR-коду');
+  });
+
+  it('prints the range the office told, not the bare minutes', () => {
+    const { decoded } = decode({ ...russian, estimatedWaitMin: 18, waitRange: { fromMin: 15, toMin: 25 } }, p80);
+    expect(decoded.lines).toContain('Примерное ожидание: 15-25 мин');
+    expect(decoded.lines).not.toContain('Ожидание ~18 мин');
+    const english = decode({ ...russian, language: 'en', estimatedWaitMin: 18, waitRange: { fromMin: 15, toMin: 25 } }, p80);
+    expect(english.decoded.lines).toContain('Estimated wait: 15-25 min');
   });
 
   it('feeds past the tear bar and does not cut on a printer without a cutter', () => {
@@ -221,3 +229,27 @@ function expectGolden(name: string, bytes: Buffer, decoded: DecodedEscPos): void
   expect(paperText(decoded)).toBe(readFileSync(txtPath, 'utf8'));
   expect(bytes.equals(readFileSync(binPath))).toBe(true);
 }
+
+describe('the office address and the document a priority visitor shows (issue 15)', () => {
+  const withBoth: PrintableTicket = {
+    ...russian,
+    officeAddress: 'г. Энск, ул. Ленина, 1',
+    mark: { kind: 'priority', categoryName: 'Инвалиды', document: 'Справка МСЭ об инвалидности' },
+  };
+  it.each([
+    ['80 mm', p80],
+    ['58 mm', p58],
+  ])('prints both, read back from the bytes, on %s', (_label, profile) => {
+    const text = decode(withBoth, profile).decoded.lines.join(' ');
+    expect(text).toContain('г. Энск, ул. Ленина, 1');
+    expect(text.replace(/\s+/g, ' ')).toContain('Предъявите в окне: Справка МСЭ об инвалидности');
+  });
+  it('says it in English on an English ticket', () => {
+    const text = decode({ ...withBoth, language: 'en', mark: { kind: 'priority', categoryName: 'People with disabilities', document: 'Disability certificate' } }, p80).decoded.lines.join(' ');
+    expect(text).toContain('Show at the desk: Disability certificate');
+  });
+  it('prints neither line when the config has none', () => {
+    const text = decode(russian, p80).decoded.lines.join(' ');
+    expect(text).not.toContain('Предъявите');
+  });
+});

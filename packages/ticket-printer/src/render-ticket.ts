@@ -21,7 +21,9 @@ export function renderTicket(ticket: PrintableTicket, profile: PrinterProfile): 
 
   out.align('center').bold(true);
   for (const line of wrapped(ticket.officeName)) out.line(line);
-  out.bold(false).line('-'.repeat(columns));
+  out.bold(false);
+  if (ticket.officeAddress !== undefined) for (const line of wrapped(ticket.officeAddress)) out.line(line);
+  out.line('-'.repeat(columns));
 
   out.line(labels.ticket);
   // As big as the profile asks, but never so big that the number wraps.
@@ -31,6 +33,7 @@ export function renderTicket(ticket: PrintableTicket, profile: PrinterProfile): 
   if (ticket.mark?.kind === 'priority') {
     out.blankLine().invert(true).bold(true).line(` ${toCp866Printable(labels.priority.toUpperCase())} `).bold(false).invert(false);
     for (const line of wrapped(ticket.mark.categoryName)) out.line(line);
+    if (ticket.mark.document !== undefined) for (const line of wrapped(labels.showDocument(ticket.mark.document))) out.line(line);
   } else if (ticket.mark?.kind === 'booking') {
     out.blankLine().bold(true);
     for (const line of wrapped(labels.booking(ticket.mark.slotTime))) out.line(line);
@@ -42,7 +45,7 @@ export function renderTicket(ticket: PrintableTicket, profile: PrinterProfile): 
   for (const line of wrapped(`${labels.service}: ${ticket.serviceName}`)) out.line(line);
   out.bold(false);
   out.line(toCp866Printable(labels.peopleAhead(ticket.peopleAhead)));
-  out.line(toCp866Printable(labels.estimatedWait(ticket.estimatedWaitMin)));
+  out.line(toCp866Printable(labels.estimatedWait(ticket.estimatedWaitMin, ticket.waitRange)));
   out.line(toCp866Printable(`${labels.issued}: ${formatIssuedAt(ticket.issuedAt, ticket.timeZone, language)}`));
 
   out.align('center');

@@ -6,7 +6,31 @@ const secretHash = z.string().regex(/^sha256\$[0-9a-f]{64}$/, 'sha256$ and 64 he
 
 /** The central service's config file: which offices may sync, who may read reports, how long phones are kept. */
 export const centralConfigSchema = z.strictObject({
-  offices: z.array(z.strictObject({ id: idField, keyHash: secretHash })).min(1),
+  offices: z
+    .array(
+      z.strictObject({
+        id: idField,
+        keyHash: secretHash,
+        /** The region the office belongs to: a regional quality user sees its region's offices only. */
+        region: z.string().trim().min(1).max(100).optional(),
+      }),
+    )
+    .min(1),
+  /**
+   * The quality department's people (central's quality view and monthly report). Without
+   * `regions` a user sees every office; with them, only those regions' offices. Passwords are
+   * scrypt hashes: `npm run hash-password -- 'password'`.
+   */
+  qualityUsers: z
+    .array(
+      z.strictObject({
+        login: idField,
+        name: z.string().trim().min(1).max(200),
+        passwordHash: z.string().regex(/^scrypt\$/, 'a scrypt hash (npm run hash-password)'),
+        regions: z.array(z.string().trim().min(1).max(100)).min(1).max(100).optional(),
+      }),
+    )
+    .default([]),
   reportTokens: z.array(z.strictObject({ name: z.string().min(1).max(100), tokenHash: secretHash })).default([]),
   personalData: z
     .strictObject({
@@ -41,7 +65,9 @@ export const centralConfigSchema = z.strictObject({
       bookingGuessesPerAddress: z.number().int().min(1).max(10_000).default(10),
       /** Failed `/office` handshakes (unknown office, wrong key) one address may make per window. */
       officeHandshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
-      /** The window both counts above are kept for. */
+      /** Failed quality-view logins one address may make per window. */
+      qualityLoginFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
+      /** The window the counts above are kept for. */
       guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
       /** Addresses the counters remember at most (least recently seen dropped first). */
       trackedAddresses: z.number().int().min(100).max(10_000_000).default(100_000),
@@ -61,6 +87,41 @@ export const centralConfigSchema = z.strictObject({
     .strictObject({
       /** Ticket statuses central keeps in memory for phone pages; past it the stalest go first. */
       maxTicketStatuses: z.number().int().min(100).max(10_000_000).default(200_000),
+      /** Nudges one ticket may ask for (a page's web push and an SMS, with room for a second phone). */
+      maxNudgesPerTicket: z.number().int().min(1).max(20).default(3),
+      webPush: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          /** Who runs this push sender, for push services to reach (VAPID `sub`): mailto: or https:. */
+          subject: z.string().regex(/^(mailto:|https:\/\/)\S+$/).default('mailto:queue@talon.invalid'),
+          /**
+           * Push services central may post to (a subscription names its endpoint, and central must
+           * not post wherever a page says). `*.` matches any subdomain.
+           */
+          endpointHosts: z
+            .array(z.string().min(1).max(200))
+            .default(['fcm.googleapis.com', '*.push.services.mozilla.com', '*.notify.windows.com', '*.push.apple.com']),
+          /** Plain-http endpoints (a test's local push service only). */
+          allowHttpEndpoints: z.boolean().default(false),
+        })
+        .prefault({}),
+      /**
+       * The company's SMS gateway, plain HTTP: `{phone}` and `{text}` in `url` and `body` are
+       * replaced (URL-encoded in the URL; JSON- or form-escaped in the body by `contentType`).
+       * Absent: the page offers no SMS.
+       */
+      sms: z
+        .strictObject({
+          url: z.string().regex(/^https?:\/\/\S+$/),
+          method: z.enum(['GET', 'POST']).default('POST'),
+          headers: z.record(z.string().min(1).max(100), z.string().max(2000)).default({}),
+          contentType: z.string().min(1).max(100).default('application/json'),
+          body: z.string().max(4000).default('{"to":"{phone}","text":"{text}"}'),
+          /** What the visitor agrees to before giving a number; shown on the page and stored with it. */
+          consentText: z.string().min(10).max(1000).default('Я согласен(на), чтобы мой номер телефона использовался только для SMS об этом талоне сегодня; в конце дня номер будет удалён.'),
+          timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+        })
+        .optional(),
     })
     .prefault({}),
 });

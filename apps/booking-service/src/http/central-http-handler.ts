@@ -1,4 +1,4 @@
-import { BodyError, readJsonBody } from '@talon/server-edge';
+import { BodyError, readJsonBody, clientAddress, type RefusalLog, type FailureCounter, setSecurityHeaders } from '@talon/server-edge';
 import { bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -10,14 +10,17 @@ import { secretMatches } from '../config/secret-hash.js';
 import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
-import type { AddressAttempts } from '../edge/address-attempts.js';
-import { clientAddress } from '../edge/client-address.js';
-import type { RefusalLog } from '../edge/refusal-log.js';
+import type { createQualityHttp } from '../quality/quality-http.js';
 import { createStaticPage } from './static-page.js';
-import { setSecurityHeaders } from './security-headers.js';
+import type { PhoneTokenCheck } from '../phone/phone-token-check.js';
+import { phonePageInfo } from '../phone/phone-page-info.js';
+import type { NudgeService } from '../phone/nudges/nudge-service.js';
+import type { PhonePageInfo } from '@talon/protocol';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
+/** A push subscription is under 1 KB; the consent text under 1 KB too. */
+const NUDGE_BODY_LIMIT = 4 * 1024;
 
 export interface CentralHttpDeps {
   bookings: CentralBookings;
@@ -32,8 +35,15 @@ export interface CentralHttpDeps {
   dependencies?: () => Promise<Record<string, 'up' | 'down'>>;
   webRoot?: string;
   /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
-  bookingGuesses: AddressAttempts;
+  bookingGuesses: FailureCounter;
   refusals: RefusalLog;
+  /** The ticket QR's token: which ticket a phone page shows, if any. */
+  checkPhoneToken: PhoneTokenCheck;
+  nudges: NudgeService;
+  /** The nudge channels the page may offer. */
+  nudgeOffer: PhonePageInfo['nudges'];
+  /** The quality department's view and monthly report (quality/quality-http.ts). */
+  quality?: ReturnType<typeof createQualityHttp>;
 }
 
 const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
@@ -51,6 +61,8 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'slot-unavailable': 409,
   'service-not-bookable': 409,
   'booking-not-cancellable': 409,
+  'phone-token-invalid': 404,
+  'phone-token-expired': 410,
   internal: 500,
   unavailable: 503,
 };
@@ -127,6 +139,14 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       return;
     }
 
+    const phone = /^\/api\/phone\/([^/]{1,200})(\/nudges)?$/.exec(path);
+    if (phone && ((method === 'GET' && !phone[2]) || (method === 'POST' && phone[2]))) {
+      const verdict = deps.checkPhoneToken(decodeURIComponent(phone[1]!));
+      if (!verdict.ok) return send(response, refuse(verdict.code, verdict.code === 'phone-token-expired' ? 'this ticket was for another day' : 'this link is not a ticket of ours'));
+      if (phone[2]) return send(response, await deps.nudges.subscribe(verdict.ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
+      return send(response, { ...phonePageInfo(verdict.ref.officeId, verdict.ref.officeDay, deps.offices.get(verdict.ref.officeId)), nudges: deps.nudgeOffer } as never);
+    }
+
     if (method === 'GET' && path === '/api/reports') {
       const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (!token || !deps.config().reportTokens.some((t) => secretMatches(token, t.tokenHash)))
@@ -147,6 +167,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       return send(response, { ok: true, rows } as never);
     }
 
+    if (deps.quality && (await deps.quality(request, response, path, query, send as never))) return;
     if (method === 'GET' && page.serve(path, response)) return;
     send(response, refuse('not-found', `${method} ${path} is not here`));
   }

@@ -2,6 +2,7 @@ import { phoneWatchSchema, type PhoneClientEvents, type PhoneServerEvents, type 
 import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { PhoneStatuses } from './phone-statuses.js';
+import type { PhoneTokenCheck } from './phone-token-check.js';
 
 export type PhoneNamespace = Namespace<PhoneClientEvents, PhoneServerEvents>;
 
@@ -17,13 +18,15 @@ export interface PhoneFanOut {
 }
 
 /**
- * `/phone`: a page asks to follow one ticket and gets its current status in the answer (so a phone
+ * `/phone`: a page asks to follow one ticket (by the signed token from its QR) and gets its current status in the answer (so a phone
  * that reconnects is up to date at once), then every newer status and the office link's state.
  * A socket follows at most `maxWatchesPerSocket` tickets, so one client cannot join every room.
  */
 export function setUpPhoneNamespace(
   nsp: PhoneNamespace,
-  deps: { statuses: PhoneStatuses; isLinked: (officeId: string) => boolean; logger: Logger; maxWatchesPerSocket?: number },
+  deps: { statuses: PhoneStatuses; checkToken: PhoneTokenCheck; isLinked: (officeId: string) => boolean; logger: Logger; maxWatchesPerSocket?: number;
+    /** Statuses newer than central held, after they went to the pages (the nudges follow them). */
+    onStatuses?: (officeId: string, statuses: PhoneTicketStatus[]) => void },
 ): PhoneFanOut {
   const maxWatches = deps.maxWatchesPerSocket ?? 4;
   nsp.on('connection', (socket: Socket<PhoneClientEvents, PhoneServerEvents>) => {
@@ -31,23 +34,26 @@ export function setUpPhoneNamespace(
     socket.on('ticket:watch', (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = phoneWatchSchema.safeParse(payload);
-      if (!parsed.success) return ack({ ok: false, code: 'invalid-payload', message: 'officeId and ticketId' });
+      if (!parsed.success) return ack({ ok: false, code: 'invalid-payload', message: 'the token from the ticket' });
       if (watches >= maxWatches) return ack({ ok: false, code: 'rate-limited', message: `at most ${maxWatches} tickets per page` });
+      const verdict = deps.checkToken(parsed.data.token);
+      if (!verdict.ok) return ack({ ok: false, code: verdict.code, message: verdict.code === 'phone-token-expired' ? 'this ticket was for another day' : 'not a ticket of ours' });
       watches += 1;
-      const { officeId, ticketId } = parsed.data;
+      const { officeId, ticketId } = verdict.ref;
       void socket.join([ticketRoom(officeId, ticketId), officePhonesRoom(officeId)]);
       ack({ ok: true, status: deps.statuses.get(officeId, ticketId) ?? null, linked: deps.isLinked(officeId) });
     });
   });
   return {
     publish(officeId, statuses) {
-      let accepted = 0;
+      const accepted: PhoneTicketStatus[] = [];
       for (const status of statuses) {
         if (!deps.statuses.take(officeId, status)) continue;
-        accepted += 1;
+        accepted.push(status);
         nsp.to(ticketRoom(officeId, status.ticketId)).emit('ticket:status', status);
       }
-      return accepted;
+      if (accepted.length > 0) deps.onStatuses?.(officeId, accepted);
+      return accepted.length;
     },
     linkChanged(officeId, linked) {
       nsp.to(officePhonesRoom(officeId)).emit('office:link', { officeId, linked });

@@ -29,6 +29,11 @@ function cell(value: string | number | null): string {
  * double click. Decimal numbers keep the dot so other tools read them too.
  */
 export function reportCsv(rows: CompanyReportRow[]): string {
-  const lines = [COLUMNS.map((c) => c.title).join(';'), ...rows.map((row) => COLUMNS.map((c) => cell(row[c.key])).join(';'))];
+  return csvTable(COLUMNS.map((c) => c.title), rows.map((row) => COLUMNS.map((c) => row[c.key])));
+}
+
+/** Any table in the same form: titles, then rows of cells (null is an empty cell). */
+export function csvTable(titles: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const lines = [titles.map(cell).join(';'), ...rows.map((row) => row.map(cell).join(';'))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

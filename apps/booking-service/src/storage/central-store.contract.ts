@@ -1,3 +1,4 @@
+import { emptyDayCounts } from '@talon/domain';
 import type { SyncOutboxMessage } from '@talon/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
@@ -76,11 +77,78 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(await store.activeBookingsOfPhone('+79161234567', T)).toBe(0);
     });
 
+    it("keeps a ticket's nudges, marks each moment sent once across callers, and forgets them with the day", async () => {
+      const nudge = (id: string, ticketId: string, officeDay = '2026-11-24') => ({
+        id, officeId: 'north', ticketId, officeDay, channel: 'sms', address: '+79161234567', peopleLeft: 3,
+        consentText: 'Согласен получать SMS о талоне', consentAt: T, createdAt: T,
+      });
+      await store.savePhoneNudge(nudge('n1', 't1'));
+      await store.savePhoneNudge(nudge('n2', 't2'));
+      await store.savePhoneNudge(nudge('n0', 't1', '2026-11-23'));
+      expect((await store.phoneNudgesOf('north', ['t1'])).map((n) => n.id).sort()).toEqual(['n0', 'n1']);
+      expect(await store.phoneNudgesOf('north', [])).toEqual([]);
+      expect(await store.phoneNudgesOf('south', ['t1'])).toEqual([]);
+      expect((await store.phoneNudgesOf('north', ['t2']))[0]).toEqual({ ...nudge('n2', 't2'), aheadSentAt: null, calledSentAt: null });
+      // Two nodes (or a restart) racing for the same moment: exactly one wins.
+      const claims = await Promise.all([store.claimPhoneNudge('n1', 'ahead', T + 1), store.claimPhoneNudge('n1', 'ahead', T + 2)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimPhoneNudge('n1', 'called', T + 3)).toBe(true);
+      expect(await store.claimPhoneNudge('n1', 'called', T + 4)).toBe(false);
+      expect(await store.claimPhoneNudge('missing', 'called', T)).toBe(false);
+      expect((await store.phoneNudgesOf('north', ['t1'])).find((n) => n.id === 'n1')).toMatchObject({ calledSentAt: T + 3 });
+      expect(await store.forgetPhoneNudges('north', '2026-11-24')).toBe(1);
+      expect((await store.phoneNudgesOf('north', ['t1', 't2'])).map((n) => n.id).sort()).toEqual(['n1', 'n2']);
+    });
+
+    it('keeps a generated setting once: the first value stays', async () => {
+      expect(await store.settingOnce('vapid', 'first')).toBe('first');
+      expect(await store.settingOnce('vapid', 'second')).toBe('first');
+    });
+
     it('forgets names and phones after the slot, not before', async () => {
       await store.createBooking(booking(1));
       expect(await store.forgetPersonalData(T + 60 * MINUTE)).toBe(0);
       expect(await store.forgetPersonalData(T + 91 * MINUTE)).toBe(1);
       expect(await store.bookingByCode('10000001')).toMatchObject({ phone: null, customerName: null });
+    });
+
+    it('keeps what the quality programme needs of a visit, and drops a day\'s counts when a late event touches it', async () => {
+      const on = (seq: number, event: Record<string, unknown>): SyncOutboxMessage =>
+        ({ eventId: `north-e${seq}`, officeId: 'north', seq, event: { at: T + seq * MINUTE, actor: { kind: 'operator', operatorId: 'op-1' }, ticketId: 'north-t1', ...event } }) as unknown as SyncOutboxMessage;
+      const first = issued(1);
+      (first.event as { ticket: Record<string, unknown> }).ticket['accountKey'] = 'hmac-of-account';
+      await store.ingest('north', [
+        first,
+        on(2, { type: 'ticket.called', deskId: 'desk-1', operatorId: 'op-1' }),
+        on(3, { type: 'ticket.transferred', toServiceId: 'contracts', queuedAt: T }),
+        on(4, { type: 'ticket.called', deskId: 'desk-2', operatorId: 'op-2' }),
+        on(5, { type: 'ticket.finished', deskId: 'desk-2', operatorId: 'op-2', serviceMs: 60_000, outcomeId: 'bill-complaint' }),
+      ], T);
+      expect(await store.qualityVisits('north', '2026-11-24', '2026-11-24')).toEqual([
+        {
+          ticketId: 'north-t1', ticketNumber: 'A001', officeDay: '2026-11-24', firstServiceId: 'payments', serviceId: 'contracts',
+          issuedAt: T + 1, calledAt: T + 2 * MINUTE, deskId: 'desk-2', operatorId: 'op-2', finishedAt: T + 5 * MINUTE,
+          outcomeId: 'bill-complaint', transfers: 1, booked: false, accountKey: 'hmac-of-account',
+        },
+      ]);
+      expect(await store.qualityVisits('south', '2026-11-24', '2026-11-24')).toEqual([]);
+
+      const counts = (day: string) => ({ ...emptyDayCounts(day), withAccount: 1 });
+      await store.saveQualityDays('north', [counts('2026-11-23'), counts('2026-11-24')], T);
+      await store.saveQualityDays('north', [counts('2026-11-24')], T + 1);
+      expect((await store.qualityDays('2026-11-01', '2026-11-30')).map((d) => [d.officeId, d.counts.officeDay, d.counts.withAccount])).toEqual([
+        ['north', '2026-11-23', 1],
+        ['north', '2026-11-24', 1],
+      ]);
+      await store.ingest('north', [on(6, { type: 'ticket.rated', value: 2 })], T);
+      expect((await store.qualityDays('2026-11-01', '2026-11-30')).map((d) => d.counts.officeDay)).toEqual(['2026-11-23']);
+      expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]).toMatchObject({ rating: 2, ratedAt: T + 6 * MINUTE });
+
+      expect(await store.accountKeyDays(T + 1)).toEqual([]);
+      expect(await store.accountKeyDays(T + 2)).toEqual([{ officeId: 'north', officeDay: '2026-11-24' }]);
+      expect(await store.forgetAccountKeys(T + 2)).toBe(1);
+      expect(await store.forgetAccountKeys(T + 2)).toBe(0);
+      expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]!.accountKey).toBeUndefined();
     });
   });
 }

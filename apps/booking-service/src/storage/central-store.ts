@@ -1,4 +1,6 @@
+import type { QualityDayCounts, QualityVisit } from '@talon/domain';
 import type { BookingChange, CentralBookingStatus, OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
+import type { StoredQualityDay } from './quality-rows.js';
 
 /** A booking as central holds it; `phone` and `customerName` are gone after the retention period. */
 export interface CentralBooking {
@@ -52,6 +54,30 @@ export interface ReportCounts {
 }
 
 /**
+ * A visitor's request to be told before their turn and when called (the phone page). `address`
+ * is the channel's own: a web push subscription as JSON, or a phone number, which is kept only
+ * with its consent (text and time) and forgotten with the office day.
+ */
+export interface PhoneNudge {
+  id: string;
+  officeId: string;
+  ticketId: string;
+  officeDay: string;
+  channel: string;
+  address: string;
+  /** Nudge when this many people (or fewer) are ahead. */
+  peopleLeft: number;
+  consentText: string | null;
+  consentAt: number | null;
+  createdAt: number;
+  /** When the "N left" and the "called" nudges were sent; each is sent once, never twice. */
+  aheadSentAt: number | null;
+  calledSentAt: number | null;
+}
+export type NewPhoneNudge = Omit<PhoneNudge, 'aheadSentAt' | 'calledSentAt'>;
+export type NudgeMoment = 'ahead' | 'called';
+
+/**
  * Everything the central service keeps, behind one interface so a PostgreSQL store can replace
  * the SQLite one when one machine is not enough. Methods are async for that reason, and every
  * method that writes is atomic on its own: a half-ingested batch or an over-booked slot cannot
@@ -84,6 +110,27 @@ export interface CentralStore {
   forgetPersonalData(cutoff: number): Promise<number>;
   /** Report counts for office days in [from, to] (local dates), every office or one. */
   reportCounts(query: { from: string; to: string; officeId?: string; now: number }): Promise<ReportCounts[]>;
+  /** One office's visits of office days from..to, for the quality programme's day counts. */
+  qualityVisits(officeId: string, from: string, to: string): Promise<QualityVisit[]>;
+  /** Stored quality day counts of office days from..to (a late event for a day has removed its row). */
+  qualityDays(from: string, to: string): Promise<StoredQualityDay[]>;
+  saveQualityDays(officeId: string, days: readonly QualityDayCounts[], at: number): Promise<void>;
+  /** The office days of visits issued before `cutoff` that still hold an account key. */
+  accountKeyDays(cutoff: number): Promise<{ officeId: string; officeDay: string }[]>;
+  /** Clears the account keys of visits issued before `cutoff`; answers how many. */
+  forgetAccountKeys(cutoff: number): Promise<number>;
+  savePhoneNudge(nudge: NewPhoneNudge): Promise<void>;
+  /** The nudges asked for these tickets of one office. */
+  phoneNudgesOf(officeId: string, ticketIds: readonly string[]): Promise<PhoneNudge[]>;
+  /**
+   * Marks a nudge's moment as sent, atomically: true for the one caller that marked it, false for
+   * every other (another node, a repeat after a restart). Marked before sending, so never twice.
+   */
+  claimPhoneNudge(id: string, moment: NudgeMoment, at: number): Promise<boolean>;
+  /** Forgets one office's nudges (and with them the phone numbers) of office days before `day`. */
+  forgetPhoneNudges(officeId: string, beforeDay: string): Promise<number>;
+  /** A value central generates once and keeps (the VAPID keys): the stored one, or `value` if none was. */
+  settingOnce(name: string, value: string): Promise<string>;
   /** How many copies of each event id central holds; a fault test wants exactly one of each. */
   eventCount(officeId: string): Promise<number>;
 

@@ -1,3 +1,4 @@
+import { clientAddress, type RefusalLog, type FailureCounter } from '@talon/server-edge';
 import {
   officeHandshakeSchema,
   syncCommands,
@@ -12,9 +13,6 @@ import type { Logger } from 'pino';
 import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
 import type { PhoneFanOut } from '../phone/phone-namespace.js';
-import type { AddressAttempts } from '../edge/address-attempts.js';
-import { clientAddress } from '../edge/client-address.js';
-import type { RefusalLog } from '../edge/refusal-log.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
@@ -40,7 +38,7 @@ export function setUpOfficeNamespace(
     logger: Logger;
     now: () => number;
     /** Failed handshakes per address; app.ts also refuses the blocked addresses' new connections. */
-    handshakeFailures: AddressAttempts;
+    handshakeFailures: FailureCounter;
     refusals: RefusalLog;
     /** Phone pages on this node: the statuses offices send and their links' state go there. */
     phones?: PhoneFanOut;

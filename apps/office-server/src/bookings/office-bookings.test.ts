@@ -48,7 +48,9 @@ describe('bookings taken at the office, checked in at the kiosk', () => {
     expect(issued.ticket).toMatchObject({ kind: 'booking', serviceId: 'contracts', number: 'B001', bookingSlotStart: slot });
     const row = office.app.context.db.prepare('SELECT status, ticket_id AS ticketId FROM bookings WHERE id = ?').get(booking.bookingId);
     expect(row).toEqual({ status: 'arrived', ticketId: issued.ticket.id });
-    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({ ok: false, code: 'booking-not-found' });
+    // Used once, the code says so and when (issue 15: it answered «no such booking»).
+    expect(await command(kiosk, 'booking:check-in', { code: booking.code })).toMatchObject({ ok: false, code: 'booking-already-used', details: { usedAt: slot - 5 * MINUTE } });
+    expect(await command(kiosk, 'booking:check-in', { code: '999999' })).toMatchObject({ ok: false, code: 'booking-not-found' });
   });
 
   it('lists the bookings of a day for the reception, with what became of each', async () => {
@@ -71,6 +73,7 @@ describe('bookings taken at the office, checked in at the kiosk', () => {
     expect(await command(admin, 'booking:cancel', { bookingId: cancels.bookingId })).toEqual({ ok: true });
     // Served or cancelled, a booking cannot be cancelled (again).
     expect(await command(admin, 'booking:cancel', { bookingId: comes.bookingId })).toMatchObject({ ok: false, code: 'booking-not-found' });
+    expect(await command(kiosk, 'booking:check-in', { code: cancels.code })).toMatchObject({ ok: false, code: 'booking-cancelled' });
 
     const day = await command<{ ok: true; bookings: unknown[] }>(admin, 'booking:list', { date: '2026-11-24' });
     expect(day.bookings).toEqual([

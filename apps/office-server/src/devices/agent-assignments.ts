@@ -13,6 +13,7 @@ export function assignmentsOf(config: OfficeConfig, agentId: string): DeviceAssi
     buttons: config.ratingButtons
       .filter((b) => b.agentId === agentId)
       .map((b) => ({ deskId: b.deskId, path: b.path, deviceId: b.deviceId })),
+    printerNetwork: config.printerNetwork,
   };
 }
 

@@ -38,6 +38,8 @@ describe('the device agent embedded in the office server', () => {
       logger: silentLogger(),
       rateLimit: null,
       agent: { token: DEMO_TOKENS.agent },
+      // As main.ts does: the demo's file printer may write into the data folder, nowhere else.
+      printerFileFolder: dataDir,
     });
     cleanups.push(() => app.close());
     expect(app.agent).toBeUndefined();
@@ -54,6 +56,16 @@ describe('the device agent embedded in the office server', () => {
     const text = decodeEscPos(readFileSync(join(dataDir, DEMO_TICKETS_FILE))).lines.join('\n');
     expect(text).toContain(issued.ticket.number);
     expect(text).toContain(config.services.find((s) => s.id === 'payments')!.name);
+
+    // An administrator moves the printer: the server's own agent reopens it at once, no restart.
+    const moved = join(dataDir, 'moved-tickets.bin');
+    app.context.applyConfig({ ...app.context.directory.config, printers: [{ ...config.printers[0]!, uri: `file:${moved}` }] });
+    await vi.waitFor(() => expect(app.agent?.status().printers[0]?.uri).toBe(`file:${moved}`), { timeout: 5_000 });
+    await vi.waitFor(() => expect(app.context.devices.printerStatus('printer-kiosk-1')).toBe('ok'), { timeout: 5_000 });
+    const printedAgain = nextEvent<{ printed: boolean }>(kiosk, 'print:result');
+    const second = await command<{ ok: true } & IssuedTicket>(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    expect(await printedAgain).toMatchObject({ ticketId: second.ticket.id, printed: true });
+    expect(decodeEscPos(readFileSync(moved)).lines.join('\n')).toContain(second.ticket.number);
 
     await app.close();
     expect(app.agent?.status().link).toBe('offline');

@@ -6,6 +6,7 @@ export interface EmbeddedAgentOptions {
   /** The agent's device token, as an agent on any other PC would have. */
   token: string;
   localPaths?: DeviceAgentOptions['localPaths'];
+  printerFileFolder?: string | undefined;
 }
 
 /**
@@ -20,6 +21,7 @@ export function startEmbeddedAgent(options: EmbeddedAgentOptions, port: number, 
     logger: logger.child({ agent: 'embedded' }),
     agentVersion: 'embedded',
     ...(options.localPaths && { localPaths: options.localPaths }),
+    ...(options.printerFileFolder !== undefined && { printerFileFolder: options.printerFileFolder }),
   });
   agent.start();
   return agent;

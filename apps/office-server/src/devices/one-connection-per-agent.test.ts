@@ -58,7 +58,7 @@ describe('one connection per device agent', () => {
     office = await startTestOffice({ config: wiredOffice() });
     const server = await printingAgent(office, DEMO_TOKENS.agent);
     const deskPc = await office.connect('/device', { token: DEMO_TOKENS.agent2 });
-    expect(await command(deskPc, 'device:hello', { agentVersion: 'test', printers: [], buttons: [] })).toEqual({ ok: true, printers: [], buttons: [] });
+    expect(await command(deskPc, 'device:hello', { agentVersion: 'test', printers: [], buttons: [] })).toEqual({ ok: true, printers: [], buttons: [], printerNetwork: expect.any(Array) });
     expect(server.socket.connected).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ async function startFakeCentral() {
   };
 }
 
-type Health = { status: string; central: { state: string; unsent?: number; lastAckedAt?: number | null } };
+type Health = { status: string; central: { state: string } };
 
 describe('GET /healthz tells the link to the central service', () => {
   let office: TestOffice | undefined;
@@ -40,6 +40,8 @@ describe('GET /healthz tells the link to the central service', () => {
     office = fake = undefined;
   });
   const health = async () => (await (await fetch(`${office!.url}/healthz`)).json()) as Health;
+  /** The backlog is on /metrics (loopback may read it without a token), not on the public /healthz. */
+  const unsent = async () => Number(/^talon_central_unsent_events (\d+)$/m.exec(await (await fetch(`${office!.url}/metrics`)).text())?.[1]);
 
   it('says offline, with the events waiting, when central cannot be reached; the office is still ok', async () => {
     // Port 9 on loopback: nothing listens there, the link never comes up.
@@ -47,7 +49,8 @@ describe('GET /healthz tells the link to the central service', () => {
     const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
     await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
-    expect(await health()).toMatchObject({ status: 'ok', central: { state: 'offline', unsent: 2, lastAckedAt: null } });
+    expect(await health()).toEqual({ status: 'ok', uptimeSeconds: expect.any(Number), central: { state: 'offline' } });
+    expect(await unsent()).toBe(2);
 
     const dashboard = await office.connect('/dashboard', { session: await office.login('head') });
     const { state } = await command<{ state: DashboardState }>(dashboard, 'dashboard:snapshot');
@@ -61,11 +64,12 @@ describe('GET /healthz tells the link to the central service', () => {
     const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
     await expect.poll(() => fake!.central.pushes).toBeGreaterThan(0);
-    expect(await health()).toMatchObject({ central: { state: 'online', unsent: 1 } });
+    expect(await health()).toMatchObject({ central: { state: 'online' } });
+    expect(await unsent()).toBe(1);
 
     fake.central.holdEvents = false;
     await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
-    await expect.poll(async () => (await health()).central).toMatchObject({ state: 'online', unsent: 0, lastAckedAt: expect.any(Number) });
+    await expect.poll(unsent).toBe(0);
 
     // The link drops with nothing else happening in the office: the dashboard hears of it anyway.
     const dashboard = await office.connect('/dashboard', { session: await office.login('head') });

@@ -1,16 +1,18 @@
 import { officeDayOf } from '@talon/domain';
-import { BodyError, readJsonBody, type RefusalLog } from '@talon/server-edge';
+import { BodyError, readJsonBody, securityHeaders, setSecurityHeaders, type RefusalLog } from '@talon/server-edge';
 import type { Language } from '@talon/messages';
-import type { CentralLinkView } from '@talon/protocol';
+import { dateField, type CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { createLoginThrottle, normaliseLogin } from '../auth/login-throttle.js';
-import { verifyPassword } from '../auth/password.js';
+import { verifyPassword } from '@talon/server-edge';
 import type { OfficeContext } from '../office-context.js';
 import { serviceQueues } from '../views/service-queues.js';
-import { landingPage, trackPage } from './pages.js';
+import { metricsAccess } from './metrics-access.js';
+import { landingPage, PAGE_STYLE, trackPage } from './pages.js';
 import { createStaticScreens } from './static-screens.js';
 import { createTicketsCsv } from './tickets-csv.js';
+import { createVoiceClips } from './voice-clips.js';
 
 /** A login is two short strings; anything near this size is not one. */
 const LOGIN_BODY_LIMIT = 16 * 1024;
@@ -19,6 +21,8 @@ const loginBody = z.strictObject({ login: z.string().min(1).max(64), password: z
 
 export interface HttpOptions {
   screensRoot: string | undefined;
+  /** The office's own announcer recordings (`<data dir>/voice`), over the shipped voice kit. */
+  voiceDir?: string;
   /** The link to the central service as it is now. */
   centralLink: () => CentralLinkView;
   /** Demo only: tokens the landing page may put into its links. */
@@ -32,6 +36,7 @@ export interface HttpOptions {
 
 export function createHttpHandler(context: OfficeContext, options: HttpOptions) {
   const screens = createStaticScreens(options.screensRoot);
+  const voice = createVoiceClips(options.voiceDir);
   const throttle = createLoginThrottle(() => context.clock.now(), context.directory.config.limits);
   const ticketsCsv = createTicketsCsv(context.db);
   const ticketRow = context.db.prepare(`SELECT id, number, status, desk_id AS deskId FROM tickets WHERE id = ?`);
@@ -58,19 +63,21 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
     const method = request.method ?? 'GET';
 
     if (method === 'GET' && path === '/healthz') {
+      // Public on purpose (a load balancer or a watchdog asks it): alive, the database answers, and
+      // whether the central link is up. Nothing about the queue: that is /metrics, behind its token.
       context.db.prepare('SELECT 1').get();
       return json(response, 200, {
         status: 'ok',
-        officeId: context.directory.config.office.id,
         uptimeSeconds: Math.round((context.clock.now() - options.startedAt) / 1000),
-        activeTickets: context.queue.state.tickets.size,
         // A link that is down is no failure of the office (it works on from its outbox): still 200.
-        central: options.centralLink(),
+        central: { state: options.centralLink().state },
       });
     }
     if (method === 'GET' && path === '/metrics') {
+      const access = metricsAccess(context.directory.config.metrics.token, request);
+      if (access !== 'allowed') return json(response, access, { ok: false, code: access === 404 ? 'not-found' : 'unauthorized', message: access === 404 ? `GET ${path} is not here` : 'send Authorization: Bearer <metrics token>' });
       const queues = serviceQueues(context.directory, context.queue.state, context.directory.config.services.map((s) => s.id), context.clock.now());
-      return send(response, 200, context.metrics.render(queues), 'text/plain; version=0.0.4; charset=utf-8');
+      return send(response, 200, context.metrics.render(queues, options.centralLink()), 'text/plain; version=0.0.4; charset=utf-8');
     }
     if (method === 'POST' && path === '/api/login') {
       const parsed = loginBody.safeParse(await readJsonBody(request, LOGIN_BODY_LIMIT));
@@ -105,14 +112,14 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       if (!operator) return json(response, 401, { ok: false, code: 'unauthorized', message: 'log in first' });
       if (!operator.roles.some((r) => r === 'head' || r === 'admin')) return json(response, 403, { ok: false, code: 'forbidden', message: 'for the office head' });
       const day = url.searchParams.get('day') ?? officeDayOf(context.queue.state.setup.schedule, context.clock.now());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'day as YYYY-MM-DD' });
+      if (!dateField.safeParse(day).success) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'day as YYYY-MM-DD' });
       response.setHeader('content-disposition', `attachment; filename="tickets-${day}.csv"`);
       return send(response, 200, ticketsCsv(context.directory, day), 'text/csv; charset=utf-8');
     }
     if (method === 'GET' && path.startsWith('/t/')) {
       const id = path.slice(3);
       const row = /^[A-Za-z0-9_]{1,64}$/.test(id) ? (ticketRow.get(id) as Parameters<typeof trackPage>[2]) : undefined;
-      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url));
+      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url), context.waits);
       return send(response, row ? 200 : 404, html, 'text/html; charset=utf-8');
     }
     if (method === 'GET' && path === '/') {
@@ -123,13 +130,25 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       });
       return send(response, 200, html, 'text/html; charset=utf-8');
     }
+    if (method === 'GET' && (path === '/kiosk' || path === '/board') && url.searchParams.has('token')) {
+      // An old pairing link: the token moves into the fragment, which the browser keeps to itself,
+      // before the page and its assets load (no Referer, no log line, no proxy ever sees it again).
+      const token = url.searchParams.get('token') ?? '';
+      url.searchParams.delete('token');
+      response.writeHead(303, { location: `${path}${url.search}#pair=${encodeURIComponent(token)}`, 'cache-control': 'no-store' });
+      return void response.end();
+    }
+    if (method === 'GET' && voice.serve(path, response)) return;
     if (method === 'GET' && screens.serve(path, response)) return;
     return json(response, 404, { ok: false, code: 'not-found', message: `${method} ${path} is not here` });
   }
 
+  const headers = securityHeaders({ inlineStyles: [PAGE_STYLE] });
   return function handle(request: IncomingMessage, response: ServerResponse): void {
     // Socket.IO answers its own path on the same server.
     if (request.url?.startsWith('/socket.io/')) return;
+    // Every page and answer: never framed (an /admin in someone's iframe), no sniffing, no Referer.
+    setSecurityHeaders(response, headers);
     route(request, response).catch((error: unknown) => {
       if (error instanceof BodyError) return json(response, error.status, { ok: false, code: error.code, message: error.message });
       context.logger.error({ err: error, url: request.url }, 'http request failed');

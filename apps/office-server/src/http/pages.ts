@@ -1,4 +1,5 @@
-import { estimateWait, type QueueState } from '@talon/domain';
+import { peopleAheadOf, type QueueState } from '@talon/domain';
+import type { WaitForecaster } from '../queue/wait-forecaster.js';
 import { t, type Language } from '@talon/messages';
 import { FAVICON_DATA_URI } from '@talon/server-edge';
 import type { OfficeDirectory } from '../config/office-directory.js';
@@ -7,13 +8,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** The server-written pages' one style block; the CSP names it by hash (http-handler). */
+export const PAGE_STYLE = `body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#111}
+a{color:#0b57d0}li{margin:.4rem 0}.number{font-size:4rem;font-weight:700;margin:.5rem 0}.note{color:#444}`;
+
 function page(language: Language, title: string, body: string, refreshSeconds?: number): string {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="${FAVICON_DATA_URI}">
-<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#111}
-a{color:#0b57d0}li{margin:.4rem 0}.number{font-size:4rem;font-weight:700;margin:.5rem 0}.note{color:#444}</style>
+<style>${PAGE_STYLE}</style>
 </head><body>${body}</body></html>`;
 }
 
@@ -23,9 +27,9 @@ export function landingPage(directory: OfficeDirectory, options: { language: Lan
   const link = (role: string, label: string, query = '') => `<li><a href="/${role}${query}">${escapeHtml(label)}</a></li>`;
   const office = directory.config.office;
   const items = [
-    link('kiosk', t(lang, 'landing.kiosk'), demoTokens?.kiosk ? `?token=${encodeURIComponent(demoTokens.kiosk)}` : ''),
+    link('kiosk', t(lang, 'landing.kiosk'), demoTokens?.kiosk ? `#pair=${encodeURIComponent(demoTokens.kiosk)}` : ''),
     link('operator', t(lang, 'landing.operator')),
-    link('board', t(lang, 'landing.board'), demoTokens?.board ? `?token=${encodeURIComponent(demoTokens.board)}` : ''),
+    link('board', t(lang, 'landing.board'), demoTokens?.board ? `#pair=${encodeURIComponent(demoTokens.board)}` : ''),
     link('dashboard', t(lang, 'landing.dashboard')),
     link('admin', t(lang, 'landing.admin')),
   ].join('');
@@ -47,6 +51,7 @@ export function trackPage(
   row: { id: string; number: string; status: string; deskId: string | null } | undefined,
   now: number,
   language: Language,
+  waits: WaitForecaster,
 ): string {
   const lang = language;
   if (!row) return page(lang, t(lang, 'track.notFound'), `<h1>${escapeHtml(t(lang, 'track.notFound'))}</h1>`);
@@ -54,9 +59,10 @@ export function trackPage(
   const deskNumber = (id: string | undefined | null) => (id ? (directory.desks.get(id)?.number ?? '?') : '?');
   let status: string;
   if (live?.status === 'waiting') {
-    const wait = estimateWait(state, live.serviceId, now, live.id);
-    status = `<p>${escapeHtml(t(lang, 'track.waiting'))}</p><p>${escapeHtml(t(lang, 'track.peopleAhead', { count: wait.peopleAhead }))}</p>${
-      wait.estimatedWaitMin !== null ? `<p>${escapeHtml(t(lang, 'track.estimate', { minutes: wait.estimatedWaitMin }))}</p>` : ''
+    const told = waits.forTicket(live.id);
+    const minutes = told && (told.fromMin === told.toMin ? String(told.fromMin) : `${told.fromMin}-${told.toMin}`);
+    status = `<p>${escapeHtml(t(lang, 'track.waiting'))}</p><p>${escapeHtml(t(lang, 'track.peopleAhead', { count: peopleAheadOf(state, live.serviceId, now, live.id) }))}</p>${
+      told ? `<p data-wait="${told.estimateMin}">${escapeHtml(told.estimateMin < 1 ? t(lang, 'kiosk.estimateNone') : t(lang, 'track.estimate', { minutes: minutes ?? '' }))}</p>` : ''
     }`;
   } else if (live?.status === 'called') status = `<p><strong>${escapeHtml(t(lang, 'track.called', { desk: deskNumber(live.deskId) }))}</strong></p>`;
   else if (live?.status === 'serving') status = `<p>${escapeHtml(t(lang, 'track.serving', { desk: deskNumber(live.deskId) }))}</p>`;

@@ -19,7 +19,9 @@ export function kioskRoom(kioskId: string): string {
  * paper is coming, and later whether it came; a ticket is never lost to a printer, it is on screen.
  */
 export function createPrintDispatcher(io: Server, context: OfficeContext) {
-  return function dispatch(kioskId: string, ticketId: string, ticket: PrintJobTicket): PrintOutcome {
+  /** Jobs sent and not yet answered; on shutdown each is reported not printed instead of awaited. */
+  const pending = new Map<string, { kioskId: string; ticketId: string }>();
+  const dispatch = (kioskId: string, ticketId: string, ticket: PrintJobTicket): PrintOutcome => {
     const printer = context.directory.printersByKiosk.get(kioskId);
     if (!printer) return 'no-printer';
     if (!printerCanPrint(context.devices.printerStatus(printer.id))) return 'printer-unavailable';
@@ -30,9 +32,11 @@ export function createPrintDispatcher(io: Server, context: OfficeContext) {
     if (!agent) return 'printer-unavailable';
 
     const job: PrintJob = { jobId: newId('p'), printerId: printer.id, ticketId, ticket };
+    pending.set(job.jobId, { kioskId, ticketId });
     agent
       .timeout(PRINT_TIMEOUT_MS)
       .emit('print:job', job, (error: Error | null, result: unknown) => {
+        if (!pending.delete(job.jobId)) return;
         // The agent's answer is input like any other: one that does not parse counts as no answer.
         const parsed = printJobResultSchema.safeParse(result);
         const answer = parsed.success ? parsed.data : undefined;
@@ -45,6 +49,19 @@ export function createPrintDispatcher(io: Server, context: OfficeContext) {
       });
     return 'queued';
   };
+  return Object.assign(dispatch, {
+    /**
+     * The server is stopping: every job still out is told to its kiosk as not printed (the ticket
+     * stays on screen), rather than waited for. A late answer from the agent is then ignored.
+     */
+    abandonAll(): number {
+      const jobs = [...pending.values()];
+      pending.clear();
+      for (const { kioskId, ticketId } of jobs) io.of('/kiosk').to(kioskRoom(kioskId)).emit('print:result', { ticketId, printed: false, status: 'offline' });
+      if (jobs.length > 0) context.logger.warn({ jobs: jobs.length }, 'stopping: print jobs still out reported as not printed');
+      return jobs.length;
+    },
+  });
 }
 
 export type PrintDispatcher = ReturnType<typeof createPrintDispatcher>;

@@ -1,8 +1,10 @@
 import { adminCommands, checkOfficeConfig, type AdminResults, type OfficeConfig } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
 import { hashDeviceToken, newDeviceToken } from '../auth/device-token.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword } from '@talon/server-edge';
 import type { BookingDesk } from '../bookings/booking-desk.js';
+import { passwordProblem, PASSWORD_RULE } from '../auth/password-policy.js';
+import { printerFileProblems } from '../config/printer-files.js';
 import type { ConfigChange, OfficeContext } from '../office-context.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
@@ -25,7 +27,7 @@ export function setUpAdminNamespace(
     };
     const change = (edit: (config: OfficeConfig) => OfficeConfig, how: ConfigChange = {}): OfficeConfig | undefined => {
       const check = checkOfficeConfig(edit(structuredClone(context.directory.config)));
-      if (!check.ok) return undefined;
+      if (!check.ok || printerFileProblems(check.config, context.printerFileFolder).length > 0) return undefined;
       apply(check.config, how);
       return check.config;
     };
@@ -34,7 +36,10 @@ export function setUpAdminNamespace(
       'config:get': () => ({ ok: true, config: context.directory.config }),
       'config:update': ({ config }) => {
         const check = checkOfficeConfig(config);
-        if (!check.ok) return fail('invalid-config', check.problems.slice(0, 20).join('\n'));
+        if (!check.ok) return { ...fail('invalid-config', check.problems.slice(0, 20).join('\n')), details: { configIssues: check.issues.slice(0, 20) } };
+        const printerFiles = printerFileProblems(check.config, context.printerFileFolder);
+        if (printerFiles.length > 0)
+          return { ...fail('invalid-config', printerFiles.map((p) => p.text).join('\n')), details: { configIssues: printerFiles.map((p) => p.issue) } };
         apply(check.config);
         context.logger.info({ admin: admin.id }, 'office config changed');
         return { ok: true, config: check.config };
@@ -51,6 +56,7 @@ export function setUpAdminNamespace(
       },
       'operator:set-password': async ({ operatorId, password }) => {
         if (!context.directory.operators.has(operatorId)) return fail('not-found', `unknown operator "${operatorId}"`);
+        if (passwordProblem(password)) return fail('weak-password', `the password must be ${PASSWORD_RULE}`);
         const passwordHash = await hashPassword(password);
         // Everyone who knew the old password is signed out; an administrator changing their own stays here.
         const keepSession = operatorId === admin.id ? identityOf(socket).session : undefined;

@@ -22,6 +22,8 @@ interface RouterOptions {
   now: () => number;
   /** Unknown events and rate-limit hits, one line per source per minute with a count. */
   refusals: RefusalLog;
+  /** Whether the connection may still send (a person's session holds); if not, it is closed. */
+  admit?: (socket: Socket) => boolean;
 }
 
 /**
@@ -48,6 +50,10 @@ export function routeCommands<C extends CommandSchemas, R extends { [K in keyof 
       else if (!result.ok) socket.emit('command:error', { event: String(event), ...result });
     };
 
+    if (options.admit && !options.admit(socket)) {
+      socket.disconnect(true);
+      return;
+    }
     // The bucket counts every event, known or not, before anything else is spent on it.
     if (!limiter.take()) {
       options.refusals.refused(source, 'rate-limited');

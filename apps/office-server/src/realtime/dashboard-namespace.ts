@@ -1,8 +1,12 @@
 import { dashboardCommands, type DashboardResults, type DashboardState } from '@talon/protocol';
+import { officeDayOf } from '@talon/domain';
 import type { Namespace, Socket } from 'socket.io';
+import type { Actor } from '@talon/domain';
+import { authorise } from '../auth/permissions.js';
 import type { OfficeContext } from '../office-context.js';
+import { refusalOf } from './queue-ack.js';
 import { createQualityStore } from '../quality/quality-store.js';
-import { qualityRulesFromConfig } from '../quality/quality-rules.js';
+import { qualityRulesFromConfig, qualityViewContext } from '../quality/quality-rules.js';
 import { qualityView } from '../quality/quality-view.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
@@ -21,12 +25,25 @@ export function setUpDashboardNamespace(
       'dashboard:snapshot': () => ({ ok: true, state: dashboardState() }),
       'dashboard:quality': (period) => {
         const rules = qualityRulesFromConfig(context.directory.config, context.queue.state.setup.schedule);
-        return { ok: true, ...qualityView(quality, rules, period) };
+        const now = context.clock.now();
+        const today = officeDayOf(context.queue.state.setup.schedule, now);
+        return { ok: true, ...qualityView(quality, rules, period, today, now), context: qualityViewContext(context.directory.config, today) };
+      },
+      'dashboard:close-desk': async ({ deskId }) => {
+        const person = identityOf(socket).operator!;
+        const allowed = authorise(person.roles, 'dashboard dashboard:close-desk', false);
+        if (!allowed.ok) return allowed;
+        const actor: Actor = { kind: 'operator', operatorId: person.id, ...(allowed.authority && { authority: allowed.authority }) };
+        const decision = await context.queue.execute({ type: 'desk.close', deskId, force: true }, actor);
+        if (!decision.ok) return refusalOf(decision)!;
+        context.logger.info({ desk: deskId, by: person.id, authority: allowed.authority }, 'desk closed from the dashboard');
+        return { ok: true, deskId };
       },
       'dashboard:follow-up-done': ({ ticketId, note }) => {
-        const operator = context.directory.operators.get(identityOf(socket).operator?.id ?? '');
+        const operator = identityOf(socket).operator!;
         // The call-back is the head's job: an admin sees the list but does not tick it off.
-        if (!operator?.roles.includes('head')) return fail('forbidden', 'only the office head marks a call-back done');
+        const allowed = authorise(operator.roles, 'dashboard dashboard:follow-up-done', false);
+        if (!allowed.ok) return fail('forbidden', 'only the office head marks a call-back done');
         const marked = quality.markDone(ticketId, { doneAt: context.clock.now(), doneBy: operator.id, note });
         return marked ? { ok: true, ticketId } : fail('not-found', 'no rating of 1–2 for this ticket');
       },

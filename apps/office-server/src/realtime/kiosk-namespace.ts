@@ -1,12 +1,12 @@
-import { estimateWait, issuingWindow, type Actor, type QueueCommand } from '@talon/domain';
+import { issuingWindow, peopleAheadOf, type Actor, type QueueCommand } from '@talon/domain';
 import { kioskCommands, type IssuedTicket, type KioskResults, type PrintJobTicket } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
 import { newId } from '../ids.js';
 import { kioskRoom, type PrintDispatcher } from '../printing/print-dispatcher.js';
-import { kioskState } from '../views/kiosk-state.js';
+import { kioskCommonState, kioskState } from '../views/kiosk-state.js';
 import { ticketView } from '../views/ticket-view.js';
-import { withCheckInTimes } from './check-in-refusal.js';
+import { createBookingRecordReader, withBookingRecord, withCheckInTimes } from './check-in-refusal.js';
 import { mayNotBeServedToday } from './closing-warning.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireDevice } from './handshake.js';
@@ -20,22 +20,35 @@ export function setUpKioskNamespace(
   print: PrintDispatcher,
 ): void {
   requireDevice(namespace, context, 'kiosk');
+  const bookingRecord = createBookingRecordReader(context.db);
   namespace.on('connection', (socket: Socket) => {
     const kiosk = identityOf(socket).device!;
     const actor: Actor = { kind: 'kiosk', deviceId: kiosk.id };
     void socket.join(kioskRoom(kiosk.id));
     context.devices.set({ kind: 'kiosk', id: kiosk.id, name: kiosk.name, online: true, status: 'connected' });
 
+    const kioskStateNow = () => {
+      const now = context.clock.now();
+      return kioskState(context.directory, context.queue.state, context.devices, kiosk.id, now, kioskCommonState(context.directory, context.queue.state, now, context.waits));
+    };
+
     const issue = async (command: QueueCommand & { ticketId: string }, language: 'ru' | 'en' | undefined) => {
       const decision = await context.queue.execute(command, actor);
       const refusal = refusalOf(decision);
-      if (refusal) return command.type === 'booking.check-in' ? withCheckInTimes(refusal, context.queue.state, command.code) : refusal;
+      if (refusal && command.type === 'booking.check-in') {
+        const timed = withCheckInTimes(refusal, context.queue.state, command.code);
+        return withBookingRecord(timed, bookingRecord(command.code));
+      }
+      if (refusal) return refusal;
       const issuedEvent = decision.ok ? decision.events.find((e) => e.type === 'ticket.issued') : undefined;
       if (!issuedEvent || issuedEvent.type !== 'ticket.issued') return fail('internal', 'no ticket was issued');
       const state = context.queue.state;
       const ticket = state.tickets.get(command.ticketId) ?? issuedEvent.ticket;
       const now = context.clock.now();
-      const wait = estimateWait(state, ticket.serviceId, now, ticket.id);
+      const told = context.waits.forTicket(ticket.id);
+      if (told) context.waits.remember(ticket, told);
+      const wait = { peopleAhead: peopleAheadOf(state, ticket.serviceId, now, ticket.id), estimatedWaitMin: told?.estimateMin ?? null };
+      const waitRange = told ? { waitRange: { fromMin: told.fromMin, toMin: told.toMin } } : {};
       const window = issuingWindow(state.setup.schedule, now);
       const setupService = state.setup.services.find((s) => s.id === ticket.serviceId);
       const mayNotBeServed = mayNotBeServedToday({
@@ -48,9 +61,10 @@ export function setUpKioskNamespace(
       });
       const view = ticketView(context.directory, ticket);
       const publicUrl = options.publicUrl();
-      const trackUrl = publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined;
+      const trackUrl = options.phonePageUrl?.(ticket) ?? (publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined);
       const printed: PrintJobTicket = {
         officeName: context.directory.config.office.name,
+        ...(context.directory.config.office.address !== undefined && { officeAddress: context.directory.config.office.address }),
         number: ticket.number,
         // A ticket in English names the service in English where the config gives that name.
         serviceName: (language === 'en' && context.directory.config.services.find((s) => s.id === ticket.serviceId)?.nameEn) || view.serviceName,
@@ -58,7 +72,8 @@ export function setUpKioskNamespace(
         timeZone: state.setup.schedule.timeZone,
         peopleAhead: wait.peopleAhead,
         estimatedWaitMin: wait.estimatedWaitMin,
-        ...(ticket.kind === 'priority' && view.categoryName && { mark: { kind: 'priority' as const, categoryName: view.categoryName } }),
+        ...waitRange,
+        ...(ticket.kind === 'priority' && view.categoryName && { mark: priorityMark(context.directory.config.categories, ticket.categoryId, view.categoryName, language) }),
         ...(ticket.kind === 'booking' && ticket.bookingSlotStart !== undefined && {
           mark: { kind: 'booking' as const, slotTime: localTime(ticket.bookingSlotStart, state.setup.schedule.timeZone) },
         }),
@@ -71,6 +86,7 @@ export function setUpKioskNamespace(
         ticket: view,
         peopleAhead: wait.peopleAhead,
         estimatedWaitMin: wait.estimatedWaitMin,
+        ...waitRange,
         mayNotBeServedToday: mayNotBeServed,
         ...(window.closesAt !== undefined && { closesAt: window.closesAt }),
         print: print(kiosk.id, ticket.id, printed),
@@ -92,24 +108,54 @@ export function setUpKioskNamespace(
           },
           language,
         ),
-      'booking:check-in': ({ code, acceptWalkIn, language }) =>
-        issue(
+      'booking:check-in': async ({ code, acceptWalkIn, language }) => {
+        // Codes must not be walkable: wrong ones count per kiosk token and per address, and past
+        // either limit even a right code waits for the window to end (logged aggregated).
+        const address = socket.handshake.address;
+        const source = `${kiosk.id}@${address}`;
+        if (context.edge.checkInBlocked(kiosk.id, address)) {
+          context.edge.refusals.refused(source, 'check-in-guesses');
+          return fail('too-many-attempts', 'too many wrong booking codes from this kiosk; wait and try again');
+        }
+        const result = await issue(
           { type: 'booking.check-in', ticketId: newId('t'), code, ...(acceptWalkIn !== undefined && { acceptWalkIn }) },
           language,
-        ),
+        );
+        if (!result.ok && result.code === 'booking-not-found') {
+          context.edge.checkInMissed(kiosk.id, address);
+          context.edge.refusals.refused(source, 'booking-not-found');
+        }
+        return result;
+      },
       'kiosk:snapshot': () => ({
         ok: true,
-        state: kioskState(context.directory, context.queue.state, context.devices, kiosk.id, context.clock.now()),
+        state: kioskStateNow(),
       }),
     };
     routeCommands(socket, kioskCommands, handlers, { ...options.router, role: 'kiosk' });
-    socket.emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kiosk.id, context.clock.now()));
+    socket.emit('kiosk:state', kioskStateNow());
     socket.on('disconnect', () => {
       const stillThere = namespace.adapter.rooms.get(kioskRoom(kiosk.id));
       if (!stillThere || stillThere.size === 0)
         context.devices.set({ kind: 'kiosk', id: kiosk.id, name: kiosk.name, online: false, status: 'disconnected' });
     });
   });
+}
+
+/**
+ * A priority ticket says which document to show at the desk (the category's `document`), so the
+ * visitor has it in hand when called; in English where the config gives English names.
+ */
+function priorityMark(
+  categories: readonly { id: string; nameEn?: string | undefined; document: string; documentEn?: string | undefined }[],
+  categoryId: string | undefined,
+  categoryName: string,
+  language: 'ru' | 'en' | undefined,
+): { kind: 'priority'; categoryName: string; document?: string } {
+  const category = categories.find((c) => c.id === categoryId);
+  const english = language === 'en';
+  const document = (english && category?.documentEn) || category?.document;
+  return { kind: 'priority', categoryName: (english && category?.nameEn) || categoryName, ...(document && { document }) };
 }
 
 function localTime(at: number, timeZone: string): string {

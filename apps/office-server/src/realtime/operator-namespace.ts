@@ -1,9 +1,11 @@
 import type { Actor, QueueCommand } from '@talon/domain';
 import { operatorCommands, type DeskView, type OperatorResults } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
+import { authorise, ticketWithinDesk } from '../auth/permissions.js';
 import type { OfficeContext } from '../office-context.js';
 import { deskOfOperator, deskView } from '../views/desk-view.js';
 import { operatorState } from '../views/operator-state.js';
+import { createOperatorDayCounts } from '../views/operator-day-counts.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
 import { refusalOf } from './queue-ack.js';
@@ -17,12 +19,17 @@ export function operatorRoom(operatorId: string): string {
 
 export function setUpOperatorNamespace(namespace: Namespace, context: OfficeContext, options: RealtimeOptions): void {
   requireOperator(namespace, context, ['operator']);
+  const dayCounts = createOperatorDayCounts(context.db);
   namespace.on('connection', (socket: Socket) => {
     const operator = identityOf(socket).operator!;
     const actor: Actor = { kind: 'operator', operatorId: operator.id };
     void socket.join(operatorRoom(operator.id));
     context.logger.info({ operator: operator.id }, 'operator connected');
 
+    const stateNow = () => {
+      const now = context.clock.now();
+      return operatorState(context.directory, context.queue.state, operator, now, dayCounts(context.queue.state, operator.id, now));
+    };
     const currentDesk = () => deskOfOperator(context.queue.state, operator.id);
     const deskNow = (): DeskView | null => {
       const desk = currentDesk();
@@ -65,16 +72,24 @@ export function setUpOperatorNamespace(namespace: Namespace, context: OfficeCont
       'ticket:confirm-category': ({ documentSeen }) =>
         atDesk((deskId) => ({ type: 'ticket.confirm-category', deskId, documentSeen })),
       'ticket:cancel': async ({ ticketId, reason }) => {
-        const decision = await context.queue.execute({ type: 'ticket.cancel', ticketId, reason }, actor);
+        const ticket = context.queue.state.tickets.get(ticketId);
+        if (!ticket) return fail('unknown-ticket', 'no such ticket in the queue');
+        const person = identityOf(socket).operator!;
+        const allowed = authorise(person.roles, 'operator ticket:cancel', ticketWithinDesk(context.queue.state, currentDesk(), ticket));
+        if (!allowed.ok) return allowed;
+        // Beyond the own desk the event names the right used: the event log is the audit trail.
+        const by: Actor = allowed.authority ? { ...actor, authority: allowed.authority } : actor;
+        if (allowed.authority) context.logger.info({ operator: operator.id, ticket: ticketId, authority: allowed.authority }, 'ticket cancelled beyond own desk');
+        const decision = await context.queue.execute({ type: 'ticket.cancel', ticketId, reason }, by);
         return refusalOf(decision) ?? { ok: true, desk: deskNow() };
       },
       'operator:snapshot': () => ({
         ok: true,
-        state: operatorState(context.directory, context.queue.state, operator, context.clock.now()),
+        state: stateNow(),
       }),
     };
     routeCommands(socket, operatorCommands, handlers, { ...options.router, role: 'operator' });
-    socket.emit('operator:state', operatorState(context.directory, context.queue.state, operator, context.clock.now()));
+    socket.emit('operator:state', stateNow());
     socket.on('disconnect', (reason) => context.logger.info({ operator: operator.id, reason }, 'operator disconnected'));
   });
 }

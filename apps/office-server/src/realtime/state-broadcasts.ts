@@ -5,6 +5,7 @@ import { kioskRoom } from '../printing/print-dispatcher.js';
 import type { StoredEvent } from '../storage/event-store.js';
 import { kioskCommonState, kioskState } from '../views/kiosk-state.js';
 import { operatorState } from '../views/operator-state.js';
+import { createOperatorDayCounts } from '../views/operator-day-counts.js';
 import { createCoalescer } from './coalescer.js';
 import { createDeviceAlerter } from './device-alerts.js';
 import { operatorRoom } from './operator-namespace.js';
@@ -23,14 +24,15 @@ export function startStateBroadcasts(
   intervals = { screensMs: 50, dashboardMs: 1000 },
 ) {
   const now = () => context.clock.now();
+  const dayCounts = createOperatorDayCounts(context.db);
   const pushScreens = createCoalescer(() => {
     io.of('/board').emit('board:state', views.boardState());
     const kiosk = io.of('/kiosk');
-    const common = kiosk.sockets.size > 0 ? kioskCommonState(context.directory, context.queue.state, now()) : undefined;
+    const common = kiosk.sockets.size > 0 ? kioskCommonState(context.directory, context.queue.state, now(), context.waits) : undefined;
     for (const room of kiosk.adapter.rooms.keys()) {
       if (!room.startsWith('kiosk:')) continue;
       const kioskId = room.slice('kiosk:'.length);
-      kiosk.to(kioskRoom(kioskId)).emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kioskId, now(), common));
+      kiosk.to(kioskRoom(kioskId)).emit('kiosk:state', kioskState(context.directory, context.queue.state, context.devices, kioskId, now(), common ?? kioskCommonState(context.directory, context.queue.state, now(), context.waits)));
     }
     const operators = io.of('/operator');
     const seen = new Set<string>();
@@ -39,7 +41,10 @@ export function startStateBroadcasts(
       if (!operator || seen.has(operator.id)) continue;
       seen.add(operator.id);
       const current = context.directory.operators.get(operator.id) ?? operator;
-      operators.to(operatorRoom(operator.id)).emit('operator:state', operatorState(context.directory, context.queue.state, current, now()));
+      operators.to(operatorRoom(operator.id)).emit(
+        'operator:state',
+        operatorState(context.directory, context.queue.state, current, now(), dayCounts(context.queue.state, operator.id, now())),
+      );
     }
   }, intervals.screensMs);
   const pushDashboard = createCoalescer(() => {

@@ -46,7 +46,7 @@ export function createEventStore(
         const body = JSON.stringify(event);
         const seq = Number(insertEvent.run(id, event.type, event.at, JSON.stringify(event.actor), body).lastInsertRowid);
         project(event);
-        const message: OutboxMessage = { eventId: id, officeId, seq, event: eventForCentral(event) };
+        const message: OutboxMessage = { eventId: id, officeId, seq, event: withAccountKey(eventForCentral(event), event, accountKeyOf) };
         insertOutbox.run(id, JSON.stringify(message));
         stored.push({ seq, id, event });
       }
@@ -68,4 +68,18 @@ export function createEventStore(
       return { snapshot, events };
     },
   };
+}
+
+/**
+ * Central counts repeat visits as the office does, by the account number's keyed hash: the number
+ * itself stays at the office (eventForCentral drops it), its HMAC goes up with the issued ticket.
+ */
+function withAccountKey(
+  forCentral: QueueEvent,
+  event: QueueEvent,
+  accountKeyOf: ((accountNumber: string) => string | undefined) | undefined,
+): QueueEvent {
+  if (event.type !== 'ticket.issued' || forCentral.type !== 'ticket.issued' || !event.ticket.accountNumber || !accountKeyOf) return forCentral;
+  const accountKey = accountKeyOf(event.ticket.accountNumber);
+  return accountKey ? { ...forCentral, ticket: { ...forCentral.ticket, accountKey } as typeof forCentral.ticket } : forCentral;
 }

@@ -16,7 +16,7 @@ export function createTicketProjection(
         booking_id, account_number, kiosk_id, issued_at, queued_at, status, first_service_id, account_key)
       VALUES (@id, @number, @serviceId, @officeDay, @kind, @categoryId, @categoryCheck, @bookingId, @accountNumber,
         @kioskId, @issuedAt, @queuedAt, 'waiting', @serviceId, @accountKey)`),
-    called: db.prepare(`UPDATE tickets SET status = 'called', desk_id = ?, operator_id = ?, called_at = ?,
+    called: db.prepare(`UPDATE tickets SET status = 'called', desk_id = ?, called_desk_id = ?, operator_id = ?, called_at = ?,
         first_called_at = COALESCE(first_called_at, ?) WHERE id = ?`),
     recalled: db.prepare(`UPDATE tickets SET recalls = ? WHERE id = ?`),
     started: db.prepare(`UPDATE tickets SET status = 'serving', serving_started_at = ? WHERE id = ?`),
@@ -57,7 +57,7 @@ export function createTicketProjection(
         return;
       }
       case 'ticket.called':
-        s.called.run(event.deskId, event.operatorId, event.at, event.at, event.ticketId);
+        s.called.run(event.deskId, event.deskId, event.operatorId, event.at, event.at, event.ticketId);
         return;
       case 'ticket.recalled':
         s.recalled.run(event.recalls, event.ticketId);

@@ -12,6 +12,7 @@ export function officeSummaryOf(config: OfficeConfig): OfficeSummary {
     breaks: officeWideBreaks(config),
     rules: {
       waitingStandardMinutes: config.rules.waitingStandardMinutes,
+      bookingStandardMinutes: config.rules.bookingStandardMinutes,
       bookingCheckInEarlyMinutes: config.rules.bookingCheckInEarlyMinutes,
       bookingLateGraceMinutes: config.rules.bookingLateGraceMinutes,
     },
@@ -22,6 +23,10 @@ export function officeSummaryOf(config: OfficeConfig): OfficeSummary {
       bookable: s.bookable,
       slotMinutes: s.bookingSlotMinutes,
       capacityPerSlot: s.bookingCapacityPerSlot,
+      ...(s.outcomes.length > 0 && {
+        outcomes: s.outcomes.map((o) => ({ id: o.id, name: o.name, ...(o.nameEn && { nameEn: o.nameEn }), complaint: o.complaint })),
+      }),
     })),
+    quality: { repeatWindowDays: config.quality.repeatWindowDays },
   };
 }

@@ -1,4 +1,4 @@
-import { estimateWait, type QueueState } from '@talon/domain';
+import { peopleAheadOf, type QueueState } from '@talon/domain';
 import type { PhoneTicketStatus } from '@talon/protocol';
 
 /**
@@ -6,11 +6,17 @@ import type { PhoneTicketStatus } from '@talon/protocol';
  * the office is authoritative, central only passes this on. `deskNumber` names the desk as the
  * hall shows it.
  */
-export function phoneStatusesOf(state: QueueState, deskNumber: (deskId: string) => string | undefined, now: number): PhoneTicketStatus[] {
+export function phoneStatusesOf(
+  state: QueueState,
+  deskNumber: (deskId: string) => string | undefined,
+  now: number,
+  /** The office's forecast wait of a waiting ticket (the one the kiosk and the ticket page tell). */
+  estimateOf: (ticketId: string) => number | null,
+): PhoneTicketStatus[] {
   const statuses: PhoneTicketStatus[] = [];
   for (const ticket of state.tickets.values()) {
     const waiting = ticket.status === 'waiting';
-    const wait = waiting ? estimateWait(state, ticket.serviceId, now, ticket.id) : undefined;
+    const wait = waiting ? { peopleAhead: peopleAheadOf(state, ticket.serviceId, now, ticket.id), estimatedWaitMin: estimateOf(ticket.id) } : undefined;
     const desk = ticket.deskId !== undefined && (ticket.status === 'called' || ticket.status === 'serving') ? deskNumber(ticket.deskId) : undefined;
     statuses.push({
       ticketId: ticket.id,

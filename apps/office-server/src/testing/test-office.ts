@@ -34,8 +34,11 @@ export interface TestOffice {
   databaseFile: string;
   /** Logs in over HTTP and returns the session token. */
   login(login: string, password?: string): Promise<string>;
-  /** A connected client on a namespace; resolves after the handshake, rejects on connect_error. */
-  connect(namespace: string, auth: Record<string, unknown>): Promise<Socket>;
+  /**
+   * A connected client on a namespace; resolves after the handshake, rejects on connect_error.
+   * `from` binds a loopback address (an attacker is 127.0.0.2); `origin` is sent as a browser would.
+   */
+  connect(namespace: string, auth: Record<string, unknown>, options?: { from?: string; origin?: string }): Promise<Socket>;
   /** Stops the server; keeps the data folder unless `wipe`. */
   stop(options?: { wipe?: boolean }): Promise<void>;
 }
@@ -57,10 +60,14 @@ export async function startTestOffice(
     logger: options.logger ?? silentLogger(),
     rateLimit: options.rateLimit === undefined ? null : options.rateLimit,
     screensRoot: options.screensRoot ?? SCREENS_ROOT,
+    voiceDir: options.voiceDir ?? join(dataDir, 'voice'),
     broadcastIntervals: options.broadcastIntervals ?? { screensMs: 10, dashboardMs: 50 },
     ...(options.saveConfig && { saveConfig: options.saveConfig }),
     ...(options.demoTokens && { demoTokens: options.demoTokens }),
     ...(options.central && { central: options.central }),
+    ...(options.sessionLifetimeMs !== undefined && { sessionLifetimeMs: options.sessionLifetimeMs }),
+    ...(options.agent && { agent: options.agent }),
+    printerFileFolder: options.printerFileFolder ?? dataDir,
     databaseFile,
   });
   const port = await app.listen(options.port ?? 0, '127.0.0.1');
@@ -82,8 +89,15 @@ export async function startTestOffice(
       if (!body.ok || !body.session) throw new Error(`login ${login} failed: ${body.message}`);
       return body.session;
     },
-    connect(namespace, auth) {
-      const socket = connect(`${url}${namespace}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+    connect(namespace, auth, { from, origin } = {}) {
+      const socket = connect(`${url}${namespace}`, {
+        auth,
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        ...(from && { localAddress: from }),
+        ...(origin && { extraHeaders: { origin } }),
+      } as Parameters<typeof connect>[1]);
       sockets.push(socket);
       return new Promise((resolvePromise, reject) => {
         socket.once('connect', () => resolvePromise(socket));

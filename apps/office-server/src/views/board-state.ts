@@ -8,7 +8,7 @@ import { serviceQueues } from './service-queues.js';
 const HISTORY_LENGTH = 8;
 
 export function createBoardStateReader(db: OfficeDatabase) {
-  const recentCalls = db.prepare(`SELECT number, desk_id AS deskId, called_at AS at FROM tickets
+  const recentCalls = db.prepare(`SELECT number, called_desk_id AS deskId, called_at AS at FROM tickets
     WHERE office_day = ? AND status IN ('done', 'no-show', 'waiting', 'postponed', 'cancelled') AND called_at IS NOT NULL
     ORDER BY called_at DESC LIMIT ?`);
 
@@ -30,16 +30,17 @@ export function createBoardStateReader(db: OfficeDatabase) {
     }
     calls.sort((a, b) => b.calledAt - a.calledAt);
     const day = officeDayOf(state.setup.schedule, now);
-    const history = (recentCalls.all(day, HISTORY_LENGTH) as { number: string; deskId: string; at: number }[]).map((row) => ({
-      number: row.number,
-      deskNumber: directory.desks.get(row.deskId)?.number ?? 0,
-      at: row.at,
-    }));
+    // A call whose desk is unknown (transferred before 0170) or gone from the config is left out, never «Окно 0».
+    const history = (recentCalls.all(day, HISTORY_LENGTH) as { number: string; deskId: string | null; at: number }[]).flatMap((row) => {
+      const desk = row.deskId === null ? undefined : directory.desks.get(row.deskId);
+      return desk ? [{ number: row.number, deskNumber: desk.number, at: row.at }] : [];
+    });
     return {
       office: officeView(directory, state, now),
       calls,
       history,
       waiting: serviceQueues(directory, state, directory.config.services.map((s) => s.id), now),
+      voice: { mode: directory.config.board.voice, language: directory.config.board.voiceLanguage },
     };
   };
 }

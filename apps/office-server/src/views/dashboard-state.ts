@@ -1,12 +1,13 @@
-import { officeDayOf, type QueueState } from '@talon/domain';
+import { hoursOn, officeDayOf, type QueueState } from '@talon/domain';
 import type { CentralLinkView, DashboardState, DayTotals, HourLoad, OperatorDayView, RatingSummary } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 import type { DeviceHealth } from '../devices/device-health.js';
-import { devicePlace } from './device-place.js';
+import { deviceRoster } from './device-roster.js';
 import type { OfficeDatabase } from '../storage/open-database.js';
 import { allDeskViews } from './desk-view.js';
 import { officeView } from './office-view.js';
 import { serviceQueues } from './service-queues.js';
+import { createWaitAccuracyReader } from './wait-accuracy.js';
 
 const MINUTE = 60_000;
 const WAIT_BUCKETS = [
@@ -43,6 +44,7 @@ export function createDashboardStateReader(db: OfficeDatabase) {
       t.operator_id AS operatorId, t.service_ms AS serviceMs
     FROM tickets t LEFT JOIN bookings b ON b.id = t.booking_id AND t.kind = 'booking'
     WHERE t.office_day = ?`);
+  const waitAccuracy = createWaitAccuracyReader(db);
 
   return function dashboardState(
     directory: OfficeDirectory,
@@ -63,10 +65,12 @@ export function createDashboardStateReader(db: OfficeDatabase) {
       ratings: ratingSummary(rows, directory),
       operators: operatorDays(rows, directory),
       hours: hourLoads(rows, state.setup.schedule.timeZone),
-      devices: devices.list().map((device) => ({ ...device, name: devicePlace(device, directory) })),
+      ...openHoursOf(state, day),
+      devices: deviceRoster(directory, devices, now),
       central,
       waitingStandardMinutes,
       bookingStandardMinutes,
+      waitAccuracy: { today: waitAccuracy(day, day), month: waitAccuracy(`${day.slice(0, 8)}01`, day) },
     };
   };
 }
@@ -169,6 +173,15 @@ function hourLoads(rows: TicketRow[], timeZone: string): HourLoad[] {
       served: e.served,
       averageWaitMin: e.waits.length ? round1(e.waits.reduce((a, b) => a + b, 0) / e.waits.length) : null,
     }));
+}
+
+/** Today's opening hours as clock hours: 08:00-17:00 spans 8..16, 08:30-17:15 spans 8..17. */
+function openHoursOf(state: QueueState, day: string): { openHours?: { from: number; to: number } } {
+  const hours = hoursOn(state.setup.schedule, day);
+  if (!hours) return {};
+  const [openHour = 0] = hours.open.split(':').map(Number);
+  const [closeHour = 0, closeMinute = 0] = hours.close.split(':').map(Number);
+  return { openHours: { from: openHour, to: closeMinute > 0 ? closeHour + 1 : closeHour } };
 }
 
 function round1(value: number): number {

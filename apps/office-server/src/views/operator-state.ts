@@ -1,5 +1,5 @@
 import { scheduledBreakAt, type QueueState, type Ticket } from '@talon/domain';
-import type { OperatorConfig, OperatorState } from '@talon/protocol';
+import type { OperatorConfig, OperatorDayCounts, OperatorState } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 import { allDeskViews, deskOfOperator, deskView } from './desk-view.js';
 import { serviceQueues } from './service-queues.js';
@@ -14,6 +14,7 @@ export function operatorState(
   state: QueueState,
   operator: OperatorConfig,
   now: number,
+  today?: OperatorDayCounts,
 ): OperatorState {
   const desk = deskOfOperator(state, operator.id);
   const deskConfig = desk ? directory.desks.get(desk.deskId) : undefined;
@@ -46,6 +47,7 @@ export function operatorState(
     waiting,
     postponed,
     ...(breakToShow && { scheduledBreak: { from: breakToShow.from, to: breakToShow.to, reason: breakToShow.reason as 'lunch' } }),
+    ...(today && { today }),
     waitingStandardMinutes: state.setup.rules.waitingStandardMinutes,
     timeZone: directory.config.office.timeZone,
     serverTime: now,

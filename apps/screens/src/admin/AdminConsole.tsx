@@ -1,4 +1,4 @@
-import type { AdminServerEvents, OfficeConfig } from '@talon/protocol';
+import type { AdminServerEvents, ConfigIssue, OfficeConfig } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { sendCommand, useLoggedOutOnRefusal, useOfficeLink, useServerEvent } from '../shared/connection.js';
 import { useLanguage } from '../shared/language.js';
@@ -8,6 +8,7 @@ import type { AdminCommand } from './admin-command.js';
 import { BookingsSection } from './BookingsSection.js';
 import { CategoriesSection } from './CategoriesSection.js';
 import { problemsByField, updateAt, withSecretsOf, type FieldPath } from './config-form.js';
+import { issueLines, issuesByField } from './config-issue-text.js';
 import { DesksSection } from './DesksSection.js';
 import { DevicesSection } from './DevicesSection.js';
 import { DraftContext, type Draft } from './draft.js';
@@ -33,7 +34,12 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
   useLoggedOutOnRefusal(link, refusal, onLogout);
   const [saved, setSaved] = useState<OfficeConfig | null>(null);
   const [draft, setDraft] = useState<OfficeConfig | null>(null);
-  const [problems, setProblems] = useState<Map<string, string[]>>(new Map());
+  // The server's configRefusal: translatable issues when it sends them, its English lines otherwise (an older server).
+  const [configRefusal, setConfigRefusal] = useState<{ issues: ConfigIssue[] } | { lines: Map<string, string[]> } | null>(null);
+  const problems = useMemo(
+    () => (!configRefusal ? new Map<string, string[]>() : 'issues' in configRefusal ? issuesByField(configRefusal.issues, t) : configRefusal.lines),
+    [configRefusal, t],
+  );
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [tab, setTab] = useState<Tab>('services');
   const [busy, setBusy] = useState(false);
@@ -67,7 +73,7 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
   function take(config: OfficeConfig) {
     setSaved(config);
     setDraft(config);
-    setProblems(new Map());
+    setConfigRefusal(null);
     setPending(null);
   }
 
@@ -115,7 +121,7 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
       take(ack.config);
       setNotice({ ok: true, text: t('admin.saved') });
     } else if (ack.code === 'invalid-config') {
-      setProblems(problemsByField(ack.message));
+      setConfigRefusal(ack.details?.configIssues ? { issues: ack.details.configIssues } : { lines: problemsByField(ack.message) });
       setNotice({ ok: false, text: t('admin.refused') });
     } else {
       setNotice({ ok: false, text: ack.code === 'no-answer' ? t('admin.noAnswer') : refusalText(t, ack, true) });
@@ -124,11 +130,12 @@ export function AdminConsole({ session, onLogout }: { session: OperatorSession; 
 
   function revert() {
     setDraft(saved);
-    setProblems(new Map());
+    setConfigRefusal(null);
     setNotice(null);
   }
 
-  const problemLines = [...problems.entries()].flatMap(([field, texts]) => texts.map((text) => `${field}: ${text}`));
+  const problemLines =
+    configRefusal && 'issues' in configRefusal ? issueLines(configRefusal.issues, t) : [...problems.entries()].flatMap(([field, texts]) => texts.map((text) => `${field}: ${text}`));
 
   return (
     <div className="ad-screen">

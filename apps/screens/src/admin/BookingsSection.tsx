@@ -69,7 +69,12 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
     };
   }, [send, date, reload]);
 
+  // A slot pressed is only chosen: the booking is made after «Записать» in the confirmation,
+  // so a slip of the mouse on a busy reception desk books nobody.
+  const [chosen, setChosen] = useState<BookingSlotView | null>(null);
+
   async function book(slot: BookingSlotView) {
+    setChosen(null);
     const name = customerName.trim();
     const ack = await send<{ bookingId: string; code: string; slotStart: number }>('booking:create', {
       serviceId,
@@ -158,6 +163,26 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
           <span className="ad-note">{t('admin.booking.codeHint', { minutes: config.rules.bookingCheckInEarlyMinutes })}</span>
         </div>
       )}
+      {chosen && (
+        <div className="ad-code" role="group" aria-label={t('admin.booking.confirmTitle')} data-testid="booking-confirm">
+          <span>
+            {t('admin.booking.confirm', {
+              date: formatDate(chosen.start, timeZone, language),
+              time: formatTime(chosen.start, timeZone),
+              service: serviceNameOf(serviceId),
+              name: customerName.trim() || t('admin.booking.noName'),
+            })}
+          </span>
+          <div className="ad-inline">
+            <button type="button" className="ad-small" onClick={() => void book(chosen)}>
+              {t('admin.booking.confirmYes')}
+            </button>
+            <button type="button" className="ad-small" onClick={() => setChosen(null)}>
+              {t('admin.booking.confirmNo')}
+            </button>
+          </div>
+        </div>
+      )}
       <h3>{t('admin.booking.slots')}</h3>
       {slots === null ? (
         <p className="ad-note">{t('admin.loading')}</p>
@@ -170,7 +195,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
             const time = formatTime(slot.start, timeZone);
             return (
               <li key={slot.start}>
-                <button type="button" className="ad-slot" disabled={free <= 0} onClick={() => void book(slot)}>
+                <button type="button" className="ad-slot" disabled={free <= 0} onClick={() => setChosen(slot)}>
                   {/* Read as «Записать на 10:00, мест: 1»; the eye sees the time alone. */}
                   <span className="visually-hidden">{t('admin.booking.bookAt')} </span>
                   <span>{time}</span>

@@ -75,7 +75,7 @@ function PasswordForm({ operatorId, name, send }: { operatorId: string; name: st
     <form className="ad-inline" onSubmit={submit}>
       <div className="ad-field">
         <label htmlFor={id}>{t('admin.newPassword', { name })}</label>
-        <input id={id} type="password" autoComplete="new-password" minLength={6} value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input id={id} type="password" autoComplete="new-password" minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} required />
       </div>
       <button type="submit" className="ad-small">
         {t('admin.setPassword')}

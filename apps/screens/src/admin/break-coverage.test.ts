@@ -25,3 +25,14 @@ describe('times when the whole office is at lunch', () => {
     expect(awayWhileOpen({ operators: [op('a'), op('b')], breaks, hours } as unknown as OfficeConfig)).toEqual(expected);
   });
 });
+
+describe("the demo office's head is not counted as cover", () => {
+  // Issue 15: all four desk operators at lunch 12:00-12:45 while the head (roles head + operator) stays in.
+  const people = [op('a'), op('b'), op('c'), op('d'), { ...op('head'), roles: ['head' as const, 'operator' as const] }];
+  const lunches = ['a', 'b', 'c', 'd'].map((id) => lunch(id, '12:00', '12:45'));
+  it('names the window when every desk operator is out', () => {
+    expect(awayWhileOpen({ operators: people, breaks: lunches, hours } as unknown as OfficeConfig)).toEqual([
+      { from: '12:00', to: '12:45', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
+    ]);
+  });
+});

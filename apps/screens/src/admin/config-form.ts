@@ -142,6 +142,23 @@ export function withNewDevice(config: OfficeConfig): OfficeConfig {
   return { ...config, devices: [...config.devices, device] };
 }
 
+/** A new printer on the first kiosk and agent; the URI is a placeholder the admin replaces (tcp://, serial:, file://). */
+export function withNewPrinter(config: OfficeConfig): OfficeConfig {
+  const kioskId = config.devices.find((d) => d.role === 'kiosk')?.id ?? '';
+  const agentId = config.devices.find((d) => d.role === 'agent')?.id ?? '';
+  const printer = { id: freeId(config.printers, 'printer'), kioskId, agentId, uri: 'tcp://192.168.1.50:9100', profile: 'generic-80mm' };
+  return { ...config, printers: [...config.printers, printer] };
+}
+
+/** A new rating button on the first desk that has none; its serial path is explicit, never discovered. */
+export function withNewRatingButton(config: OfficeConfig): OfficeConfig {
+  const taken = new Set(config.ratingButtons.map((b) => b.deskId));
+  const deskId = config.desks.find((d) => !taken.has(d.id))?.id ?? config.desks[0]?.id ?? '';
+  const agentId = config.devices.find((d) => d.role === 'agent')?.id ?? '';
+  const button = { deskId, agentId, path: '/dev/serial/by-id/', deviceId: 1 };
+  return { ...config, ratingButtons: [...config.ratingButtons, button] };
+}
+
 export function withNewCategory(config: OfficeConfig): OfficeConfig {
   const category = { id: freeId(config.categories, 'category'), name: 'Новая категория', document: 'Документ' };
   return { ...config, categories: [...config.categories, category] };
@@ -173,7 +190,7 @@ export function withNewHoliday(config: OfficeConfig, today: string): OfficeConfi
 }
 
 /** The config lists the admin screen adds to and removes from. */
-export type RemovableList = 'services' | 'desks' | 'operators' | 'devices' | 'categories' | 'breaks' | 'serviceGroups' | 'specialDays' | 'holidays';
+export type RemovableList = 'services' | 'desks' | 'operators' | 'devices' | 'categories' | 'breaks' | 'serviceGroups' | 'specialDays' | 'holidays' | 'printers' | 'ratingButtons';
 
 export function withoutItem<K extends RemovableList>(
   config: OfficeConfig,

@@ -16,10 +16,9 @@ import { sendCommand, useOfficeLink, useServerEvent } from '../shared/connection
 import { deviceToken } from '../shared/device-token.js';
 import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
-import { createAnnouncementQueue } from './announcement-queue.js';
-import { missedCalls } from './missed-calls.js';
-import { spokenCall } from './spoken-call.js';
-import { createWebSpeaker } from './web-speaker.js';
+import { createHallVoice } from './hall-voice.js';
+import { callsSinceLoad, missedCalls } from './missed-calls.js';
+import { useFitToBox } from './fit-to-box.js';
 import { withCall } from './with-call.js';
 import './board.css';
 import { refusalText } from '../shared/refusal-text.js';
@@ -27,6 +26,11 @@ import { refusalText } from '../shared/refusal-text.js';
 /** Long enough to catch the eye of someone who looked up at the chime, short enough not to nag. */
 const FLASH_MS = 8_000;
 const MOST_CALLS_SHOWN = 8;
+/**
+ * Calls made from shortly before the page began loading are heard even if they reach it only in
+ * its first state (#17): the ones a reload, or a call made as the board starts, would swallow.
+ */
+const PAGE_LOADED_AT = performance.timeOrigin - 2_000;
 
 export function BoardScreen() {
   const { t } = useLanguage();
@@ -47,7 +51,7 @@ function LiveBoard({ token }: { token: string }) {
   const { socket, link, refusal } = useOfficeLink('board', auth);
   const [state, setState] = useState<BoardState | null>(null);
   const [flashes, setFlashes] = useState<Record<string, number>>({});
-  const [queue] = useState(() => createAnnouncementQueue(createWebSpeaker()));
+  const [voice] = useState(() => createHallVoice());
   const lastState = useRef<BoardState | null>(null);
   const away = useRef(false);
   const clockOffset = useRef(0);
@@ -55,7 +59,7 @@ function LiveBoard({ token }: { token: string }) {
 
   const announce = useCallback(
     (call: BoardCall) => {
-      queue.enqueue(spokenCall(call));
+      voice.announce(call);
       setFlashes((current) => {
         // Only the calls still blinking are kept: a board runs all day.
         const now = Date.now();
@@ -63,12 +67,14 @@ function LiveBoard({ token }: { token: string }) {
         return { ...live, [call.ticketId]: now + FLASH_MS };
       });
     },
-    [queue],
+    [voice],
   );
 
   const receive = useCallback(
     (next: BoardState) => {
       clockOffset.current = next.office.serverTime - Date.now();
+      voice.observe(next);
+      if (!lastState.current) callsSinceLoad(next, PAGE_LOADED_AT, Date.now()).forEach(announce);
       if (away.current) {
         // Back from a lost link: whoever is being called now and was not heard is said now.
         missedCalls(lastState.current, next).forEach(announce);
@@ -77,7 +83,7 @@ function LiveBoard({ token }: { token: string }) {
       lastState.current = next;
       setState(next);
     },
-    [announce],
+    [announce, voice],
   );
 
   useEffect(() => {
@@ -98,6 +104,9 @@ function LiveBoard({ token }: { token: string }) {
     announce(call);
     setState((current) => withCall(current, call));
   });
+
+  const waitingBox = useRef<HTMLElement>(null);
+  useFitToBox(waitingBox, state?.waiting);
 
   const timeZone = state?.office.timeZone ?? 'Europe/Moscow';
   const calls = state?.calls.slice(0, MOST_CALLS_SHOWN) ?? [];
@@ -135,7 +144,7 @@ function LiveBoard({ token }: { token: string }) {
           {calls.length === 0 ? (
             <p className="board__empty">{t('board.noCalls')}</p>
           ) : (
-            <ol className="board__call-list" aria-live="polite" style={{ '--board-rows': Math.max(calls.length, 4) } as CSSProperties}>
+            <ol className="board__call-list" aria-live="polite" data-count={calls.length} style={{ '--board-rows': calls.length } as CSSProperties}>
               {calls.map((call) => (
                 <CallRow key={call.ticketId} call={call} flashing={(flashes[call.ticketId] ?? 0) > Date.now()} />
               ))}
@@ -159,7 +168,7 @@ function LiveBoard({ token }: { token: string }) {
               ))}
             </ol>
           </section>
-          <section className="board__waiting" aria-labelledby="board-waiting-title">
+          <section className="board__waiting" aria-labelledby="board-waiting-title" ref={waitingBox}>
             <h2 id="board-waiting-title" className="board__heading">
               {t('board.waiting')}
             </h2>

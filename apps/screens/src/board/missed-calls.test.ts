@@ -1,6 +1,6 @@
 import type { BoardCallView, BoardState } from '@talon/protocol';
 import { describe, expect, it } from 'vitest';
-import { missedCalls } from './missed-calls.js';
+import { callsSinceLoad, missedCalls } from './missed-calls.js';
 
 const call = (ticketId: string, calledAt: number, extra: Partial<BoardCallView> = {}): BoardCallView => ({
   ticketId,
@@ -37,5 +37,13 @@ describe('missed calls', () => {
     expect(missedCalls(before, after)).toEqual([
       { ticketId: 'b002', number: 'B002', deskNumber: 1, deskName: 'Окно 1', recall: true, at: 3000 },
     ]);
+  });
+});
+
+describe('calls since the page loaded', () => {
+  it('are the ones called after the load, on the server clock, oldest first', () => {
+    // The board's clock runs 5 s behind the server's: its load at 1000 is 6000 on the server.
+    const first = board(9_000, [call('c', 7_000), call('b', 6_500), call('a', 6_800, { status: 'serving' }), call('old', 5_900)]);
+    expect(callsSinceLoad(first, 1_000, 4_000).map((c) => c.ticketId)).toEqual(['b', 'c']);
   });
 });

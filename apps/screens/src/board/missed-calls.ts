@@ -20,3 +20,14 @@ export function missedCalls(previous: BoardState | null, next: BoardState): Boar
       at: call.calledAt,
     }));
 }
+
+/**
+ * The calls made since this page loaded, found in its first state (#17): a call made while the
+ * page was still connecting reaches it only in that state, never as a `board:call`, and must be
+ * heard all the same; calls from before the page loaded stay quiet, as on any switched-on board.
+ * `loadedAt` and `now` are this board's clock; the state's are the server's.
+ */
+export function callsSinceLoad(first: BoardState, loadedAt: number, now: number): BoardCall[] {
+  const loadedAtOnServer = loadedAt + (first.office.serverTime - now);
+  return missedCalls({ ...first, calls: [], office: { ...first.office, serverTime: loadedAtOnServer } }, first);
+}

@@ -1,16 +1,15 @@
 import { spokenTicketNumber } from '@talon/domain';
 import type { BoardCall } from '@talon/protocol';
 import { t } from '@talon/messages';
-import type { Announcement } from './announcement-queue.js';
 
 /**
- * The hall hears Russian whatever language the screen shows; the number goes out in words so no
- * speech engine reads "A015" as "а пятнадцать" or spells "B" in English.
+ * A call as a browser's speech voice reads it (`board.voice: 'browser'`); the number goes out in
+ * words so no speech engine reads "A015" as "а пятнадцать" or spells "B" in English.
  */
-export function spokenCall(call: Pick<BoardCall, 'ticketId' | 'number' | 'deskNumber' | 'recall' | 'at'>): Announcement {
-  const params = { number: spokenTicketNumber(call.number), desk: call.deskNumber };
+export function spokenCall(call: Pick<BoardCall, 'ticketId' | 'number' | 'deskNumber' | 'recall' | 'at'>, language: 'ru' | 'en' = 'ru'): { key: string; text: string } {
+  const params = { number: language === 'ru' ? spokenTicketNumber(call.number) : call.number, desk: call.deskNumber };
   return {
     key: `${call.ticketId}@${call.at}`,
-    text: t('ru', call.recall ? 'board.spokenRecall' : 'board.spokenCall', params),
+    text: t(language, call.recall ? 'board.spokenRecall' : 'board.spokenCall', params),
   };
 }

@@ -12,6 +12,8 @@ import { DesksPanel, DeviceAlarms, DevicesPanel, QueuePanel, UnservedAlarms } fr
 import { LoadChart, WaitsChart } from './HourCharts.js';
 import { OperatorsPanel } from './OperatorsPanel.js';
 import { RatingsPanel } from './RatingsPanel.js';
+import { WaitAccuracyPanel } from './WaitAccuracyPanel.js';
+import { QualityView } from './quality/QualityView.js';
 import { deviceAlarm, formatMinutes, formatShare } from './figures.js';
 import { downloadTicketsCsv } from './tickets-csv.js';
 import { refusalText } from '../shared/refusal-text.js';
@@ -25,6 +27,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   const [state, setState] = useState<DashboardState | null>(null);
   const [alerts, setAlerts] = useState<DashboardAlert[]>([]);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [tab, setTab] = useState<'today' | 'quality'>('today');
 
   useEffect(() => {
     if (link !== 'online' || !socket) return;
@@ -49,6 +52,15 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
     const result = await downloadTicketsCsv(session.session, exportDay && exportDay !== state?.day ? exportDay : undefined);
     if (!result.ok) setExportError(refusalText(t, result));
   }, [session.session, t, exportDay, state?.day]);
+
+  const closeDesk = useCallback(
+    async (deskId: string) => {
+      if (!socket) return null;
+      const ack = await sendCommand(socket, 'dashboard:close-desk', { deskId });
+      return ack.ok ? null : refusalText(t, ack);
+    },
+    [socket, t],
+  );
 
   const totals = state?.totals;
   const timeZone = state?.office.timeZone ?? 'Europe/Moscow';
@@ -102,10 +114,19 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           </div>
         ))}
         {state && <UnservedAlarms queue={state.queue} />}
-        {state && <DeviceAlarms devices={state.devices} covered={covered} />}
+        {state && <DeviceAlarms devices={state.devices} covered={covered} timeZone={timeZone} />}
       </div>
 
-      {state && totals && (
+      <nav className="quality-switch dash__tabs" aria-label={t('dashboard.title')}>
+        <button type="button" aria-pressed={tab === 'today'} onClick={() => setTab('today')}>
+          {t('quality.tabToday')}
+        </button>
+        <button type="button" aria-pressed={tab === 'quality'} onClick={() => setTab('quality')}>
+          {t('quality.tabQuality')}
+        </button>
+      </nav>
+      {tab === 'quality' && state && <QualityView socket={socket} today={state.day} canMark={session.operator.roles.includes('head')} />}
+      {tab === 'today' && state && totals && (
         <main className="dash__main">
           <section className="dash-tiles" aria-label={t('dashboard.title')}>
             <Tile label={t('dashboard.waitingNow')} value={String(totals.waitingNow)} testId="waiting-now" />
@@ -125,16 +146,17 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           </section>
           <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
           <DesksPanel desks={state.desks} />
-          <OperatorsPanel operators={state.operators} />
+          <OperatorsPanel operators={state.operators} desks={state.desks} onCloseDesk={closeDesk} />
           <section className="dash-panel" aria-labelledby="waits-title">
             <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
-            <WaitsChart loads={state.hours} standardMinutes={state.waitingStandardMinutes} />
+            <WaitsChart loads={state.hours} open={state.openHours} standardMinutes={state.waitingStandardMinutes} />
           </section>
           <section className="dash-panel" aria-labelledby="load-title">
             <h2 id="load-title">{t('dashboard.chartLoad')}</h2>
-            <LoadChart loads={state.hours} />
+            <LoadChart loads={state.hours} open={state.openHours} />
           </section>
           <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
+          <WaitAccuracyPanel accuracy={state.waitAccuracy} />
           <DevicesPanel devices={state.devices} central={state.central} timeZone={timeZone} />
         </main>
       )}

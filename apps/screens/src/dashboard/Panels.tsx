@@ -1,6 +1,6 @@
 import type { CentralLinkView, DeskView, DeviceHealthView, ServiceQueueView } from '@talon/protocol';
 import { useLanguage } from '../shared/language.js';
-import { formatTime } from '../shared/office-time.js';
+import { formatTime, officeDate } from '../shared/office-time.js';
 import { deviceStatusKey } from './device-status.js';
 import { deskActivity, deviceAlarm } from './figures.js';
 
@@ -84,14 +84,32 @@ export function DevicesPanel({ devices, central, timeZone }: { devices: readonly
       {devices.length === 0 && <p>{t('dashboard.devicesNone')}</p>}
       <ul className="dash-devices">
         {devices.map((device) => {
-          const alarm = deviceAlarm(device);
+          // Not heard since the server started is a question until it has been long enough to be missing.
+          const alarm = device.missing ? 'offline' : device.status === 'never-seen' ? 'warning' : deviceAlarm(device);
+          const neverHeard = device.status === 'never-seen' && device.lastSeenAt === undefined;
           return (
-            <li key={`${device.kind}:${device.id}`} className={`dash-device dash-device--${alarm}`} data-testid="device-row" data-alarm={alarm}>
+            <li
+              key={`${device.kind}:${device.id}`}
+              className={`dash-device dash-device--${alarm}`}
+              data-testid="device-row"
+              data-device={`${device.kind}:${device.id}`}
+              data-alarm={alarm}
+              data-missing={device.missing === true}
+            >
               <span className="dash-device__name">
                 {t(`dashboard.deviceKind.${device.kind}`)}: {device.name}
               </span>
               <span>
-                {deviceStatusText(device, t)} · {formatTime(device.since, timeZone)}
+                {!neverHeard &&
+                  (device.status === 'never-seen' ? deviceStatusText(device, t) : `${deviceStatusText(device, t)} · ${formatTime(device.since, timeZone)}`)}
+                {!device.online && (
+                  <span data-testid="device-last-seen">
+                    {neverHeard ? '' : ' · '}
+                    {device.lastSeenAt === undefined
+                      ? t('dashboard.deviceNeverSeen')
+                      : t('dashboard.deviceLastSeen', { time: seenTime(device.lastSeenAt, timeZone) })}
+                  </span>
+                )}
               </span>
             </li>
           );
@@ -126,18 +144,26 @@ function CentralLinkRow({ central, timeZone }: { central: CentralLinkView; timeZ
  * Printers and rating buttons are what visitors touch: one that fails is a banner, not a table row.
  * A device whose trouble is already on screen as a fresh alert (`covered`, `kind:id`) is not said twice.
  */
-export function DeviceAlarms({ devices, covered }: { devices: readonly DeviceHealthView[]; covered: ReadonlySet<string> }) {
+export function DeviceAlarms({ devices, covered, timeZone }: { devices: readonly DeviceHealthView[]; covered: ReadonlySet<string>; timeZone: string }) {
   const { t } = useLanguage();
+  // Printers and buttons alarm as soon as they fail; any device alarms once it has been missing a while.
   const failing = devices.filter((device) => {
     const alarm = deviceAlarm(device);
-    return (device.kind === 'printer' || device.kind === 'rating-button') && (alarm === 'alarm' || alarm === 'offline') && !covered.has(`${device.kind}:${device.id}`);
+    const failed = (device.kind === 'printer' || device.kind === 'rating-button') && (alarm === 'alarm' || alarm === 'offline');
+    return (failed || device.missing === true) && !covered.has(`${device.kind}:${device.id}`);
   });
   return (
     <>
       {failing.map((device) => (
-        <p key={`${device.kind}:${device.id}`} role="alert" className="dash-alert dash-alert--device" data-testid="device-alarm">
+        <p
+          key={`${device.kind}:${device.id}`}
+          role="alert"
+          className="dash-alert dash-alert--device"
+          data-testid="device-alarm"
+          data-device={`${device.kind}:${device.id}`}
+        >
           {t('dashboard.alertDevice', {
-            message: t('dashboard.deviceAlertDetail', { kind: t(`dashboard.deviceKind.${device.kind}`), name: device.name, status: deviceStatusText(device, t) }),
+            message: t('dashboard.deviceAlertDetail', { kind: t(`dashboard.deviceKind.${device.kind}`), name: device.name, status: missingText(device, timeZone, t) }),
           })}
         </p>
       ))}
@@ -166,7 +192,7 @@ export function UnservedAlarms({ queue }: { queue: readonly ServiceQueueView[] }
 
 /** «закончилась бумага» rather than «неисправность (paper-end)»; a status without words keeps the verdict and shows itself. */
 export function deviceStatusText(device: Pick<DeviceHealthView, 'kind' | 'online' | 'status'>, t: Translate): string {
-  const key = deviceStatusKey(device.online || device.status === 'disconnected' ? device.status : 'offline');
+  const key = deviceStatusKey(device.online || device.status === 'disconnected' || device.status === 'never-seen' ? device.status : 'offline');
   if (key) return t(key);
   const alarm = deviceAlarm(device);
   const verdict = alarm === 'offline' ? t('dashboard.deviceOffline') : alarm === 'alarm' ? t('dashboard.deviceAlarm') : t('dashboard.deviceOk');
@@ -174,3 +200,18 @@ export function deviceStatusText(device: Pick<DeviceHealthView, 'kind' | 'online
 }
 
 type Translate = ReturnType<typeof useLanguage>['t'];
+
+/** A missing device says since when; one never heard at all says that; else its status as usual. */
+function missingText(device: DeviceHealthView, timeZone: string, t: Translate): string {
+  if (!device.missing) return deviceStatusText(device, t);
+  if (device.lastSeenAt === undefined) return t('dashboard.deviceNeverSeen');
+  return t('dashboard.deviceMissingSince', { time: seenTime(device.lastSeenAt, timeZone) });
+}
+
+/** «14:05» today; «04.12 14:05» on an earlier day (a board dead since yesterday evening). */
+function seenTime(at: number, timeZone: string): string {
+  const day = officeDate(at, timeZone);
+  if (day === officeDate(Date.now(), timeZone)) return formatTime(at, timeZone);
+  const [, month, date] = day.split('-');
+  return `${date}.${month} ${formatTime(at, timeZone)}`;
+}

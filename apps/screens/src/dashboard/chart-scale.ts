@@ -1,6 +1,6 @@
 /**
- * Scales for the dashboard's hand-drawn SVG charts. A chart library would outweigh the whole
- * screen; these few lines are all the head's charts need.
+ * Scales for the ratings panel's small SVG bars, and the hour span the uPlot charts share
+ * (charts/ChartFigure.tsx draws the charts themselves).
  */
 
 /** The top of an axis: a round number at or above `value` (1, 2, 5 times a power of ten), at least `floor`. */
@@ -37,12 +37,14 @@ export function linearScale(max: number, from: number, to: number): (value: numb
 }
 
 /**
- * The hours a chart spans: every hour from the first to the last that has data, so a quiet hour
- * in the middle shows as a gap rather than vanishing.
+ * The hours a chart spans: the office's hours today (`from` up to, not including, `to`) and any
+ * hour with data outside them (tickets issued before opening), every hour between included, so a
+ * quiet hour shows as a gap rather than vanishing and the morning is there before it happens.
  */
-export function hourSpan(hours: readonly number[]): number[] {
-  if (hours.length === 0) return [];
-  const first = Math.min(...hours);
-  const last = Math.max(...hours);
+export function hourSpan(hours: readonly number[], open?: { from: number; to: number }): number[] {
+  const all = open && open.to > open.from ? [...hours, open.from, open.to - 1] : [...hours];
+  if (all.length === 0) return [];
+  const first = Math.min(...all);
+  const last = Math.max(...all);
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }

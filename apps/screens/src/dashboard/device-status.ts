@@ -12,6 +12,7 @@ const WORDED = [
   'online',
   'connected',
   'disconnected',
+  'never-seen',
 ] as const;
 type WordedStatus = (typeof WORDED)[number];
 

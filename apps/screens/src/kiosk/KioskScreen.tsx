@@ -93,7 +93,7 @@ function LiveKiosk({ token }: { token: string }) {
         </button>
       </header>
       <main className="kiosk__main">
-        <KioskBody step={step} state={state} link={link} refusal={refusal ? refusalText(t, refusal) : ''} dispatch={dispatch} />
+        <KioskBody step={step} state={state} look={contrast ? 'large' : 'plain'} link={link} refusal={refusal ? refusalText(t, refusal) : ''} dispatch={dispatch} />
       </main>
     </div>
   );
@@ -103,12 +103,14 @@ function LiveKiosk({ token }: { token: string }) {
 function KioskBody({
   step,
   state,
+  look,
   link,
   refusal,
   dispatch,
 }: {
   step: KioskStep;
   state: KioskState | null;
+  look: string;
   link: string;
   refusal: string;
   dispatch: (action: KioskAction) => void;
@@ -120,5 +122,5 @@ function KioskBody({
   if (link === 'offline' && !holding) return <StatusPage kind="offline" title={t('kiosk.offlineTitle')} lead={t('kiosk.offlineLead')} />;
   if (!state) return <StatusPage kind="connecting" title={t('kiosk.connecting')} />;
   if (!state.office.issuing.open && !holding) return <ClosedPage office={state.office} />;
-  return <StepPage step={step} state={state} dispatch={dispatch} />;
+  return <StepPage step={step} state={state} look={look} dispatch={dispatch} />;
 }

@@ -1,23 +1,40 @@
-import type { CategoryView, KioskServiceView, KioskState } from '@talon/protocol';
+import type { CategoryView, KioskServiceView, KioskState, ServiceGroupView } from '@talon/protocol';
+import type { CSSProperties } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { BigButton } from './BigButton.js';
 import type { ServicePick } from './kiosk-flow.js';
 import { localDocument, localHint, localName } from './localized.js';
 import type { ServiceShelf } from './service-tree.js';
+import { usePageThatFits } from './page-that-fits.js';
 
-/** Shelves of service buttons: the home page's, a second-level group's, or a priority visitor's. */
+type ShelfItem = { kind: 'service'; service: KioskServiceView } | { kind: 'group'; group: ServiceGroupView };
+
+/**
+ * Shelves of service buttons: the home page's, a second-level group's, or a priority visitor's.
+ * When the buttons do not all fit the screen they come in pages with a «Далее» button.
+ */
 export function ServicePage({
   shelves,
   category,
+  fitKey,
   onPick,
   onOpenGroup,
 }: {
   shelves: ServiceShelf[];
   category: CategoryView | null;
+  /** What changes the buttons' size (text size, language): the pages are measured again. */
+  fitKey: string;
   onPick: (pick: ServicePick) => void;
   onOpenGroup: (groupId: string) => void;
 }) {
   const { t, language } = useLanguage();
+  const items = shelves.map((shelf) => [
+    ...shelf.services.map((service): ShelfItem => ({ kind: 'service', service })),
+    ...shelf.subgroups.map((group): ShelfItem => ({ kind: 'group', group })),
+  ]);
+  const total = items.reduce((sum, shelfItems) => sum + shelfItems.length, 0);
+  const paging = usePageThatFits(total, `${fitKey}|${language}`);
+  let before = 0;
   return (
     <div className="kiosk-shelves">
       {category && (
@@ -27,19 +44,51 @@ export function ServicePage({
           {t('kiosk.showDocument', { document: localDocument(category, language) })}
         </p>
       )}
-      {shelves.map((shelf) => (
-        <section key={shelf.group?.id ?? '-'} className="kiosk-shelf" aria-label={shelf.group ? localName(shelf.group, language) : t('kiosk.chooseService')}>
-          {shelf.group && <h2 className="kiosk-shelf__title">{localName(shelf.group, language)}</h2>}
-          <div className="kiosk-grid">
-            {shelf.services.map((service) => (
-              <ServiceButton key={service.id} service={service} onPress={() => onPick({ service, category })} />
-            ))}
-            {shelf.subgroups.map((group) => (
-              <BigButton key={group.id} title={localName(group, language)} tone="quiet" onPress={() => onOpenGroup(group.id)} extra={<span aria-hidden="true" className="kiosk-button__more">›</span>} />
-            ))}
-          </div>
-        </section>
-      ))}
+      {shelves.map((shelf, index) => {
+        const shelfItems = items[index] ?? [];
+        const first = before;
+        before += shelfItems.length;
+        const shown = shelfItems.filter((_, i) => first + i >= paging.start && first + i < paging.end);
+        if (shown.length === 0) return null;
+        return (
+          <section
+            key={shelf.group?.id ?? '-'}
+            className="kiosk-shelf"
+            style={{ '--shelf-buttons': shown.length } as CSSProperties}
+            aria-label={shelf.group ? localName(shelf.group, language) : t('kiosk.chooseService')}
+          >
+            {shelf.group && <h2 className="kiosk-shelf__title">{localName(shelf.group, language)}</h2>}
+            <div className="kiosk-grid">
+              {shown.map((item) =>
+                item.kind === 'service' ? (
+                  <ServiceButton key={item.service.id} service={item.service} onPress={() => onPick({ service: item.service, category })} />
+                ) : (
+                  <BigButton
+                    key={item.group.id}
+                    title={localName(item.group, language)}
+                    tone="quiet"
+                    onPress={() => onOpenGroup(item.group.id)}
+                    extra={<span aria-hidden="true" className="kiosk-button__more">›</span>}
+                  />
+                ),
+              )}
+            </div>
+          </section>
+        );
+      })}
+      {paging.pages > 1 && (
+        <nav className="kiosk-pages" aria-label={t('kiosk.pageOf', { page: paging.page + 1, pages: paging.pages })} data-testid="kiosk-pages">
+          <button type="button" className="kiosk-action" onClick={paging.previous} disabled={paging.page === 0}>
+            <span aria-hidden="true">‹ </span>
+            {t('kiosk.pagePrevious')}
+          </button>
+          <span className="kiosk-pages__where">{t('kiosk.pageOf', { page: paging.page + 1, pages: paging.pages })}</span>
+          <button type="button" className="kiosk-action kiosk-action--accent" onClick={paging.next} disabled={paging.page === paging.pages - 1}>
+            {t('kiosk.pageNext')}
+            <span aria-hidden="true"> ›</span>
+          </button>
+        </nav>
+      )}
     </div>
   );
 }

@@ -13,7 +13,18 @@ import { localName } from './localized.js';
 import { groupShelf, homeShelves } from './service-tree.js';
 
 /** One page per step of the visitor's way; the taps become flow actions. */
-export function StepPage({ step, state, dispatch }: { step: KioskStep; state: KioskState; dispatch: (action: KioskAction) => void }) {
+export function StepPage({
+  step,
+  state,
+  look,
+  dispatch,
+}: {
+  step: KioskStep;
+  state: KioskState;
+  /** The screen's text size: a change re-measures how many buttons fit. */
+  look: string;
+  dispatch: (action: KioskAction) => void;
+}) {
   const { t, language } = useLanguage();
   const home = () => dispatch({ type: 'go-home' });
   switch (step.kind) {
@@ -23,6 +34,7 @@ export function StepPage({ step, state, dispatch }: { step: KioskStep; state: Ki
           <ServicePage
             shelves={homeShelves(state)}
             category={null}
+            fitKey={`${look}|home`}
             onPick={(pick) => dispatch({ type: 'pick-service', pick })}
             onOpenGroup={(groupId) => dispatch({ type: 'open-group', groupId, category: null })}
           />
@@ -38,6 +50,7 @@ export function StepPage({ step, state, dispatch }: { step: KioskStep; state: Ki
           <ServicePage
             shelves={step.kind === 'group' ? (shelf ? [{ ...shelf, group: null }] : []) : homeShelves(state)}
             category={step.category}
+            fitKey={`${look}|${step.kind}`}
             onPick={(pick) => dispatch({ type: 'pick-service', pick })}
             onOpenGroup={(groupId) => dispatch({ type: 'open-group', groupId, category: step.category })}
           />

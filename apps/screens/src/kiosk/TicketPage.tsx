@@ -49,7 +49,10 @@ export function TicketPage({ issued, paper, state, onDone }: { issued: IssuedTic
             ? t('kiosk.estimateUnknown')
             : issued.estimatedWaitMin < 1
               ? t('kiosk.estimateNone')
-              : t('kiosk.estimate', { minutes: issued.estimatedWaitMin })}
+              : t('kiosk.estimate', {
+                  // The range the office told (from its own recent errors), as printed on the ticket.
+                  minutes: issued.waitRange ? `${issued.waitRange.fromMin}–${issued.waitRange.toMin}` : issued.estimatedWaitMin,
+                })}
         </li>
       </ul>
       {issued.mayNotBeServedToday && issued.closesAt !== undefined && (

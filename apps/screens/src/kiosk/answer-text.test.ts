@@ -22,4 +22,11 @@ describe('kiosk answer text', () => {
       'Вы пришли раньше времени записи. Отметиться можно с 09:45.',
     );
   });
+
+  it('says a used code was used, and when, on the office clock', () => {
+    expect(answerText({ kind: 'booking-used', usedAt: SLOT - 5 * 60_000 }, 'Europe/Moscow', in_('ru'))).toMatch(/^По этой записи талон уже выдан в 09:55\./);
+    expect(answerText({ kind: 'booking-used', usedAt: null }, 'Europe/Moscow', in_('en'))).toMatch(/^A ticket for this booking has already been issued\./);
+    expect(answerText({ kind: 'booking-cancelled' }, 'Europe/Moscow', in_('ru'))).toMatch(/^Эта запись отменена/);
+    expect(answerText({ kind: 'booking-expired' }, 'Europe/Moscow', in_('en'))).toMatch(/^The time of this booking has passed/);
+  });
 });

@@ -12,6 +12,12 @@ export function answerText(answer: Answer, timeZone: string, t: Translate): stri
   switch (answer.kind) {
     case 'booking-unknown':
       return t('kiosk.bookingUnknown');
+    case 'booking-used':
+      return answer.usedAt !== null ? t('kiosk.bookingUsed', { time: formatTime(answer.usedAt, timeZone) }) : t('kiosk.bookingUsedNoTime');
+    case 'booking-cancelled':
+      return t('kiosk.bookingCancelled');
+    case 'booking-expired':
+      return t('kiosk.bookingExpired');
     case 'booking-early':
       return answer.checkInFrom !== null ? t('kiosk.bookingEarly', { time: formatTime(answer.checkInFrom, timeZone) }) : t('kiosk.bookingEarlyNoTime');
     case 'booking-late':

@@ -71,6 +71,11 @@ describe('kiosk flow', () => {
     const unknown = run([{ type: 'refused', code: 'booking-not-found' }], checking);
     expect(unknown).toMatchObject({ kind: 'answer', answer: { kind: 'booking-unknown' } });
     expect(run([{ type: 'back' }], unknown)).toEqual({ kind: 'booking' });
+    // A used, cancelled or past code is not "unknown" (issue 15).
+    expect(run([{ type: 'refused', code: 'booking-already-used', details: { usedAt: 5 } }], checking)).toMatchObject({ answer: { kind: 'booking-used', usedAt: 5 } });
+    expect(run([{ type: 'refused', code: 'booking-already-used' }], checking)).toMatchObject({ answer: { kind: 'booking-used', usedAt: null } });
+    expect(run([{ type: 'refused', code: 'booking-cancelled' }], checking)).toMatchObject({ answer: { kind: 'booking-cancelled' } });
+    expect(run([{ type: 'refused', code: 'booking-expired' }], checking)).toMatchObject({ answer: { kind: 'booking-expired' } });
     // The check-in time comes from the structured details; an answer without them says it vaguer.
     const checkInFrom = Date.UTC(2026, 10, 30, 7, 45);
     expect(run([{ type: 'refused', code: 'booking-too-early', details: { checkInFrom } }], checking)).toMatchObject({

@@ -20,6 +20,10 @@ export type Answer =
   | { kind: 'booking-early'; checkInFrom: number | null }
   /** `slotStart` is the booked time, shown in the office's zone; null if the server did not say. */
   | { kind: 'booking-late'; code: string; slotStart: number | null }
+  /** A ticket was issued for this booking already; `usedAt` when, if the server said. */
+  | { kind: 'booking-used'; usedAt: number | null }
+  | { kind: 'booking-cancelled' }
+  | { kind: 'booking-expired' }
   | { kind: 'closed' }
   | { kind: 'no-answer' }
   | { kind: 'failed' };
@@ -153,6 +157,12 @@ export function answerFor(request: TicketRequest, code: string, details: Failure
   switch (code) {
     case 'booking-not-found':
       return { kind: 'booking-unknown' };
+    case 'booking-already-used':
+      return { kind: 'booking-used', usedAt: details?.usedAt ?? null };
+    case 'booking-cancelled':
+      return { kind: 'booking-cancelled' };
+    case 'booking-expired':
+      return { kind: 'booking-expired' };
     case 'booking-too-early':
       // Without the time the answer is still plain, just vaguer; the English message is never read.
       return { kind: 'booking-early', checkInFrom: details?.checkInFrom ?? null };

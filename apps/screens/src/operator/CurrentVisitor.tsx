@@ -84,6 +84,15 @@ export function CurrentVisitor({ state, ticket, now, canConfirmCategory, onConfi
         )}
         <dt>{t('operator.field.waited')}</dt>
         <dd className="op-mono">{formatDuration(waitedMs(ticket, now))}</dd>
+        {ticket.status === 'called' && ticket.calledAt !== undefined && (
+          // How long the desk has waited for the visitor to come up: when to recall, when to give up.
+          <>
+            <dt>{t('operator.field.sinceCall')}</dt>
+            <dd className="op-mono" data-testid="call-time">
+              {formatDuration(now - ticket.calledAt)}
+            </dd>
+          </>
+        )}
         {inService && (
           <>
             <dt>{t('operator.field.inService')}</dt>

@@ -14,6 +14,7 @@ import { QueuePanel } from './QueuePanel.js';
 import { isTextField, shortcutFor } from './shortcuts.js';
 import { TransferForm, type TransferRequest } from './TransferForm.js';
 import { useOperatorState, useServerNow } from './use-operator-state.js';
+import { NoShowUndo, usePendingNoShow } from './pending-no-show.js';
 import { breakNotice } from './visitor-clock.js';
 import { refusalText } from '../shared/refusal-text.js';
 
@@ -76,9 +77,14 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
     [socket, applyDesk, t],
   );
 
+  const pendingNoShow = usePendingNoShow(ticket, () => void run('ticket:no-show'));
+
   const act = useCallback(
     (action: DeskAction) => {
       if (busy || !allowed.has(action)) return;
+      // Any other step at the desk means the visitor did come (or the operator moved on): the
+      // no-show still in its undo window is dropped, never sent behind the operator's back.
+      if (action !== 'no-show') pendingNoShow.undo();
       switch (action) {
         case 'finish':
           void run('ticket:finish', outcomeId ? { outcomeId } : {});
@@ -89,10 +95,12 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
         case 'transfer':
           setTransferOpen(true);
           return;
+        case 'no-show':
+          if (ticket) pendingNoShow.begin(ticket);
+          return;
         case 'call-next':
         case 'recall':
         case 'start':
-        case 'no-show':
         case 'postpone':
         case 'resume':
         case 'close':
@@ -107,7 +115,7 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
           return action satisfies never;
       }
     },
-    [busy, allowed, run, outcomeId, pauseReason],
+    [busy, allowed, run, outcomeId, pauseReason, pendingNoShow, ticket],
   );
 
   // Latest `act` without re-binding the listener on every tick of the clock.
@@ -158,6 +166,11 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
           </span>
         )}
         <span className="op-header__who">{t('operator.signedInAs', { name: session.operator.name })}</span>
+        {state?.today && (
+          <span className="op-today" data-testid="operator-today" aria-label={t('operator.todayHeading')}>
+            {t('operator.todayServed', { count: state.today.served })} · {t('operator.todayNoShow', { count: state.today.noShow })}
+          </span>
+        )}
         <button type="button" className="op-small" onClick={() => setLanguage(language === 'ru' ? 'en' : 'ru')} aria-label={t('language.switchLabel')}>
           {t('language.switch')}
         </button>
@@ -171,6 +184,7 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
           {notice.kind === 'now' ? t('operator.breakNow', breakParams) : t('operator.breakSoon', { ...breakParams, minutes: notice.inMinutes })}
         </p>
       )}
+      <NoShowUndo pending={pendingNoShow.pending} now={Date.now()} onUndo={pendingNoShow.undo} />
       <div className="op-problem" role="alert">
         {problem}
       </div>

@@ -32,8 +32,14 @@ export function TransferForm({
   const [comment, setComment] = useState('');
   const [keepPlace, setKeepPlace] = useState(true);
   const firstField = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const targetFieldId = useId();
-  useEffect(() => firstField.current?.focus(), []);
+  // The form opens under the buttons, often below the fold on a desk's 1366x768 screen: bring the
+  // whole of it (down to its submit button) into view, then put the cursor in it.
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'nearest' });
+    firstField.current?.focus({ preventScroll: true });
+  }, []);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,7 +52,7 @@ export function TransferForm({
   }
 
   return (
-    <form className="op-transfer" onSubmit={submit} aria-labelledby="op-transfer-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form ref={form} className="op-transfer" onSubmit={submit} aria-labelledby="op-transfer-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h3 id="op-transfer-title">{t('operator.transferHeading')}</h3>
       <fieldset>
         <legend>{t('operator.transferTo')}</legend>

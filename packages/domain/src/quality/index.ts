@@ -9,6 +9,9 @@ export { followUpsOf, type FollowUp, type FollowUpMark } from './follow-ups.js';
 export { questionnaireOf, type QuestionnaireAnswer, type QuestionnaireResults } from './questionnaire.js';
 export {
   qualityReport,
+  qualityReportFromDays,
+  periodIndicatorsFromDays,
+  dayCountsFromVisits,
   periodIndicators,
   reportNeedsFrom,
   type QualityReport,
@@ -16,3 +19,16 @@ export {
   type PeriodIndicators,
   type TrendPoint,
 } from './report.js';
+export {
+  dayCountsOf,
+  sumDayCounts,
+  emptyDayCounts,
+  satisfactionFromCounts,
+  effortlessOf,
+  resolveDayCounts,
+  type QualityDayCounts,
+  type SatisfactionCounts,
+  type QuestionnaireCounts,
+} from './day-counts.js';
+export { qualityVisitOfRow, type QualityVisitRow } from './visit-row.js';
+export { QUALITY_INDICATORS, type IndicatorFormat, type QualityIndicatorKey } from './indicators.js';

@@ -4,6 +4,14 @@ import { addDays, daysOf, inPeriod, previousPeriod, weekStartOf, type QualityPer
 import { questionnaireOf, type QuestionnaireAnswer, type QuestionnaireResults } from './questionnaire.js';
 import { repeatVisitsOf } from './repeats.js';
 import { satisfactionBy, satisfactionOf, type Satisfaction, type SatisfactionSplit } from './satisfaction.js';
+import {
+  dayCountsOf,
+  effortlessOf,
+  satisfactionFromCounts,
+  splitFromCounts,
+  sumDayCounts,
+  type QualityDayCounts,
+} from './day-counts.js';
 import type { QualityVisit } from './visit.js';
 
 export interface QualityRules extends EffortStandards {
@@ -135,4 +143,100 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     else groups.set(key, [item]);
   }
   return groups;
+}
+
+/** The indicators of a period from its days' counts (see day-counts.ts); missing days count as empty. */
+export function periodIndicatorsFromDays(
+  days: ReadonlyMap<string, QualityDayCounts>,
+  period: QualityPeriod,
+  rules: Pick<QualityRules, 'complaintOutcomeIds' | 'waitingStandardMinutes' | 'bookingStandardMinutes'>,
+): PeriodIndicators {
+  const c = sumDayCounts(period.from, daysOf(period).flatMap((d) => days.get(d) ?? []));
+  const served = c.all.served;
+  const byOutcome = Object.entries(c.outcomes)
+    .filter(([id]) => rules.complaintOutcomeIds.has(id))
+    .map(([outcomeId, count]) => ({ outcomeId, count }))
+    .sort((a, b) => b.count - a.count || (a.outcomeId < b.outcomeId ? -1 : 1));
+  const complaints = byOutcome.reduce((sum, o) => sum + o.count, 0);
+  const questions = c.withAccount - c.repeats;
+  const effortless = effortlessOf(c, rules);
+  const q = c.questionnaire;
+  return {
+    period,
+    satisfaction: satisfactionFromCounts(c.all),
+    complaints: { served, complaints, per1000: served ? (complaints * 1000) / served : null, byOutcome },
+    repeats: {
+      withAccount: c.withAccount,
+      repeats: c.repeats,
+      firstVisitResolution: c.withAccount ? 1 - c.repeats / c.withAccount : null,
+      contactsPerQuestion: questions ? c.contacts / questions : null,
+    },
+    effort: { served, effortless, effortlessShare: served ? effortless / served : null },
+    questionnaire: {
+      served,
+      answered: q.answered,
+      responseRate: served ? q.answered / served : null,
+      solvedShare: q.solvedAnswers ? q.solvedYes / q.solvedAnswers : null,
+      meanEase: q.easeAnswers ? q.easeSum / q.easeAnswers : null,
+      easyShare: q.easeAnswers ? q.easy / q.easeAnswers : null,
+    },
+  };
+}
+
+/**
+ * The same report as `qualityReport`, from per-day counts: what the office server and central
+ * answer with, so a quarter over a year of data is a sum of ninety rows, not a fold of visits.
+ */
+export function qualityReportFromDays(
+  days: ReadonlyMap<string, QualityDayCounts>,
+  period: QualityPeriod,
+  rules: Pick<QualityRules, 'complaintOutcomeIds' | 'waitingStandardMinutes' | 'bookingStandardMinutes' | 'holidays'>,
+): QualityReport {
+  const point = (key: string, dayKeys: string[]): TrendPoint => {
+    const c = sumDayCounts(key, dayKeys.flatMap((d) => days.get(d) ?? []));
+    const s = satisfactionFromCounts(c.all);
+    return {
+      key,
+      closed: dayKeys.every((d) => rules.holidays.has(d)),
+      served: s.served,
+      satisfiedShare: s.satisfiedShare,
+      meanRating: s.meanRating,
+      complaints: Object.entries(c.outcomes).reduce((sum, [id, n]) => sum + (rules.complaintOutcomeIds.has(id) ? n : 0), 0),
+      repeats: c.repeats,
+    };
+  };
+  const weeks = new Map<string, string[]>();
+  for (const day of daysOf(period)) {
+    const week = weekStartOf(day);
+    weeks.set(week, [...(weeks.get(week) ?? []), day]);
+  }
+  const inside = sumDayCounts(period.from, daysOf(period).flatMap((d) => days.get(d) ?? []));
+  const split = (s: SatisfactionSplit) => splitFromCounts(s, inside.splits[s]);
+  return {
+    current: periodIndicatorsFromDays(days, period, rules),
+    previous: periodIndicatorsFromDays(days, previousPeriod(period), rules),
+    byDay: daysOf(period).map((d) => point(d, [d])),
+    byWeek: [...weeks.entries()].map(([week, dayKeys]) => point(week, dayKeys)),
+    splits: { service: split('service'), operator: split('operator'), desk: split('desk'), hour: split('hour'), waitBand: split('waitBand') },
+  };
+}
+
+/**
+ * Counts each day of `period` from visits that reach back over the repeat window (the visits
+ * `reportNeedsFrom` asks for), judging repeats the way `repeatVisitsOf` does.
+ */
+export function dayCountsFromVisits(
+  visits: readonly QualityVisit[],
+  answers: readonly QuestionnaireAnswer[],
+  period: QualityPeriod,
+  rules: Pick<QualityRules, 'repeatWindowDays' | 'hourOf'>,
+): Map<string, QualityDayCounts> {
+  const repeatIds = repeatVisitsOf(visits, period, rules.repeatWindowDays).repeatTicketIds;
+  const byDay = groupBy(
+    visits.filter((v) => inPeriod(v.officeDay, period)),
+    (v) => v.officeDay,
+  );
+  const days = new Map<string, QualityDayCounts>();
+  for (const day of daysOf(period)) days.set(day, dayCountsOf(day, byDay.get(day) ?? [], repeatIds, answers, rules.hourOf));
+  return days;
 }

@@ -54,11 +54,11 @@ export function satisfactionBy(
     else groups.set(key, [v]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => compareKeys(split, a, b))
+    .sort(([a], [b]) => compareSplitKeys(split, a, b))
     .map(([key, group]) => ({ key, satisfaction: satisfactionOf(group) }));
 }
 
-function splitKey(v: QualityVisit, split: SatisfactionSplit, hourOf: (at: number) => number): string | undefined {
+export function splitKey(v: QualityVisit, split: SatisfactionSplit, hourOf: (at: number) => number): string | undefined {
   switch (split) {
     case 'service':
       return v.serviceId;
@@ -76,7 +76,7 @@ function splitKey(v: QualityVisit, split: SatisfactionSplit, hourOf: (at: number
 }
 
 /** Hours and wait bands in their natural order, names alphabetically. */
-function compareKeys(split: SatisfactionSplit, a: string, b: string): number {
+export function compareSplitKeys(split: SatisfactionSplit, a: string, b: string): number {
   if (split === 'hour') return Number(a) - Number(b);
   if (split === 'waitBand') return WAIT_BANDS.indexOf(a as WaitBand) - WAIT_BANDS.indexOf(b as WaitBand);
   return a < b ? -1 : a > b ? 1 : 0;

@@ -11,7 +11,7 @@ export const boardRu = {
   'board.offline': 'нет связи',
   'board.offlineHint': 'Табло переподключается к серверу',
   'board.refused': 'Табло не подключено. {message}',
-  'board.noToken': 'Табло не настроено: откройте /board?token=…',
+  'board.noToken': 'Табло не настроено: откройте /board#pair=…',
   'board.soundOn': 'Включить звук',
   'board.callAria': 'Талон {number}, окно {desk}',
   /** Read aloud: the number arrives already in words. */
@@ -31,7 +31,7 @@ export const boardEn: Record<keyof typeof boardRu, string> = {
   'board.offline': 'no connection',
   'board.offlineHint': 'The board is reconnecting to the server',
   'board.refused': 'The board is not connected. {message}',
-  'board.noToken': 'The board is not set up: open /board?token=…',
+  'board.noToken': 'The board is not set up: open /board#pair=…',
   'board.soundOn': 'Turn sound on',
   'board.callAria': 'Ticket {number}, desk {desk}',
   'board.spokenCall': 'Ticket {number}, desk {desk}',

@@ -92,6 +92,12 @@ export const operatorRu = {
   'operator.refused': 'Не выполнено. {message}',
   'operator.noAnswer': 'Сервер не ответил. Проверьте связь и повторите.',
   'operator.loading': 'Загрузка…',
+  'operator.field.sinceCall': 'С момента вызова',
+  'operator.noShowPending': 'Талон {number} будет отмечен «Не явился» через {seconds} с',
+  'operator.noShowUndo': 'Отменить',
+  'operator.todayHeading': 'Мой день',
+  'operator.todayServed': 'Принято: {count}',
+  'operator.todayNoShow': 'Не явились: {count}',
 } as const;
 
 export const operatorEn: Record<keyof typeof operatorRu, string> = {
@@ -187,4 +193,10 @@ export const operatorEn: Record<keyof typeof operatorRu, string> = {
   'operator.refused': 'Not done. {message}',
   'operator.noAnswer': 'The server did not answer. Check the link and try again.',
   'operator.loading': 'Loading…',
+  'operator.field.sinceCall': 'Since the call',
+  'operator.noShowPending': 'Ticket {number} will be marked no-show in {seconds} s',
+  'operator.noShowUndo': 'Undo',
+  'operator.todayHeading': 'My day',
+  'operator.todayServed': 'Served: {count}',
+  'operator.todayNoShow': 'No-shows: {count}',
 };

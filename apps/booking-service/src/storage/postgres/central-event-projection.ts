@@ -26,13 +26,14 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
     switch (event.type) {
       case 'ticket.issued': {
         const t = event.ticket;
-        await c.query(`INSERT INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id, issued_at, queued_at, status)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting') ON CONFLICT DO NOTHING`,
-          [officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt]);
+        await c.query(`INSERT INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id, issued_at, queued_at, status,
+          first_service_id, account_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', $4, $10) ON CONFLICT DO NOTHING`,
+          [officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt, t.accountKey ?? null]);
         return false;
       }
       case 'ticket.called':
-        await c.query(`UPDATE tickets SET status = 'called', first_called_at = COALESCE(first_called_at, $1) WHERE office_id = $2 AND id = $3`, [event.at, officeId, event.ticketId]);
+        await touchVisit(c, officeId, event.ticketId, `status = 'called', first_called_at = COALESCE(first_called_at, $3), desk_id = $4,
+          operator_id = COALESCE($5, operator_id)`, [event.at, event.deskId, text(event['operatorId'])]);
         return false;
       case 'ticket.recalled':
       case 'ticket.category-checked':
@@ -44,7 +45,8 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         await setStatus(c, 'postponed', officeId, event.ticketId);
         return false;
       case 'ticket.finished':
-        await ended(c, 'done', event.at, event.serviceMs, officeId, event.ticketId);
+        await touchVisit(c, officeId, event.ticketId, `status = 'done', ended_at = $3, service_ms = $4, outcome_id = $5, desk_id = COALESCE($6, desk_id),
+          operator_id = COALESCE($7, operator_id)`, [event.at, event.serviceMs, text(event['outcomeId']), text(event['deskId']), text(event['operatorId'])]);
         return false;
       case 'ticket.no-show':
         await ended(c, 'no-show', event.at, null, officeId, event.ticketId);
@@ -53,10 +55,10 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         await ended(c, 'cancelled', event.at, null, officeId, event.ticketId);
         return false;
       case 'ticket.transferred':
-        await c.query(`UPDATE tickets SET status = 'waiting', service_id = $1 WHERE office_id = $2 AND id = $3`, [event.toServiceId, officeId, event.ticketId]);
+        await touchVisit(c, officeId, event.ticketId, `status = 'waiting', service_id = $3, transfers = transfers + 1`, [event.toServiceId]);
         return false;
       case 'ticket.rated':
-        await c.query(`UPDATE tickets SET rating = $1 WHERE office_id = $2 AND id = $3`, [event.value, officeId, event.ticketId]);
+        await touchVisit(c, officeId, event.ticketId, `rating = $3, rated_at = $4`, [event.value, event.at]);
         return false;
       case 'booking.created': {
         const b = event.booking;
@@ -108,4 +110,21 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
 
 function missing(event: never): never {
   throw new Error(`unhandled office event ${JSON.stringify(event)}`);
+}
+
+/**
+ * Updates a visit and, in the same statement (one round trip), drops its day's quality counts: a
+ * late event makes them stale, and the next read counts the day again. `set` uses $3 onwards.
+ */
+function touchVisit(c: pg.PoolClient, officeId: string, ticketId: string, set: string, params: unknown[]) {
+  return c.query(
+    `WITH t AS (UPDATE tickets SET ${set} WHERE office_id = $1 AND id = $2 RETURNING office_day)
+      DELETE FROM quality_days q USING t WHERE q.office_id = $1 AND q.office_day = t.office_day`,
+    [officeId, ticketId, ...params],
+  );
+}
+
+/** Fields central reads beyond the schema's named ones arrive as unknown: a string or nothing. */
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }

@@ -1,8 +1,11 @@
+import { qualityVisitOfRow, type QualityDayCounts, type QualityVisitRow } from '@talon/domain';
+import { QUALITY_VISIT_COLUMNS } from '../quality-rows.js';
 import type { OfficeSummary } from '@talon/protocol';
 import type pg from 'pg';
 import { officeDayOf } from '../../booking/office-day.js';
 import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
-import type { CentralStore, CreateBookingOutcome, ReportCounts } from '../central-store.js';
+import type { CentralStore, CreateBookingOutcome, PhoneNudge, ReportCounts } from '../central-store.js';
+import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { createPostgresEventProjection } from './central-event-projection.js';
 import { inTransaction } from './in-transaction.js';
 import { migratePostgresCentral, openPostgresPool } from './open-postgres-pool.js';
@@ -186,8 +189,51 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
         GROUP BY office_id, office_day`, [...params, now]);
       return mergeReportCounts(ticketRows.rows as ReportCounts[], bookingRows.rows as ReportCounts[]);
     },
+    async qualityVisits(officeId, from, to) {
+      const r = await pool.query(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = $1 AND office_day BETWEEN $2 AND $3`, [officeId, from, to]);
+      return (r.rows as QualityVisitRow[]).map(qualityVisitOfRow);
+    },
+    async qualityDays(from, to) {
+      const r = await pool.query(`SELECT office_id AS "officeId", counts FROM quality_days WHERE office_day BETWEEN $1 AND $2`, [from, to]);
+      return (r.rows as { officeId: string; counts: string }[]).map((row) => ({ officeId: row.officeId, counts: JSON.parse(row.counts) as QualityDayCounts }));
+    },
+    async saveQualityDays(officeId, days, at) {
+      if (days.length === 0) return;
+      // One statement for the lot: a year of days counted at first view is one round trip.
+      await pool.query(`INSERT INTO quality_days (office_id, office_day, counts, counted_at)
+        SELECT $1, d.day, d.counts, $4 FROM UNNEST($2::text[], $3::text[]) AS d(day, counts)
+        ON CONFLICT (office_day, office_id) DO UPDATE SET counts = excluded.counts, counted_at = excluded.counted_at`,
+        [officeId, days.map((d) => d.officeDay), days.map((d) => JSON.stringify(d)), at]);
+    },
+    async accountKeyDays(cutoff) {
+      const r = await pool.query(`SELECT DISTINCT office_id AS "officeId", office_day AS "officeDay" FROM tickets WHERE account_key IS NOT NULL AND issued_at < $1`, [cutoff]);
+      return r.rows as { officeId: string; officeDay: string }[];
+    },
+    async forgetAccountKeys(cutoff) {
+      return (await pool.query(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < $1`, [cutoff])).rowCount ?? 0;
+    },
     async eventCount(officeId) {
       return (await pool.query(`SELECT COUNT(*) AS n FROM office_events WHERE office_id = $1`, [officeId])).rows[0].n as number;
+    },
+    async savePhoneNudge(n) {
+      await pool.query(`INSERT INTO phone_nudges (id, office_id, ticket_id, office_day, channel, address, people_left, consent_text, consent_at, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [n.id, n.officeId, n.ticketId, n.officeDay, n.channel, n.address, n.peopleLeft, n.consentText, n.consentAt, n.createdAt]);
+    },
+    async phoneNudgesOf(officeId, ticketIds) {
+      if (ticketIds.length === 0) return [];
+      const r = await pool.query(`SELECT ${PHONE_NUDGE_COLUMNS} FROM phone_nudges WHERE office_id = $1 AND ticket_id = ANY($2::text[])`, [officeId, ticketIds]);
+      return (r.rows as PhoneNudge[]).map(toPhoneNudge);
+    },
+    async claimPhoneNudge(id, moment, at) {
+      const column = NUDGE_SENT_COLUMN[moment];
+      return ((await pool.query(`UPDATE phone_nudges SET ${column} = $1 WHERE id = $2 AND ${column} IS NULL`, [at, id])).rowCount ?? 0) === 1;
+    },
+    async forgetPhoneNudges(officeId, beforeDay) {
+      return (await pool.query(`DELETE FROM phone_nudges WHERE office_id = $1 AND office_day < $2`, [officeId, beforeDay])).rowCount ?? 0;
+    },
+    async settingOnce(name, value) {
+      await pool.query(`INSERT INTO central_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [name, value]);
+      return (await pool.query(`SELECT value FROM central_settings WHERE name = $1`, [name])).rows[0].value as string;
     },
     async close() {
       await pool.end();

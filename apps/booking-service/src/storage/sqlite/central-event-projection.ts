@@ -10,12 +10,17 @@ type Event = SyncOutboxMessage['event'];
 export function createCentralEventProjection(db: CentralDatabase, nextBookingVersion: () => number, dayOf: (officeId: string, at: number) => string) {
   const s = {
     insertTicket: db.prepare(`INSERT OR IGNORE INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id,
-      issued_at, queued_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')`),
-    called: db.prepare(`UPDATE tickets SET status = 'called', first_called_at = COALESCE(first_called_at, ?) WHERE office_id = ? AND id = ?`),
+      issued_at, queued_at, status, first_service_id, account_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`),
+    called: db.prepare(`UPDATE tickets SET status = 'called', first_called_at = COALESCE(first_called_at, ?), desk_id = ?,
+      operator_id = COALESCE(?, operator_id) WHERE office_id = ? AND id = ?`),
+    finished: db.prepare(`UPDATE tickets SET status = 'done', ended_at = ?, service_ms = ?, outcome_id = ?, desk_id = COALESCE(?, desk_id),
+      operator_id = COALESCE(?, operator_id) WHERE office_id = ? AND id = ?`),
+    // A late event for a visit makes its day's quality counts stale: they are counted again when read.
+    staleDay: db.prepare(`DELETE FROM quality_days WHERE office_id = ? AND office_day = (SELECT office_day FROM tickets WHERE office_id = ? AND id = ?)`),
     status: db.prepare(`UPDATE tickets SET status = ? WHERE office_id = ? AND id = ?`),
     ended: db.prepare(`UPDATE tickets SET status = ?, ended_at = ?, service_ms = COALESCE(?, service_ms) WHERE office_id = ? AND id = ?`),
-    transferred: db.prepare(`UPDATE tickets SET status = 'waiting', service_id = ? WHERE office_id = ? AND id = ?`),
-    rated: db.prepare(`UPDATE tickets SET rating = ? WHERE office_id = ? AND id = ?`),
+    transferred: db.prepare(`UPDATE tickets SET status = 'waiting', service_id = ?, transfers = transfers + 1 WHERE office_id = ? AND id = ?`),
+    rated: db.prepare(`UPDATE tickets SET rating = ?, rated_at = ? WHERE office_id = ? AND id = ?`),
     bookingExists: db.prepare(`SELECT 1 FROM bookings WHERE id = ?`).pluck(),
     insertOfficeBooking: db.prepare(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day,
       status, origin, customer_name, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 'office', ?, ?, ?)`),
@@ -33,11 +38,13 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
     switch (event.type) {
       case 'ticket.issued': {
         const t = event.ticket;
-        s.insertTicket.run(officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt);
+        s.insertTicket.run(officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt,
+          t.serviceId, t.accountKey ?? null);
         return false;
       }
       case 'ticket.called':
-        s.called.run(event.at, officeId, event.ticketId);
+        s.called.run(event.at, event.deskId, text(event['operatorId']), officeId, event.ticketId);
+        s.staleDay.run(officeId, officeId, event.ticketId);
         return false;
       case 'ticket.recalled':
       case 'ticket.category-checked':
@@ -49,7 +56,8 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
         s.status.run('postponed', officeId, event.ticketId);
         return false;
       case 'ticket.finished':
-        s.ended.run('done', event.at, event.serviceMs, officeId, event.ticketId);
+        s.finished.run(event.at, event.serviceMs, text(event['outcomeId']), text(event['deskId']), text(event['operatorId']), officeId, event.ticketId);
+        s.staleDay.run(officeId, officeId, event.ticketId);
         return false;
       case 'ticket.no-show':
         s.ended.run('no-show', event.at, null, officeId, event.ticketId);
@@ -59,9 +67,11 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
         return false;
       case 'ticket.transferred':
         s.transferred.run(event.toServiceId, officeId, event.ticketId);
+        s.staleDay.run(officeId, officeId, event.ticketId);
         return false;
       case 'ticket.rated':
-        s.rated.run(event.value, officeId, event.ticketId);
+        s.rated.run(event.value, event.at, officeId, event.ticketId);
+        s.staleDay.run(officeId, officeId, event.ticketId);
         return false;
       case 'booking.created': {
         const b = event.booking;
@@ -102,4 +112,9 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
 
 function missing(event: never): never {
   throw new Error(`unhandled office event ${JSON.stringify(event)}`);
+}
+
+/** Fields central reads beyond the schema's named ones arrive as unknown: a string or nothing. */
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }

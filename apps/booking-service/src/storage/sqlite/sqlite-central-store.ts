@@ -1,7 +1,10 @@
+import { qualityVisitOfRow, type QualityDayCounts, type QualityVisitRow } from '@talon/domain';
+import { QUALITY_VISIT_COLUMNS } from '../quality-rows.js';
 import type { OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
 import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
-import type { CentralStore, CreateBookingOutcome, NewCentralBooking, ReportCounts } from '../central-store.js';
+import type { CentralStore, CreateBookingOutcome, NewCentralBooking, PhoneNudge, ReportCounts } from '../central-store.js';
+import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { createCentralEventProjection } from './central-event-projection.js';
 import { openCentralDatabase } from './open-central-database.js';
 
@@ -41,6 +44,17 @@ export function createSqliteCentralStore(file: string): CentralStore {
     forget: db.prepare(`UPDATE bookings SET phone = NULL, customer_name = NULL WHERE slot_start + slot_minutes * 60000 < ?
       AND (phone IS NOT NULL OR customer_name IS NOT NULL)`),
     eventCount: db.prepare(`SELECT COUNT(*) FROM office_events WHERE office_id = ?`).pluck(),
+    saveNudge: db.prepare(`INSERT INTO phone_nudges (id, office_id, ticket_id, office_day, channel, address, people_left, consent_text, consent_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    forgetNudges: db.prepare(`DELETE FROM phone_nudges WHERE office_id = ? AND office_day < ?`),
+    insertSetting: db.prepare(`INSERT INTO central_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`),
+    setting: db.prepare(`SELECT value FROM central_settings WHERE name = ?`).pluck(),
+    qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?`),
+    qualityDays: db.prepare(`SELECT office_id AS officeId, counts FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
+    accountKeyDays: db.prepare(`SELECT DISTINCT office_id AS officeId, office_day AS officeDay FROM tickets WHERE account_key IS NOT NULL AND issued_at < ?`),
+    forgetAccountKeys: db.prepare(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < ?`),
+    saveQualityDay: db.prepare(`INSERT INTO quality_days (office_id, office_day, counts, counted_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (office_day, office_id) DO UPDATE SET counts = excluded.counts, counted_at = excluded.counted_at`),
     ticketCounts: db.prepare(`SELECT t.office_id AS officeId, t.office_day AS day, COUNT(*) AS tickets,
         SUM(t.status = 'done') AS served, SUM(t.status = 'no-show') AS noShows,
         SUM(t.first_called_at IS NOT NULL AND t.first_called_at - t.queued_at <= o.waiting_standard_ms) AS withinStandard,
@@ -142,8 +156,44 @@ export function createSqliteCentralStore(file: string): CentralStore {
         s.bookingCounts.all(params) as Pick<ReportCounts, 'officeId' | 'day' | 'bookings' | 'bookingsArrived' | 'bookingsDue'>[],
       );
     },
+    async qualityVisits(officeId, from, to) {
+      return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
+    },
+    async qualityDays(from, to) {
+      return (s.qualityDays.all(from, to) as { officeId: string; counts: string }[]).map((r) => ({ officeId: r.officeId, counts: JSON.parse(r.counts) as QualityDayCounts }));
+    },
+    async saveQualityDays(officeId, days, at) {
+      db.transaction(() => {
+        for (const d of days) s.saveQualityDay.run(officeId, d.officeDay, JSON.stringify(d), at);
+      })();
+    },
+    async accountKeyDays(cutoff) {
+      return s.accountKeyDays.all(cutoff) as { officeId: string; officeDay: string }[];
+    },
+    async forgetAccountKeys(cutoff) {
+      return s.forgetAccountKeys.run(cutoff).changes;
+    },
     async eventCount(officeId) {
       return s.eventCount.get(officeId) as number;
+    },
+    async savePhoneNudge(n) {
+      s.saveNudge.run(n.id, n.officeId, n.ticketId, n.officeDay, n.channel, n.address, n.peopleLeft, n.consentText, n.consentAt, n.createdAt);
+    },
+    async phoneNudgesOf(officeId, ticketIds) {
+      if (ticketIds.length === 0) return [];
+      const rows = db.prepare(`SELECT ${PHONE_NUDGE_COLUMNS} FROM phone_nudges WHERE office_id = ? AND ticket_id IN (SELECT value FROM json_each(?))`).all(officeId, JSON.stringify(ticketIds));
+      return (rows as PhoneNudge[]).map(toPhoneNudge);
+    },
+    async claimPhoneNudge(id, moment, at) {
+      const column = NUDGE_SENT_COLUMN[moment];
+      return db.prepare(`UPDATE phone_nudges SET ${column} = ? WHERE id = ? AND ${column} IS NULL`).run(at, id).changes === 1;
+    },
+    async forgetPhoneNudges(officeId, beforeDay) {
+      return s.forgetNudges.run(officeId, beforeDay).changes;
+    },
+    async settingOnce(name, value) {
+      s.insertSetting.run(name, value);
+      return s.setting.get(name) as string;
     },
     async close() {
       db.close();

@@ -4,8 +4,12 @@ import { ratingPresses } from './0030-rating-presses.js';
 import { personalDataRetention } from './0040-personal-data-retention.js';
 import { ratingPressEpochs } from './0070-rating-press-epochs.js';
 import { quality } from './0080-quality.js';
+import { waitTold } from './0110-wait-told.js';
+import { deviceSeen } from './0130-device-seen.js';
+import { qualityDays } from './0150-quality-days.js';
+import { calledDesk } from './0170-called-desk.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality];
+export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, waitTold, deviceSeen, qualityDays, calledDesk];

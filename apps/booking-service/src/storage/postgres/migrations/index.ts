@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely';
 import { initial } from './0010-initial.js';
+import { phoneNudges } from './0030-phone-nudges.js';
+import { quality } from './0040-quality.js';
+import { accountKeyIndex } from './0045-account-key-index.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -8,4 +11,7 @@ import { initial } from './0010-initial.js';
  */
 export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-initial': initial,
+  '0030-phone-nudges': phoneNudges,
+  '0040-quality': quality,
+  '0045-account-key-index': accountKeyIndex,
 };

@@ -1,0 +1,138 @@
+import {
+  addDays,
+  dayCountsFromVisits,
+  daysOf,
+  periodIndicatorsFromDays,
+  previousPeriod,
+  qualityReportFromDays,
+  resolveDayCounts,
+  sumDayCounts,
+  type PeriodIndicators,
+  type QualityDayCounts,
+  type QualityPeriod,
+  type QualityRules,
+} from '@talon/domain';
+import type { CentralQualityView, OfficeQuality, OfficeSummary } from '@talon/protocol';
+import { officeDayOf } from '../booking/office-day.js';
+import type { CentralStore } from '../storage/central-store.js';
+
+/** Offices from before the programme send no window: the office default. */
+const DEFAULT_REPEAT_WINDOW_DAYS = 30;
+
+/** The programme's rules for one office, from what it says of itself when it connects. */
+export function officeQualityRules(summary: OfficeSummary): QualityRules {
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, hour: '2-digit', hourCycle: 'h23' });
+  return {
+    complaintOutcomeIds: new Set(summary.services.flatMap((s) => (s.outcomes ?? []).filter((o) => o.complaint).map((o) => o.id))),
+    repeatWindowDays: summary.quality?.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS,
+    holidays: new Set(summary.holidays),
+    waitingStandardMinutes: summary.rules.waitingStandardMinutes,
+    bookingStandardMinutes: summary.rules.bookingStandardMinutes ?? summary.rules.waitingStandardMinutes,
+    hourOf: (at) => Number(hour.format(at)),
+  };
+}
+
+/**
+ * Day counts of `period` and the previous period for each office: closed days from the store
+ * (counting and storing any missing, as the office does), the office's today live. A late event
+ * for a visit removes its day's row at ingest, so the next read counts that day again.
+ */
+export async function officesQualityDays(
+  store: CentralStore,
+  offices: readonly [string, OfficeSummary][],
+  period: QualityPeriod,
+  now: number,
+): Promise<Map<string, Map<string, QualityDayCounts>>> {
+  const range = { from: previousPeriod(period).from, to: period.to };
+  const byOffice = new Map<string, Map<string, QualityDayCounts>>(offices.map(([id]) => [id, new Map()]));
+  for (const { officeId, counts } of await store.qualityDays(range.from, range.to)) byOffice.get(officeId)?.set(counts.officeDay, counts);
+  for (const [officeId, summary] of offices) {
+    const days = byOffice.get(officeId)!;
+    const today = officeDayOf(summary.timeZone, now);
+    const rules = officeQualityRules(summary);
+    const missing = daysOf(range).filter((d) => d < today && !days.has(d));
+    for (const d of await countAndSave(store, officeId, rules, missing, now)) days.set(d.officeDay, d);
+    if (today >= range.from && today <= range.to) for (const [day, c] of await countDays(store, officeId, rules, { from: today, to: today })) days.set(day, c);
+  }
+  return byOffice;
+}
+
+/** Counts the given closed days of one office from its visits and stores them. */
+async function countAndSave(store: CentralStore, officeId: string, rules: QualityRules, missing: readonly string[], now: number): Promise<QualityDayCounts[]> {
+  if (missing.length === 0) return [];
+  const sorted = [...missing].sort();
+  const counted = await countDays(store, officeId, rules, { from: sorted[0]!, to: sorted.at(-1)! });
+  const fresh = sorted.map((d) => counted.get(d)!);
+  await store.saveQualityDays(officeId, fresh, now);
+  return fresh;
+}
+
+/**
+ * Central keeps the account number's keyed hash for the repeat window only, as the office does.
+ * Before forgetting the keys of visits issued before `cutoff`, the days they belong to are counted
+ * (those not counted yet), so their repeats stay in the counts. Answers how many keys were forgotten.
+ */
+export async function forgetAccountKeys(store: CentralStore, offices: readonly [string, OfficeSummary][], cutoff: number, now: number): Promise<number> {
+  const summaries = new Map(offices);
+  const byOffice = new Map<string, string[]>();
+  for (const { officeId, officeDay } of await store.accountKeyDays(cutoff)) byOffice.set(officeId, [...(byOffice.get(officeId) ?? []), officeDay]);
+  for (const [officeId, keyDays] of byOffice) {
+    const summary = summaries.get(officeId);
+    if (!summary) continue;
+    const sorted = [...keyDays].sort();
+    const counted = new Set((await store.qualityDays(sorted[0]!, sorted.at(-1)!)).filter((d) => d.officeId === officeId).map((d) => d.counts.officeDay));
+    const today = officeDayOf(summary.timeZone, now);
+    await countAndSave(store, officeId, officeQualityRules(summary), sorted.filter((d) => d < today && !counted.has(d)), now);
+  }
+  return store.forgetAccountKeys(cutoff);
+}
+
+async function countDays(store: CentralStore, officeId: string, rules: QualityRules, period: QualityPeriod) {
+  const visits = await store.qualityVisits(officeId, addDays(period.from, -rules.repeatWindowDays), period.to);
+  // The visitors' questionnaire answers (the phone page) join here once central stores them.
+  return dayCountsFromVisits(visits, [], period, rules);
+}
+
+/** The quality department's view: the offices ranked, and all of them together. */
+export function centralQualityView(
+  days: Map<string, Map<string, QualityDayCounts>>,
+  offices: readonly [string, OfficeSummary][],
+  regionOf: (officeId: string) => string | undefined,
+  period: QualityPeriod,
+): CentralQualityView {
+  const company = new Map<string, QualityDayCounts[]>();
+  const rows: Omit<OfficeQuality, 'rank'>[] = [];
+  for (const [officeId, summary] of offices) {
+    const rules = officeQualityRules(summary);
+    const own = days.get(officeId) ?? new Map<string, QualityDayCounts>();
+    for (const [day, counts] of own) company.set(day, [...(company.get(day) ?? []), resolveDayCounts(counts, officeId, rules)]);
+    const region = regionOf(officeId);
+    rows.push({
+      officeId,
+      name: summary.name,
+      ...(region !== undefined && { region }),
+      current: periodIndicatorsFromDays(own, period, rules),
+      previous: periodIndicatorsFromDays(own, previousPeriod(period), rules),
+    });
+  }
+  const summed = new Map([...company].map(([day, list]) => [day, sumDayCounts(day, list)]));
+  const complaintIds = new Set([...summed.values()].flatMap((d) => Object.keys(d.outcomes)));
+  const report = qualityReportFromDays(summed, period, { complaintOutcomeIds: complaintIds, waitingStandardMinutes: 0, bookingStandardMinutes: 0, holidays: new Set() });
+  const ranked = rows.sort(compareOffices).map((row, index) => ({ ...row, rank: index + 1 }));
+  const outcomes = Object.fromEntries(
+    offices.flatMap(([, s]) => s.services.flatMap((svc) => (svc.outcomes ?? []).map((o) => [o.id, o.nameEn ? { name: o.name, nameEn: o.nameEn } : { name: o.name }]))),
+  );
+  return { period, company: report, offices: ranked, outcomes };
+}
+
+/** Higher is better for shares; an office with no ratings ranks after those with some. */
+function compareOffices(a: Omit<OfficeQuality, 'rank'>, b: Omit<OfficeQuality, 'rank'>): number {
+  const desc = (x: number | null, y: number | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : y - x);
+  const asc = (x: number | null, y: number | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x - y);
+  return (
+    desc(a.current.satisfaction.satisfiedShare, b.current.satisfaction.satisfiedShare) ||
+    asc(a.current.complaints.per1000, b.current.complaints.per1000) ||
+    desc(a.current.repeats.firstVisitResolution, b.current.repeats.firstVisitResolution) ||
+    (a.officeId < b.officeId ? -1 : 1)
+  );
+}

@@ -1,0 +1,126 @@
+import { qualityPeriod, type BookingApiErrorCode, type OfficeSummary } from '@talon/protocol';
+import { readJsonBody, clientAddress, type RefusalLog, type FailureCounter } from '@talon/server-edge';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { OfficeDirectory } from '../booking/office-directory.js';
+import type { CentralConfig } from '../config/central-config.js';
+import { csvTable } from '../reports/report-csv.js';
+import type { CentralStore } from '../storage/central-store.js';
+import { centralQualityView, officesQualityDays } from './central-quality.js';
+import { qualitySheets } from './quality-sheets.js';
+import { checkQualityLogin, officesInScope, QUALITY_SESSION_MS, signQualitySession, verifyQualitySession, type QualityUser } from './quality-users.js';
+import { qualityWorkbook } from './quality-xlsx.js';
+
+export interface QualityHttpDeps {
+  offices: OfficeDirectory;
+  store: CentralStore;
+  config: () => CentralConfig;
+  now: () => number;
+  /** Failed logins per address: past the limit the address is answered `rate-limited`. */
+  logins: FailureCounter;
+  refusals: RefusalLog;
+}
+
+type Answer = { ok: true; [key: string]: unknown } | { ok: false; code: BookingApiErrorCode; message: string };
+type Send = (response: ServerResponse, body: Answer) => void;
+
+const loginBody = z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+const monthQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  sheet: z.enum(['offices', 'company', 'days', 'wait-bands', 'complaints']).default('offices'),
+});
+const refuse = (code: BookingApiErrorCode, message: string): Answer => ({ ok: false, code, message });
+
+function monthPeriod(month: string) {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { from: `${month}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
+}
+
+/**
+ * Central's quality view for the quality department: log in (`POST /api/quality/login`), the view
+ * for a period (`GET /api/quality?from=&to=`), the monthly report (`GET /api/quality/monthly?month=
+ * YYYY-MM&format=xlsx|csv[&sheet=]`). A user sees the offices of their scope only (config
+ * `qualityUsers`); the session is a bearer token.
+ */
+export function createQualityHttp(deps: QualityHttpDeps) {
+  const userOf = (request: IncomingMessage): QualityUser | undefined => {
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    return token ? verifyQualitySession(token, deps.config().qualityUsers, deps.now()) : undefined;
+  };
+  const scopeOf = (user: QualityUser): [string, OfficeSummary][] => {
+    const allowed = officesInScope(user, deps.config().offices);
+    return deps.offices.all().filter(([id]) => allowed.has(id)).sort(([a], [b]) => (a < b ? -1 : 1));
+  };
+  const regionOf = (officeId: string) => deps.config().offices.find((o) => o.id === officeId)?.region;
+  const viewFor = async (user: QualityUser, period: { from: string; to: string }) => {
+    const offices = scopeOf(user);
+    const days = await officesQualityDays(deps.store, offices, period, deps.now());
+    return { view: centralQualityView(days, offices, regionOf, period), offices };
+  };
+
+  /** Answers whether the request was a quality route. */
+  return async function handle(request: IncomingMessage, response: ServerResponse, path: string, query: Record<string, string>, send: Send): Promise<boolean> {
+    const method = request.method ?? 'GET';
+    if (!path.startsWith('/api/quality')) return false;
+    if (method === 'POST' && path === '/api/quality/login') {
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+      if (deps.logins.blocked(address)) {
+        deps.refusals.refused(address, 'quality-logins');
+        send(response, refuse('rate-limited', 'too many failed logins from this address; try again later'));
+        return true;
+      }
+      const body = loginBody.safeParse(await readJsonBody(request, 4 * 1024));
+      if (!body.success) {
+        send(response, refuse('invalid-payload', 'login needs {login, password}'));
+        return true;
+      }
+      const user = await checkQualityLogin(deps.config().qualityUsers, body.data.login, body.data.password);
+      if (!user) {
+        deps.logins.fail(address);
+        send(response, refuse('unauthorized', 'wrong login or password'));
+        return true;
+      }
+      const expiresAt = deps.now() + QUALITY_SESSION_MS;
+      send(response, { ok: true, token: signQualitySession(user, expiresAt), expiresAt, user: { login: user.login, name: user.name, regions: user.regions ?? null } });
+      return true;
+    }
+    if (method !== 'GET' || (path !== '/api/quality' && path !== '/api/quality/monthly')) return false;
+    const user = userOf(request);
+    if (!user) {
+      send(response, refuse('unauthorized', 'log in first: POST /api/quality/login, then Authorization: Bearer <token>'));
+      return true;
+    }
+    if (path === '/api/quality') {
+      const period = qualityPeriod.safeParse({ from: query['from'], to: query['to'] });
+      if (!period.success) {
+        send(response, refuse('invalid-payload', 'the view needs ?from=YYYY-MM-DD&to=YYYY-MM-DD, at most 400 days'));
+        return true;
+      }
+      send(response, { ok: true, ...(await viewFor(user, period.data)).view });
+      return true;
+    }
+    const parsed = monthQuery.safeParse(query);
+    if (!parsed.success) {
+      send(response, refuse('invalid-payload', 'the monthly report needs ?month=YYYY-MM (&format=xlsx|csv, &sheet= for CSV)'));
+      return true;
+    }
+    const { month, format, sheet } = parsed.data;
+    const { view } = await viewFor(user, monthPeriod(month));
+    const sheets = qualitySheets(view, (id) => view.outcomes[id]?.name ?? id);
+    if (format === 'csv') {
+      const chosen = sheets.find((s) => s.key === sheet)!;
+      response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="talon-quality-${month}-${sheet}.csv"`, 'cache-control': 'no-store' });
+      response.end(csvTable(chosen.titles, chosen.rows));
+      return true;
+    }
+    const workbook = await qualityWorkbook(sheets, `Качество обслуживания, ${month}`);
+    response.writeHead(200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="talon-quality-${month}.xlsx"`,
+      'cache-control': 'no-store',
+    });
+    response.end(workbook);
+    return true;
+  };
+}

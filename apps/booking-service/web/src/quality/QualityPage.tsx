@@ -1,0 +1,297 @@
+import { t as translate, type MessageKey } from '@talon/messages';
+import { QUALITY_INDICATORS, type IndicatorFormat } from '@talon/domain';
+import type { CentralQualityView, QualityLoginAnswer } from '@talon/protocol';
+import { useEffect, useState, type FormEvent } from 'react';
+import { qualityApi } from './quality-api-client.js';
+
+const language = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'ru';
+document.documentElement.lang = language;
+const say = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+
+const COLUMNS = QUALITY_INDICATORS;
+
+function formatted(value: number | null, format: IndicatorFormat): string {
+  if (value === null) return '—';
+  if (format === 'share') return `${Math.round(value * 100)} %`;
+  if (format === 'count') return String(value);
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 2 }).format(value);
+}
+
+function monthOf(offset: number, today = new Date()): { month: string; from: string; to: string } {
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+  return { month: first.toISOString().slice(0, 7), from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
+const SESSION_KEY = 'talon.quality.session';
+
+/**
+ * Central's quality view for the quality department: a month at a time (the previous month
+ * beside it), the offices of the user's scope ranked, the company's indicators, and the monthly
+ * report as XLSX or CSV. Every cell carries its exact value in `data-value` for tests.
+ */
+export function QualityPage() {
+  const [session, setSession] = useState<QualityLoginAnswer | null>(() => {
+    const stored = sessionStorage.getItem(SESSION_KEY);
+    const parsed = stored ? (JSON.parse(stored) as QualityLoginAnswer) : null;
+    return parsed && parsed.expiresAt > Date.now() ? parsed : null;
+  });
+  if (!session) return <LoginForm onLoggedIn={(s) => (sessionStorage.setItem(SESSION_KEY, JSON.stringify(s)), setSession(s))} />;
+  return <QualityView session={session} onLogout={() => (sessionStorage.removeItem(SESSION_KEY), setSession(null))} />;
+}
+
+function LoginForm({ onLoggedIn }: { onLoggedIn: (s: QualityLoginAnswer) => void }) {
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const answer = await qualityApi.login(login, password);
+    if (answer.ok) onLoggedIn(answer);
+    else setError(answer.code === 'rate-limited' ? say('login.throttled') : answer.code === 'no-answer' ? say('login.noAnswer') : say('login.wrong'));
+  };
+  return (
+    <form className="qc qc-login" onSubmit={(e) => void submit(e)}>
+      <h1>{say('quality.centralTitle')}</h1>
+      <label htmlFor="qc-login">{say('login.login')}</label>
+      <input id="qc-login" autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} />
+      <label htmlFor="qc-password">{say('login.password')}</label>
+      <input id="qc-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      <button type="submit" className="qc-primary">
+        {say('login.submit')}
+      </button>
+      {error && (
+        <p role="alert" className="qc-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLogout: () => void }) {
+  const [offset, setOffset] = useState(-1);
+  const [view, setView] = useState<CentralQualityView | null>(null);
+  const [error, setError] = useState('');
+  const month = monthOf(offset);
+  useEffect(() => {
+    let current = true;
+    void qualityApi.view(session.token, month.from, month.to).then((answer) => {
+      if (!current) return;
+      if (answer.ok) {
+        setView(answer);
+        setError('');
+      } else if (answer.code === 'unauthorized') onLogout();
+      else setError(say('quality.failed', { message: answer.message }));
+    });
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session.token, month.from, month.to]);
+
+  const download = async (format: 'xlsx' | 'csv') => {
+    const blob = await qualityApi.report(session.token, month.month, format);
+    if (!blob) return setError(say('quality.reportFailed'));
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `talon-quality-${month.month}.${format}`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  return (
+    <div className="qc" data-testid="central-quality">
+      <header>
+        <h1>{say('quality.centralTitle')}</h1>
+        <span>
+          {session.user.name} {session.user.regions ? `(${session.user.regions.join(', ')})` : ''}{' '}
+          <button type="button" onClick={onLogout}>
+            {say('login.logout')}
+          </button>
+        </span>
+      </header>
+      <div className="qc-controls">
+        <button type="button" onClick={() => setOffset((o) => o - 1)}>
+          {say('quality.earlier')}
+        </button>
+        <strong data-testid="central-quality-month" data-month={month.month}>
+          {say('quality.monthOf', { month: month.month })}
+        </strong>
+        <button type="button" onClick={() => setOffset((o) => o + 1)} disabled={offset >= 0}>
+          {say('quality.later')}
+        </button>
+        <button type="button" onClick={() => void download('xlsx')}>
+          {say('quality.downloadXlsx')}
+        </button>
+        <button type="button" onClick={() => void download('csv')}>
+          {say('quality.downloadCsv')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="qc-error">
+          {error}
+        </p>
+      )}
+      {view && view.period.from === month.from && (
+        <>
+          <section className="qc-panel" tabIndex={0} aria-labelledby="qc-company">
+            <h2 id="qc-company">{say('quality.company')}</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{say('quality.indicator')}</th>
+                  <th scope="col">{say('quality.current')}</th>
+                  <th scope="col">{say('quality.previousColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {COLUMNS.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row">{say(`quality.indicator.${c.key}`)}</th>
+                    <td data-testid={`company-${c.key}`} data-value={c.of(view.company.current) ?? ''}>
+                      {formatted(c.of(view.company.current), c.format)}
+                    </td>
+                    <td data-testid={`company-${c.key}-previous`} data-value={c.of(view.company.previous) ?? ''}>
+                      {formatted(c.of(view.company.previous), c.format)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <CompanyDetails view={view} />
+          <section className="qc-panel" tabIndex={0} aria-labelledby="qc-offices">
+            <h2 id="qc-offices">{say('quality.officesRanked')}</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{say('quality.rank')}</th>
+                  <th scope="col" className="qc-name">
+                    {say('quality.office')}
+                  </th>
+                  <th scope="col" className="qc-name">
+                    {say('quality.region')}
+                  </th>
+                  {COLUMNS.map((c) => (
+                    <th key={c.key} scope="col">
+                      {say(`quality.indicator.${c.key}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {view.offices.map((o) => (
+                  <tr key={o.officeId} data-testid="central-quality-office" data-office={o.officeId}>
+                    <td>{o.rank}</td>
+                    <td className="qc-name">{o.name}</td>
+                    <td className="qc-name">{o.region ?? '—'}</td>
+                    {COLUMNS.map((c) => (
+                      <td key={c.key} data-key={c.key} data-value={c.of(o.current) ?? ''}>
+                        {formatted(c.of(o.current), c.format)}
+                        <div className="qc-prev" data-previous={c.of(o.previous) ?? ''}>
+                          {formatted(c.of(o.previous), c.format)}
+                        </div>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="qc-prev">{say('quality.previousUnder')}</p>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+const WAIT_BANDS = ['0-5', '5-15', '15-30', '30+'];
+
+/** The company's ratings by wait, complaints by outcome and weeks, as tables: every number visible. */
+function CompanyDetails({ view }: { view: CentralQualityView }) {
+  const bands = new Map(view.company.splits.waitBand.map((b) => [b.key, b.satisfaction]));
+  const previous = new Map(view.company.previous.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
+  const outcomeIds = [...new Set([...view.company.current.complaints.byOutcome.map((o) => o.outcomeId), ...previous.keys()])];
+  const current = new Map(view.company.current.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
+  const outcomeName = (id: string) => {
+    const name = view.outcomes[id];
+    return name ? (language === 'en' && name.nameEn ? name.nameEn : name.name) : id;
+  };
+  return (
+    <div className="qc-details">
+      <section className="qc-panel" tabIndex={0} aria-labelledby="qc-waits">
+        <h2 id="qc-waits">{say('quality.waitBands')}</h2>
+        <table data-testid="company-wait-bands">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.waitBand')}</th>
+              <th scope="col">{say('quality.rated')}</th>
+              <th scope="col">{say('quality.satisfiedShare')}</th>
+              <th scope="col">{say('quality.meanRating')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WAIT_BANDS.map((band) => {
+              const s = bands.get(band);
+              return (
+                <tr key={band}>
+                  <th scope="row">{say('quality.waitBandName', { band })}</th>
+                  <td>{s?.rated ?? 0}</td>
+                  <td>{formatted(s?.satisfiedShare ?? null, 'share')}</td>
+                  <td>{formatted(s?.meanRating ?? null, 'decimal')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section className="qc-panel" tabIndex={0} aria-labelledby="qc-complaints">
+        <h2 id="qc-complaints">{say('quality.complaintsByOutcome')}</h2>
+        <table data-testid="company-complaints">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.outcome')}</th>
+              <th scope="col">{say('quality.currentPeriod')}</th>
+              <th scope="col">{say('quality.previousPeriod')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcomeIds.map((id) => (
+              <tr key={id} data-outcome={id}>
+                <th scope="row">{outcomeName(id)}</th>
+                <td>{current.get(id) ?? 0}</td>
+                <td>{previous.get(id) ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="qc-panel qc-wide" tabIndex={0} aria-labelledby="qc-weeks">
+        <h2 id="qc-weeks">{say('quality.byWeek')}</h2>
+        <table data-testid="company-weeks">
+          <thead>
+            <tr>
+              <th scope="col">{say('quality.weekOf')}</th>
+              <th scope="col">{say('quality.served')}</th>
+              <th scope="col">{say('quality.satisfiedShare')}</th>
+              <th scope="col">{say('quality.complaints')}</th>
+              <th scope="col">{say('quality.repeats')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.company.byWeek.map((w) => (
+              <tr key={w.key}>
+                <th scope="row">{w.key}</th>
+                <td>{w.served}</td>
+                <td>{formatted(w.satisfiedShare, 'share')}</td>
+                <td>{w.complaints}</td>
+                <td>{w.repeats}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
