@@ -120,7 +120,7 @@ describe('office <-> central sync under faults', () => {
 
     proxy.up();
     await waitFor('the catch-up', async () => synced(office!)() && office!.app.context.db.prepare('SELECT status FROM bookings WHERE code = ?').pluck().get(dropped.code) === 'cancelled');
-    expect(await command(kiosk, 'booking:check-in', { code: dropped.code })).toMatchObject({ ok: false, code: 'booking-not-found' });
+    expect(await command(kiosk, 'booking:check-in', { code: dropped.code })).toMatchObject({ ok: false, code: 'booking-cancelled' });
     await waitFor('the last events', synced(office));
 
     const both = sides(office, central);

@@ -28,7 +28,7 @@ describe('device agents: printers and rating buttons, over the /device namespace
     command(agent, 'device:hello', { agentVersion: 'test', printers: [{ printerId: 'printer-1', status }], buttons: [{ deskId: 'desk-1', online: true }] });
 
   it('tells an agent which printers and buttons are its own', async () => {
-    expect(await hello()).toEqual({
+    expect(await hello()).toMatchObject({
       ok: true,
       printers: [{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: 'tcp://127.0.0.1:9100', profile: 'generic-80mm' }],
       buttons: [{ deskId: 'desk-1', path: '/dev/serial/by-id/usb-talon-1', deviceId: 7 }],
