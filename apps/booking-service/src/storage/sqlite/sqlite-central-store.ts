@@ -93,6 +93,38 @@ export function createSqliteCentralStore(file: string): CentralStore {
     return { acked, bookingsChanged, ...(resendFrom !== undefined && { resendFrom }) };
   });
 
+  // Pushes from many offices that arrive in one tick share one transaction and so one fsync (group
+  // commit): with an ack per push waiting for its fsync, a thousand offices pushing at once would
+  // otherwise queue a thousand fsyncs on the one writer. Each push keeps its own savepoint (the
+  // nested `ingest` transaction), so one that throws is refused alone; every ack still comes after
+  // the commit that holds it.
+  type Ingested = ReturnType<typeof ingest>;
+  let ingestsDue: { officeId: string; messages: SyncOutboxMessage[]; at: number; resolve: (r: Ingested) => void; reject: (e: unknown) => void }[] = [];
+  const commitIngests = () => {
+    const batch = ingestsDue;
+    ingestsDue = [];
+    const outcomes: ({ ok: true; value: Ingested } | { ok: false; error: unknown })[] = [];
+    try {
+      db.transaction(() => {
+        for (const p of batch) {
+          try {
+            outcomes.push({ ok: true, value: ingest(p.officeId, p.messages, p.at) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) p.resolve(outcome.value);
+      else p.reject(outcome.error);
+    });
+  };
+
   const createBooking = db.transaction((b: NewCentralBooking): CreateBookingOutcome => {
     if (s.codeTaken.get(b.code)) return { ok: false, reason: 'code-taken' };
     if (s.takePlace.run(b.officeId, b.serviceId, b.slotStart, b.capacity).changes === 0) return { ok: false, reason: 'slot-full' };
@@ -120,7 +152,10 @@ export function createSqliteCentralStore(file: string): CentralStore {
       return new Map((s.offices.all() as { id: string; summary: string }[]).map((r) => [r.id, JSON.parse(r.summary) as OfficeSummary]));
     },
     async ingest(officeId, messages, at) {
-      return ingest(officeId, messages, at);
+      return new Promise<Ingested>((resolve, reject) => {
+        if (ingestsDue.length === 0) setImmediate(commitIngests);
+        ingestsDue.push({ officeId, messages, at, resolve, reject });
+      });
     },
     async createBooking(booking) {
       return createBooking(booking);
@@ -196,6 +231,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
       return s.setting.get(name) as string;
     },
     async close() {
+      if (ingestsDue.length > 0) commitIngests();
       db.close();
     },
   };
