@@ -47,7 +47,7 @@ describe('the central copy of an office log', () => {
   });
 });
 
-describe('pushes from many offices at once', () => {
+describe('pushes and hellos from many offices at once', () => {
   const T = Date.UTC(2026, 10, 24, 7, 0);
   const actor = { kind: 'kiosk', deviceId: 'k1' };
   const issued = (office: string, seq: number) =>
@@ -86,6 +86,23 @@ describe('pushes from many offices at once', () => {
 
     expect(answers.map((a) => a.acked)).toEqual(offices.map((office) => [`${office}-e2`]));
     for (const office of offices) expect(await store.eventCount(office)).toBe(2);
+    expect(sameTick * 3).toBeLessThan(oneByOne);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('share one commit for the hellos of offices relinking at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talon-central-group-'));
+    const file = join(dir, 'central.db');
+    const store = createSqliteCentralStore(file);
+    walFrames(file, true);
+    for (const office of offices) await store.saveOfficeSummary(office, sampleOfficeSummary(), T);
+    const oneByOne = walFrames(file, false);
+    walFrames(file, true);
+    await Promise.all(offices.map((office) => store.saveOfficeSummary(office, { ...sampleOfficeSummary(), name: `${office} после перезапуска` }, T + 1)));
+    const sameTick = walFrames(file, false);
+
+    expect([...(await store.officeSummaries()).values()].map((summary) => summary.name)).toEqual(offices.map((office) => `${office} после перезапуска`));
     expect(sameTick * 3).toBeLessThan(oneByOne);
     await store.close();
     rmSync(dir, { recursive: true, force: true });

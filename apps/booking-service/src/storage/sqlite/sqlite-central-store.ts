@@ -93,22 +93,21 @@ export function createSqliteCentralStore(file: string): CentralStore {
     return { acked, bookingsChanged, ...(resendFrom !== undefined && { resendFrom }) };
   });
 
-  // Pushes from many offices that arrive in one tick share one transaction and so one fsync (group
-  // commit): with an ack per push waiting for its fsync, a thousand offices pushing at once would
-  // otherwise queue a thousand fsyncs on the one writer. Each push keeps its own savepoint (the
-  // nested `ingest` transaction), so one that throws is refused alone; every ack still comes after
-  // the commit that holds it.
-  type Ingested = ReturnType<typeof ingest>;
-  let ingestsDue: { officeId: string; messages: SyncOutboxMessage[]; at: number; resolve: (r: Ingested) => void; reject: (e: unknown) => void }[] = [];
-  const commitIngests = () => {
-    const batch = ingestsDue;
-    ingestsDue = [];
-    const outcomes: ({ ok: true; value: Ingested } | { ok: false; error: unknown })[] = [];
+  // Office writes that arrive in one tick (pushes, and the hellos of offices relinking after a
+  // restart) share one transaction and so one fsync (group commit): with each ack waiting for its
+  // fsync, ten thousand offices relinking or pushing at once would otherwise queue ten thousand
+  // fsyncs on the one writer and starve the event loop. Each write keeps its own savepoint (a nested
+  // transaction), so one that throws is refused alone; every ack still comes after the commit.
+  let due: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  const commitDue = () => {
+    const batch = due;
+    due = [];
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       db.transaction(() => {
         for (const p of batch) {
           try {
-            outcomes.push({ ok: true, value: ingest(p.officeId, p.messages, p.at) });
+            outcomes.push({ ok: true, value: p.work() });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
@@ -124,6 +123,15 @@ export function createSqliteCentralStore(file: string): CentralStore {
       else p.reject(outcome.error);
     });
   };
+  /** `work` must be a db.transaction (its savepoint); it runs in the tick's shared commit. */
+  const grouped = <T>(work: () => T) =>
+    new Promise<T>((resolve, reject) => {
+      if (due.length === 0) setImmediate(commitDue);
+      due.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    });
+  const saveOffice = db.transaction((officeId: string, summary: OfficeSummary, at: number) => {
+    s.saveOffice.run(officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at);
+  });
 
   const createBooking = db.transaction((b: NewCentralBooking): CreateBookingOutcome => {
     if (s.codeTaken.get(b.code)) return { ok: false, reason: 'code-taken' };
@@ -145,17 +153,14 @@ export function createSqliteCentralStore(file: string): CentralStore {
 
   return {
     async saveOfficeSummary(officeId: string, summary: OfficeSummary, at: number) {
-      s.saveOffice.run(officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at);
+      await grouped(() => saveOffice(officeId, summary, at));
       zones.set(officeId, summary.timeZone);
     },
     async officeSummaries() {
       return new Map((s.offices.all() as { id: string; summary: string }[]).map((r) => [r.id, JSON.parse(r.summary) as OfficeSummary]));
     },
     async ingest(officeId, messages, at) {
-      return new Promise<Ingested>((resolve, reject) => {
-        if (ingestsDue.length === 0) setImmediate(commitIngests);
-        ingestsDue.push({ officeId, messages, at, resolve, reject });
-      });
+      return grouped(() => ingest(officeId, messages, at));
     },
     async createBooking(booking) {
       return createBooking(booking);
@@ -231,7 +236,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
       return s.setting.get(name) as string;
     },
     async close() {
-      if (ingestsDue.length > 0) commitIngests();
+      if (due.length > 0) commitDue();
       db.close();
     },
   };
