@@ -6,6 +6,7 @@ import { createCentralBookings } from './booking/central-bookings.js';
 import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
+import { authorise } from './auth/central-permissions.js';
 import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, socketDoor } from '@talon/server-edge';
 import { createQualityHttp } from './quality/quality-http.js';
 import { forgetAccountKeys } from './quality/central-quality.js';
@@ -153,11 +154,18 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     handshakeFailures,
     refusals,
   });
-  io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office' } })));
+  io.of('/').use((_socket, next) => {
+    const refused = authorise({ role: 'anyone' }, '/ connect');
+    next(refused.ok ? undefined : Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office, phone pages to /phone' } }));
+  });
   httpServer.on(
     'request',
     createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size,
       bookingGuesses,
+      nudgeRequests: {
+        perAddress: createFailureCounter({ max: limits.nudgesPerAddress, windowMs: limits.nudgeWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+        perTicket: createFailureCounter({ max: limits.nudgeRequestsPerTicket, windowMs: limits.nudgeWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+      },
       refusals,
       checkPhoneToken,
       nudges,

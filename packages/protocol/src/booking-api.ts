@@ -12,6 +12,8 @@ export const BOOKING_API_ERROR_CODES = [
   'payload-too-large',
   'rate-limited',
   'unauthorized',
+  /** The credential sent is good, but not for this (central's permissions table, docs/protocol.md). */
+  'forbidden',
   'not-found',
   'internal',
   /** Central's database is down for now: try again in a little while (HTTP 503 with Retry-After). */
