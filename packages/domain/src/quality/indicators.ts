@@ -18,8 +18,13 @@ export const QUALITY_INDICATORS = [
   { key: 'with-account', format: 'count', of: (p: PeriodIndicators) => p.repeats.withAccount },
   { key: 'repeats', format: 'count', of: (p: PeriodIndicators) => p.repeats.repeats },
   { key: 'first-visit-resolution', format: 'share', of: (p: PeriodIndicators) => p.repeats.firstVisitResolution },
+  // Beside the repeat-based figure: the same question answered by the visitors themselves.
+  { key: 'first-visit-resolution-answers', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.firstVisitResolution },
   { key: 'contacts-per-question', format: 'decimal', of: (p: PeriodIndicators) => p.repeats.contactsPerQuestion },
   { key: 'effortless', format: 'share', of: (p: PeriodIndicators) => p.effort.effortlessShare },
+  { key: 'easy-share', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.easyShare },
+  { key: 'questionnaire-answered', format: 'count', of: (p: PeriodIndicators) => p.questionnaire.answered },
+  { key: 'questionnaire-page-rate', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.pageResponseRate },
   { key: 'questionnaire-rate', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.responseRate },
   { key: 'solved-share', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.solvedShare },
   { key: 'mean-ease', format: 'decimal', of: (p: PeriodIndicators) => p.questionnaire.meanEase },
