@@ -67,6 +67,11 @@ export const centralConfigSchema = z.strictObject({
       officeHandshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
       /** Failed quality-view logins one address may make per window. */
       qualityLoginFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
+      /**
+       * Questionnaire submissions (kept or refused) one address may make per window: a hall's guest
+       * Wi-Fi is one address for a whole office, so this is generous; a script is stopped.
+       */
+      questionnaireAnswersPerAddress: z.number().int().min(1).max(10_000).default(30),
       /** The window the counts above are kept for. */
       guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
       /** Addresses the counters remember at most (least recently seen dropped first). */

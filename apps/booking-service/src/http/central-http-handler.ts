@@ -15,12 +15,15 @@ import { createStaticPage } from './static-page.js';
 import type { PhoneTokenCheck } from '../phone/phone-token-check.js';
 import { phonePageInfo } from '../phone/phone-page-info.js';
 import type { NudgeService } from '../phone/nudges/nudge-service.js';
+import type { QuestionnaireService } from '../phone/questionnaire-service.js';
 import type { PhonePageInfo } from '@talon/protocol';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
 /** A push subscription is under 1 KB; the consent text under 1 KB too. */
 const NUDGE_BODY_LIMIT = 4 * 1024;
+/** Two answers: a few dozen bytes. */
+const QUESTIONNAIRE_BODY_LIMIT = 1024;
 
 export interface CentralHttpDeps {
   bookings: CentralBookings;
@@ -40,6 +43,10 @@ export interface CentralHttpDeps {
   /** The ticket QR's token: which ticket a phone page shows, if any. */
   checkPhoneToken: PhoneTokenCheck;
   nudges: NudgeService;
+  /** The post-visit questionnaire on the phone page. */
+  questionnaire: QuestionnaireService;
+  /** Questionnaire submissions per address (`limits.questionnaireAnswersPerAddress`). */
+  questionnaireSubmissions: FailureCounter;
   /** The nudge channels the page may offer. */
   nudgeOffer: PhonePageInfo['nudges'];
   /** The quality department's view and monthly report (quality/quality-http.ts). */
@@ -63,6 +70,8 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'booking-not-cancellable': 409,
   'phone-token-invalid': 404,
   'phone-token-expired': 410,
+  'questionnaire-answered': 409,
+  'questionnaire-not-open': 409,
   internal: 500,
   unavailable: 503,
 };
@@ -139,11 +148,24 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       return;
     }
 
-    const phone = /^\/api\/phone\/([^/]{1,200})(\/nudges)?$/.exec(path);
-    if (phone && ((method === 'GET' && !phone[2]) || (method === 'POST' && phone[2]))) {
+    const phone = /^\/api\/phone\/([^/]{1,200})(\/nudges|\/questionnaire)?$/.exec(path);
+    const phoneRoute = phone && ((method === 'GET' && phone[2] !== '/nudges') || (method === 'POST' && phone[2]));
+    if (phone && phoneRoute) {
       const verdict = deps.checkPhoneToken(decodeURIComponent(phone[1]!));
       if (!verdict.ok) return send(response, refuse(verdict.code, verdict.code === 'phone-token-expired' ? 'this ticket was for another day' : 'this link is not a ticket of ours'));
-      if (phone[2]) return send(response, await deps.nudges.subscribe(verdict.ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
+      if (phone[2] === '/nudges') return send(response, await deps.nudges.subscribe(verdict.ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
+      if (phone[2] === '/questionnaire' && method === 'GET') return send(response, await deps.questionnaire.state(verdict.ref));
+      if (phone[2] === '/questionnaire') {
+        // Every submission counts against the address, kept or refused: answers cannot be sprayed.
+        const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+        if (deps.questionnaireSubmissions.blocked(address)) {
+          deps.refusals.refused(address, 'questionnaire-submissions');
+          return send(response, refuse('rate-limited', 'too many answers from this address; try again later'));
+        }
+        deps.questionnaireSubmissions.fail(address);
+        return send(response, await deps.questionnaire.answer(verdict.ref, await readJsonBody(request, QUESTIONNAIRE_BODY_LIMIT)));
+      }
+      await deps.questionnaire.pageOpened(verdict.ref);
       return send(response, { ...phonePageInfo(verdict.ref.officeId, verdict.ref.officeDay, deps.offices.get(verdict.ref.officeId)), nudges: deps.nudgeOffer } as never);
     }
 
