@@ -75,7 +75,7 @@ export function CompanyCharts({ view, say, outcomeName }: { view: CentralQuality
         <ChartFigure title={say('quality.trendSatisfaction')} testId="central-chart-trend-satisfaction" xLabels={xLabels} xTitle={byWeek ? say('quality.weekOf') : say('quality.day')}
           series={satisfaction} format={percentText} yMin={100} words={words} />
         <ChartFigure title={say('quality.trendVisits')} testId="central-chart-trend-visits" xLabels={xLabels} xTitle={byWeek ? say('quality.weekOf') : say('quality.day')}
-          series={visits} words={words} tableTestId="company-weeks" />
+          series={visits} words={words} tableTestId="company-trend" />
       </section>
       <section className="qc-panel" aria-label={say('quality.waitBands')}>
         <ChartFigure title={say('quality.waitBands')} testId="central-chart-wait-bands" xLabels={bandLabels} xTitle={say('quality.waitBand')} series={waits} yMin={100}
