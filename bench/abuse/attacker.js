@@ -81,7 +81,23 @@ async function codeGuessing() {
   return `guesses checked ${(checked / ((Date.now() - started) / 1000)).toFixed(2)}/s (${checked} in all), refused ${refused}`;
 }
 
-const attacks = { 'handshake-flood': handshakeFlood, 'idle-sockets': idleSockets, 'code-guessing': codeGuessing };
+/**
+ * The control: a process as busy as an attacker can be (one core, spinning) that sends the server
+ * nothing. On a shared 2-core machine another busy process alone moves the honest p99; this says
+ * by how much, so an attack's own cost can be told from the machine's.
+ */
+async function busyNoTraffic() {
+  let spins = 0;
+  while (Date.now() < stop) {
+    const slice = Date.now() + 50;
+    while (Date.now() < slice) spins += 1;
+    await sleep(0);
+  }
+  return `sent nothing; spun ${spins} times`;
+}
+
+const attacks = { 'busy-no-traffic': busyNoTraffic, 'handshake-flood': handshakeFlood, 'idle-sockets': idleSockets, 'code-guessing': codeGuessing };
 const result = await attacks[attack]();
-process.send?.({ result });
+const { userCPUTime, systemCPUTime } = process.resourceUsage();
+process.send?.({ result, cpuPercent: (((userCPUTime + systemCPUTime) / 1000 / Number(durationMs)) * 100).toFixed(0) });
 process.exit(0);

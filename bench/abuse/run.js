@@ -2,11 +2,13 @@
 // in a child process of its own (attacker.js) bound to 127.0.0.2, the honest kiosk here on
 // 127.0.0.1, the server in a third process. For each attack it prints the honest kiosk's
 // kiosk:snapshot ack p50/p99 during the attack against the same figure in the quiet 5 s just before
-// it, the server's RSS growth and log bytes, /healthz probes answered, and what the attacker did.
-// Bounded in time: about a minute in all. Refusals are logged once a minute, aggregated, so the
-// log bytes of a 10 s attack are 0 until the minute's flush; the shutdown flush is counted at the
-// end. Prints the machine's load average too (the machine is shared). Run with `npm run
-// bench:abuse` (raises the open-file limit for all three processes).
+// it, the server's RSS growth, log bytes and CPU, /healthz probes answered, and what the attacker
+// did. A control comes first: a child as busy as an attacker that sends nothing, which shows how
+// far the machine's own load moves the honest p99. Bounded in time: about 80 s in all. Refusals
+// are logged once a minute, aggregated, so the log bytes of a 10 s attack are 0 until the minute's
+// flush; the shutdown flush is counted at the end. Prints the machine's load average too (the
+// machine is shared). Run with `npm run bench:abuse` (raises the open-file limit for all three
+// processes).
 import { fork, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +35,11 @@ const server = spawn(process.execPath, ['apps/office-server/dist/main.js', '--de
 process.on('exit', () => server.exitCode === null && server.kill('SIGKILL'));
 server.stdout.on('data', (c) => (logBytes += c.length));
 server.stderr.on('data', (c) => (logBytes += c.length));
+/** The server's CPU time so far, ms (utime + stime from /proc, in clock ticks of 10 ms). */
+const cpuMs = () => {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const rssMiB = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))[1]) / 1024;
 
 const healthz = () =>
@@ -52,6 +59,7 @@ async function measure(ms, attack) {
   let answered = 0;
   const rss0 = rssMiB();
   const log0 = logBytes;
+  const cpu0 = cpuMs();
   const stop = Date.now() + ms;
   const attacking = attack?.(stop);
   const honest = (async () => {
@@ -73,7 +81,9 @@ async function measure(ms, attack) {
   // RSS and log after the attacker is gone: what the attack left behind.
   acks.sort((a, b) => a - b);
   const q = (p) => acks[Math.min(acks.length - 1, Math.floor(p * acks.length))] ?? NaN;
-  return { p50: q(0.5), p99: q(0.99), rss: rssMiB() - rss0, log: logBytes - log0, probes, answered, extra };
+  // How busy the server itself was: a share of one core over the window.
+  const cpu = (cpuMs() - cpu0) / ms;
+  return { p50: q(0.5), p99: q(0.99), rss: rssMiB() - rss0, log: logBytes - log0, probes, answered, extra, cpu };
 }
 
 /** Forks the attacker for one attack and waits for its one-line account. */
@@ -81,13 +91,13 @@ const attacker = (name, from) => (stop) =>
   new Promise((resolve) => {
     const child = fork(new globalThis.URL('./attacker.js', import.meta.url), [name, String(PORT), String(stop - Date.now()), from], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let said = 'attacker said nothing';
-    child.on('message', (m) => (said = m.result));
+    child.on('message', (m) => (said = `${m.result}; attacker CPU ${m.cpuPercent} % of a core`));
     child.on('exit', () => resolve(said));
   });
 
 const report = (name, r, quiet) => {
   console.log(
-    `${name.padEnd(24)} p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms (${(r.p99 / quiet.p99).toFixed(2)}x the quiet p99 ${quiet.p99.toFixed(1)} ms, quiet p50 ${quiet.p50.toFixed(1)} ms)  RSS +${r.rss.toFixed(1)} MiB  log +${r.log} B  /healthz ${r.answered}/${r.probes}${r.extra ? `\n${' '.repeat(25)}${r.extra}` : ''}`,
+    `${name.padEnd(26)} p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms (${(r.p99 / quiet.p99).toFixed(2)}x the quiet p99 ${quiet.p99.toFixed(1)} ms, quiet p50 ${quiet.p50.toFixed(1)} ms)  RSS +${r.rss.toFixed(1)} MiB  log +${r.log} B  /healthz ${r.answered}/${r.probes}  server CPU ${(r.cpu * 100).toFixed(0)} % of a core${r.extra ? `\n${' '.repeat(27)}${r.extra}` : ''}`,
   );
 };
 
@@ -97,6 +107,8 @@ const startRss = rssMiB();
 // The idle sockets get 20 s: opening 20,000 takes the attacker several seconds on a busy machine,
 // and they are then held to the end.
 const attacks = [
+  // The control: a busy process that sends nothing (attacker.js says why).
+  ['control: busy, no traffic', 'busy-no-traffic', '127.0.0.2', 10_000],
   ['handshake flood 10 s', 'handshake-flood', '127.0.0.2', 10_000],
   ['20,000 idle sockets 20 s', 'idle-sockets', '127.0.0.2', 20_000],
   // From 127.0.0.3: 127.0.0.2 is still refused at the door after the handshake flood (its failures
@@ -107,7 +119,7 @@ for (const [label, name, from, ms] of attacks) {
   const quiet = await measure(5000);
   report('quiet before', quiet, quiet);
   report(label, await measure(ms, attacker(name, from)), quiet);
-  console.log(`${' '.repeat(25)}load average ${load()}`);
+  console.log(`${' '.repeat(27)}load average ${load()}`);
 }
 
 kiosk.disconnect();

@@ -17,6 +17,7 @@ import { createPhoneStatuses } from './phone/phone-statuses.js';
 import { createPhoneTokenCheck } from './phone/phone-token-check.js';
 import { createNudgeChannels } from './phone/nudges/nudge-channels.js';
 import { createNudgeService } from './phone/nudges/nudge-service.js';
+import { createQuestionnaireService } from './phone/questionnaire-service.js';
 import { officeDayOf } from './booking/office-day.js';
 import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
 import type { RedisCluster } from './sync/redis-cluster.js';
@@ -170,6 +171,8 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       checkPhoneToken,
       nudges,
       nudgeOffer: nudgeChannels.offer,
+      questionnaire: createQuestionnaireService({ store, now }),
+      questionnaireSubmissions: attempts(limits.questionnaireAnswersPerAddress),
       quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),

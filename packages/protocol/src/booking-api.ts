@@ -34,6 +34,10 @@ export const BOOKING_API_ERROR_CODES = [
   'phone-token-invalid',
   /** The phone page's token is from another office day: a ticket lives for its day. */
   'phone-token-expired',
+  /** This ticket's questionnaire is answered already: one answer per ticket, a second is refused. */
+  'questionnaire-answered',
+  /** The questionnaire opens once central knows the visit was served (not before, not after a no-show). */
+  'questionnaire-not-open',
 ] as const;
 export type BookingApiErrorCode = (typeof BOOKING_API_ERROR_CODES)[number];
 

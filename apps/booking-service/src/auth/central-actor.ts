@@ -16,7 +16,7 @@ export function httpActorOf(
   params: readonly string[],
   deps: { config: () => CentralConfig; now: () => number; checkPhoneToken: PhoneTokenCheck },
 ): CentralActor {
-  if (action === 'GET /api/phone/:token' || action === 'POST /api/phone/:token/nudges') {
+  if (action.includes('/api/phone/:token')) {
     const verdict = deps.checkPhoneToken(decodeURIComponent(params[0]!));
     return verdict.ok ? { role: 'ticket', ref: verdict.ref } : { role: 'anyone', tokenRefusal: verdict.code };
   }

@@ -29,6 +29,8 @@ const EXPECTED: Record<CentralAction, string> = {
   'POST /api/bookings/:code/cancel': 'own own own own own own',
   'GET /api/phone/:token': 'none own none none none none',
   'POST /api/phone/:token/nudges': 'none own none none none none',
+  'GET /api/phone/:token/questionnaire': 'none own none none none none',
+  'POST /api/phone/:token/questionnaire': 'none own none none none none',
   '/phone ticket:watch': 'none own none none none none',
   'POST /api/quality/login': 'all all all all all all',
   'GET /api/quality': 'none none none all own none',
@@ -175,6 +177,8 @@ describe("central's permissions, role by role against the real service", () => {
         language: 'ru',
         channel: { kind: 'web-push', subscription: { endpoint: `https://fcm.googleapis.com/fcm/send/${role}`, keys: { p256dh: 'B'.repeat(87), auth: 'a'.repeat(22) } } },
       }),
+    'GET /api/phone/:token/questionnaire': (role) => http(role, 'GET', `/api/phone/${credentials[role].phoneToken}/questionnaire`),
+    'POST /api/phone/:token/questionnaire': (role) => http(role, 'POST', `/api/phone/${credentials[role].phoneToken}/questionnaire`, { solved: true, ease: 5 }),
     '/phone ticket:watch': async (role) => {
       const socket = io(`${central.url}/phone`, { transports: ['websocket'], reconnection: false, forceNew: true });
       try {
@@ -209,8 +213,9 @@ describe("central's permissions, role by role against the real service", () => {
     const allowed = CENTRAL_PERMISSIONS[action][role] !== 'none';
     const verdict = await ATTEMPTS[action](role);
     expect({ refused: verdict.refused, answer: verdict.answer }).toMatchObject({ refused: !allowed });
-    // Let through and well formed, the action does what it says.
-    if (allowed) expect(verdict.answer).toMatchObject({ ok: true });
+    // Let through and well formed, the action does what it says (ticket t1 is still in the hall,
+    // so its questionnaire is not open yet: the questionnaire's own answer, past the permissions).
+    if (allowed) expect(verdict.answer).toMatchObject(action === 'POST /api/phone/:token/questionnaire' ? { ok: false, code: 'questionnaire-not-open' } : { ok: true });
   });
 
   it("scopes what is let through: a regional user's view holds only their region's offices, an office pushes only its own events", async () => {

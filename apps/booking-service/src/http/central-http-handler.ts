@@ -17,12 +17,15 @@ import { officesInScope } from '../quality/quality-users.js';
 import type { PhoneTokenCheck } from '../phone/phone-token-check.js';
 import { phonePageInfo } from '../phone/phone-page-info.js';
 import type { NudgeService } from '../phone/nudges/nudge-service.js';
+import type { QuestionnaireService } from '../phone/questionnaire-service.js';
 import type { PhonePageInfo } from '@talon/protocol';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
 /** A push subscription is under 1 KB; the consent text under 1 KB too. */
 const NUDGE_BODY_LIMIT = 4 * 1024;
+/** Two answers: a few dozen bytes. */
+const QUESTIONNAIRE_BODY_LIMIT = 1024;
 
 export interface CentralHttpDeps {
   bookings: CentralBookings;
@@ -44,6 +47,10 @@ export interface CentralHttpDeps {
   /** The ticket QR's token: which ticket a phone page shows, if any. */
   checkPhoneToken: PhoneTokenCheck;
   nudges: NudgeService;
+  /** The post-visit questionnaire on the phone page. */
+  questionnaire: QuestionnaireService;
+  /** Questionnaire submissions per address (`limits.questionnaireAnswersPerAddress`). */
+  questionnaireSubmissions: FailureCounter;
   /** The nudge channels the page may offer. */
   nudgeOffer: PhonePageInfo['nudges'];
   /** The quality department's view and monthly report (quality/quality-http.ts). */
@@ -68,6 +75,8 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'booking-not-cancellable': 409,
   'phone-token-invalid': 404,
   'phone-token-expired': 410,
+  'questionnaire-answered': 409,
+  'questionnaire-not-open': 409,
   internal: 500,
   unavailable: 503,
 };
@@ -157,6 +166,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       }
       case 'GET /api/phone/:token': {
         const { ref } = actor as Extract<CentralActor, { role: 'ticket' }>;
+        await deps.questionnaire.pageOpened(ref);
         return send(response, { ...phonePageInfo(ref.officeId, ref.officeDay, deps.offices.get(ref.officeId)), nudges: deps.nudgeOffer } as never);
       }
       case 'POST /api/phone/:token/nudges': {
@@ -174,6 +184,18 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
         deps.nudgeRequests.perAddress.fail(from);
         deps.nudgeRequests.perTicket.fail(ticket);
         return send(response, await deps.nudges.subscribe(ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
+      }
+      case 'GET /api/phone/:token/questionnaire':
+        return send(response, await deps.questionnaire.state((actor as Extract<CentralActor, { role: 'ticket' }>).ref));
+      case 'POST /api/phone/:token/questionnaire': {
+        // Every submission counts against the address, kept or refused: answers cannot be sprayed.
+        const from = address();
+        if (deps.questionnaireSubmissions.blocked(from)) {
+          deps.refusals.refused(from, 'questionnaire-submissions');
+          return send(response, refuse('rate-limited', 'too many answers from this address; try again later'));
+        }
+        deps.questionnaireSubmissions.fail(from);
+        return send(response, await deps.questionnaire.answer((actor as Extract<CentralActor, { role: 'ticket' }>).ref, await readJsonBody(request, QUESTIONNAIRE_BODY_LIMIT)));
       }
       case 'GET /api/reports': {
         const parsed = reportQuerySchema.safeParse(query);
