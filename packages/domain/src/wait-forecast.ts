@@ -78,6 +78,16 @@ export interface ForecastOptions {
   arrivals?: readonly ArrivalRate[];
   /** Desk time per visit beyond the service itself: the call, the walk to the desk. */
   callToStartMs?: number;
+  /**
+   * Visitors who might take a ticket now (the kiosk's question, one per service): each is told
+   * when it would be called as if it alone had joined the hall. A probe takes no desk time and
+   * moves no one: when a desk picks it, the call time is kept, the probe leaves, and the desk
+   * chooses again at the same moment. The call rule picks by tiers and, within a tier, the first
+   * in a fixed order, so a candidate it does not pick never changes whom it picks; every probe's
+   * call is therefore the one a separate play with that visitor alone would give, at the cost of
+   * one play for all of them.
+   */
+  probes?: readonly Ticket[];
 }
 
 /** Expected visitors are placed only this far ahead: a kiosk's question is about the next hours. */
@@ -149,9 +159,23 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
   const calls = new Map<string, Instant>();
   const tickets = new Map<string, Ticket>();
   for (const [id, t] of state.tickets) if (t.status === 'waiting') tickets.set(id, t);
+  const probes = new Set<string>();
+  for (const probe of options.probes ?? []) {
+    if (tickets.has(probe.id)) continue;
+    tickets.set(probe.id, probe);
+    probes.add(probe.id);
+  }
   if (tickets.size === 0) return calls;
   const extraMs = options.callToStartMs ?? 0;
-  const visitMs = (serviceId: string) => expectedServiceMs(state, serviceId) + extraMs;
+  const visits = new Map<string, number>();
+  const visitMs = (serviceId: string) => {
+    let ms = visits.get(serviceId);
+    if (ms === undefined) {
+      ms = expectedServiceMs(state, serviceId) + extraMs;
+      visits.set(serviceId, ms);
+    }
+    return ms;
+  };
 
   const desks: SimDesk[] = [];
   for (const setup of state.setup.desks) {
@@ -203,6 +227,13 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
       continue;
     }
     tickets.delete(choice.ticket.id);
+    if (probes.has(choice.ticket.id)) {
+      // Kept and gone: the desk is as free as before and chooses again, and the call is not counted.
+      calls.set(choice.ticket.id, desk.freeAt);
+      realLeft -= 1;
+      n -= 1;
+      continue;
+    }
     if (!choice.ticket.id.startsWith(EXPECTED_PREFIX)) {
       calls.set(choice.ticket.id, desk.freeAt);
       realLeft -= 1;
