@@ -103,6 +103,7 @@ async function measure(start) {
     const linked = setup.nodes.map((n) => rssOf(n.pid));
     figures.perConnectionKiB = linked.reduce((sum, rss, i) => sum + (rss - idle[i]), 0) / OFFICES / 1024;
     figures.nodeRss = linked.map(mib).join(' + ');
+    progress(`memory per office connection ${figures.perConnectionKiB.toFixed(1)} KiB, node RSS ${figures.nodeRss} MiB`);
     const cpuBefore = setup.nodes.map((n) => cpuSecondsOf(n.pid));
 
     await offices.all('generate', { eventEveryMs: EVENT_EVERY_MS });
@@ -156,6 +157,7 @@ async function measure(start) {
     // waiting in outboxes these are not lost; they are counted apart.
     figures.lost = Math.max(0, left.made - left.unacked - stored.distinctIds);
     figures.doubled = stored.rows - stored.distinctIds;
+    progress(`events made ${figures.made}, lost ${figures.lost}, doubled ${figures.doubled}`);
   } finally {
     await offices.close();
     await setup.stop().catch((error) => console.error(`stopping ${setup.name}:`, error.message));

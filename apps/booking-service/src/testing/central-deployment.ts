@@ -124,5 +124,7 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=$
     if (Date.now() > until || child.exitCode !== null) throw new Error('nginx did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url: `http://127.0.0.1:${port}`, child, stop: () => child.kill('SIGKILL') };
+  // SIGTERM: nginx's fast shutdown, in which the master ends its workers. A SIGKILLed master leaves
+  // them running, still listening and holding the offices' sockets.
+  return { url: `http://127.0.0.1:${port}`, child, stop: () => child.kill('SIGTERM') };
 }
