@@ -1,5 +1,4 @@
-import { chooseNextTicket } from './call-next.js';
-import type { DeskState } from './desk-state.js';
+import { playHall, type PlayDesk } from './hall-play.js';
 import { instantOfLocal, issuingWindow, localTimeOf, scheduledBreakAt } from './office-hours.js';
 import type { QueueState } from './queue-state.js';
 import type { Instant, Ticket } from './ticket.js';
@@ -39,14 +38,6 @@ export function remainingServiceMs(state: QueueState, serviceId: string, elapsed
     if (count > 0) return Math.max(MIN_REMAINING_MS, sum / count);
   }
   return Math.max(MIN_REMAINING_MS, expectedServiceMs(state, serviceId) - elapsedMs);
-}
-
-interface SimDesk {
-  id: string;
-  number: number;
-  operatorId: string | undefined;
-  freeAt: Instant;
-  state: DeskState;
 }
 
 /** When the operator's scheduled break covering `at` ends, or `at` if none does. */
@@ -153,7 +144,7 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
   const extraMs = options.callToStartMs ?? 0;
   const visitMs = (serviceId: string) => expectedServiceMs(state, serviceId) + extraMs;
 
-  const desks: SimDesk[] = [];
+  const desks: PlayDesk[] = [];
   for (const setup of state.setup.desks) {
     const live = state.desks.get(setup.id);
     if (!live || live.status === 'closed') continue;
@@ -175,43 +166,16 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
   }
 
   const expected = options.arrivals || state.bookings.size > 0 ? expectedArrivals(state, now, options.arrivals ?? []) : [];
-  let nextExpected = 0;
-  let realLeft = tickets.size;
-  const deskStates = new Map(state.desks);
-  const view: QueueState = { ...state, tickets, desks: deskStates };
-  for (let n = 0; n < MAX_CALLS && desks.length > 0 && realLeft > 0; n += 1) {
-    // The desk free first calls next; equal times go to the lower desk number, as every run must agree.
-    let at = 0;
-    for (let i = 1; i < desks.length; i += 1) {
-      const d = desks[i] as SimDesk;
-      const best = desks[at] as SimDesk;
-      if (d.freeAt < best.freeAt || (d.freeAt === best.freeAt && d.number < best.number)) at = i;
-    }
-    const desk = desks[at] as SimDesk;
-    // Whoever is expected by then has come in.
-    while (nextExpected < expected.length && (expected[nextExpected] as Ticket).queuedAt <= desk.freeAt) {
-      const t = expected[nextExpected] as Ticket;
-      tickets.set(t.id, t);
-      nextExpected += 1;
-    }
-    const choice = chooseNextTicket(view, desk.id, desk.freeAt);
-    if (!choice) {
-      // Nobody this desk serves waits: it waits for the next expected visitor, or drops out.
-      const next = expected[nextExpected];
-      if (next) desk.freeAt = afterBreak(state, desk.operatorId, next.queuedAt);
-      else desks.splice(at, 1);
-      continue;
-    }
-    tickets.delete(choice.ticket.id);
-    if (!choice.ticket.id.startsWith(EXPECTED_PREFIX)) {
-      calls.set(choice.ticket.id, desk.freeAt);
-      realLeft -= 1;
-    }
-    const priorityRun = choice.reason === 'priority' || choice.reason === 'booking-due' ? desk.state.priorityCallsInRow + 1 : 0;
-    desk.state = { ...desk.state, priorityCallsInRow: priorityRun };
-    deskStates.set(desk.id, desk.state);
-    desk.freeAt = afterBreak(state, desk.operatorId, desk.freeAt + visitMs(choice.ticket.serviceId));
-  }
+  const played = playHall({
+    state: { ...state, tickets },
+    desks,
+    arrivals: expected,
+    visitMs: (ticket) => visitMs(ticket.serviceId),
+    afterBreak: (operatorId, at) => afterBreak(state, operatorId, at),
+    until: new Set(tickets.keys()),
+    maxCalls: MAX_CALLS,
+  });
+  for (const [id, at] of played) if (!id.startsWith(EXPECTED_PREFIX)) calls.set(id, at);
   return calls;
 }
 
