@@ -53,9 +53,10 @@ export { desksNeededByHour, type HourNeed, type PoolHourNeed } from './staffing/
 export { planRoster, type RosterDesk } from './staffing/roster.js';
 export { drawDayArrivals, type PlannedVisitor } from './staffing/day-arrivals.js';
 export { playPlannedDay, withDayLunches, type DayPlayResult } from './staffing/day-play.js';
-export { placeLunches, type LunchRules, type LunchOption } from './staffing/lunch-placement.js';
+export { placeLunches, placeLunchesSteps, runSteps, type LunchRules, type LunchOption } from './staffing/lunch-placement.js';
 export {
   planDay,
+  planDaySteps,
   planSampleDates,
   drawPlanDays,
   desksOnDuty,

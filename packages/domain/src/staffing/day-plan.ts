@@ -11,7 +11,7 @@ import { drawDayArrivals, type PlannedVisitor } from './day-arrivals.js';
 import { withDayLunches } from './day-play.js';
 import { desksNeededByHour, type HourNeed } from './desks-needed.js';
 import { expectedArrivals, sampleDatesFor, type ExpectedArrivals, type ExpectedHour, type PlanHistoryTicket } from './expected-arrivals.js';
-import { placeLunches, type LunchOption, type LunchRules } from './lunch-placement.js';
+import { placeLunchesSteps, runSteps, type LunchOption, type LunchRules } from './lunch-placement.js';
 import { planRoster, type RosterDesk } from './roster.js';
 import { servicePools, type ServicePool } from './service-pools.js';
 
@@ -115,6 +115,11 @@ export function desksOnDuty(setup: OfficeSetup, date: string, roster: readonly R
 }
 
 export function planDay(input: DayPlanInput): DayPlan {
+  return runSteps(planDaySteps(input));
+}
+
+/** `planDay` in steps: it yields after each lunch option played (`placeLunchesSteps`). */
+export function* planDaySteps(input: DayPlanInput): Generator<void, DayPlan> {
   const { setup, date, rules } = input;
   const sample = planSampleDates(setup, date, rules);
   const expected = expectedArrivals(setup.schedule, setup.services, date, sample, input.history);
@@ -147,7 +152,7 @@ export function planDay(input: DayPlanInput): DayPlan {
   if (!expected.hours) return { ...base, options: [], optionsPlayed: 0 };
   const opensAt = instantOfLocal(setup.schedule.timeZone, date, expected.hours.open);
   const days = drawPlanDays(setup, expected, rules);
-  const placed = placeLunches(setup, date, opensAt, roster, days, rules, rules.maxOptions);
+  const placed = yield* placeLunchesSteps(setup, date, opensAt, roster, days, rules, rules.maxOptions);
   const options = placed.options.map((o) => ({ ...o, desksOnDuty: desksOnDuty(setup, date, roster, o.lunches, byHour) }));
   return { ...base, options, optionsPlayed: placed.played };
 }

@@ -49,6 +49,30 @@ export function placeLunches(
   rules: LunchRules,
   maxOptions: number,
 ): { options: LunchOption[]; played: number } {
+  return runSteps(placeLunchesSteps(setup, date, opensAt, roster, days, rules, maxOptions));
+}
+
+/** Runs a stepwise computation to its end at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `placeLunches` one option at a time: it yields after each option played, so a server can give
+ * its event loop a turn between them (a plan plays a hundred options, each on several days).
+ */
+export function* placeLunchesSteps(
+  setup: OfficeSetup,
+  date: string,
+  opensAt: Instant,
+  roster: readonly RosterDesk[],
+  days: readonly (readonly PlannedVisitor[])[],
+  rules: LunchRules,
+  maxOptions: number,
+): Generator<void, { options: LunchOption[]; played: number }> {
   const operators = roster.map((r) => r.operatorId);
   if (operators.length === 0) return { options: [], played: 0 };
   const dayBreaks = breaksOn(setup.schedule, date);
@@ -112,6 +136,7 @@ export function placeLunches(
     return c ? [c] : [];
   });
   let best = configured.length > 0 ? evaluate(configured, true) : undefined;
+  yield;
   // Back-to-back staggers in desk order from each start that fits the window.
   for (const start of startsOf(operators[0] as string)) {
     let at = start;
@@ -124,19 +149,21 @@ export function placeLunches(
     if (lunches.length < operators.length) continue;
     const option = evaluate(lunches);
     if (option && (!best || better(option, best))) best = option;
+    yield;
   }
   if (!best) {
     // No stagger fits (a short window): everyone's lunch at the window's start, moved below.
     const start = operators.map((id) => lunchAt(id, windowFrom));
     best = evaluate(start, false) ?? evaluate(start, true);
   }
-  // One lunch at a time to its best start, while that helps: every start on the first pass, the
-  // neighbouring ones after it.
+  // One lunch at a time to a better start, while that helps: every other start on the first pass,
+  // the neighbouring ones after it.
   for (let pass = 0; pass < MAX_PASSES && best; pass += 1) {
     let improved = false;
     for (const id of operators) {
       const now = toMinute(((best as LunchOption).lunches.find((l) => l.operatorId === id) as DayLunch | undefined)?.from ?? rules.windowFrom);
-      for (const start of startsOf(id).filter((s) => pass === 0 || Math.abs(s - now) <= rules.stepMinutes)) {
+      const starts = startsOf(id);
+      for (const start of starts.filter((s, i) => (pass === 0 ? i % 2 === 0 : Math.abs(s - now) <= rules.stepMinutes))) {
         const lunches = (best as LunchOption).lunches.filter((l) => l.operatorId !== id);
         lunches.push(lunchAt(id, start));
         lunches.sort((a, b) => operators.indexOf(a.operatorId) - operators.indexOf(b.operatorId));
@@ -145,6 +172,7 @@ export function placeLunches(
           best = option;
           improved = true;
         }
+        yield;
       }
     }
     if (!improved) break;
