@@ -23,7 +23,7 @@ export function dayPlanRulesFromConfig(config: OfficeConfig, date: string): DayP
     defaultMinutes: p.lunchMinutes,
     simulatedDays: p.simulatedDays,
     seed: Number(date.replaceAll('-', '')),
-    maxOptions: 5,
+    maxOptions: 4,
   };
 }
 

@@ -37,7 +37,7 @@ export const DEFAULT_DAY_PLAN_RULES: DayPlanRules = {
   defaultMinutes: 45,
   simulatedDays: 6,
   seed: 1,
-  maxOptions: 5,
+  maxOptions: 4,
 };
 
 export interface PlanHour extends ExpectedHour {

@@ -49,6 +49,13 @@ describe('an expected day played forward', () => {
     expect(playPlannedDay(setup, DATE, at('08:00'), roster, [], withPriority)).toEqual({ visitors: 3, withinStandard: 1, waitMinSum: 0 + 18 + 24, longestWaitMin: 24 });
   });
 
+  it('calls every visitor of a long day though most desks wait idle for each arrival', () => {
+    // Contracts only at desk 2; desks 1 and 3 turn for every arrival and call nobody.
+    const desks = [...roster, { deskId: 'd1', deskNumber: 1, operatorId: 'op2' }, { deskId: 'd2', deskNumber: 2, operatorId: 'op3' }];
+    const contracts = Array.from({ length: 40 }, (_, i) => visitor(`c${i}`, `${String(8 + Math.floor(i / 5)).padStart(2, '0')}:${String((i % 5) * 12).padStart(2, '0')}`, 5, 'contracts'));
+    expect(playPlannedDay(setup, DATE, at('08:00'), desks, [], contracts)).toEqual({ visitors: 40, withinStandard: 40, waitMinSum: 0, longestWaitMin: 0 });
+  });
+
   it('a visitor no rostered desk serves is never called and counts as past the standard', () => {
     expect(playPlannedDay(setup, DATE, at('08:00'), roster, [], [visitor('c', '09:00', 20, 'contracts')])).toEqual({ visitors: 1, withinStandard: 0, waitMinSum: 0, longestWaitMin: 0 });
   });

@@ -86,8 +86,9 @@ export function playPlannedDay(
     arrivals: visitors.map((v) => v.ticket),
     visitMs: (ticket) => deskMs.get(ticket.id) ?? 0,
     afterBreak,
-    // Each visitor is one call; a desk with nobody to call waits for the next one (a turn too) or drops out.
-    maxCalls: 2 * (visitors.length + desks.length) + 1,
+    // Each visitor is one call; a desk with nobody to call waits for the next visitor (a turn of
+    // each such desk per arrival) or drops out.
+    maxCalls: (visitors.length + 1) * (desks.length + 1) + 1,
   });
   const standardMs = setup.rules.waitingStandardMinutes * MINUTE;
   const result: DayPlayResult = { visitors: visitors.length, withinStandard: 0, waitMinSum: 0, longestWaitMin: 0 };

@@ -36,16 +36,18 @@ export function playDayOnEngine(
   let next = 0;
   const end = opensAt + 24 * 60 * MINUTE;
   for (let now = opensAt; now < end && calledAt.size < arrivals.length; now += TICK_MS) {
-    driver.advance(now - driver.now);
     while (next < arrivals.length && (arrivals[next] as PlannedVisitor).ticket.queuedAt <= now) {
       const v = arrivals[next] as PlannedVisitor;
       next += 1;
+      // Each takes the ticket at its own moment (the last one just before issuing stops).
+      driver.advance(v.ticket.queuedAt - driver.now);
       const ticketId = driver.newId('e');
       const priority = v.ticket.kind === 'priority' && categoryId !== undefined;
       driver.must({ type: 'ticket.issue', ticketId, serviceId: v.ticket.serviceId, ...(priority && { categoryId }) });
       arrivedAt.set(ticketId, v.ticket.queuedAt);
       deskMs.set(ticketId, v.deskMs);
     }
+    driver.advance(now - driver.now);
     for (const desk of desks) {
       if (desk.busyUntil > now) continue;
       if (desk.serving) {

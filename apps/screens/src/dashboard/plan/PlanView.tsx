@@ -194,7 +194,7 @@ export function PlanView({ socket }: { socket: Socket | null }) {
                 <p id="plan-confirm-title" className="plan-confirm__title">
                   {t('plan.confirmTitle', { day: dayText(plan.date) })}
                 </p>
-                <p id="plan-confirm-text">{t('plan.confirmText', { lunches: lunchesText(option.lunches) || '—' })}</p>
+                <p id="plan-confirm-text">{t('plan.confirmText', { n: selected + 1 })}</p>
                 <div className="plan-actions">
                   <button type="button" className="plan-primary" onClick={() => void accept()}>
                     {t('plan.confirm')}
@@ -239,8 +239,8 @@ function OptionRow({ option, index, selected, onSelect, lunches }: { option: Pla
           <span className="plan-option__share" data-testid="plan-option-share">
             {t('plan.optionShare', { share: formatPlanShare(option.expectedShare, language) })}
           </span>
+          <span className="plan-option__wait">{t('plan.optionWait', { minutes: formatTenths(option.meanWaitMin, language), longest: formatWholeMinutes(option.longestWaitMin) })}</span>
         </span>
-        <span className="plan-option__wait">{t('plan.optionWait', { minutes: formatTenths(option.meanWaitMin, language), longest: formatWholeMinutes(option.longestWaitMin) })}</span>
         <span className="plan-option__lunches">{lunches || '—'}</span>
       </label>
     </div>
