@@ -1,4 +1,5 @@
 import { chooseNextTicket } from './call-next.js';
+import { ForecastHall } from './forecast-hall.js';
 import type { DeskState } from './desk-state.js';
 import type { QueueState } from './queue-state.js';
 import type { Instant, Ticket } from './ticket.js';
@@ -31,17 +32,17 @@ export interface HallPlay {
 /**
  * Plays the office forward: the desk free first calls next by the office's own call rule
  * (`chooseNextTicket`), serves for `visitMs`, and goes on after any break that starts meanwhile.
- * Returns when each ticket called was called. Used by the wait forecast (from the live hall) and
- * by the plan for tomorrow (a whole expected day from opening).
+ * Returns when each ticket called was called. The plan for tomorrow plays whole expected days with
+ * it; it is the wait forecast's play (`forecastCalls`) without the live desks' state and probes.
  */
 export function playHall(play: HallPlay): Map<string, Instant> {
   const calls = new Map<string, Instant>();
-  const tickets = new Map<string, Ticket>();
-  for (const [id, t] of play.state.tickets) if (t.status === 'waiting') tickets.set(id, t);
+  const hall = new ForecastHall();
+  for (const t of play.state.tickets.values()) if (t.status === 'waiting') hall.add(t);
   const desks = play.desks.map((d) => ({ ...d }));
   const deskStates = new Map(play.state.desks);
   for (const desk of desks) deskStates.set(desk.id, desk.state);
-  const view: QueueState = { ...play.state, tickets, desks: deskStates };
+  const view: QueueState = { ...play.state, tickets: hall.tickets, desks: deskStates };
   const { arrivals, until } = play;
   let left = until ? until.size : Infinity;
   let nextArrival = 0;
@@ -56,11 +57,11 @@ export function playHall(play: HallPlay): Map<string, Instant> {
     const desk = desks[at] as PlayDesk;
     // Whoever has come by then is in the hall.
     while (nextArrival < arrivals.length && (arrivals[nextArrival] as Ticket).queuedAt <= desk.freeAt) {
-      const t = arrivals[nextArrival] as Ticket;
-      tickets.set(t.id, t);
+      hall.add(arrivals[nextArrival] as Ticket);
       nextArrival += 1;
     }
-    const choice = chooseNextTicket(view, desk.id, desk.freeAt);
+    // The rule sees only the tickets that can be its choice here (ForecastHall), and chooses as over the whole hall.
+    const choice = chooseNextTicket({ ...view, tickets: hall.candidatesFor(play.state, desk.id, desk.freeAt) }, desk.id, desk.freeAt);
     if (!choice) {
       // Nobody this desk serves waits: it waits for the next visitor to come, or drops out.
       const next = arrivals[nextArrival];
@@ -68,7 +69,7 @@ export function playHall(play: HallPlay): Map<string, Instant> {
       else desks.splice(at, 1);
       continue;
     }
-    tickets.delete(choice.ticket.id);
+    hall.delete(choice.ticket);
     calls.set(choice.ticket.id, desk.freeAt);
     if (until?.has(choice.ticket.id)) left -= 1;
     const priorityRun = choice.reason === 'priority' || choice.reason === 'booking-due' ? desk.state.priorityCallsInRow + 1 : 0;
