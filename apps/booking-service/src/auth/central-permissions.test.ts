@@ -56,7 +56,7 @@ const issued = (officeId: string, seq: number): SyncOutboxMessage => ({
 });
 
 describe("central's permissions table", () => {
-  it('is the table docs/protocol.md prints', () => {
+  it('is the table written out above (docs/protocol.md prints it, rows grouped)', () => {
     const actual = Object.fromEntries(Object.entries(CENTRAL_PERMISSIONS).map(([action, row]) => [action, CENTRAL_ROLES.map((role) => row[role]).join(' ')]));
     expect(actual).toEqual(EXPECTED);
   });

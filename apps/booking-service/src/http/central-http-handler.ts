@@ -165,14 +165,14 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
         return;
       }
       case 'GET /api/phone/:token': {
-        const { ref } = actor as Extract<CentralActor, { role: 'ticket' }>;
+        const ref = ticketOf(actor);
         await deps.questionnaire.pageOpened(ref);
         return send(response, { ...phonePageInfo(ref.officeId, ref.officeDay, deps.offices.get(ref.officeId)), nudges: deps.nudgeOffer } as never);
       }
       case 'POST /api/phone/:token/nudges': {
         // Each nudge may cost an SMS or two: every request counts, per address and per ticket,
         // before any work; the store still caps the nudges a ticket keeps (phone.maxNudgesPerTicket).
-        const { ref } = actor as Extract<CentralActor, { role: 'ticket' }>;
+        const ref = ticketOf(actor);
         const from = address();
         const ticket = `${ref.officeId}/${ref.ticketId}/${ref.officeDay}`;
         const over = deps.nudgeRequests.perAddress.blocked(from) ? 'nudges-per-address' : deps.nudgeRequests.perTicket.blocked(ticket) ? 'nudges-per-ticket' : undefined;
@@ -186,7 +186,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
         return send(response, await deps.nudges.subscribe(ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
       }
       case 'GET /api/phone/:token/questionnaire':
-        return send(response, await deps.questionnaire.state((actor as Extract<CentralActor, { role: 'ticket' }>).ref));
+        return send(response, await deps.questionnaire.state(ticketOf(actor)));
       case 'POST /api/phone/:token/questionnaire': {
         // Every submission counts against the address, kept or refused: answers cannot be sprayed.
         const from = address();
@@ -195,7 +195,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
           return send(response, refuse('rate-limited', 'too many answers from this address; try again later'));
         }
         deps.questionnaireSubmissions.fail(from);
-        return send(response, await deps.questionnaire.answer((actor as Extract<CentralActor, { role: 'ticket' }>).ref, await readJsonBody(request, QUESTIONNAIRE_BODY_LIMIT)));
+        return send(response, await deps.questionnaire.answer(ticketOf(actor), await readJsonBody(request, QUESTIONNAIRE_BODY_LIMIT)));
       }
       case 'GET /api/reports': {
         const parsed = reportQuerySchema.safeParse(query);
@@ -254,4 +254,10 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
 
 function missingCase(value: never): Error {
   return new Error(`unhandled action ${String(value)}`);
+}
+
+/** The ticket a phone route's actor holds: `authorise` lets only a ticket's holder reach those routes. */
+function ticketOf(actor: CentralActor) {
+  if (actor.role !== 'ticket') throw new Error(`a phone route reached by ${actor.role}`);
+  return actor.ref;
 }
