@@ -32,6 +32,15 @@ export const BOOKING_API_ERROR_CODES = [
   'phone-token-invalid',
   /** The phone page's token is from another office day: a ticket lives for its day. */
   'phone-token-expired',
+  // A place taken from home (remote-queue.ts).
+  'remote-unavailable',
+  'remote-not-offered',
+  'remote-full',
+  'remote-cut-off',
+  'office-closed',
+  'remote-not-near',
+  'remote-already-arrived',
+  'unknown-ticket',
 ] as const;
 export type BookingApiErrorCode = (typeof BOOKING_API_ERROR_CODES)[number];
 
