@@ -59,7 +59,8 @@ export interface RemoteJoinAnswer {
   ticketId: string;
   number: string;
   serviceId: string;
-  code: string;
+  /** The 12 digits for the kiosk (named apart from a refusal's `code`). */
+  arrivalCode: string;
   /** `/p/<token>`, the same live page a paper ticket's QR opens. */
   pagePath: string;
 }

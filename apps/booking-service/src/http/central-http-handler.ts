@@ -16,11 +16,14 @@ import type { PhoneTokenCheck } from '../phone/phone-token-check.js';
 import { phonePageInfo } from '../phone/phone-page-info.js';
 import type { NudgeService } from '../phone/nudges/nudge-service.js';
 import type { PhonePageInfo } from '@talon/protocol';
+import type { RemoteQueue } from '../remote/remote-queue.js';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
 /** A push subscription is under 1 KB; the consent text under 1 KB too. */
 const NUDGE_BODY_LIMIT = 4 * 1024;
+/** A join is three ids; an arrival a position: 1 KB is plenty. */
+const REMOTE_BODY_LIMIT = 1024;
 
 export interface CentralHttpDeps {
   bookings: CentralBookings;
@@ -42,6 +45,8 @@ export interface CentralHttpDeps {
   nudges: NudgeService;
   /** The nudge channels the page may offer. */
   nudgeOffer: PhonePageInfo['nudges'];
+  /** Places taken from home ("join today's queue"): remote/remote-queue.ts. */
+  remote?: RemoteQueue;
   /** The quality department's view and monthly report (quality/quality-http.ts). */
   quality?: ReturnType<typeof createQualityHttp>;
 }
@@ -63,6 +68,14 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'booking-not-cancellable': 409,
   'phone-token-invalid': 404,
   'phone-token-expired': 410,
+  'remote-unavailable': 503,
+  'remote-not-offered': 409,
+  'remote-full': 409,
+  'remote-cut-off': 409,
+  'office-closed': 409,
+  'remote-not-near': 403,
+  'remote-already-arrived': 409,
+  'unknown-ticket': 404,
   internal: 500,
   unavailable: 503,
 };
@@ -136,6 +149,30 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
       response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
       response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
+      return;
+    }
+
+    // A place taken from home: the offices that take them, and the request (idempotent by its key).
+    if (deps.remote && method === 'GET' && path === '/api/remote/offices') return send(response, deps.remote.offices() as never);
+    if (deps.remote && method === 'POST' && path === '/api/remote/join') {
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+      const answer = await deps.remote.join(await readJsonBody(request, REMOTE_BODY_LIMIT), address);
+      if (!answer.ok && answer.code === 'rate-limited') deps.refusals.refused(address, 'remote-joins');
+      return send(response, answer);
+    }
+    const arrival = /^\/api\/phone\/([^/]{1,200})\/(arrived|arrival-qr\.svg)$/.exec(path);
+    if (deps.remote && arrival && ((method === 'POST' && arrival[2] === 'arrived') || (method === 'GET' && arrival[2] === 'arrival-qr.svg'))) {
+      const verdict = deps.checkPhoneToken(decodeURIComponent(arrival[1]!));
+      if (!verdict.ok) return send(response, refuse(verdict.code, verdict.code === 'phone-token-expired' ? 'this ticket was for another day' : 'this link is not a ticket of ours'));
+      if (arrival[2] === 'arrived') {
+        const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+        return send(response, await deps.remote.arrive(verdict.ref, await readJsonBody(request, REMOTE_BODY_LIMIT), address));
+      }
+      const code = await deps.remote.code(verdict.ref);
+      if (!code) return send(response, refuse('not-found', 'this ticket was not taken from home'));
+      // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
+      response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+      response.end(renderSVG(code, { ecc: 'M', border: 2 }));
       return;
     }
 
