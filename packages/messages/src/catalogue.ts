@@ -9,6 +9,7 @@ import { desktopEn, desktopRu } from './catalogue/desktop.js';
 import { refusalsEn, refusalsRu } from './catalogue/refusals.js';
 import { qualityEn, qualityRu } from './catalogue/quality.js';
 import { phoneEn, phoneRu } from './catalogue/phone.js';
+import { planEn, planRu } from './catalogue/plan.js';
 import { remoteEn, remoteRu } from './catalogue/remote.js';
 
 /**
@@ -28,6 +29,7 @@ export const ru = {
   ...refusalsRu,
   ...qualityRu,
   ...phoneRu,
+  ...planRu,
   ...remoteRu,
 } as const;
 
@@ -45,5 +47,6 @@ export const en: Record<MessageKey, string> = {
   ...refusalsEn,
   ...qualityEn,
   ...phoneEn,
+  ...planEn,
   ...remoteEn,
 };
