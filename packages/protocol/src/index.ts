@@ -17,3 +17,4 @@ export * from './sync.js';
 export * from './booking-api.js';
 export * from './quality.js';
 export * from './phone.js';
+export * from './mask-phone.js';

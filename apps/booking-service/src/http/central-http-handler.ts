@@ -1,8 +1,9 @@
 import { BodyError, readJsonBody, clientAddress, type RefusalLog, type FailureCounter, setSecurityHeaders } from '@talon/server-edge';
-import { bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
+import { bookingCalendarQuerySchema, bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { renderSVG } from 'uqr';
+import { bookingCalendar } from '../booking/booking-calendar.js';
 import type { CentralBookings } from '../booking/central-bookings.js';
 import type { OfficeDirectory } from '../booking/office-directory.js';
 import type { CentralConfig } from '../config/central-config.js';
@@ -106,7 +107,10 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       const body = { ok, officesLinked: deps.officesLinked(), dependencies, down, ...(!ok && { code: 'unavailable' }) };
       return send(response, body as never);
     }
-    if (method === 'GET' && path === '/api/offices') return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: deps.config().personalData.retentionDays } as never);
+    if (method === 'GET' && path === '/api/offices') {
+      const { company, personalData } = deps.config();
+      return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: personalData.retentionDays, ...(company && { company }) } as never);
+    }
 
     const slots = /^\/api\/offices\/([^/]+)\/slots$/.exec(path);
     if (method === 'GET' && slots) {
@@ -117,7 +121,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
 
     if (method === 'POST' && path === '/api/bookings') return send(response, await deps.bookings.create(await readJsonBody(request, BOOKING_BODY_LIMIT)));
 
-    const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg)?$/.exec(path);
+    const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg|\/calendar\.ics)?$/.exec(path);
     if (booking && ((method === 'GET' && booking[2] !== '/cancel') || (method === 'POST' && booking[2] === '/cancel'))) {
       // Every way to learn whether a code exists counts against the address when it misses, and
       // stops answering once the address has used up its guesses: codes cannot be walked.
@@ -132,6 +136,18 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       if (!proof.success) return send(response, refuse('invalid-payload', 'add ?phone4= with the last 4 digits of the phone the booking was made with'));
       const answer = booking[2] === '/cancel' ? await deps.bookings.cancel(code.data, proof.data) : await deps.bookings.find(code.data, proof.data);
       if (!answer.ok && answer.code === 'booking-not-found') deps.bookingGuesses.fail(address);
+      if (answer.ok && booking[2] === '/calendar.ics') {
+        const lang = bookingCalendarQuerySchema.safeParse(query).data?.lang ?? 'ru';
+        const office = deps.offices.get(answer.booking.officeId);
+        const ics = bookingCalendar(answer.booking, { language: lang, now: deps.now(), earlyMinutes: office?.rules.bookingCheckInEarlyMinutes ?? 15 });
+        response.writeHead(200, {
+          'content-type': 'text/calendar; charset=utf-8',
+          'content-disposition': `attachment; filename="booking-${answer.booking.code}.ics"`,
+          'cache-control': 'no-store',
+        });
+        response.end(ics);
+        return;
+      }
       if (!answer.ok || booking[2] !== '/qr.svg') return send(response, answer);
       // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
       response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });

@@ -1,3 +1,4 @@
+import { nameIn } from '@talon/messages';
 import { DayInput } from '../shared/DayInput.js';
 import type { BookingSlotView, OfficeBookingView, OfficeConfig } from '@talon/protocol';
 import { useEffect, useId, useState } from 'react';
@@ -103,7 +104,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
 
   function serviceNameOf(id: string): string {
     const service = config.services.find((s) => s.id === id);
-    return service ? (language === 'en' && service.nameEn) || service.name : id;
+    return service ? nameIn(service, language) : id;
   }
 
   function statusOf(booking: OfficeBookingView): string {
@@ -137,7 +138,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
           <select id={`${ids}-service`} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
             {bookable.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.prefix} · {s.name}
+                {s.prefix} · {nameIn(s, language)}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { inLanguage, nameIn, type Language } from '@talon/messages';
 import type { MessageKey } from '@talon/messages';
 import type { DashboardAlert, DashboardState, DeviceAlert, DeviceHealthView } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -74,7 +75,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
         <div>
           <h1>{t('dashboard.title')}</h1>
           <p className="dash__office">
-            {state ? `${state.office.name} · ${t('dashboard.day', { day: dayText(state.day) })} · ${formatTime(state.office.serverTime, timeZone)}` : ''}
+            {state ? `${nameIn(state.office, language)} · ${t('dashboard.day', { day: dayText(state.day) })} · ${formatTime(state.office.serverTime, timeZone)}` : ''}
           </p>
         </div>
         <div className="dash__actions">
@@ -106,7 +107,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
         {shownAlerts.map((alert, index) => (
           <div key={`${alert.at}-${index}`} role="alert" className={`dash-alert dash-alert--${alert.kind}`} data-testid="dashboard-alert" data-kind={alert.kind}>
             <span>
-              {formatTime(alert.at, timeZone)} · {alertText(alert, t)}
+              {formatTime(alert.at, timeZone)} · {alertText(alert, t, language)}
             </span>
             <button type="button" className="dash__quiet" onClick={() => setAlerts((list) => list.filter((a) => a !== alert))}>
               {t('dashboard.dismiss')}
@@ -177,7 +178,7 @@ function Tile({ label, value, testId, warn = false }: { label: string; value: st
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-function alertText(alert: DashboardAlert, t: Translate): string {
+function alertText(alert: DashboardAlert, t: Translate, language: Language): string {
   switch (alert.kind) {
     case 'low-rating':
       return t('dashboard.alertLowRating', {
@@ -187,7 +188,7 @@ function alertText(alert: DashboardAlert, t: Translate): string {
       return t('dashboard.alertDevice', {
         message: t('dashboard.deviceAlertDetail', {
           kind: t(`dashboard.deviceKind.${alert.deviceKind}`),
-          name: alert.deviceName,
+          name: inLanguage(alert.deviceName, alert.deviceNameEn, language),
           status: t(`dashboard.deviceStatus.${alert.status}`),
         }),
       });

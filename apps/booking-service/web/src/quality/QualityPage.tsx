@@ -1,4 +1,4 @@
-import { t as translate, type MessageKey } from '@talon/messages';
+import { nameIn, t as translate, type MessageKey } from '@talon/messages';
 import { QUALITY_INDICATORS, type IndicatorFormat } from '@talon/domain';
 import type { CentralQualityView, QualityLoginAnswer } from '@talon/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -216,7 +216,7 @@ function CompanyDetails({ view }: { view: CentralQualityView }) {
   const current = new Map(view.company.current.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
   const outcomeName = (id: string) => {
     const name = view.outcomes[id];
-    return name ? (language === 'en' && name.nameEn ? name.nameEn : name.name) : id;
+    return name ? nameIn(name, language) : id;
   };
   return (
     <div className="qc-details">
