@@ -70,7 +70,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   const covered = new Set(shownAlerts.flatMap((alert) => (alert.kind === 'device' ? [`${alert.deviceKind}:${alert.deviceId}`] : [])));
 
   return (
-    <div className="dash">
+    <div className={`dash${tab === 'today' ? ' dash--live' : ''}`}>
       <header className="dash__top">
         <div>
           <h1>{t('dashboard.title')}</h1>
@@ -103,7 +103,8 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           {t('dashboard.exportFailed', { message: exportError })}
         </p>
       )}
-      <div aria-live="assertive">
+      {/* On the live view the alarms keep to a strip of their own and scroll there (panels are focusable to scroll by keyboard). */}
+      <div aria-live="assertive" className="dash__alerts">
         {shownAlerts.map((alert, index) => (
           <div key={`${alert.at}-${index}`} role="alert" className={`dash-alert dash-alert--${alert.kind}`} data-testid="dashboard-alert" data-kind={alert.kind}>
             <span>
@@ -145,20 +146,27 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
               testId="priority-unconfirmed-count"
             />
           </section>
-          <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
-          <DesksPanel desks={state.desks} />
-          <OperatorsPanel operators={state.operators} desks={state.desks} onCloseDesk={closeDesk} />
-          <section className="dash-panel" aria-labelledby="waits-title">
-            <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
-            <WaitsChart loads={state.hours} open={state.openHours} standardMinutes={state.waitingStandardMinutes} />
-          </section>
-          <section className="dash-panel" aria-labelledby="load-title">
-            <h2 id="load-title">{t('dashboard.chartLoad')}</h2>
-            <LoadChart loads={state.hours} open={state.openHours} />
-          </section>
-          <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
-          <WaitAccuracyPanel accuracy={state.waitAccuracy} />
-          <DevicesPanel devices={state.devices} central={state.central} timeZone={timeZone} />
+          {/* Three columns on a head's monitor (dashboard.css); each panel scrolls inside its column when its list is long. */}
+          <div className="dash-col">
+            <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
+            <DesksPanel desks={state.desks} />
+            <OperatorsPanel operators={state.operators} desks={state.desks} onCloseDesk={closeDesk} />
+          </div>
+          <div className="dash-col">
+            <section className="dash-panel" tabIndex={0} aria-labelledby="waits-title">
+              <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
+              <WaitsChart loads={state.hours} open={state.openHours} standardMinutes={state.waitingStandardMinutes} />
+            </section>
+            <section className="dash-panel" tabIndex={0} aria-labelledby="load-title">
+              <h2 id="load-title">{t('dashboard.chartLoad')}</h2>
+              <LoadChart loads={state.hours} open={state.openHours} />
+            </section>
+            <WaitAccuracyPanel accuracy={state.waitAccuracy} />
+          </div>
+          <div className="dash-col">
+            <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
+            <DevicesPanel devices={state.devices} central={state.central} timeZone={timeZone} />
+          </div>
         </main>
       )}
     </div>

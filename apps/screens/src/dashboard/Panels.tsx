@@ -8,7 +8,7 @@ import { deskActivity, deviceAlarm } from './figures.js';
 export function QueuePanel({ queue, standardMinutes }: { queue: readonly ServiceQueueView[]; standardMinutes: number }) {
   const { t, language } = useLanguage();
   return (
-    <section className="dash-panel" aria-labelledby="queue-title">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="queue-title">
       <h2 id="queue-title">{t('dashboard.queue')}</h2>
       <table className="dash-table">
         <thead>
@@ -46,7 +46,7 @@ export function QueuePanel({ queue, standardMinutes }: { queue: readonly Service
 export function DesksPanel({ desks }: { desks: readonly DeskView[] }) {
   const { t, language } = useLanguage();
   return (
-    <section className="dash-panel" aria-labelledby="desks-title">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="desks-title">
       <h2 id="desks-title">{t('dashboard.desks')}</h2>
       <table className="dash-table">
         <thead>
@@ -80,7 +80,7 @@ export function DesksPanel({ desks }: { desks: readonly DeskView[] }) {
 export function DevicesPanel({ devices, central, timeZone }: { devices: readonly DeviceHealthView[]; central: CentralLinkView; timeZone: string }) {
   const { t, language } = useLanguage();
   return (
-    <section className="dash-panel" aria-labelledby="devices-title">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="devices-title">
       <h2 id="devices-title">{t('dashboard.devices')}</h2>
       {devices.length === 0 && <p>{t('dashboard.devicesNone')}</p>}
       <ul className="dash-devices">
