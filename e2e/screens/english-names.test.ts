@@ -27,7 +27,7 @@ describe.runIf(browserSuitesRun)('English names on English screens', () => {
     await page.getByLabel(labels.password).fill('demo');
     await page.getByRole('button', { name: labels.submit }).click();
   };
-  const english = { login: 'Login', password: 'Password', submit: 'Sign in' };
+  const english = { login: 'Login', password: 'Password', submit: 'Log in' };
 
   beforeAll(async () => {
     office = await startTestOffice();
@@ -47,19 +47,19 @@ describe.runIf(browserSuitesRun)('English names on English screens', () => {
   });
 
   it('the kiosk names the office and the services in English, and in Russian on a Russian kiosk', async () => {
-    const page = await open(`/kiosk?lang=en#pair=${DEMO_TOKENS.kiosk}`, { width: 1080, height: 1920 });
-    await expect.poll(() => page.locator('.kiosk__office').textContent()).toBe('Central customer office (demo)');
+    const page = await open(`/kiosk?lang=en&token=${DEMO_TOKENS.kiosk}`, { width: 1080, height: 1920 });
+    await expect.poll(() => page.locator('.kiosk__office').textContent(), { timeout: 10_000 }).toBe('Central customer office (demo)');
     await page.getByRole('button', { name: /Payments and advice/ }).waitFor();
     await saveScreenshot(page, 'english-kiosk');
-    const russian = await open(`/kiosk#pair=${DEMO_TOKENS.kiosk}`, { width: 1080, height: 1920 });
-    await expect.poll(() => russian.locator('.kiosk__office').textContent()).toBe('ЦОК «Центральный» (демо)');
+    const russian = await open(`/kiosk?token=${DEMO_TOKENS.kiosk2}`, { width: 1080, height: 1920 });
+    await expect.poll(() => russian.locator('.kiosk__office').textContent(), { timeout: 10_000 }).toBe('ЦОК «Центральный» (демо)');
     await russian.getByRole('button', { name: /Оплата и консультации/ }).waitFor();
   });
 
   it('the board names the office and the waiting services in English', async () => {
-    const page = await open(`/board?lang=en#pair=${DEMO_TOKENS.board}`, { width: 1920, height: 1080 });
-    await expect.poll(() => page.locator('.board__office').textContent()).toBe('Central customer office (demo)');
-    await expect.poll(() => page.getByTestId('board-waiting').textContent()).toContain('Payments and advice');
+    const page = await open(`/board?lang=en&token=${DEMO_TOKENS.board}`, { width: 1920, height: 1080 });
+    await expect.poll(() => page.locator('.board__office').textContent(), { timeout: 10_000 }).toBe('Central customer office (demo)');
+    await expect.poll(() => page.getByTestId('board-waiting').textContent(), { timeout: 10_000 }).toContain('Payments and advice');
     expect(await page.getByTestId('board-waiting').textContent()).not.toContain('Оплата');
     await saveScreenshot(page, 'english-board');
   });
@@ -71,13 +71,13 @@ describe.runIf(browserSuitesRun)('English names on English screens', () => {
     await page.getByRole('button', { name: 'Desk 1', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Desk 2', exact: true }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Desk 1', exact: true }).click();
-    await expect.poll(() => page.locator('.op-header__desk').textContent()).toBe(' · Desk 1');
+    await expect.poll(() => page.locator('.op-header__desk').textContent(), { timeout: 10_000 }).toBe(' · Desk 1');
     await page.getByRole('button', { name: /^Call next/ }).click();
-    await expect.poll(() => page.getByTestId('current-status').textContent()).toBe('Called');
+    await expect.poll(() => page.getByTestId('current-status').textContent(), { timeout: 10_000 }).toBe('Called');
     expect(await page.locator('.op-visitor').textContent()).toContain('Payments and advice');
     await page.getByRole('button', { name: /^Start/ }).click();
     // The outcome codes of payments, in English.
-    await page.getByText('Payment taken').waitFor();
+    await expect.poll(() => page.locator('option', { hasText: 'Payment taken' }).count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator('body').textContent()).not.toContain('Принята оплата');
     await saveScreenshot(page, 'english-operator');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
