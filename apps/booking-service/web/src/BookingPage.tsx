@@ -243,7 +243,7 @@ function BookingDone({
 
   return (
     <main className="booking done">
-      <h1>{say(cancelled ? 'booking.status.cancelled' : 'booking.done')}</h1>
+      <h1>{say(cancelled ? 'booking.cancelledTitle' : 'booking.done')}</h1>
       <p className="place">
         {inLanguage(booking.officeName, booking.officeNameEn, language)}
         <br />

@@ -56,6 +56,7 @@ export const bookingRu = {
   'booking.cancelYes': 'Да, отменить',
   'booking.cancelNo': 'Нет, оставить',
   'booking.cancelledThis': 'Запись отменена. Код больше не действует.',
+  'booking.cancelledTitle': 'Запись отменена',
 } as const;
 
 export const bookingEn: Record<keyof typeof bookingRu, string> = {
@@ -115,4 +116,5 @@ export const bookingEn: Record<keyof typeof bookingRu, string> = {
   'booking.cancelYes': 'Yes, cancel',
   'booking.cancelNo': 'No, keep it',
   'booking.cancelledThis': 'The booking is cancelled. The code no longer works.',
+  'booking.cancelledTitle': 'Booking cancelled',
 };
