@@ -129,13 +129,15 @@ describe('device agent: kiosk tickets on a network printer', () => {
     cleanups.push(() => again.close());
     await again.listen(office.port, '127.0.0.1');
     // The server takes the printer's state from the hello before it acks it, and the agent is
-    // online only once that ack is back: both are waited for, not the first alone.
+    // online only once that ack is back: both are waited for, not the first alone. The agent
+    // retries with a growing pause of up to 10 s (its real timings), so while the office was
+    // down its next try may be that far off: the wait allows one full pause and a loaded machine.
     await vi.waitFor(
       () => {
         expect(again.context.devices.printerStatus('printer-1')).toBe('ok');
         expect(links).toContain('online');
       },
-      { timeout: 10_000 },
+      { timeout: 30_000, interval: 100 },
     );
 
     const kiosk = io(`${office.url}/kiosk`, { auth: { token: DEMO_TOKENS.kiosk }, transports: ['websocket'], reconnection: false });

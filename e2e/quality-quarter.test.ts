@@ -223,6 +223,8 @@ describe('a generated quarter of three offices through the real sync', () => {
       const all = OFFICES.map((id) => truth(id));
       expect(await page.locator('[data-testid="company-served"]').getAttribute('data-value')).toBe(String(all.reduce((a, t) => a + t.served, 0)));
       expect(await page.locator('[data-testid="company-repeats"]').getAttribute('data-value')).toBe(String(all.reduce((a, t) => a + t.repeats, 0)));
+      // Complaints by outcome is a chart now; its numbers are one click away as a table.
+      await page.locator('[data-testid="central-chart-complaints-switch"]').click();
       const complaints = page.locator('[data-testid="company-complaints"] tbody tr');
       const counts = await complaints.locator('td:nth-of-type(1)').allTextContents();
       expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(all.reduce((a, t) => a + t.complaints, 0));

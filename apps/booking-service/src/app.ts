@@ -6,6 +6,7 @@ import { createCentralBookings } from './booking/central-bookings.js';
 import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
+import { authorise } from './auth/central-permissions.js';
 import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, socketDoor } from '@talon/server-edge';
 import { createQualityHttp } from './quality/quality-http.js';
 import { forgetAccountKeys } from './quality/central-quality.js';
@@ -16,6 +17,7 @@ import { createPhoneStatuses } from './phone/phone-statuses.js';
 import { createPhoneTokenCheck } from './phone/phone-token-check.js';
 import { createNudgeChannels } from './phone/nudges/nudge-channels.js';
 import { createNudgeService } from './phone/nudges/nudge-service.js';
+import { createQuestionnaireService } from './phone/questionnaire-service.js';
 import { officeDayOf } from './booking/office-day.js';
 import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
 import type { RedisCluster } from './sync/redis-cluster.js';
@@ -153,15 +155,24 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     handshakeFailures,
     refusals,
   });
-  io.of('/').use((_socket, next) => next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office' } })));
+  io.of('/').use((_socket, next) => {
+    const refused = authorise({ role: 'anyone' }, '/ connect');
+    next(refused.ok ? undefined : Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office, phone pages to /phone' } }));
+  });
   httpServer.on(
     'request',
     createCentralHttpHandler({ bookings, offices, store, config: () => config, logger: logger.child({ area: 'http' }), now, officesLinked: () => officeNsp.sockets.size,
       bookingGuesses,
+      nudgeRequests: {
+        perAddress: createFailureCounter({ max: limits.nudgesPerAddress, windowMs: limits.nudgeWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+        perTicket: createFailureCounter({ max: limits.nudgeRequestsPerTicket, windowMs: limits.nudgeWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+      },
       refusals,
       checkPhoneToken,
       nudges,
       nudgeOffer: nudgeChannels.offer,
+      questionnaire: createQuestionnaireService({ store, now }),
+      questionnaireSubmissions: attempts(limits.questionnaireAnswersPerAddress),
       quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),

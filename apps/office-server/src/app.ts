@@ -265,10 +265,13 @@ export function createApplication(options: ApplicationOptions): Application {
         const check = () => (io.engine.clientsCount === 0 ? resolve() : setTimeout(check, 10));
         check();
       }));
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      // Keep-alive HTTP connections would otherwise hold close() until they idle out.
+      // io.close() closes the HTTP server too, and answers only once every connection has ended:
+      // a browser's keep-alive connection (a screen's page, a clip it is playing) would hold it
+      // until the browser lets go. So the connections are cut right after it starts, not after.
+      const ioClosed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await within(2000, ioClosed);
+      if (httpServer.listening) await within(2000, new Promise<void>((resolve) => httpServer.close(() => resolve())));
       edge.close();
       db.close();
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseNextTicket, isDueBooking, isPriorityTicket } from './call-next.js';
+import { chooseNextTicket, compareArrival, compareSlot, isDueBooking, isPriorityTicket, type CallChoice } from './call-next.js';
 import { createQueueState } from './create-queue-state.js';
 import type { QueueState } from './queue-state.js';
 import { MINUTE, TUESDAY_10_00, testOffice } from './testing/office-fixture.js';
@@ -7,7 +7,7 @@ import type { Ticket, TicketKind } from './ticket.js';
 
 /*
  * Properties of the call rule over many random halls (a seeded generator, so a failure names
- * its seed and repeats): whatever the hall, (1) no one past the hard limit is passed over for a
+ * its seed and repeats): the rule says what the rule written tier by tier says (below); whatever the hall, (1) no one past the hard limit is passed over for a
  * booking or walk-in who is not; (2) a priority visitor is passed over only by a transfer to the
  * desk or the fairness cap; (3) a late walk-in never goes before one who can still make the standard.
  */
@@ -110,5 +110,73 @@ describe('call rule properties over 2000 random halls', () => {
       );
       expect(inTime.map((t) => t.number), `seed ${seed}`).toEqual([]);
     }
+  });
+});
+
+/**
+ * The rule as the docs tell it, one filter per tier, in the order the tiers apply. The real one
+ * finds every tier's first in a single pass (the forward play calls it thousands of times per
+ * forecast); it must choose the same ticket for the same reason in every hall.
+ */
+function chooseTierByTier(state: QueueState, deskId: string, at: number): CallChoice | undefined {
+  const desk = state.desks.get(deskId);
+  if (!desk) return undefined;
+  const deskSetup = state.setup.desks.find((d) => d.id === deskId);
+  const services = deskSetup?.services ?? [];
+  const weights = new Map(services.map((s) => [s.serviceId, s.weight]));
+  const { waitingStandardMinutes, waitingHardLimitMinutes, maxPriorityCallsInRow } = state.setup.rules;
+  const first = (tickets: Ticket[], compare: (a: Ticket, b: Ticket) => number) => [...tickets].sort(compare)[0];
+  const oldest = (tickets: Ticket[]) => first(tickets, compareArrival);
+  const candidates = [...state.tickets.values()].filter(
+    (t) => t.status === 'waiting' && (t.targetDeskId !== undefined ? t.targetDeskId === deskId : weights.has(t.serviceId)),
+  );
+  const transferred = oldest(candidates.filter((t) => t.targetDeskId === deskId));
+  if (transferred) return { ticket: transferred, reason: 'transferred-to-desk' };
+  const waited = (t: Ticket) => at - t.queuedAt;
+  const isWalkIn = (t: Ticket) => !isPriorityTicket(t) && !isDueBooking(t, at);
+  const overdue = candidates.filter((t) => isWalkIn(t) && waited(t) > waitingStandardMinutes * MINUTE);
+  const lifted = desk.priorityCallsInRow >= maxPriorityCallsInRow ? oldest(overdue) : undefined;
+  if (lifted) return { ticket: lifted, reason: 'fairness-cap' };
+  const priority = oldest(candidates.filter(isPriorityTicket));
+  if (priority) return { ticket: priority, reason: 'priority' };
+  const pastLimit = oldest(candidates.filter((t) => waited(t) > waitingHardLimitMinutes * MINUTE && (t.kind !== 'booking' || isDueBooking(t, at))));
+  if (pastLimit) return { ticket: pastLimit, reason: 'past-hard-limit' };
+  const due = first(candidates.filter((t) => isDueBooking(t, at)), compareSlot);
+  if (due) return { ticket: due, reason: 'booking-due' };
+  const inTime = candidates.filter((t) => isWalkIn(t) && waited(t) <= waitingStandardMinutes * MINUTE);
+  let next: Ticket | undefined;
+  if (deskSetup?.servicePolicy === 'weighted') {
+    const score = (t: Ticket) => waited(t) * (weights.get(t.serviceId) ?? 1);
+    next = first(inTime, (a, b) => score(b) - score(a) || compareArrival(a, b));
+  } else {
+    for (const entry of services) {
+      next = oldest(inTime.filter((t) => t.serviceId === entry.serviceId));
+      if (next) break;
+    }
+  }
+  if (next) return { ticket: next, reason: 'next-in-line' };
+  const late = oldest(overdue);
+  return late ? { ticket: late, reason: 'overdue-walk-in' } : undefined;
+}
+
+describe('the rule in one pass is the rule tier by tier', () => {
+  it('chooses the same ticket for the same reason in 2000 random halls, at every desk, now and later', () => {
+    const reasons = new Set<string>();
+    for (const seed of SEEDS) {
+      const { state } = randomHall(seed);
+      for (const deskId of DESKS) {
+        const desks = new Map(state.desks);
+        desks.set(deskId, { deskId, status: 'open', operatorId: 'op1', statusSince: now - 60 * MINUTE, priorityCallsInRow: seed % 4, lastFinishedRated: false });
+        const hall = { ...state, desks };
+        for (const at of [now, now + 25 * MINUTE, now + 70 * MINUTE]) {
+          const expected = chooseTierByTier(hall, deskId, at);
+          const actual = chooseNextTicket(hall, deskId, at);
+          expect(actual && { id: actual.ticket.id, reason: actual.reason }, `seed ${seed}, ${deskId}`).toEqual(expected && { id: expected.ticket.id, reason: expected.reason });
+          if (expected) reasons.add(expected.reason);
+        }
+      }
+    }
+    // The halls must reach every tier, or the comparison proves less than it says.
+    expect([...reasons].sort()).toEqual(['booking-due', 'fairness-cap', 'next-in-line', 'overdue-walk-in', 'past-hard-limit', 'priority', 'transferred-to-desk']);
   });
 });

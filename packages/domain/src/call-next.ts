@@ -34,10 +34,6 @@ export function compareSlot(a: Ticket, b: Ticket): number {
   return (a.bookingSlotStart ?? a.queuedAt) - (b.bookingSlotStart ?? b.queuedAt) || compareArrival(a, b);
 }
 
-function oldest(tickets: Ticket[]): Ticket | undefined {
-  return tickets.length === 0 ? undefined : [...tickets].sort(compareArrival)[0];
-}
-
 /** A priority category whose document has not been found wanting (a pending check counts). */
 export function isPriorityTicket(ticket: Ticket): boolean {
   return ticket.kind === 'priority' && ticket.categoryCheck !== 'rejected';
@@ -51,6 +47,11 @@ export function isDueBooking(ticket: Ticket, now: Instant): boolean {
 /**
  * Who this desk calls next. The whole policy is here, in the order it is applied; the README and
  * docs/call-policy.md say the same in plain words, and call-next.test.ts checks it by tables.
+ *
+ * One pass over the hall finds the first ticket of every tier at once: the forward play
+ * (wait-forecast.ts) asks this for every call it plays, so a pass per tier cost the office's
+ * estimate most of its time. call-next.properties.test.ts holds the rule written tier by tier,
+ * and checks this one against it over random halls.
  */
 export function chooseNextTicket(state: QueueState, deskId: string, now: Instant): CallChoice | undefined {
   const desk = state.desks.get(deskId);
@@ -59,60 +60,78 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   const deskSetup = state.setup.desks.find((d) => d.id === deskId);
   const services = deskSetup?.services ?? [];
   const weights = new Map(services.map((s) => [s.serviceId, s.weight]));
+  const weighted = deskSetup?.servicePolicy === 'weighted';
   const { waitingStandardMinutes, waitingHardLimitMinutes, maxPriorityCallsInRow } = state.setup.rules;
+  const standardMs = waitingStandardMinutes * MINUTE;
+  const hardLimitMs = waitingHardLimitMinutes * MINUTE;
 
-  const candidates: Ticket[] = [];
-  for (const ticket of state.tickets.values()) {
-    if (ticket.status !== 'waiting') continue;
-    if (ticket.targetDeskId !== undefined ? ticket.targetDeskId === deskId : weights.has(ticket.serviceId)) candidates.push(ticket);
+  let transferred: Ticket | undefined;
+  let overdue: Ticket | undefined;
+  let priority: Ticket | undefined;
+  let pastLimit: Ticket | undefined;
+  let due: Ticket | undefined;
+  // In time: by weighted score, or the oldest per service for a desk that keeps its service order.
+  let inTimeByScore: Ticket | undefined;
+  let inTimeScore = 0;
+  const inTimeByService = weighted ? undefined : new Map<string, Ticket>();
+
+  for (const t of state.tickets.values()) {
+    if (t.status !== 'waiting') continue;
+    if (t.targetDeskId !== undefined) {
+      if (t.targetDeskId === deskId && (transferred === undefined || compareArrival(t, transferred) < 0)) transferred = t;
+      continue;
+    }
+    const weight = weights.get(t.serviceId);
+    if (weight === undefined) continue;
+    const waited = now - t.queuedAt;
+    const isPriority = isPriorityTicket(t);
+    const isDue = isDueBooking(t, now);
+    if (isPriority && (priority === undefined || compareArrival(t, priority) < 0)) priority = t;
+    if (waited > hardLimitMs && (t.kind !== 'booking' || isDue) && (pastLimit === undefined || compareArrival(t, pastLimit) < 0)) pastLimit = t;
+    if (isDue && (due === undefined || compareSlot(t, due) < 0)) due = t;
+    if (isPriority || isDue) continue;
+    // A walk-in (or a booking not yet due): late, or still able to make the standard.
+    if (waited > standardMs) {
+      if (overdue === undefined || compareArrival(t, overdue) < 0) overdue = t;
+    } else if (inTimeByService) {
+      const first = inTimeByService.get(t.serviceId);
+      if (first === undefined || compareArrival(t, first) < 0) inTimeByService.set(t.serviceId, t);
+    } else {
+      const score = waited * weight;
+      if (inTimeByScore === undefined || score > inTimeScore || (score === inTimeScore && compareArrival(t, inTimeByScore) < 0)) {
+        inTimeByScore = t;
+        inTimeScore = score;
+      }
+    }
   }
-  if (candidates.length === 0) return undefined;
 
   // 1. Sent to this very desk by a colleague: they have waited once already.
-  const transferred = oldest(candidates.filter((t) => t.targetDeskId === deskId));
   if (transferred) return { ticket: transferred, reason: 'transferred-to-desk' };
 
-  const waited = (t: Ticket) => now - t.queuedAt;
-  const isWalkIn = (t: Ticket) => !isPriorityTicket(t) && !isDueBooking(t, now);
-  const overdue = candidates.filter((t) => isWalkIn(t) && waited(t) > waitingStandardMinutes * MINUTE);
-
   // 2. Fairness: priority and bookings may not shut out a walk-in who waits past the standard.
-  if (desk.priorityCallsInRow >= maxPriorityCallsInRow) {
-    const lifted = oldest(overdue);
-    if (lifted) return { ticket: lifted, reason: 'fairness-cap' };
-  }
+  if (desk.priorityCallsInRow >= maxPriorityCallsInRow && overdue) return { ticket: overdue, reason: 'fairness-cap' };
 
   // 3. Priority categories.
-  const priority = oldest(candidates.filter(isPriorityTicket));
   if (priority) return { ticket: priority, reason: 'priority' };
 
   // 4. Past the hard limit, longest first, before bookings and walk-ins: the bound on the longest wait.
-  const pastLimit = oldest(candidates.filter((t) => waited(t) > waitingHardLimitMinutes * MINUTE && (t.kind !== 'booking' || isDueBooking(t, now))));
   if (pastLimit) return { ticket: pastLimit, reason: 'past-hard-limit' };
 
   // 5. Bookings whose slot has started, earliest slot first.
-  const due = candidates.filter((t) => isDueBooking(t, now)).sort(compareSlot)[0];
   if (due) return { ticket: due, reason: 'booking-due' };
 
-  // 6. Walk-ins who can still be called within the standard, by the desk's own service policy:
-  // serving the already-late first would only make these late too.
-  const inTime = byDeskPolicy(candidates.filter((t) => isWalkIn(t) && waited(t) <= waitingStandardMinutes * MINUTE));
+  // 6. Walk-ins who can still be called within the standard, by the desk's own service policy (its
+  // first listed service with anyone waiting, or the highest wait x weight): serving the
+  // already-late first would only make these late too.
+  let inTime = inTimeByScore;
+  if (inTimeByService) {
+    for (const entry of services) {
+      inTime = inTimeByService.get(entry.serviceId);
+      if (inTime) break;
+    }
+  }
   if (inTime) return { ticket: inTime, reason: 'next-in-line' };
 
   // 7. Walk-ins past the standard (not yet past the hard limit), longest wait first.
-  const late = oldest(overdue);
-  return late ? { ticket: late, reason: 'overdue-walk-in' } : undefined;
-
-  /** The desk's own setting: its first listed service with anyone waiting, or the highest wait x weight. */
-  function byDeskPolicy(rest: Ticket[]): Ticket | undefined {
-    if (deskSetup?.servicePolicy !== 'weighted') {
-      for (const entry of services) {
-        const first = oldest(rest.filter((t) => t.serviceId === entry.serviceId));
-        if (first) return first;
-      }
-      return undefined;
-    }
-    const score = (t: Ticket) => waited(t) * (weights.get(t.serviceId) ?? 1);
-    return [...rest].sort((a, b) => score(b) - score(a) || compareArrival(a, b))[0];
-  }
+  return overdue ? { ticket: overdue, reason: 'overdue-walk-in' } : undefined;
 }

@@ -37,24 +37,78 @@ interface LocalParts {
   second: number;
 }
 
-function partsOf(timeZone: string, at: Instant): LocalParts {
+/** The wall clock as the zone's rules give it: exact, and slow (tens of microseconds a call). */
+function zoneParts(timeZone: string, at: Instant): LocalParts {
   const parts = formatter(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const year = Number(get('year'));
-  const month = Number(get('month'));
-  const day = Number(get('day'));
-  const hour = Number(get('hour'));
-  const minute = Number(get('minute'));
   return {
     date: `${get('year')}-${get('month')}-${get('day')}`,
     time: `${get('hour')}:${get('minute')}`,
     weekday: WEEKDAYS[get('weekday')] ?? 1,
+    year: Number(get('year')),
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+    second: Number(get('second')),
+  };
+}
+
+/** The zone's offset from UTC at an instant (whole seconds, as the zone's rules give it). */
+function zoneOffset(timeZone: string, at: Instant): number {
+  const p = zoneParts(timeZone, at);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - (at - (((at % 1000) + 1000) % 1000));
+}
+
+const DAY = 24 * 60 * MINUTE;
+/** A few days per zone are enough: a forecast or a report walks forward through one or two. */
+const OFFSET_DAYS_KEPT = 16;
+/** Per zone, per UTC day: the offset when it held all day, or null when the zone changed it that day. */
+const offsetsByDay = new Map<string, Map<number, number | null>>();
+
+/**
+ * The zone's offset at an instant, read once per UTC day: a zone changes its offset at most twice a
+ * year, so when the offset at a day's start equals the one at its end, it held all day. The forward
+ * play asks for the wall clock thousands of times per forecast, and Intl is the slowest part of it.
+ */
+function offsetOf(timeZone: string, at: Instant): number {
+  let days = offsetsByDay.get(timeZone);
+  if (!days) {
+    days = new Map();
+    offsetsByDay.set(timeZone, days);
+  }
+  const day = Math.floor(at / DAY);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const atStart = zoneOffset(timeZone, day * DAY);
+    offset = atStart === zoneOffset(timeZone, (day + 1) * DAY) ? atStart : null;
+    if (days.size >= OFFSET_DAYS_KEPT) days.delete(days.keys().next().value as number);
+    days.set(day, offset);
+  }
+  return offset ?? zoneOffset(timeZone, at);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The office's wall clock at an instant: the zone's offset (cached per day) applied to UTC. */
+function partsOf(timeZone: string, at: Instant): LocalParts {
+  const wall = new Date(at + offsetOf(timeZone, at));
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + 1;
+  const day = wall.getUTCDate();
+  const hour = wall.getUTCHours();
+  const minute = wall.getUTCMinutes();
+  return {
+    date: `${pad(year, 4)}-${pad(month)}-${pad(day)}`,
+    time: `${pad(hour)}:${pad(minute)}`,
+    weekday: ((((wall.getUTCDay() + 6) % 7) + 1) as IsoWeekday),
     year,
     month,
     day,
     hour,
     minute,
-    second: Number(get('second')),
+    second: wall.getUTCSeconds(),
   };
 }
 
@@ -68,19 +122,13 @@ export function localTimeOf(schedule: OfficeSchedule, now: Instant): { date: str
   return { date, time, weekday };
 }
 
-function offsetAt(timeZone: string, at: Instant): number {
-  const p = partsOf(timeZone, at);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - (at - (((at % 1000) + 1000) % 1000));
-}
-
 /** The instant a wall-clock time happens on a local date; two passes settle a DST change. */
 export function instantOfLocal(timeZone: string, date: string, time: LocalTime): Instant {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
-  const first = wall - offsetAt(timeZone, wall);
-  return wall - offsetAt(timeZone, first);
+  const first = wall - offsetOf(timeZone, wall);
+  return wall - offsetOf(timeZone, first);
 }
 
 function addDays(date: string, days: number): string {

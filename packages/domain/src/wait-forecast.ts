@@ -1,5 +1,6 @@
 import { chooseNextTicket } from './call-next.js';
 import type { DeskState } from './desk-state.js';
+import { ForecastHall } from './forecast-hall.js';
 import { instantOfLocal, issuingWindow, localTimeOf, scheduledBreakAt } from './office-hours.js';
 import type { QueueState } from './queue-state.js';
 import type { Instant, Ticket } from './ticket.js';
@@ -78,6 +79,16 @@ export interface ForecastOptions {
   arrivals?: readonly ArrivalRate[];
   /** Desk time per visit beyond the service itself: the call, the walk to the desk. */
   callToStartMs?: number;
+  /**
+   * Visitors who might take a ticket now (the kiosk's question, one per service): each is told
+   * when it would be called as if it alone had joined the hall. A probe takes no desk time and
+   * moves no one: when a desk picks it, the call time is kept, the probe leaves, and the desk
+   * chooses again at the same moment. The call rule picks by tiers and, within a tier, the first
+   * in a fixed order, so a candidate it does not pick never changes whom it picks; every probe's
+   * call is therefore the one a separate play with that visitor alone would give, at the cost of
+   * one play for all of them.
+   */
+  probes?: readonly Ticket[];
 }
 
 /** Expected visitors are placed only this far ahead: a kiosk's question is about the next hours. */
@@ -119,20 +130,22 @@ function expectedArrivals(state: QueueState, now: Instant, arrivals: readonly Ar
   const until = Math.min(now + ARRIVALS_HORIZON_MS, window.closesAt !== undefined ? window.closesAt - state.setup.schedule.issueUntilMinutesBeforeClose * MINUTE : Infinity);
   const officeDay = localTimeOf(state.setup.schedule, now).date;
   const expected: Ticket[] = [];
-  const add = (ticket: Omit<Ticket, 'id' | 'number' | 'officeDay' | 'status' | 'recalls' | 'issuedAt'>) => {
+  // Plain literals of one shape: spreads here made the play's tickets slow to build and to read.
+  const add = (serviceId: string, kind: Ticket['kind'], queuedAt: Instant, bookingSlotStart?: Instant) => {
     const id = `${EXPECTED_PREFIX}${expected.length}`;
-    expected.push({ ...ticket, id, number: id, officeDay, issuedAt: ticket.queuedAt, status: 'waiting', recalls: 0 });
+    const ticket: Ticket = { id, number: id, serviceId, officeDay, kind, issuedAt: queuedAt, queuedAt, status: 'waiting', recalls: 0 };
+    if (kind === 'priority') ticket.categoryCheck = 'pending';
+    if (bookingSlotStart !== undefined) ticket.bookingSlotStart = bookingSlotStart;
+    expected.push(ticket);
   };
   for (const rate of arrivals) {
     if (!(rate.perHour > 0)) continue;
     const every = (60 * MINUTE) / rate.perHour;
-    for (let at = now + every / 2; at < until; at += every) {
-      add({ serviceId: rate.serviceId, kind: rate.kind, queuedAt: at, ...(rate.kind === 'priority' && { categoryCheck: 'pending' as const }) });
-    }
+    for (let at = now + every / 2; at < until; at += every) add(rate.serviceId, rate.kind, at);
   }
   for (const booking of state.bookings.values()) {
     if (booking.slotStart < now || booking.slotStart >= until) continue;
-    add({ serviceId: booking.serviceId, kind: 'booking', queuedAt: Math.max(now, booking.slotStart - BOOKING_EARLY_MS), bookingSlotStart: booking.slotStart });
+    add(booking.serviceId, 'booking', Math.max(now, booking.slotStart - BOOKING_EARLY_MS), booking.slotStart);
   }
   return expected.sort((a, b) => a.queuedAt - b.queuedAt);
 }
@@ -147,11 +160,25 @@ function expectedArrivals(state: QueueState, now: Instant, arrivals: readonly Ar
  */
 export function forecastCalls(state: QueueState, now: Instant, options: ForecastOptions = {}): Map<string, Instant> {
   const calls = new Map<string, Instant>();
-  const tickets = new Map<string, Ticket>();
-  for (const [id, t] of state.tickets) if (t.status === 'waiting') tickets.set(id, t);
-  if (tickets.size === 0) return calls;
+  const hall = new ForecastHall();
+  for (const t of state.tickets.values()) if (t.status === 'waiting') hall.add(t);
+  const probes = new Set<string>();
+  for (const probe of options.probes ?? []) {
+    if (hall.tickets.has(probe.id)) continue;
+    hall.add(probe);
+    probes.add(probe.id);
+  }
+  if (hall.size === 0) return calls;
   const extraMs = options.callToStartMs ?? 0;
-  const visitMs = (serviceId: string) => expectedServiceMs(state, serviceId) + extraMs;
+  const visits = new Map<string, number>();
+  const visitMs = (serviceId: string) => {
+    let ms = visits.get(serviceId);
+    if (ms === undefined) {
+      ms = expectedServiceMs(state, serviceId) + extraMs;
+      visits.set(serviceId, ms);
+    }
+    return ms;
+  };
 
   const desks: SimDesk[] = [];
   for (const setup of state.setup.desks) {
@@ -176,9 +203,9 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
 
   const expected = options.arrivals || state.bookings.size > 0 ? expectedArrivals(state, now, options.arrivals ?? []) : [];
   let nextExpected = 0;
-  let realLeft = tickets.size;
+  let realLeft = hall.size;
   const deskStates = new Map(state.desks);
-  const view: QueueState = { ...state, tickets, desks: deskStates };
+  const view: QueueState = { ...state, tickets: hall.tickets, desks: deskStates };
   for (let n = 0; n < MAX_CALLS && desks.length > 0 && realLeft > 0; n += 1) {
     // The desk free first calls next; equal times go to the lower desk number, as every run must agree.
     let at = 0;
@@ -190,11 +217,11 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
     const desk = desks[at] as SimDesk;
     // Whoever is expected by then has come in.
     while (nextExpected < expected.length && (expected[nextExpected] as Ticket).queuedAt <= desk.freeAt) {
-      const t = expected[nextExpected] as Ticket;
-      tickets.set(t.id, t);
+      hall.add(expected[nextExpected] as Ticket);
       nextExpected += 1;
     }
-    const choice = chooseNextTicket(view, desk.id, desk.freeAt);
+    // The rule sees only the tickets that can be its choice here (ForecastHall), and chooses as over the whole hall.
+    const choice = chooseNextTicket({ ...view, tickets: hall.candidatesFor(state, desk.id, desk.freeAt) }, desk.id, desk.freeAt);
     if (!choice) {
       // Nobody this desk serves waits: it waits for the next expected visitor, or drops out.
       const next = expected[nextExpected];
@@ -202,7 +229,14 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
       else desks.splice(at, 1);
       continue;
     }
-    tickets.delete(choice.ticket.id);
+    hall.delete(choice.ticket);
+    if (probes.has(choice.ticket.id)) {
+      // Kept and gone: the desk is as free as before and chooses again, and the call is not counted.
+      calls.set(choice.ticket.id, desk.freeAt);
+      realLeft -= 1;
+      n -= 1;
+      continue;
+    }
     if (!choice.ticket.id.startsWith(EXPECTED_PREFIX)) {
       calls.set(choice.ticket.id, desk.freeAt);
       realLeft -= 1;

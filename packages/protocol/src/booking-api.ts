@@ -12,6 +12,8 @@ export const BOOKING_API_ERROR_CODES = [
   'payload-too-large',
   'rate-limited',
   'unauthorized',
+  /** The credential sent is good, but not for this (central's permissions table, docs/protocol.md). */
+  'forbidden',
   'not-found',
   'internal',
   /** Central's database is down for now: try again in a little while (HTTP 503 with Retry-After). */
@@ -32,6 +34,10 @@ export const BOOKING_API_ERROR_CODES = [
   'phone-token-invalid',
   /** The phone page's token is from another office day: a ticket lives for its day. */
   'phone-token-expired',
+  /** This ticket's questionnaire is answered already: one answer per ticket, a second is refused. */
+  'questionnaire-answered',
+  /** The questionnaire opens once central knows the visit was served (not before, not after a no-show). */
+  'questionnaire-not-open',
 ] as const;
 export type BookingApiErrorCode = (typeof BOOKING_API_ERROR_CODES)[number];
 

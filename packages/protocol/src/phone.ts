@@ -90,6 +90,35 @@ export const phoneNudgeRequestSchema = z.strictObject({
 });
 export type PhoneNudgeRequest = z.infer<typeof phoneNudgeRequestSchema>;
 
+/**
+ * `POST /api/phone/<token>/questionnaire`: the visitor's post-visit questionnaire. The ticket is
+ * the token's; either question may be skipped, not both. Central keeps one answer per ticket and
+ * refuses a second (`questionnaire-answered`): an answer is final, so a reload, a double tap or a
+ * second phone cannot count twice or rewrite it. The indicators take these as `QuestionnaireAnswer`s
+ * (packages/domain quality/questionnaire.ts).
+ */
+export const phoneQuestionnaireAnswerSchema = z
+  .strictObject({
+    /** «Ваш вопрос решён?» */
+    solved: z.boolean().optional(),
+    /** «Насколько легко было?» 1 (very hard) … 5 (very easy). */
+    ease: z.number().int().min(1).max(5).optional(),
+  })
+  .refine((a) => a.solved !== undefined || a.ease !== undefined, { message: 'answer at least one question' });
+export type PhoneQuestionnaireAnswer = z.infer<typeof phoneQuestionnaireAnswerSchema>;
+
+/**
+ * Where the ticket's questionnaire stands (`GET /api/phone/<token>/questionnaire`): `pending` until
+ * central holds the visit's end (the page asks again), `open` for a served visit not yet answered,
+ * `answered`, or `not-served` (a no-show or a cancelled ticket is not asked).
+ */
+export const PHONE_QUESTIONNAIRE_STATES = ['pending', 'open', 'answered', 'not-served'] as const;
+export type PhoneQuestionnaireState = (typeof PHONE_QUESTIONNAIRE_STATES)[number];
+export interface PhoneQuestionnaireStatus {
+  ok: true;
+  state: PhoneQuestionnaireState;
+}
+
 export interface PhoneWatchResult {
   ok: true;
   /** The latest the office sent; null when central has heard nothing of this ticket yet. */

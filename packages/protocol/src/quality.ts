@@ -46,21 +46,6 @@ export interface QualityDashboardResults {
   'dashboard:follow-up-done': { ticketId: string };
 }
 
-/**
- * The visitor's post-visit questionnaire on the ticket's phone page (central). Each answer is one
- * event for the ticket; either question may be skipped. The indicators take these as
- * `QuestionnaireAnswer`s (packages/domain quality/questionnaire.ts).
- */
-export const questionnaireAnswer = z
-  .strictObject({
-    ticketId: idField,
-    /** "Ваш вопрос решён?" */
-    solved: z.boolean().optional(),
-    /** "Насколько легко было решить вопрос?" 1–5. */
-    ease: z.number().int().min(1).max(5).optional(),
-  })
-  .refine((a) => a.solved !== undefined || a.ease !== undefined, { message: 'answer at least one question' });
-
 /** One office in central's quality view. */
 export interface OfficeQuality {
   officeId: string;

@@ -78,7 +78,22 @@ export const centralConfigSchema = z.strictObject({
       officeHandshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
       /** Failed quality-view logins one address may make per window. */
       qualityLoginFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
-      /** The window the counts above are kept for. */
+      /**
+       * Questionnaire submissions (kept or refused) one address may make per window: a hall's guest
+       * Wi-Fi is one address for a whole office, so this is generous; a script is stopped.
+       */
+      questionnaireAnswersPerAddress: z.number().int().min(1).max(10_000).default(30),
+      /**
+       * Nudge requests (`POST /api/phone/<token>/nudges`) one address may make per nudge window:
+       * each nudge may cost the company an SMS or two. A hall's shared Wi-Fi is one address, and its
+       * visitors ask for a nudge or two each, a few a minute at the busiest.
+       */
+      nudgesPerAddress: z.number().int().min(1).max(100_000).default(20),
+      /** Nudge requests one ticket's page may make per nudge window (it needs one or two; `phone.maxNudgesPerTicket` caps those kept). */
+      nudgeRequestsPerTicket: z.number().int().min(1).max(1000).default(10),
+      /** The window the two nudge counts are kept for. */
+      nudgeWindowMinutes: z.number().int().min(1).max(1440).default(10),
+      /** The window the guess, login and questionnaire counts above are kept for. */
       guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
       /** Addresses the counters remember at most (least recently seen dropped first). */
       trackedAddresses: z.number().int().min(100).max(10_000_000).default(100_000),

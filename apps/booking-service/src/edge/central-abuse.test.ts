@@ -3,6 +3,7 @@ import { connect, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
 import { io, Manager } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { phoneTokenKeyFromOfficeKey, signPhoneToken } from '@talon/server-edge';
 import { createCentralLogger } from '../logger.js';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
 import { startTestCentral, testCentralConfig, TEST_OFFICE_KEYS, type TestCentral } from '../testing/test-central.js';
@@ -69,6 +70,48 @@ describe('central under hostile traffic', () => {
 
     await central.stop();
     expect(refusalLines()).toEqual([expect.objectContaining({ source: '127.0.0.2', reason: 'booking-guesses', count: 201 })]);
+  });
+
+  it('nudges: one address may ask for limits.nudgesPerAddress, one ticket limits.nudgeRequestsPerTicket, then rate-limited, logged as one line each', async () => {
+    await start((c) => {
+      c.limits.nudgesPerAddress = 5;
+      c.limits.nudgeRequestsPerTicket = 4;
+    });
+    const key = phoneTokenKeyFromOfficeKey(TEST_OFFICE_KEYS.north!);
+    // MONDAY_7_00 is 04:00 UTC: north has not described itself, so its office day is counted in UTC.
+    const token = (ticketId: string) => signPhoneToken({ officeId: 'north', ticketId, officeDay: '2026-11-23' }, key);
+    const nudge = (ticketId: string, from: string) =>
+      new Promise<{ status: number; code?: string }>((resolve, reject) => {
+        const body = JSON.stringify({
+          peopleLeft: 3,
+          channel: { kind: 'web-push', subscription: { endpoint: `https://fcm.googleapis.com/fcm/send/${ticketId}-${from}`, keys: { p256dh: 'B'.repeat(87), auth: 'a'.repeat(22) } } },
+        });
+        const req = httpRequest(
+          { host: '127.0.0.1', port: central.port, path: `/api/phone/${token(ticketId)}/nudges`, method: 'POST', localAddress: from, agent: false, headers: { 'content-type': 'application/json' } },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8').on('data', (c: string) => (text += c));
+            response.on('end', () => resolve({ status: response.statusCode!, code: (JSON.parse(text) as { code?: string }).code }));
+          },
+        );
+        req.on('error', reject).end(body);
+      });
+    // One address, a new ticket each time (each ticket well inside its own limit): 5 taken, then none.
+    const fromOne = [];
+    for (let i = 0; i < 12; i += 1) fromOne.push(await nudge(`t${i}`, '127.0.0.2'));
+    expect(fromOne.slice(0, 5).map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(fromOne.slice(5)).toEqual(Array.from({ length: 7 }, () => ({ status: 429, code: 'rate-limited' })));
+    expect((await nudge('t100', '127.0.0.1')).status).toBe(200);
+    // One ticket's token from many addresses (a ticket photographed and passed round): 4 requests,
+    // of which phone.maxNudgesPerTicket (3) are kept, then refused before any work.
+    const oneTicket = [];
+    for (let i = 0; i < 8; i += 1) oneTicket.push(await nudge('t200', `127.0.1.${i + 1}`));
+    expect(oneTicket.map((a) => a.status)).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
+    await central.stop();
+    expect(refusalLines()).toEqual([
+      expect.objectContaining({ source: '127.0.0.2', reason: 'nudges-per-address', count: 7 }),
+      expect.objectContaining({ source: 'north/t200/2026-11-23', reason: 'nudges-per-ticket', count: 4 }),
+    ]);
   });
 
   it('finding 1: a handshake flood on /office with a wrong key is cut off, logged in a few lines, and GET /api/offices keeps answering', async () => {

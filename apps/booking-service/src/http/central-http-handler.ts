@@ -7,21 +7,26 @@ import { bookingCalendar } from '../booking/booking-calendar.js';
 import type { CentralBookings } from '../booking/central-bookings.js';
 import type { OfficeDirectory } from '../booking/office-directory.js';
 import type { CentralConfig } from '../config/central-config.js';
-import { secretMatches } from '../config/secret-hash.js';
 import { companyReportRows } from '../reports/company-report.js';
 import { reportCsv } from '../reports/report-csv.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 import type { createQualityHttp } from '../quality/quality-http.js';
 import { createStaticPage } from './static-page.js';
+import { authorise, httpActionOf, type CentralActor } from '../auth/central-permissions.js';
+import { httpActorOf } from '../auth/central-actor.js';
+import { officesInScope } from '../quality/quality-users.js';
 import type { PhoneTokenCheck } from '../phone/phone-token-check.js';
 import { phonePageInfo } from '../phone/phone-page-info.js';
 import type { NudgeService } from '../phone/nudges/nudge-service.js';
+import type { QuestionnaireService } from '../phone/questionnaire-service.js';
 import type { PhonePageInfo } from '@talon/protocol';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
 /** A push subscription is under 1 KB; the consent text under 1 KB too. */
 const NUDGE_BODY_LIMIT = 4 * 1024;
+/** Two answers: a few dozen bytes. */
+const QUESTIONNAIRE_BODY_LIMIT = 1024;
 
 export interface CentralHttpDeps {
   bookings: CentralBookings;
@@ -37,10 +42,16 @@ export interface CentralHttpDeps {
   webRoot?: string;
   /** Failed booking look-ups per address: past the limit the address is answered `rate-limited`. */
   bookingGuesses: FailureCounter;
+  /** Nudge requests per address and per ticket (limits.nudgesPerAddress, limits.nudgeRequestsPerTicket). */
+  nudgeRequests: { perAddress: FailureCounter; perTicket: FailureCounter };
   refusals: RefusalLog;
   /** The ticket QR's token: which ticket a phone page shows, if any. */
   checkPhoneToken: PhoneTokenCheck;
   nudges: NudgeService;
+  /** The post-visit questionnaire on the phone page. */
+  questionnaire: QuestionnaireService;
+  /** Questionnaire submissions per address (`limits.questionnaireAnswersPerAddress`). */
+  questionnaireSubmissions: FailureCounter;
   /** The nudge channels the page may offer. */
   nudgeOffer: PhonePageInfo['nudges'];
   /** The quality department's view and monthly report (quality/quality-http.ts). */
@@ -53,6 +64,7 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'payload-too-large': 413,
   'rate-limited': 429,
   unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   'unknown-office': 404,
   'unknown-service': 404,
@@ -64,6 +76,8 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'booking-not-cancellable': 409,
   'phone-token-invalid': 404,
   'phone-token-expired': 410,
+  'questionnaire-answered': 409,
+  'questionnaire-not-open': 409,
   internal: 500,
   unavailable: 503,
 };
@@ -98,93 +112,142 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       }
     }
 
-    if (method === 'GET' && path === '/healthz') {
-      // 503 only when the database is down (a balancer should send requests elsewhere); with Redis
-      // down a node still serves its own offices, so it stays 200 and the body names what is down.
-      const dependencies = (await deps.dependencies?.()) ?? {};
-      const down = Object.keys(dependencies).filter((name) => dependencies[name] === 'down');
-      const ok = dependencies['database'] !== 'down';
-      const body = { ok, officesLinked: deps.officesLinked(), dependencies, down, ...(!ok && { code: 'unavailable' }) };
-      return send(response, body as never);
-    }
-    if (method === 'GET' && path === '/api/offices') {
-      const { company, personalData } = deps.config();
-      return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: personalData.retentionDays, ...(company && { company }) } as never);
-    }
+    // Which action this is and who asks, then the one permission check for all of them.
+    const matched = httpActionOf(method, path);
+    if (!matched) return send(response, refuse('not-found', `${method} ${path} is not here`));
+    const { action, params } = matched;
+    const actor = httpActorOf(request, action, params, deps);
+    const allowed = authorise(actor, action, { regionOffices: (user) => officesInScope(user, deps.config().offices) });
+    if (!allowed.ok) return send(response, refuse(allowed.code, allowed.message));
+    const address = () => clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
 
-    const slots = /^\/api\/offices\/([^/]+)\/slots$/.exec(path);
-    if (method === 'GET' && slots) {
-      const parsed = slotsQuerySchema.safeParse(query);
-      if (!parsed.success) return send(response, refuse('invalid-payload', 'slots need ?serviceId=...&date=YYYY-MM-DD'));
-      return send(response, await deps.bookings.slots(decodeURIComponent(slots[1]!), parsed.data.serviceId, parsed.data.date));
-    }
-
-    if (method === 'POST' && path === '/api/bookings') return send(response, await deps.bookings.create(await readJsonBody(request, BOOKING_BODY_LIMIT)));
-
-    const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg|\/calendar\.ics)?$/.exec(path);
-    if (booking && ((method === 'GET' && booking[2] !== '/cancel') || (method === 'POST' && booking[2] === '/cancel'))) {
-      // Every way to learn whether a code exists counts against the address when it misses, and
-      // stops answering once the address has used up its guesses: codes cannot be walked.
-      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
-      if (deps.bookingGuesses.blocked(address)) {
-        deps.refusals.refused(address, 'booking-guesses');
-        return send(response, refuse('rate-limited', 'too many wrong booking codes from this address; try again later'));
+    switch (action) {
+      case 'GET /healthz': {
+        // 503 only when the database is down (a balancer should send requests elsewhere); with Redis
+        // down a node still serves its own offices, so it stays 200 and the body names what is down.
+        const dependencies = (await deps.dependencies?.()) ?? {};
+        const down = Object.keys(dependencies).filter((name) => dependencies[name] === 'down');
+        const ok = dependencies['database'] !== 'down';
+        const body = { ok, officesLinked: deps.officesLinked(), dependencies, down, ...(!ok && { code: 'unavailable' }) };
+        return send(response, body as never);
       }
-      const code = bookingCodeParam.safeParse(decodeURIComponent(booking[1]!));
-      if (!code.success) return send(response, refuse('invalid-payload', 'a booking code has 12 digits'));
-      const proof = bookingProofQuerySchema.safeParse(query);
-      if (!proof.success) return send(response, refuse('invalid-payload', 'add ?phone4= with the last 4 digits of the phone the booking was made with'));
-      const answer = booking[2] === '/cancel' ? await deps.bookings.cancel(code.data, proof.data) : await deps.bookings.find(code.data, proof.data);
-      if (!answer.ok && answer.code === 'booking-not-found') deps.bookingGuesses.fail(address);
-      if (answer.ok && booking[2] === '/calendar.ics') {
-        const lang = bookingCalendarQuerySchema.safeParse(query).data?.lang ?? 'ru';
-        const office = deps.offices.get(answer.booking.officeId);
-        const ics = bookingCalendar(answer.booking, { language: lang, now: deps.now(), earlyMinutes: office?.rules.bookingCheckInEarlyMinutes ?? 15 });
-        response.writeHead(200, {
-          'content-type': 'text/calendar; charset=utf-8',
-          'content-disposition': `attachment; filename="booking-${answer.booking.code}.ics"`,
-          'cache-control': 'no-store',
-        });
-        response.end(ics);
+      case 'GET pages':
+        if (page.serve(path, response)) return;
+        return send(response, refuse('not-found', `${method} ${path} is not here`));
+      case 'GET /api/offices': {
+        // The company is named in the booking page's consent, with its privacy policy's link.
+        const { company, personalData } = deps.config();
+        return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: personalData.retentionDays, ...(company && { company }) } as never);
+      }
+      case 'GET /api/offices/:id/slots': {
+        const parsed = slotsQuerySchema.safeParse(query);
+        if (!parsed.success) return send(response, refuse('invalid-payload', 'slots need ?serviceId=...&date=YYYY-MM-DD'));
+        return send(response, await deps.bookings.slots(decodeURIComponent(params[0]!), parsed.data.serviceId, parsed.data.date));
+      }
+      case 'POST /api/bookings':
+        return send(response, await deps.bookings.create(await readJsonBody(request, BOOKING_BODY_LIMIT)));
+      case 'GET /api/bookings/:code':
+      case 'POST /api/bookings/:code/cancel': {
+        // Every way to learn whether a code exists counts against the address when it misses, and
+        // stops answering once the address has used up its guesses: codes cannot be walked.
+        const from = address();
+        if (deps.bookingGuesses.blocked(from)) {
+          deps.refusals.refused(from, 'booking-guesses');
+          return send(response, refuse('rate-limited', 'too many wrong booking codes from this address; try again later'));
+        }
+        const code = bookingCodeParam.safeParse(decodeURIComponent(params[0]!));
+        if (!code.success) return send(response, refuse('invalid-payload', 'a booking code has 12 digits'));
+        const proof = bookingProofQuerySchema.safeParse(query);
+        if (!proof.success) return send(response, refuse('invalid-payload', 'add ?phone4= with the last 4 digits of the phone the booking was made with'));
+        const cancel = action === 'POST /api/bookings/:code/cancel';
+        const answer = cancel ? await deps.bookings.cancel(code.data, proof.data) : await deps.bookings.find(code.data, proof.data);
+        if (!answer.ok && answer.code === 'booking-not-found') deps.bookingGuesses.fail(from);
+        if (answer.ok && params[1] === '/calendar.ics') {
+          const lang = bookingCalendarQuerySchema.safeParse(query).data?.lang ?? 'ru';
+          const office = deps.offices.get(answer.booking.officeId);
+          const ics = bookingCalendar(answer.booking, { language: lang, now: deps.now(), earlyMinutes: office?.rules.bookingCheckInEarlyMinutes ?? 15 });
+          response.writeHead(200, {
+            'content-type': 'text/calendar; charset=utf-8',
+            'content-disposition': `attachment; filename="booking-${answer.booking.code}.ics"`,
+            'cache-control': 'no-store',
+          });
+          response.end(ics);
+          return;
+        }
+        if (!answer.ok || params[1] !== '/qr.svg') return send(response, answer);
+        // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
+        response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+        response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
         return;
       }
-      if (!answer.ok || booking[2] !== '/qr.svg') return send(response, answer);
-      // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
-      response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
-      response.end(renderSVG(code.data, { ecc: 'M', border: 2 }));
-      return;
-    }
-
-    const phone = /^\/api\/phone\/([^/]{1,200})(\/nudges)?$/.exec(path);
-    if (phone && ((method === 'GET' && !phone[2]) || (method === 'POST' && phone[2]))) {
-      const verdict = deps.checkPhoneToken(decodeURIComponent(phone[1]!));
-      if (!verdict.ok) return send(response, refuse(verdict.code, verdict.code === 'phone-token-expired' ? 'this ticket was for another day' : 'this link is not a ticket of ours'));
-      if (phone[2]) return send(response, await deps.nudges.subscribe(verdict.ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
-      return send(response, { ...phonePageInfo(verdict.ref.officeId, verdict.ref.officeDay, deps.offices.get(verdict.ref.officeId)), nudges: deps.nudgeOffer } as never);
-    }
-
-    if (method === 'GET' && path === '/api/reports') {
-      const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (!token || !deps.config().reportTokens.some((t) => secretMatches(token, t.tokenHash)))
-        return send(response, refuse('unauthorized', 'reports need a report token: Authorization: Bearer <token>'));
-      const parsed = reportQuerySchema.safeParse(query);
-      if (!parsed.success || parsed.data.from > parsed.data.to) return send(response, refuse('invalid-payload', 'reports need ?from=YYYY-MM-DD&to=YYYY-MM-DD'));
-      const { from, to, officeId, format } = parsed.data;
-      const counts = await deps.store.reportCounts({ from, to, ...(officeId && { officeId }), now: deps.now() });
-      const rows = companyReportRows(counts, (id) => deps.offices.get(id)?.name ?? id);
-      if (format === 'csv') {
-        response.writeHead(200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="talon-report-${from}-${to}.csv"`,
-        });
-        response.end(reportCsv(rows));
-        return;
+      case 'GET /api/phone/:token': {
+        const ref = ticketOf(actor);
+        await deps.questionnaire.pageOpened(ref);
+        return send(response, { ...phonePageInfo(ref.officeId, ref.officeDay, deps.offices.get(ref.officeId)), nudges: deps.nudgeOffer } as never);
       }
-      return send(response, { ok: true, rows } as never);
+      case 'POST /api/phone/:token/nudges': {
+        // Each nudge may cost an SMS or two: every request counts, per address and per ticket,
+        // before any work; the store still caps the nudges a ticket keeps (phone.maxNudgesPerTicket).
+        const ref = ticketOf(actor);
+        const from = address();
+        const ticket = `${ref.officeId}/${ref.ticketId}/${ref.officeDay}`;
+        const over = deps.nudgeRequests.perAddress.blocked(from) ? 'nudges-per-address' : deps.nudgeRequests.perTicket.blocked(ticket) ? 'nudges-per-ticket' : undefined;
+        if (over) {
+          // Logged per source: the address, or the ticket (one ticket's token passed round many addresses is one line).
+          deps.refusals.refused(over === 'nudges-per-address' ? from : ticket, over);
+          return send(response, refuse('rate-limited', over === 'nudges-per-address' ? 'too many nudges asked from this address; try again later' : 'too many nudges asked for this ticket'));
+        }
+        deps.nudgeRequests.perAddress.fail(from);
+        deps.nudgeRequests.perTicket.fail(ticket);
+        return send(response, await deps.nudges.subscribe(ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
+      }
+      case 'GET /api/phone/:token/questionnaire':
+        return send(response, await deps.questionnaire.state(ticketOf(actor)));
+      case 'POST /api/phone/:token/questionnaire': {
+        // Every submission counts against the address, kept or refused: answers cannot be sprayed.
+        const from = address();
+        if (deps.questionnaireSubmissions.blocked(from)) {
+          deps.refusals.refused(from, 'questionnaire-submissions');
+          return send(response, refuse('rate-limited', 'too many answers from this address; try again later'));
+        }
+        deps.questionnaireSubmissions.fail(from);
+        return send(response, await deps.questionnaire.answer(ticketOf(actor), await readJsonBody(request, QUESTIONNAIRE_BODY_LIMIT)));
+      }
+      case 'GET /api/reports': {
+        const parsed = reportQuerySchema.safeParse(query);
+        if (!parsed.success || parsed.data.from > parsed.data.to) return send(response, refuse('invalid-payload', 'reports need ?from=YYYY-MM-DD&to=YYYY-MM-DD'));
+        const { from, to, officeId, format } = parsed.data;
+        const counts = await deps.store.reportCounts({ from, to, ...(officeId && { officeId }), now: deps.now() });
+        const rows = companyReportRows(counts, (id) => deps.offices.get(id)?.name ?? id);
+        if (format === 'csv') {
+          response.writeHead(200, {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="talon-report-${from}-${to}.csv"`,
+          });
+          response.end(reportCsv(rows));
+          return;
+        }
+        return send(response, { ok: true, rows } as never);
+      }
+      case 'POST /api/quality/login':
+        if (!deps.quality) break;
+        return deps.quality.login(request, response, send as never);
+      case 'GET /api/quality':
+        if (!deps.quality) break;
+        return deps.quality.view(allowed.offices, query, response, send as never);
+      case 'GET /api/quality/monthly':
+        if (!deps.quality) break;
+        return deps.quality.monthly(allowed.offices, query, response, send as never);
+      case '/phone ticket:watch':
+      case '/office office:hello':
+      case '/office events:push':
+      case '/office bookings:pull':
+      case '/office tickets:status':
+      case '/ connect':
+        break;
+      default:
+        throw missingCase(action);
     }
-
-    if (deps.quality && (await deps.quality(request, response, path, query, send as never))) return;
-    if (method === 'GET' && page.serve(path, response)) return;
     send(response, refuse('not-found', `${method} ${path} is not here`));
   }
 
@@ -203,4 +266,14 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       else response.end();
     });
   };
+}
+
+function missingCase(value: never): Error {
+  return new Error(`unhandled action ${String(value)}`);
+}
+
+/** The ticket a phone route's actor holds: `authorise` lets only a ticket's holder reach those routes. */
+function ticketOf(actor: CentralActor) {
+  if (actor.role !== 'ticket') throw new Error(`a phone route reached by ${actor.role}`);
+  return actor.ref;
 }

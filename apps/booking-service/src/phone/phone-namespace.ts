@@ -3,6 +3,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { PhoneStatuses } from './phone-statuses.js';
 import type { PhoneTokenCheck } from './phone-token-check.js';
+import { authorise } from '../auth/central-permissions.js';
 
 export type PhoneNamespace = Namespace<PhoneClientEvents, PhoneServerEvents>;
 
@@ -37,7 +38,11 @@ export function setUpPhoneNamespace(
       if (!parsed.success) return ack({ ok: false, code: 'invalid-payload', message: 'the token from the ticket' });
       if (watches >= maxWatches) return ack({ ok: false, code: 'rate-limited', message: `at most ${maxWatches} tickets per page` });
       const verdict = deps.checkToken(parsed.data.token);
-      if (!verdict.ok) return ack({ ok: false, code: verdict.code, message: verdict.code === 'phone-token-expired' ? 'this ticket was for another day' : 'not a ticket of ours' });
+      const allowed = authorise(verdict.ok ? { role: 'ticket', ref: verdict.ref } : { role: 'anyone', tokenRefusal: verdict.code }, '/phone ticket:watch');
+      if (!verdict.ok || !allowed.ok) {
+        const code = verdict.ok ? 'phone-token-invalid' : verdict.code;
+        return ack({ ok: false, code, message: code === 'phone-token-expired' ? 'this ticket was for another day' : 'not a ticket of ours' });
+      }
       watches += 1;
       const { officeId, ticketId } = verdict.ref;
       void socket.join([ticketRoom(officeId, ticketId), officePhonesRoom(officeId)]);

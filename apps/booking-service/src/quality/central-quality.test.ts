@@ -62,4 +62,32 @@ describe('central quality counts', () => {
     expect(after.offices[0]!.current.satisfaction.meanRating).toBeCloseTo((5 + 1 + 4) / 3);
     await store.close();
   });
+
+  it('count questionnaire answers beside the repeats: rates over opened pages and all served, solved, ease; a late answer recounts its closed day', async () => {
+    const store = createSqliteCentralStore(join(mkdtempSync(join(tmpdir(), 'talon-central-quality-')), 'central.db'));
+    await store.saveOfficeSummary('north', summary, T);
+    const messages = [...visit(1, 0, 'k-anna', 'advised', 5), ...visit(2, 10, 'k-anna', 'advised', 4), ...visit(3, 10, undefined, 'advised', 4)];
+    await store.ingest('north', messages.map((m) => ({ ...m, seq: m.seq - 3 })), T);
+    const offices = [['north', summary]] as [string, typeof summary][];
+    const november = { from: '2026-11-01', to: '2026-11-30' };
+    const now = T + 40 * DAY;
+    const view = async () => centralQualityView(await officesQualityDays(store, offices, november, now), offices, () => undefined, november);
+    // Counted and stored with no answers: nobody answered, nobody opened a page.
+    expect((await view()).offices[0]!.current.questionnaire).toMatchObject({ answered: 0, servedWithPage: 0, responseRate: 0, pageResponseRate: null, solvedShare: null });
+
+    const day = '2026-11-12';
+    for (const ticketId of ['t2', 't3']) await store.markPhonePageOpened('north', ticketId, day, now);
+    // The repeat visit (t2) says solved: solved, but not on the first visit.
+    await store.saveQuestionnaireAnswer({ officeId: 'north', ticketId: 't2', officeDay: day, serviceId: 'payments', operatorId: 'op-1', solved: true, ease: 2, answeredAt: now });
+    const current = (await view()).offices[0]!.current;
+    expect(current.questionnaire).toEqual({
+      served: 3, servedWithPage: 2, answered: 1, responseRate: 1 / 3, pageResponseRate: 0.5,
+      solvedShare: 1, meanEase: 2, easyShare: 0, firstVisitResolution: 0,
+    });
+    // The repeat-based figures stay as they were, beside the answers.
+    expect(current.repeats).toMatchObject({ repeats: 1, firstVisitResolution: 0.5 });
+    expect(current.effort.effortless).toBe(2);
+    expect((await view()).company.current.questionnaire.answered).toBe(1);
+    await store.close();
+  });
 });

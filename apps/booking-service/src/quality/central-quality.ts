@@ -89,8 +89,10 @@ export async function forgetAccountKeys(store: CentralStore, offices: readonly [
 
 async function countDays(store: CentralStore, officeId: string, rules: QualityRules, period: QualityPeriod) {
   const visits = await store.qualityVisits(officeId, addDays(period.from, -rules.repeatWindowDays), period.to);
-  // The visitors' questionnaire answers (the phone page) join here once central stores them.
-  return dayCountsFromVisits(visits, [], period, rules);
+  // The visitors' answers on the ticket's phone page; an answer drops its day's stored counts, so
+  // a closed day is counted again with it.
+  const answers = await store.questionnaireAnswers(officeId, period.from, period.to);
+  return dayCountsFromVisits(visits, answers, period, rules);
 }
 
 /** The quality department's view: the offices ranked, and all of them together. */

@@ -8,7 +8,8 @@ import { csvTable } from '../reports/report-csv.js';
 import type { CentralStore } from '../storage/central-store.js';
 import { centralQualityView, officesQualityDays } from './central-quality.js';
 import { qualitySheets } from './quality-sheets.js';
-import { checkQualityLogin, officesInScope, QUALITY_SESSION_MS, signQualitySession, verifyQualitySession, type QualityUser } from './quality-users.js';
+import { checkQualityLogin, QUALITY_SESSION_MS, signQualitySession } from './quality-users.js';
+import type { CentralScope } from '../auth/central-permissions.js';
 import { qualityWorkbook } from './quality-xlsx.js';
 
 export interface QualityHttpDeps {
@@ -40,79 +41,54 @@ function monthPeriod(month: string) {
 /**
  * Central's quality view for the quality department: log in (`POST /api/quality/login`), the view
  * for a period (`GET /api/quality?from=&to=`), the monthly report (`GET /api/quality/monthly?month=
- * YYYY-MM&format=xlsx|csv[&sheet=]`). A user sees the offices of their scope only (config
- * `qualityUsers`); the session is a bearer token.
+ * YYYY-MM&format=xlsx|csv[&sheet=]`). The session is a bearer token; who may read which offices is
+ * decided by central's permissions table (auth/central-permissions.ts) before these are called,
+ * which get the offices in scope.
  */
 export function createQualityHttp(deps: QualityHttpDeps) {
-  const userOf = (request: IncomingMessage): QualityUser | undefined => {
-    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    return token ? verifyQualitySession(token, deps.config().qualityUsers, deps.now()) : undefined;
-  };
-  const scopeOf = (user: QualityUser): [string, OfficeSummary][] => {
-    const allowed = officesInScope(user, deps.config().offices);
-    return deps.offices.all().filter(([id]) => allowed.has(id)).sort(([a], [b]) => (a < b ? -1 : 1));
-  };
+  const inScope = (offices: CentralScope['offices']): [string, OfficeSummary][] =>
+    deps.offices.all().filter(([id]) => offices === 'all' || offices.has(id)).sort(([a], [b]) => (a < b ? -1 : 1));
   const regionOf = (officeId: string) => deps.config().offices.find((o) => o.id === officeId)?.region;
-  const viewFor = async (user: QualityUser, period: { from: string; to: string }) => {
-    const offices = scopeOf(user);
+  const viewFor = async (scope: CentralScope['offices'], period: { from: string; to: string }) => {
+    const offices = inScope(scope);
     const days = await officesQualityDays(deps.store, offices, period, deps.now());
     return { view: centralQualityView(days, offices, regionOf, period), offices };
   };
 
-  /** Answers whether the request was a quality route. */
-  return async function handle(request: IncomingMessage, response: ServerResponse, path: string, query: Record<string, string>, send: Send): Promise<boolean> {
-    const method = request.method ?? 'GET';
-    if (!path.startsWith('/api/quality')) return false;
-    if (method === 'POST' && path === '/api/quality/login') {
-      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
-      if (deps.logins.blocked(address)) {
-        deps.refusals.refused(address, 'quality-logins');
-        send(response, refuse('rate-limited', 'too many failed logins from this address; try again later'));
-        return true;
-      }
-      const body = loginBody.safeParse(await readJsonBody(request, 4 * 1024));
-      if (!body.success) {
-        send(response, refuse('invalid-payload', 'login needs {login, password}'));
-        return true;
-      }
-      const user = await checkQualityLogin(deps.config().qualityUsers, body.data.login, body.data.password);
-      if (!user) {
-        deps.logins.fail(address);
-        send(response, refuse('unauthorized', 'wrong login or password'));
-        return true;
-      }
-      const expiresAt = deps.now() + QUALITY_SESSION_MS;
-      send(response, { ok: true, token: signQualitySession(user, expiresAt), expiresAt, user: { login: user.login, name: user.name, regions: user.regions ?? null } });
-      return true;
+  async function login(request: IncomingMessage, response: ServerResponse, send: Send): Promise<void> {
+    const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
+    if (deps.logins.blocked(address)) {
+      deps.refusals.refused(address, 'quality-logins');
+      return send(response, refuse('rate-limited', 'too many failed logins from this address; try again later'));
     }
-    if (method !== 'GET' || (path !== '/api/quality' && path !== '/api/quality/monthly')) return false;
-    const user = userOf(request);
+    const body = loginBody.safeParse(await readJsonBody(request, 4 * 1024));
+    if (!body.success) return send(response, refuse('invalid-payload', 'login needs {login, password}'));
+    const user = await checkQualityLogin(deps.config().qualityUsers, body.data.login, body.data.password);
     if (!user) {
-      send(response, refuse('unauthorized', 'log in first: POST /api/quality/login, then Authorization: Bearer <token>'));
-      return true;
+      deps.logins.fail(address);
+      return send(response, refuse('unauthorized', 'wrong login or password'));
     }
-    if (path === '/api/quality') {
-      const period = qualityPeriod.safeParse({ from: query['from'], to: query['to'] });
-      if (!period.success) {
-        send(response, refuse('invalid-payload', 'the view needs ?from=YYYY-MM-DD&to=YYYY-MM-DD, at most 400 days'));
-        return true;
-      }
-      send(response, { ok: true, ...(await viewFor(user, period.data)).view });
-      return true;
-    }
+    const expiresAt = deps.now() + QUALITY_SESSION_MS;
+    send(response, { ok: true, token: signQualitySession(user, expiresAt), expiresAt, user: { login: user.login, name: user.name, regions: user.regions ?? null } });
+  }
+
+  async function view(scope: CentralScope['offices'], query: Record<string, string>, response: ServerResponse, send: Send): Promise<void> {
+    const period = qualityPeriod.safeParse({ from: query['from'], to: query['to'] });
+    if (!period.success) return send(response, refuse('invalid-payload', 'the view needs ?from=YYYY-MM-DD&to=YYYY-MM-DD, at most 400 days'));
+    send(response, { ok: true, ...(await viewFor(scope, period.data)).view });
+  }
+
+  async function monthly(scope: CentralScope['offices'], query: Record<string, string>, response: ServerResponse, send: Send): Promise<void> {
     const parsed = monthQuery.safeParse(query);
-    if (!parsed.success) {
-      send(response, refuse('invalid-payload', 'the monthly report needs ?month=YYYY-MM (&format=xlsx|csv, &sheet= for CSV)'));
-      return true;
-    }
+    if (!parsed.success) return send(response, refuse('invalid-payload', 'the monthly report needs ?month=YYYY-MM (&format=xlsx|csv, &sheet= for CSV)'));
     const { month, format, sheet } = parsed.data;
-    const { view } = await viewFor(user, monthPeriod(month));
+    const { view } = await viewFor(scope, monthPeriod(month));
     const sheets = qualitySheets(view, (id) => view.outcomes[id]?.name ?? id);
     if (format === 'csv') {
       const chosen = sheets.find((s) => s.key === sheet)!;
       response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="talon-quality-${month}-${sheet}.csv"`, 'cache-control': 'no-store' });
       response.end(csvTable(chosen.titles, chosen.rows));
-      return true;
+      return;
     }
     const workbook = await qualityWorkbook(sheets, `Качество обслуживания, ${month}`);
     response.writeHead(200, {
@@ -121,6 +97,7 @@ export function createQualityHttp(deps: QualityHttpDeps) {
       'cache-control': 'no-store',
     });
     response.end(workbook);
-    return true;
-  };
+  }
+
+  return { login, view, monthly };
 }

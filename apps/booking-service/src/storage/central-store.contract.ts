@@ -100,6 +100,43 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect((await store.phoneNudgesOf('north', ['t1', 't2'])).map((n) => n.id).sort()).toEqual(['n1', 'n2']);
     });
 
+    it("keeps one questionnaire answer per ticket, with the served visit's service and operator, and counts who opened the page", async () => {
+      const on = (seq: number, event: Record<string, unknown>): SyncOutboxMessage =>
+        ({ eventId: `north-e${seq}`, officeId: 'north', seq, event: { at: T + seq * MINUTE, actor: { kind: 'operator', operatorId: 'op-1' }, ticketId: 'north-t1', ...event } }) as unknown as SyncOutboxMessage;
+      expect(await store.questionnaireTicket('north', 'north-t1')).toBeUndefined();
+      await store.ingest('north', [issued(1), on(2, { type: 'ticket.called', deskId: 'desk-1', operatorId: 'op-1' })], T);
+      expect(await store.questionnaireTicket('north', 'north-t1')).toMatchObject({ status: 'called', answered: false });
+      await store.ingest('north', [on(3, { type: 'ticket.finished', deskId: 'desk-1', operatorId: 'op-1', serviceMs: 60_000 })], T);
+      expect(await store.questionnaireTicket('north', 'north-t1')).toEqual({ status: 'done', officeDay: '2026-11-24', serviceId: 'payments', operatorId: 'op-1', answered: false });
+
+      expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]!.phonePageOpened).toBeUndefined();
+      await store.saveQualityDays('north', [emptyDayCounts('2026-11-24')], T);
+      await store.markPhonePageOpened('north', 'north-t1', '2026-11-24', T);
+      // The first opening drops the day's stored counts (its reach changed); a second changes nothing.
+      expect(await store.qualityDays('2026-11-24', '2026-11-24')).toEqual([]);
+      await store.saveQualityDays('north', [emptyDayCounts('2026-11-24')], T);
+      await store.markPhonePageOpened('north', 'north-t1', '2026-11-24', T + 1);
+      expect(await store.qualityDays('2026-11-24', '2026-11-24')).toHaveLength(1);
+      expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]!.phonePageOpened).toBe(true);
+
+      const answer = { officeId: 'north', ticketId: 'north-t1', officeDay: '2026-11-24', serviceId: 'payments', operatorId: 'op-1', solved: true, ease: 4, answeredAt: T + 10 * MINUTE };
+      // Two nodes (or a double tap) at once: one answer is kept.
+      const saved = await Promise.all([store.saveQuestionnaireAnswer(answer), store.saveQuestionnaireAnswer({ ...answer, solved: false, ease: 1 })]);
+      expect(saved.filter(Boolean)).toHaveLength(1);
+      expect(await store.saveQuestionnaireAnswer({ ...answer, ease: 2 })).toBe(false);
+      expect(await store.questionnaireTicket('north', 'north-t1')).toMatchObject({ answered: true });
+      const kept = await store.questionnaireAnswers('north', '2026-11-24', '2026-11-24');
+      expect(kept).toHaveLength(1);
+      expect([{ ticketId: 'north-t1', solved: true, ease: 4, answeredAt: T + 10 * MINUTE }, { ticketId: 'north-t1', solved: false, ease: 1, answeredAt: T + 10 * MINUTE }]).toContainEqual(kept[0]);
+      // The day's stored counts went with the first answer: the next read counts it.
+      expect(await store.qualityDays('2026-11-24', '2026-11-24')).toEqual([]);
+      expect(await store.questionnaireAnswers('north', '2026-11-25', '2026-11-30')).toEqual([]);
+      expect(await store.questionnaireAnswers('south', '2026-11-24', '2026-11-24')).toEqual([]);
+
+      await store.saveQuestionnaireAnswer({ ...answer, ticketId: 'north-t9', solved: null, ease: 5 });
+      expect((await store.questionnaireAnswers('north', '2026-11-24', '2026-11-24')).find((a) => a.ticketId === 'north-t9')).toEqual({ ticketId: 'north-t9', ease: 5, answeredAt: T + 10 * MINUTE });
+    });
+
     it('keeps a generated setting once: the first value stays', async () => {
       expect(await store.settingOnce('vapid', 'first')).toBe('first');
       expect(await store.settingOnce('vapid', 'second')).toBe('first');

@@ -1,6 +1,7 @@
-import type { QualityDayCounts, QualityVisit } from '@talon/domain';
+import type { QualityDayCounts, QualityVisit, QuestionnaireAnswer } from '@talon/domain';
 import type { BookingChange, CentralBookingStatus, OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import type { StoredQualityDay } from './quality-rows.js';
+import type { QuestionnaireTicket, StoredQuestionnaireAnswer } from './questionnaire-rows.js';
 
 /** A booking as central holds it; `phone` and `customerName` are gone after the retention period. */
 export interface CentralBooking {
@@ -119,6 +120,17 @@ export interface CentralStore {
   accountKeyDays(cutoff: number): Promise<{ officeId: string; officeDay: string }[]>;
   /** Clears the account keys of visits issued before `cutoff`; answers how many. */
   forgetAccountKeys(cutoff: number): Promise<number>;
+  /** The ticket's phone page was opened: kept once per ticket (the first time), the questionnaire's reach. */
+  markPhonePageOpened(officeId: string, ticketId: string, officeDay: string, at: number): Promise<void>;
+  /** The ticket as the questionnaire sees it (its status, service, operator, whether answered); undefined if central has not heard of it. */
+  questionnaireTicket(officeId: string, ticketId: string): Promise<QuestionnaireTicket | undefined>;
+  /**
+   * Keeps the ticket's one answer: true for the first, false when it holds one already (another
+   * node, a double tap). The answer's day loses its stored counts, so the next read counts it.
+   */
+  saveQuestionnaireAnswer(answer: StoredQuestionnaireAnswer): Promise<boolean>;
+  /** One office's answers for visits of office days from..to. */
+  questionnaireAnswers(officeId: string, from: string, to: string): Promise<QuestionnaireAnswer[]>;
   savePhoneNudge(nudge: NewPhoneNudge): Promise<void>;
   /** The nudges asked for these tickets of one office. */
   phoneNudgesOf(officeId: string, ticketIds: readonly string[]): Promise<PhoneNudge[]>;

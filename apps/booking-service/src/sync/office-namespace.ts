@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { CentralConfig } from '../config/central-config.js';
 import { secretMatches } from '../config/secret-hash.js';
 import type { PhoneFanOut } from '../phone/phone-namespace.js';
+import { authorise } from '../auth/central-permissions.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
@@ -86,8 +87,6 @@ export function setUpOfficeNamespace(
         return { ok: true, bookingsVersion: await store.bookingsVersion(officeId) };
       },
       async 'events:push'({ messages }) {
-        const stranger = messages.find((m) => m.officeId !== officeId);
-        if (stranger) return fail('forbidden', `this link speaks for office "${officeId}", not "${stranger.officeId}"`);
         for (let i = 1; i < messages.length; i += 1) {
           if (messages[i]!.seq <= messages[i - 1]!.seq) return fail('invalid-payload', 'messages must be in increasing seq order');
         }
@@ -107,6 +106,15 @@ export function setUpOfficeNamespace(
     for (const name of Object.keys(syncCommands) as (keyof typeof syncCommands)[]) {
       socket.on(name, async (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
+        // Only an office, and only for itself (an events:push names the office of every message).
+        const target = name === 'events:push' && payload && typeof payload === 'object' && Array.isArray((payload as { messages?: unknown }).messages)
+          ? (payload as { messages: { officeId?: unknown }[] }).messages.map((m) => String(m?.officeId))
+          : [];
+        const allowed = authorise({ role: 'office', officeId }, `/office ${name}`, { target });
+        if (!allowed.ok) {
+          ack(fail('forbidden', allowed.message));
+          return;
+        }
         const parsed = syncCommands[name].safeParse(payload);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];

@@ -28,8 +28,8 @@ export function qualityView(store: QualityStore, rules: QualityRules, period: Qu
   const days = countClosedDays(store, rules, { from, to: period.to }, today, now);
   if (today >= from && today <= period.to)
     for (const [day, counts] of countDays(store, rules, { from: today, to: today })) days.set(day, counts);
-  // The questionnaire's answers come from the visitor's phone page on central; until they are
-  // synced down, the office counts none.
+  // The questionnaire's answers live at central (the visitor's phone page) and are not synced
+  // down: the office counts none, and its view leaves those rows out (OFFICE_QUALITY_INDICATORS).
   const report = qualityReportFromDays(days, period, rules);
   return { report, followUps: followUpsOf(store.lowRated(period.from, period.to), store.marks(period.from, period.to)) };
 }

@@ -23,7 +23,7 @@ const RECENT_ERRORS = 100;
 /** However still the queue, the forecasts are played again this often: the clock moves them. */
 const REPLAY_MS = 30_000;
 const MINUTE = 60_000;
-const NEWCOMER = '\u0000newcomer:';
+const newcomerId = (serviceId: string) => `\u0000newcomer:${serviceId}`;
 
 /**
  * The office's wait forecast: `forecastWaits` (packages/domain) played over the live queue, with
@@ -63,8 +63,7 @@ function createForecaster(
   told: { recentErrors: Statement; insertTold: Statement } | undefined,
 ): WaitForecaster {
 
-  let played: { state: QueueState; at: number; waits: Map<string, number>; errors: ForecastError[]; options: ForecastOptions } | undefined;
-  const newcomers = new Map<string, number | null>();
+  let played: { state: QueueState; at: number; waits: Map<string, number>; errors: ForecastError[] } | undefined;
 
   function play() {
     const current = state();
@@ -72,12 +71,15 @@ function createForecaster(
     if (played && played.state === current && at - played.at < REPLAY_MS) return played;
     // Errors of the last 30 days: an office's pace changes with the season, and the range with it.
     const errors = (told?.recentErrors.all(at - 30 * 24 * 60 * MINUTE) ?? []) as ForecastError[];
-    const options = {
+    // The kiosk's question for every service rides along in the same play (see `probes`).
+    const officeDay = localTimeOf(current.setup.schedule, at).date;
+    const probes = current.setup.services.map((s): Ticket => ({ id: newcomerId(s.id), number: '\uffff', serviceId: s.id, officeDay, kind: 'walk-in', issuedAt: at, queuedAt: at, status: 'waiting', recalls: 0 }));
+    const options: ForecastOptions = {
       arrivals: arrivalRatesFrom(issuedSince.all(at - 60 * MINUTE) as { serviceId: string; kind: string; issuedAt: number }[], at),
       callToStartMs: walkToDeskMs(callGaps.all(at - 24 * 60 * MINUTE) as number[]),
+      probes,
     };
-    played = { state: current, at, waits: forecastWaits(current, at, options), errors, options };
-    newcomers.clear();
+    played = { state: current, at, waits: forecastWaits(current, at, options), errors };
     return played;
   }
 
@@ -95,15 +97,8 @@ function createForecaster(
     },
     forNewcomer(serviceId) {
       const p = play();
-      if (!newcomers.has(serviceId)) {
-        const id = `${NEWCOMER}${serviceId}`;
-        const officeDay = localTimeOf(p.state.setup.schedule, p.at).date;
-        const newcomer: Ticket = { id, number: '\uffff', serviceId, officeDay, kind: 'walk-in', issuedAt: p.at, queuedAt: p.at, status: 'waiting', recalls: 0 };
-        const hall = { ...p.state, tickets: new Map([...p.state.tickets, [id, newcomer]]) };
-        newcomers.set(serviceId, forecastWaits(hall, p.at, p.options).get(id) ?? null);
-      }
-      const wait = newcomers.get(serviceId);
-      return wait === undefined || wait === null ? null : toldOf(wait, p.errors);
+      const wait = p.waits.get(newcomerId(serviceId));
+      return wait === undefined ? null : toldOf(wait, p.errors);
     },
     remember(ticket, wait) {
       const p = play();

@@ -48,6 +48,7 @@ function generate(seed: number, fromDay: string, days: number, perDay: number): 
         ...(served && random() < 0.5 && { rating: 1 + Math.floor(random() * 5), ratedAt: issuedAt + (wait + 10) * MIN }),
         // Few accounts, so repeats happen, some across a month boundary and past the window.
         ...(random() < 0.4 && { accountKey: `k${Math.floor(random() * 60)}` }),
+        ...(random() < 0.5 && { phonePageOpened: true }),
       };
       visits.push(v);
       if (served && random() < 0.3) {
@@ -130,5 +131,20 @@ describe('a company of offices with their own rules', () => {
     expect(total.complaints.complaints).toBe(sum((p) => p.complaints.complaints));
     expect(total.effort.effortless).toBe(sum((p) => p.effort.effortless));
     expect(total.repeats.repeats).toBe(sum((p) => p.repeats.repeats));
+    expect(total.questionnaire.answered).toBe(sum((p) => p.questionnaire.answered));
+    expect(total.questionnaire.servedWithPage).toBe(sum((p) => p.questionnaire.servedWithPage));
+    expect(total.questionnaire.answered).toBeGreaterThan(0);
+  });
+
+  it('reads a day stored before the page and first-visit counts existed as having none of them', async () => {
+    const { sumDayCounts, emptyDayCounts } = await import('./day-counts.js');
+    const { periodIndicatorsFromDays } = await import('./report.js');
+    const old = emptyDayCounts('2026-11-02');
+    old.all = { served: 4, rated: 0, ratingSum: 0, satisfied: 0 };
+    old.questionnaire = { answered: 2, solvedAnswers: 2, solvedYes: 1, easeAnswers: 0, easeSum: 0, easy: 0 } as unknown as typeof old.questionnaire;
+    const stored = JSON.parse(JSON.stringify(old)) as typeof old;
+    expect(sumDayCounts('x', [stored, stored]).questionnaire).toMatchObject({ servedWithPage: 0, solvedFirstVisit: 0, answered: 4 });
+    const p = periodIndicatorsFromDays(new Map([['2026-11-02', stored]]), { from: '2026-11-02', to: '2026-11-02' }, rules);
+    expect(p.questionnaire).toMatchObject({ answered: 2, responseRate: 0.5, pageResponseRate: null, solvedShare: 0.5, firstVisitResolution: 0 });
   });
 });

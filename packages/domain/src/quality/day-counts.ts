@@ -18,7 +18,7 @@ export interface QualityDayCounts {
   /** Desk contacts of the visits with an account (a transfer is one more). */
   contacts: number;
   /**
-   * Served visits with no transfer, not a repeat and no bad answer, by `b` (booked) or `w` and the
+   * Served visits with no transfer and not a repeat, by `b` (booked) or `w` and the
    * wait in whole minutes rounded up: effortless = those whose minutes are within the standard,
    * which the reader applies (exact for a standard in whole minutes, and a fraction counts down).
    */
@@ -34,10 +34,15 @@ export interface SatisfactionCounts {
   satisfied: number;
 }
 
+/** Counts stored before a field existed read it as 0 (`sumDayCounts`). */
 export interface QuestionnaireCounts {
+  /** Served visits whose phone page was opened: those the questionnaire could reach. */
+  servedWithPage: number;
   answered: number;
   solvedAnswers: number;
   solvedYes: number;
+  /** "Solved" on a visit that was not a repeat: first-visit resolution by the visitor's word. */
+  solvedFirstVisit: number;
   easeAnswers: number;
   easeSum: number;
   easy: number;
@@ -60,7 +65,7 @@ export function emptyDayCounts(officeDay: string): QualityDayCounts {
     repeats: 0,
     contacts: 0,
     effortWaits: {},
-    questionnaire: { answered: 0, solvedAnswers: 0, solvedYes: 0, easeAnswers: 0, easeSum: 0, easy: 0 },
+    questionnaire: { servedWithPage: 0, answered: 0, solvedAnswers: 0, solvedYes: 0, solvedFirstVisit: 0, easeAnswers: 0, easeSum: 0, easy: 0 },
     splits: { service: {}, operator: {}, desk: {}, hour: {}, waitBand: {} },
   };
 }
@@ -103,10 +108,9 @@ export function dayCountsOf(
       counts.contacts += 1 + v.transfers;
       if (repeat) counts.repeats++;
     }
+    if (v.phonePageOpened) counts.questionnaire.servedWithPage++;
     const wait = waitMinutes(v);
-    const answer = latest.get(v.ticketId);
-    const badAnswer = answer?.solved === false || (answer?.ease !== undefined && answer.ease <= 2);
-    if (wait !== undefined && v.transfers === 0 && !repeat && !badAnswer) {
+    if (wait !== undefined && v.transfers === 0 && !repeat) {
       const key = `${v.booked ? 'b' : 'w'}${Math.min(Math.ceil(wait), LONGEST_WAIT_BUCKET)}`;
       counts.effortWaits[key] = (counts.effortWaits[key] ?? 0) + 1;
     }
@@ -122,6 +126,7 @@ export function dayCountsOf(
     if (a.solved !== undefined) {
       q.solvedAnswers++;
       if (a.solved) q.solvedYes++;
+      if (a.solved && !repeatTicketIds.has(a.ticketId)) q.solvedFirstVisit++;
     }
     if (a.ease !== undefined) {
       q.easeAnswers++;
@@ -153,7 +158,7 @@ export function sumDayCounts(label: string, days: Iterable<QualityDayCounts>): Q
     total.repeats += d.repeats;
     total.contacts += d.contacts;
     addRecord(total.effortWaits, d.effortWaits);
-    for (const key of Object.keys(total.questionnaire) as (keyof QuestionnaireCounts)[]) total.questionnaire[key] += d.questionnaire[key];
+    for (const key of Object.keys(total.questionnaire) as (keyof QuestionnaireCounts)[]) total.questionnaire[key] += d.questionnaire[key] ?? 0;
     for (const split of SPLITS)
       for (const [key, c] of Object.entries(d.splits[split])) addSatisfaction((total.splits[split][key] ??= emptySatisfactionCounts()), c);
   }

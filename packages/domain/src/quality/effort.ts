@@ -1,4 +1,3 @@
-import type { QuestionnaireAnswer } from './questionnaire.js';
 import { isServed, waitMinutes, type QualityVisit } from './visit.js';
 
 export interface EffortStandards {
@@ -16,16 +15,12 @@ export interface Effort {
 }
 
 /**
- * An effortless visit: called within the standard, no transfer, not a repeat, and — when the
- * visitor answered the questionnaire — neither "not solved" nor an ease of 1–2.
+ * An effortless visit, from the queue's own data: called within the standard, no transfer, not a
+ * repeat. The visitor's questionnaire answers do not move this figure; their own effort figure
+ * (ease 4–5, `questionnaireOf`) stands beside it, so the two can be compared and the queue-data
+ * one stays comparable with periods and offices without answers.
  */
-export function effortOf(
-  visits: readonly QualityVisit[],
-  standards: EffortStandards,
-  repeatTicketIds: ReadonlySet<string>,
-  answers: readonly QuestionnaireAnswer[] = [],
-): Effort {
-  const answerOf = new Map(answers.map((a) => [a.ticketId, a]));
+export function effortOf(visits: readonly QualityVisit[], standards: EffortStandards, repeatTicketIds: ReadonlySet<string>): Effort {
   let served = 0;
   let effortless = 0;
   for (const v of visits) {
@@ -33,10 +28,8 @@ export function effortOf(
     served++;
     const wait = waitMinutes(v);
     const standard = v.booked ? standards.bookingStandardMinutes : standards.waitingStandardMinutes;
-    const answer = answerOf.get(v.ticketId);
     if (wait === undefined || wait > standard) continue;
     if (v.transfers > 0 || repeatTicketIds.has(v.ticketId)) continue;
-    if (answer?.solved === false || (answer?.ease !== undefined && answer.ease <= 2)) continue;
     effortless++;
   }
   return { served, effortless, effortlessShare: served ? effortless / served : null };

@@ -160,16 +160,8 @@ describe('effort', () => {
     ['a transfer', visit('2026-11-02', { transfers: 1 }), false],
     ['a booking called 6 minutes after check-in misses its 5-minute standard', visit('2026-11-02', { booked: true, wait: 6 }), false],
     ['a repeat', visit('2026-11-02', { ticketId: 'rep' }), false],
-    ['answered "not solved"', visit('2026-11-02', { ticketId: 'unsolved' }), false],
-    ['answered ease 2', visit('2026-11-02', { ticketId: 'hard' }), false],
-    ['answered solved and ease 4', visit('2026-11-02', { ticketId: 'fine' }), true],
   ])('%s: effortless %s', (_name, v, expected) => {
-    const answers = [
-      { ticketId: 'unsolved', solved: false, answeredAt: 1 },
-      { ticketId: 'hard', ease: 2, answeredAt: 1 },
-      { ticketId: 'fine', solved: true, ease: 4, answeredAt: 1 },
-    ];
-    expect(effortOf([v], rules, new Set(['rep']), answers).effortless).toBe(expected ? 1 : 0);
+    expect(effortOf([v], rules, new Set(['rep'])).effortless).toBe(expected ? 1 : 0);
   });
 
   it('no visits: share unknown', () => {
@@ -179,10 +171,10 @@ describe('effort', () => {
 
 describe('questionnaire', () => {
   it('counts answers of served visits only, the last answer per ticket', () => {
-    const a = visit('2026-11-02', { ticketId: 'a' });
-    const b = visit('2026-11-02', { ticketId: 'b' });
+    const a = visit('2026-11-02', { ticketId: 'a', phonePageOpened: true });
+    const b = visit('2026-11-02', { ticketId: 'b', phonePageOpened: true });
     const c = visit('2026-11-02', { ticketId: 'c' });
-    const gone = notServed(visit('2026-11-02', { ticketId: 'gone' }));
+    const gone = notServed(visit('2026-11-02', { ticketId: 'gone', phonePageOpened: true }));
     const r = questionnaireOf(
       [a, b, c, gone],
       [
@@ -193,10 +185,39 @@ describe('questionnaire', () => {
         { ticketId: 'unknown', solved: true, answeredAt: 1 },
       ],
     );
-    expect(r).toEqual({ served: 3, answered: 2, responseRate: 2 / 3, solvedShare: 0.5, meanEase: 3.5, easyShare: 0.5 });
+    expect(r).toEqual({
+      served: 3, servedWithPage: 2, answered: 2, responseRate: 2 / 3, pageResponseRate: 1,
+      solvedShare: 0.5, meanEase: 3.5, easyShare: 0.5, firstVisitResolution: 0.5,
+    });
   });
-  it('no answers: rates are zero or unknown, never NaN', () => {
-    expect(questionnaireOf([visit('2026-11-02')], [])).toEqual({ served: 1, answered: 0, responseRate: 0, solvedShare: null, meanEase: null, easyShare: null });
+
+  it.each([
+    ['no answers, no pages: rates zero or unknown, never NaN', [visit('2026-11-02')], [], new Set<string>(),
+      { served: 1, servedWithPage: 0, answered: 0, responseRate: 0, pageResponseRate: null, solvedShare: null, meanEase: null, easyShare: null, firstVisitResolution: null }],
+    ['pages opened, nobody answered: the page rate is 0, not unknown', [visit('2026-11-02', { phonePageOpened: true })], [], new Set<string>(),
+      { served: 1, servedWithPage: 1, answered: 0, responseRate: 0, pageResponseRate: 0, solvedShare: null, meanEase: null, easyShare: null, firstVisitResolution: null }],
+    ['nothing served', [notServed(visit('2026-11-02', { phonePageOpened: true }))], [], new Set<string>(),
+      { served: 0, servedWithPage: 0, answered: 0, responseRate: null, pageResponseRate: null, solvedShare: null, meanEase: null, easyShare: null, firstVisitResolution: null }],
+    ['"solved" on a repeat visit is solved, but not on the first visit',
+      [visit('2026-11-02', { ticketId: 'r', phonePageOpened: true }), visit('2026-11-02', { ticketId: 'f', phonePageOpened: true })],
+      [{ ticketId: 'r', solved: true, answeredAt: 1 }, { ticketId: 'f', solved: true, answeredAt: 1 }], new Set(['r']),
+      { served: 2, servedWithPage: 2, answered: 2, responseRate: 1, pageResponseRate: 1, solvedShare: 1, meanEase: null, easyShare: null, firstVisitResolution: 0.5 }],
+    ['ease only: solved unknown, ease counted',
+      [visit('2026-11-02', { ticketId: 'e', phonePageOpened: true })], [{ ticketId: 'e', ease: 4, answeredAt: 1 }], new Set<string>(),
+      { served: 1, servedWithPage: 1, answered: 1, responseRate: 1, pageResponseRate: 1, solvedShare: null, meanEase: 4, easyShare: 1, firstVisitResolution: null }],
+  ] as const)('%s', (_name, visits, answers, repeats, expected) => {
+    expect(questionnaireOf(visits, answers, repeats)).toEqual(expected);
+  });
+
+  it('answers do not move the queue-data effort figure; their own stands beside it', () => {
+    const v = [visit('2026-11-02', { ticketId: 'unsolved', phonePageOpened: true }), visit('2026-11-02', { ticketId: 'hard', phonePageOpened: true })];
+    const answers = [
+      { ticketId: 'unsolved', solved: false, answeredAt: 1 },
+      { ticketId: 'hard', ease: 2, answeredAt: 1 },
+    ];
+    const report = qualityReport(v, answers, { from: '2026-11-02', to: '2026-11-02' }, rules);
+    expect(report.current.effort.effortless).toBe(2);
+    expect(report.current.questionnaire).toMatchObject({ easyShare: 0, solvedShare: 0, firstVisitResolution: 0, pageResponseRate: 1 });
   });
 });
 

@@ -15,18 +15,38 @@ export interface QuestionnaireAnswer {
 
 export interface QuestionnaireResults {
   served: number;
+  /** Served visits whose phone page was opened (the questionnaire could be offered): central only. */
+  servedWithPage: number;
   answered: number;
+  /** answered / served: every served visit, page or not. */
   responseRate: number | null;
+  /** answered / servedWithPage: of those who could answer, how many did. */
+  pageResponseRate: number | null;
   /** Share of "yes" among those who answered the first question: resolution as the visitor saw it. */
   solvedShare: number | null;
   meanEase: number | null;
-  /** Share of ease 4–5 among ease answers. */
+  /** Share of ease 4–5 among ease answers: effort as the visitor felt it, beside the queue-data figure. */
   easyShare: number | null;
+  /**
+   * First-visit resolution by the visitor's word, beside the repeat-based one: "solved" answered
+   * yes on a visit that was not itself a repeat, among the "solved" answers.
+   */
+  firstVisitResolution: number | null;
 }
 
-/** Only answers for served visits in `visits` count; the last answer per ticket wins. */
-export function questionnaireOf(visits: readonly QualityVisit[], answers: readonly QuestionnaireAnswer[]): QuestionnaireResults {
-  const served = new Set(visits.filter(isServed).map((v) => v.ticketId));
+/**
+ * Only answers for served visits in `visits` count; the last answer per ticket wins (central keeps
+ * one per ticket, but the definition does not rely on it). `repeatTicketIds` are the repeats among
+ * the visits (`repeatVisitsOf`): a "solved" on a repeat visit is not a first-visit resolution.
+ */
+export function questionnaireOf(
+  visits: readonly QualityVisit[],
+  answers: readonly QuestionnaireAnswer[],
+  repeatTicketIds: ReadonlySet<string> = new Set(),
+): QuestionnaireResults {
+  const servedVisits = visits.filter(isServed);
+  const served = new Set(servedVisits.map((v) => v.ticketId));
+  const servedWithPage = servedVisits.filter((v) => v.phonePageOpened).length;
   const latest = new Map<string, QuestionnaireAnswer>();
   for (const a of answers) {
     if (!served.has(a.ticketId)) continue;
@@ -35,6 +55,7 @@ export function questionnaireOf(visits: readonly QualityVisit[], answers: readon
   }
   let solvedAnswers = 0;
   let solvedYes = 0;
+  let solvedFirstVisit = 0;
   let easeAnswers = 0;
   let easeSum = 0;
   let easy = 0;
@@ -42,6 +63,7 @@ export function questionnaireOf(visits: readonly QualityVisit[], answers: readon
     if (a.solved !== undefined) {
       solvedAnswers++;
       if (a.solved) solvedYes++;
+      if (a.solved && !repeatTicketIds.has(a.ticketId)) solvedFirstVisit++;
     }
     if (a.ease !== undefined) {
       easeAnswers++;
@@ -51,10 +73,13 @@ export function questionnaireOf(visits: readonly QualityVisit[], answers: readon
   }
   return {
     served: served.size,
+    servedWithPage,
     answered: latest.size,
     responseRate: served.size ? latest.size / served.size : null,
+    pageResponseRate: servedWithPage ? latest.size / servedWithPage : null,
     solvedShare: solvedAnswers ? solvedYes / solvedAnswers : null,
     meanEase: easeAnswers ? easeSum / easeAnswers : null,
     easyShare: easeAnswers ? easy / easeAnswers : null,
+    firstVisitResolution: solvedAnswers ? solvedFirstVisit / solvedAnswers : null,
   };
 }

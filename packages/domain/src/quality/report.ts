@@ -73,8 +73,8 @@ export function periodIndicators(
     satisfaction: satisfactionOf(inside),
     complaints: complaintsOf(inside, rules.complaintOutcomeIds),
     repeats: repeatCounts,
-    effort: effortOf(inside, rules, repeats.repeatTicketIds, answers),
-    questionnaire: questionnaireOf(inside, answers),
+    effort: effortOf(inside, rules, repeats.repeatTicketIds),
+    questionnaire: questionnaireOf(inside, answers, repeats.repeatTicketIds),
   };
 }
 
@@ -174,11 +174,14 @@ export function periodIndicatorsFromDays(
     effort: { served, effortless, effortlessShare: served ? effortless / served : null },
     questionnaire: {
       served,
+      servedWithPage: q.servedWithPage,
       answered: q.answered,
       responseRate: served ? q.answered / served : null,
+      pageResponseRate: q.servedWithPage ? q.answered / q.servedWithPage : null,
       solvedShare: q.solvedAnswers ? q.solvedYes / q.solvedAnswers : null,
       meanEase: q.easeAnswers ? q.easeSum / q.easeAnswers : null,
       easyShare: q.easeAnswers ? q.easy / q.easeAnswers : null,
+      firstVisitResolution: q.solvedAnswers ? q.solvedFirstVisit / q.solvedAnswers : null,
     },
   };
 }

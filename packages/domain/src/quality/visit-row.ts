@@ -23,6 +23,8 @@ export interface QualityVisitRow {
   ratedAt: number | null;
   kind: string;
   accountKey: string | null;
+  /** Central's tickets only: whether the ticket's phone page was opened (0/1 or a boolean by driver). */
+  phonePageOpened?: number | boolean | null;
 }
 
 /** A served visit is one whose ticket is `done`; its end is then its finish. */
@@ -44,5 +46,6 @@ export function qualityVisitOfRow(r: QualityVisitRow): QualityVisit {
     ...(r.rating !== null && { rating: Number(r.rating) }),
     ...(r.ratedAt !== null && { ratedAt: Number(r.ratedAt) }),
     ...(r.accountKey !== null && { accountKey: r.accountKey }),
+    ...(r.phonePageOpened ? { phonePageOpened: true } : {}),
   };
 }

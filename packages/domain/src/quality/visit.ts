@@ -31,6 +31,11 @@ export interface QualityVisit {
    * office has no secret, or when both have been cleared.
    */
   accountKey?: string;
+  /**
+   * The visitor opened the ticket's phone page (the QR) at least once: only central knows this,
+   * and only such visits could be offered the post-visit questionnaire.
+   */
+  phonePageOpened?: boolean;
 }
 
 /** Adds one event to a visit; events of other tickets or that change nothing give it back as is. */

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { officeDayOf } from '../../booking/office-day.js';
 import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
 import type { CentralStore, CreateBookingOutcome, PhoneNudge, ReportCounts } from '../central-store.js';
+import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { createPostgresEventProjection } from './central-event-projection.js';
 import { inTransaction } from './in-transaction.js';
@@ -214,6 +215,31 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
     },
     async eventCount(officeId) {
       return (await pool.query(`SELECT COUNT(*) AS n FROM office_events WHERE office_id = $1`, [officeId])).rows[0].n as number;
+    },
+    async markPhonePageOpened(officeId, ticketId, officeDay, at) {
+      // A first opening changes its day's reach: a day counted already is counted again.
+      await pool.query(`WITH opened AS (INSERT INTO phone_page_opens (office_id, ticket_id, office_day, opened_at) VALUES ($1, $2, $3, $4)
+          ON CONFLICT DO NOTHING RETURNING office_day)
+        DELETE FROM quality_days q USING opened WHERE q.office_id = $1 AND q.office_day = opened.office_day`, [officeId, ticketId, officeDay, at]);
+    },
+    async questionnaireTicket(officeId, ticketId) {
+      const row = (await pool.query(QUESTIONNAIRE_TICKET_SQL((n) => `$${n}`), [officeId, ticketId])).rows[0] as QuestionnaireTicket | undefined;
+      return row && questionnaireTicketOfRow(row);
+    },
+    async saveQuestionnaireAnswer(a) {
+      // The primary key decides between two nodes taking the same ticket's answer at once.
+      return inTransaction(pool, async (c) => {
+        const r = await c.query(`INSERT INTO questionnaire_answers (office_id, ticket_id, office_day, service_id, operator_id, solved, ease, answered_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+          [a.officeId, a.ticketId, a.officeDay, a.serviceId, a.operatorId, a.solved === null ? null : a.solved ? 1 : 0, a.ease, a.answeredAt]);
+        if (!r.rowCount) return false;
+        await c.query(`DELETE FROM quality_days WHERE office_id = $1 AND office_day = $2`, [a.officeId, a.officeDay]);
+        return true;
+      });
+    },
+    async questionnaireAnswers(officeId, from, to) {
+      const r = await pool.query(QUESTIONNAIRE_ANSWER_SQL((n) => `$${n}`), [officeId, from, to]);
+      return (r.rows as Parameters<typeof questionnaireAnswerOfRow>[0][]).map(questionnaireAnswerOfRow);
     },
     async savePhoneNudge(n) {
       await pool.query(`INSERT INTO phone_nudges (id, office_id, ticket_id, office_day, channel, address, people_left, consent_text, consent_at, created_at)

@@ -4,6 +4,7 @@ import type { OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
 import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
 import type { CentralStore, CreateBookingOutcome, NewCentralBooking, PhoneNudge, ReportCounts } from '../central-store.js';
+import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { createCentralEventProjection } from './central-event-projection.js';
 import { openCentralDatabase } from './open-central-database.js';
@@ -50,6 +51,12 @@ export function createSqliteCentralStore(file: string): CentralStore {
     insertSetting: db.prepare(`INSERT INTO central_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`),
     setting: db.prepare(`SELECT value FROM central_settings WHERE name = ?`).pluck(),
     qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?`),
+    markPageOpened: db.prepare(`INSERT INTO phone_page_opens (office_id, ticket_id, office_day, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+    questionnaireTicket: db.prepare(QUESTIONNAIRE_TICKET_SQL(() => '?')),
+    insertAnswer: db.prepare(`INSERT INTO questionnaire_answers (office_id, ticket_id, office_day, service_id, operator_id, solved, ease, answered_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+    dropCountedDay: db.prepare(`DELETE FROM quality_days WHERE office_id = ? AND office_day = ?`),
+    answers: db.prepare(QUESTIONNAIRE_ANSWER_SQL(() => '?')),
     qualityDays: db.prepare(`SELECT office_id AS officeId, counts FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
     accountKeyDays: db.prepare(`SELECT DISTINCT office_id AS officeId, office_day AS officeDay FROM tickets WHERE account_key IS NOT NULL AND issued_at < ?`),
     forgetAccountKeys: db.prepare(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < ?`),
@@ -175,6 +182,25 @@ export function createSqliteCentralStore(file: string): CentralStore {
     },
     async eventCount(officeId) {
       return s.eventCount.get(officeId) as number;
+    },
+    async markPhonePageOpened(officeId, ticketId, officeDay, at) {
+      // A first opening changes its day's reach: a day counted already is counted again.
+      if (s.markPageOpened.run(officeId, ticketId, officeDay, at).changes === 1) s.dropCountedDay.run(officeId, officeDay);
+    },
+    async questionnaireTicket(officeId, ticketId) {
+      const row = s.questionnaireTicket.get(officeId, ticketId) as (QuestionnaireTicket & { answered: number }) | undefined;
+      return row && questionnaireTicketOfRow(row);
+    },
+    async saveQuestionnaireAnswer(a) {
+      return db.transaction(() => {
+        const solved = a.solved === null ? null : a.solved ? 1 : 0;
+        if (s.insertAnswer.run(a.officeId, a.ticketId, a.officeDay, a.serviceId, a.operatorId, solved, a.ease, a.answeredAt).changes === 0) return false;
+        s.dropCountedDay.run(a.officeId, a.officeDay);
+        return true;
+      })();
+    },
+    async questionnaireAnswers(officeId, from, to) {
+      return (s.answers.all(officeId, from, to) as Parameters<typeof questionnaireAnswerOfRow>[0][]).map(questionnaireAnswerOfRow);
     },
     async savePhoneNudge(n) {
       s.saveNudge.run(n.id, n.officeId, n.ticketId, n.officeDay, n.channel, n.address, n.peopleLeft, n.consentText, n.consentAt, n.createdAt);

@@ -11,6 +11,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { alertCalled, unlockSound } from './call-alert.js';
 import { NudgePanel } from './NudgePanel.js';
+import { QuestionnairePanel } from './QuestionnairePanel.js';
 
 const query = new URLSearchParams(window.location.search);
 const language = query.get('lang') === 'en' ? 'en' : 'ru';
@@ -149,6 +150,7 @@ function LiveTicket({ info, onRefused }: { info: PhonePageInfo; onRefused: (code
         </>
       )}
       {status?.state === 'waiting' && <NudgePanel token={token} offer={info.nudges} language={language} />}
+      {status?.state === 'finished' && <QuestionnairePanel token={token} language={language} />}
       <section className="ph-section" aria-labelledby="ph-missed">
         <h2 id="ph-missed">{say('phone.missedHeading')}</h2>
         <p>{say('phone.missedText')}</p>

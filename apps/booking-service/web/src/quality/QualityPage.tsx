@@ -2,6 +2,7 @@ import { nameIn, t as translate, type MessageKey } from '@talon/messages';
 import { QUALITY_INDICATORS, type IndicatorFormat } from '@talon/domain';
 import type { CentralQualityView, QualityLoginAnswer } from '@talon/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
+import { CompanyCharts } from './CompanyCharts.js';
 import { qualityApi } from './quality-api-client.js';
 
 const language = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'ru';
@@ -24,6 +25,11 @@ function monthOf(offset: number, today = new Date()): { month: string; from: str
 }
 
 const SESSION_KEY = 'talon.quality.session';
+
+function outcomeName(view: CentralQualityView, id: string): string {
+  const name = view.outcomes[id];
+  return name ? nameIn(name, language) : id;
+}
 
 /**
  * Central's quality view for the quality department: a month at a time (the previous month
@@ -160,7 +166,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
               </tbody>
             </table>
           </section>
-          <CompanyDetails view={view} />
+          <CompanyCharts view={view} say={say} outcomeName={(id) => outcomeName(view, id)} />
           <section className="qc-panel" tabIndex={0} aria-labelledby="qc-offices">
             <h2 id="qc-offices">{say('quality.officesRanked')}</h2>
             <table>
@@ -202,96 +208,6 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
           </section>
         </>
       )}
-    </div>
-  );
-}
-
-const WAIT_BANDS = ['0-5', '5-15', '15-30', '30+'];
-
-/** The company's ratings by wait, complaints by outcome and weeks, as tables: every number visible. */
-function CompanyDetails({ view }: { view: CentralQualityView }) {
-  const bands = new Map(view.company.splits.waitBand.map((b) => [b.key, b.satisfaction]));
-  const previous = new Map(view.company.previous.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
-  const outcomeIds = [...new Set([...view.company.current.complaints.byOutcome.map((o) => o.outcomeId), ...previous.keys()])];
-  const current = new Map(view.company.current.complaints.byOutcome.map((o) => [o.outcomeId, o.count]));
-  const outcomeName = (id: string) => {
-    const name = view.outcomes[id];
-    return name ? nameIn(name, language) : id;
-  };
-  return (
-    <div className="qc-details">
-      <section className="qc-panel" tabIndex={0} aria-labelledby="qc-waits">
-        <h2 id="qc-waits">{say('quality.waitBands')}</h2>
-        <table data-testid="company-wait-bands">
-          <thead>
-            <tr>
-              <th scope="col">{say('quality.waitBand')}</th>
-              <th scope="col">{say('quality.rated')}</th>
-              <th scope="col">{say('quality.satisfiedShare')}</th>
-              <th scope="col">{say('quality.meanRating')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {WAIT_BANDS.map((band) => {
-              const s = bands.get(band);
-              return (
-                <tr key={band}>
-                  <th scope="row">{say('quality.waitBandName', { band })}</th>
-                  <td>{s?.rated ?? 0}</td>
-                  <td>{formatted(s?.satisfiedShare ?? null, 'share')}</td>
-                  <td>{formatted(s?.meanRating ?? null, 'decimal')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-      <section className="qc-panel" tabIndex={0} aria-labelledby="qc-complaints">
-        <h2 id="qc-complaints">{say('quality.complaintsByOutcome')}</h2>
-        <table data-testid="company-complaints">
-          <thead>
-            <tr>
-              <th scope="col">{say('quality.outcome')}</th>
-              <th scope="col">{say('quality.currentPeriod')}</th>
-              <th scope="col">{say('quality.previousPeriod')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcomeIds.map((id) => (
-              <tr key={id} data-outcome={id}>
-                <th scope="row">{outcomeName(id)}</th>
-                <td>{current.get(id) ?? 0}</td>
-                <td>{previous.get(id) ?? 0}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section className="qc-panel qc-wide" tabIndex={0} aria-labelledby="qc-weeks">
-        <h2 id="qc-weeks">{say('quality.byWeek')}</h2>
-        <table data-testid="company-weeks">
-          <thead>
-            <tr>
-              <th scope="col">{say('quality.weekOf')}</th>
-              <th scope="col">{say('quality.served')}</th>
-              <th scope="col">{say('quality.satisfiedShare')}</th>
-              <th scope="col">{say('quality.complaints')}</th>
-              <th scope="col">{say('quality.repeats')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.company.byWeek.map((w) => (
-              <tr key={w.key}>
-                <th scope="row">{w.key}</th>
-                <td>{w.served}</td>
-                <td>{formatted(w.satisfiedShare, 'share')}</td>
-                <td>{w.complaints}</td>
-                <td>{w.repeats}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
     </div>
   );
 }

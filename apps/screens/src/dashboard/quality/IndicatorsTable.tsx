@@ -1,4 +1,4 @@
-import { QUALITY_INDICATORS, type IndicatorFormat, type PeriodIndicators } from '@talon/domain';
+import { OFFICE_QUALITY_INDICATORS, type IndicatorFormat, type PeriodIndicators } from '@talon/domain';
 import { useLanguage } from '../../shared/language.js';
 import { formatShare } from '../figures.js';
 
@@ -11,7 +11,8 @@ export function formatIndicator(value: number | null, format: IndicatorFormat, l
 
 /**
  * The period's indicators with the previous period beside them. Each cell carries its exact value
- * in `data-value` (`data-testid="quality-<key>"` and `quality-<key>-previous`) for tests.
+ * in `data-value` (`data-testid="quality-<key>"` and `quality-<key>-previous`) for tests. The
+ * visitors' questionnaire is counted at central only, so its rows are not here.
  */
 export function IndicatorsTable({ current, previous }: { current: PeriodIndicators; previous: PeriodIndicators }) {
   const { t, language } = useLanguage();
@@ -25,7 +26,7 @@ export function IndicatorsTable({ current, previous }: { current: PeriodIndicato
         </tr>
       </thead>
       <tbody>
-        {QUALITY_INDICATORS.map((row) => {
+        {OFFICE_QUALITY_INDICATORS.map((row) => {
           const now = row.of(current);
           const before = row.of(previous);
           return (

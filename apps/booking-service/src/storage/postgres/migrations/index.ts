@@ -3,6 +3,7 @@ import { initial } from './0010-initial.js';
 import { phoneNudges } from './0030-phone-nudges.js';
 import { quality } from './0040-quality.js';
 import { accountKeyIndex } from './0045-account-key-index.js';
+import { questionnaire } from './0050-questionnaire.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -14,4 +15,5 @@ export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = 
   '0030-phone-nudges': phoneNudges,
   '0040-quality': quality,
   '0045-account-key-index': accountKeyIndex,
+  '0050-questionnaire': questionnaire,
 };
