@@ -12,6 +12,7 @@ import type { DeviceAgent } from '@talon/device-agent';
 import type { Clock } from './clock.js';
 import { officeSetupFromConfig } from './config/office-setup-from-config.js';
 import { createDeviceHealth } from './devices/device-health.js';
+import { createDaySchedules } from './staffing/day-schedules.js';
 import { createDeviceSeenStore } from './devices/device-seen.js';
 import { startEmbeddedAgent, type EmbeddedAgentOptions } from './devices/embedded-agent.js';
 import { createHttpHandler } from './http/http-handler.js';
@@ -96,8 +97,11 @@ export function createApplication(options: ApplicationOptions): Application {
   // The secret is read at each issue, so a config edit of it applies at once.
   const store = createEventStore(db, options.config.office.id, (n) => accountKeyer(context.directory.config.quality.accountKeySecret)(n));
   let queue: OfficeQueue | undefined;
-  const config = createConfigHolder(options.config, () => queue!, options.saveConfig);
-  queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config), clock, logger: logger.child({ area: 'queue' }) });
+  const daySchedules = createDaySchedules(db);
+  // Accepted day plans from yesterday on: an office open past midnight still reads yesterday's.
+  const dayLunches = () => daySchedules.lunchesFrom(addDays(officeDayOf(officeSetupFromConfig(config.directory.config).schedule, clock.now()), -1));
+  const config = createConfigHolder(options.config, () => queue!, options.saveConfig, dayLunches);
+  queue = createOfficeQueue({ store, setup: officeSetupFromConfig(options.config, dayLunches()), clock, logger: logger.child({ area: 'queue' }) });
   const devices = createDeviceHealth(clock, createDeviceSeenStore(db));
   // Last seen of devices still online, written now and then so a power cut loses little of it.
   const deviceSeenTimer = setInterval(() => devices.recordOnline(), DEVICE_SEEN_WRITE_MS);
@@ -119,6 +123,8 @@ export function createApplication(options: ApplicationOptions): Application {
     sessions: createSessions(db, () => clock.now(), options.sessionLifetimeMs),
     edge,
     printerFileFolder: options.printerFileFolder,
+    daySchedules,
+    refreshSetup: () => queue.replaceSetup(officeSetupFromConfig(config.directory.config, dayLunches())),
     applyConfig: (next, change) => config.applyConfig(next, change),
     onConfigChanged: (listener) => config.onConfigChanged(listener),
   };

@@ -10,6 +10,8 @@ import type { Metrics } from './metrics.js';
 import type { OfficeQueue } from './queue/office-queue.js';
 import type { WaitForecaster } from './queue/wait-forecaster.js';
 import type { OfficeDatabase } from './storage/open-database.js';
+import type { DaySchedules } from './staffing/day-schedules.js';
+import type { DayLunch } from '@talon/domain';
 
 /** What every handler may use; built once by `createApplication`. */
 export interface OfficeContext {
@@ -27,6 +29,10 @@ export interface OfficeContext {
   readonly edge: OfficeEdge;
   /** The data folder: the one place a `file:` printer may write (the demo's); none refuses them. */
   readonly printerFileFolder: string | undefined;
+  /** Schedules accepted from the plan for tomorrow; their lunches are in the queue's setup. */
+  readonly daySchedules: DaySchedules;
+  /** The queue's setup again from the config and the accepted day schedules (after accepting a plan). */
+  refreshSetup(): void;
   /** Applies a validated config live; saves it where it came from. */
   applyConfig(config: OfficeConfig, change?: ConfigChange): void;
   onConfigChanged(listener: ConfigListener): void;
@@ -44,6 +50,7 @@ export function createConfigHolder(
   initial: OfficeConfig,
   queue: () => OfficeQueue,
   save: ((config: OfficeConfig) => void) | undefined,
+  dayLunches: () => Record<string, DayLunch[]> = () => ({}),
 ) {
   let directory = createOfficeDirectory(initial);
   const listeners = new Set<ConfigListener>();
@@ -55,7 +62,7 @@ export function createConfigHolder(
       save?.(config);
       const previous = directory.config;
       directory = createOfficeDirectory(config);
-      queue().replaceSetup(officeSetupFromConfig(config));
+      queue().replaceSetup(officeSetupFromConfig(config, dayLunches()));
       listeners.forEach((listener) => listener(config, previous, change));
     },
     onConfigChanged(listener: ConfigListener) {

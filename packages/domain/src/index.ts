@@ -44,3 +44,26 @@ export {
 } from './wait-forecast.js';
 export * from './quality/index.js';
 export { erlangC, desksNeeded, staffingWith, type StaffingQuestion, type StaffingAnswer } from './staffing/erlang-c.js';
+export { breaksOn, isoWeekdayOf } from './office-hours.js';
+export { playHall, type HallPlay, type PlayDesk } from './hall-play.js';
+export { seededRandom } from './staffing/seeded-random.js';
+export { sampleDatesFor, expectedArrivals, type PlanHistoryTicket, type SampleDates, type SkippedDateReason, type ExpectedHour, type ExpectedArrivals } from './staffing/expected-arrivals.js';
+export { servicePools, type ServicePool } from './staffing/service-pools.js';
+export { desksNeededByHour, type HourNeed, type PoolHourNeed } from './staffing/desks-needed.js';
+export { planRoster, type RosterDesk } from './staffing/roster.js';
+export { drawDayArrivals, type PlannedVisitor } from './staffing/day-arrivals.js';
+export { playPlannedDay, withDayLunches, type DayPlayResult } from './staffing/day-play.js';
+export { placeLunches, placeLunchesSteps, runSteps, type LunchRules, type LunchOption } from './staffing/lunch-placement.js';
+export {
+  planDay,
+  planDaySteps,
+  planSampleDates,
+  drawPlanDays,
+  desksOnDuty,
+  DEFAULT_DAY_PLAN_RULES,
+  type DayPlan,
+  type DayPlanInput,
+  type DayPlanRules,
+  type PlanHour,
+  type PlannedLunchOption,
+} from './staffing/day-plan.js';

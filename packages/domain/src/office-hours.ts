@@ -136,7 +136,7 @@ function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-function isoWeekdayOf(date: string): IsoWeekday {
+export function isoWeekdayOf(date: string): IsoWeekday {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return (((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1) as IsoWeekday;
 }
@@ -195,10 +195,30 @@ export function describeLocal(schedule: OfficeSchedule, at: Instant): string {
   return `${date} ${time} (${schedule.timeZone})`;
 }
 
-/** The operator's planned break covering now, if any. */
+/**
+ * The breaks that apply on a local date: the config's breaks of its weekday, with the lunches of
+ * the operators an accepted day plan names replaced by the plan's (`dayLunches`, that date only).
+ */
+export function breaksOn(schedule: Pick<OfficeSchedule, 'breaks' | 'dayLunches'>, date: string): ScheduledBreak[] {
+  const weekday = isoWeekdayOf(date);
+  const ofWeekday = schedule.breaks.filter((b) => b.days === undefined || b.days.includes(weekday));
+  const planned = schedule.dayLunches?.[date];
+  if (!planned) return ofWeekday;
+  const named = new Set(planned.map((l) => l.operatorId));
+  return [
+    ...ofWeekday.filter((b) => b.reason !== 'lunch' || !named.has(b.operatorId)),
+    ...planned.map((l): ScheduledBreak => ({ operatorId: l.operatorId, from: l.from, to: l.to, reason: 'lunch' })),
+  ];
+}
+
+/** The operator's planned break covering now, if any (an accepted day plan's lunch on its date). */
 export function scheduledBreakAt(schedule: OfficeSchedule, operatorId: string, now: Instant): ScheduledBreak | undefined {
-  const { time, weekday } = localTimeOf(schedule, now);
-  return schedule.breaks.find(
-    (b) => b.operatorId === operatorId && (b.days === undefined || b.days.includes(weekday)) && b.from <= time && time < b.to,
-  );
+  const { date, time, weekday } = localTimeOf(schedule, now);
+  const planned = schedule.dayLunches?.[date];
+  if (!planned) {
+    return schedule.breaks.find(
+      (b) => b.operatorId === operatorId && (b.days === undefined || b.days.includes(weekday)) && b.from <= time && time < b.to,
+    );
+  }
+  return breaksOn(schedule, date).find((b) => b.operatorId === operatorId && b.from <= time && time < b.to);
 }

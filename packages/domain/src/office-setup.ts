@@ -106,6 +106,18 @@ export interface OfficeSchedule {
   issueUntilMinutesBeforeClose: number;
   /** Staggered lunches and breaks, so the office never stops serving. */
   breaks: ScheduledBreak[];
+  /**
+   * Lunches of an accepted plan for one date ("YYYY-MM-DD" -> lunches): on that date they replace
+   * the lunches in `breaks` of every operator they name; other dates, and other breaks, keep `breaks`.
+   */
+  dayLunches?: Readonly<Record<string, readonly DayLunch[]>>;
+}
+
+/** One operator's lunch on one date, from the plan for that day. */
+export interface DayLunch {
+  operatorId: string;
+  from: LocalTime;
+  to: LocalTime;
 }
 
 export interface OfficeRules {

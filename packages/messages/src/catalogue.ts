@@ -9,6 +9,7 @@ import { desktopEn, desktopRu } from './catalogue/desktop.js';
 import { refusalsEn, refusalsRu } from './catalogue/refusals.js';
 import { qualityEn, qualityRu } from './catalogue/quality.js';
 import { phoneEn, phoneRu } from './catalogue/phone.js';
+import { planEn, planRu } from './catalogue/plan.js';
 
 /**
  * Every piece of UI text Talon shows or says, Russian first, one file per screen so each screen's
@@ -27,6 +28,7 @@ export const ru = {
   ...refusalsRu,
   ...qualityRu,
   ...phoneRu,
+  ...planRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -43,4 +45,5 @@ export const en: Record<MessageKey, string> = {
   ...refusalsEn,
   ...qualityEn,
   ...phoneEn,
+  ...planEn,
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
 import { idField } from './fields.js';
 import { qualityDashboardCommands, type QualityDashboardResults } from './quality.js';
+import { planDashboardCommands, type PlanDashboardResults } from './plan.js';
 import type { CentralLinkView, DeskView, DeviceHealthView, OfficeView, ServiceQueueView } from './views.js';
 
 export const dashboardCommands = {
@@ -9,6 +10,7 @@ export const dashboardCommands = {
   /** The head closes any open desk (its operator gone home, a console dead); its visitor goes back to the queue in their place. */
   'dashboard:close-desk': z.strictObject({ deskId: idField }),
   ...qualityDashboardCommands,
+  ...planDashboardCommands,
 };
 
 export interface DayTotals {
@@ -90,7 +92,7 @@ export interface DashboardState {
   waitAccuracy?: { today: WaitAccuracy; month: WaitAccuracy };
 }
 
-export interface DashboardResults extends QualityDashboardResults {
+export interface DashboardResults extends QualityDashboardResults, PlanDashboardResults {
   'dashboard:snapshot': { state: DashboardState };
   'dashboard:close-desk': { deskId: string };
 }

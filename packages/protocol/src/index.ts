@@ -16,5 +16,6 @@ export * from './namespaces.js';
 export * from './sync.js';
 export * from './booking-api.js';
 export * from './quality.js';
+export * from './plan.js';
 export * from './phone.js';
 export * from './mask-phone.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_OFFICE_RULES, PAUSE_REASONS, TICKET_PREFIXES } from '@talon/domain';
+import { DEFAULT_DAY_PLAN_RULES, DEFAULT_OFFICE_RULES, PAUSE_REASONS, TICKET_PREFIXES } from '@talon/domain';
 import { configProblemOf, type ConfigIssue } from './config-issues.js';
 import { dateField, idField } from './fields.js';
 import { DEFAULT_PRINTER_NETWORK, printerNetworkEntryProblem, printerTargetProblem } from './printer-targets.js';
@@ -240,6 +240,25 @@ export const officeConfigSchema = z
          */
         token: z.string().min(16, 'at least 16 characters').max(256).optional(),
       })
+      .prefault({}),
+    /** The plan for tomorrow on the dashboard (README, "Plan for tomorrow"). */
+    plan: z
+      .object({
+        /** The same weekday of this many past weeks is the history (holidays and special days left out). */
+        historyWeeks: z.number().int().min(1).max(52).default(DEFAULT_DAY_PLAN_RULES.historyWeeks),
+        /** Desks are counted so that this share of visitors is called within the standard. */
+        targetShare: z.number().min(0.5).max(0.99).default(DEFAULT_DAY_PLAN_RULES.targetShare),
+        /** Lunches are placed between these times. */
+        lunchFrom: localTime.default(DEFAULT_DAY_PLAN_RULES.windowFrom),
+        lunchUntil: localTime.default(DEFAULT_DAY_PLAN_RULES.windowTo),
+        /** Lunch starts are tried this many minutes apart. */
+        lunchStepMinutes: z.number().int().min(5).max(120).default(DEFAULT_DAY_PLAN_RULES.stepMinutes),
+        /** A lunch's length for an operator with none in `breaks` that weekday. */
+        lunchMinutes: z.number().int().min(10).max(180).default(DEFAULT_DAY_PLAN_RULES.defaultMinutes),
+        /** Each lunch option is played on this many days drawn from the expected figures. */
+        simulatedDays: z.number().int().min(1).max(30).default(DEFAULT_DAY_PLAN_RULES.simulatedDays),
+      })
+      .refine((p) => p.lunchFrom < p.lunchUntil, { message: 'lunchFrom must be before lunchUntil', path: ['lunchUntil'], params: { problem: 'open-before-close' } })
       .prefault({}),
     /** The hall board's voice (README, "The hall's voice"). */
     board: z

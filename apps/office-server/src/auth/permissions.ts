@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'dashboard dashboard:close-desk': { screen: '/dashboard', operator: 'none', head: 'office', admin: 'office' },
   /** The call-back after a low rating is the head's job; an admin sees the list only. */
   'dashboard dashboard:follow-up-done': { screen: '/dashboard', operator: 'none', head: 'office', admin: 'none' },
+  /** Accepting the plan for tomorrow: its lunches become that date's schedule. */
+  'dashboard dashboard:accept-plan': { screen: '/dashboard', operator: 'none', head: 'office', admin: 'office' },
   /** The office's config, device tokens, passwords, bookings at the counter. */
   'admin config': { screen: '/admin', operator: 'none', head: 'none', admin: 'office' },
 } as const satisfies Record<string, { screen: string } & Record<OperatorRole, Reach>>;

@@ -1,4 +1,4 @@
-import type { IsoWeekday, OfficeSetup, OpeningHours, PauseReason } from '@talon/domain';
+import type { DayLunch, IsoWeekday, OfficeSetup, OpeningHours, PauseReason } from '@talon/domain';
 import { WEEKDAY_KEYS, type OfficeConfig } from '@talon/protocol';
 
 /**
@@ -7,8 +7,11 @@ import { WEEKDAY_KEYS, type OfficeConfig } from '@talon/protocol';
  */
 export const HARD_LIMIT_TIMES_STANDARD = 2;
 
-/** The part of the config the queue rules read. */
-export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
+/**
+ * The part of the config the queue rules read, with the lunches of accepted day plans
+ * (`day_schedules`: on their dates they replace the configured lunches of the operators they name).
+ */
+export function officeSetupFromConfig(config: OfficeConfig, dayLunches: Record<string, DayLunch[]> = {}): OfficeSetup {
   const week: Partial<Record<IsoWeekday, OpeningHours>> = {};
   WEEKDAY_KEYS.forEach((key, index) => {
     const hours = config.hours[key];
@@ -52,6 +55,7 @@ export function officeSetupFromConfig(config: OfficeConfig): OfficeSetup {
         reason: b.reason as PauseReason,
         ...(days && { days: days.map((day) => (WEEKDAY_KEYS.indexOf(day) + 1) as IsoWeekday) }),
       })),
+      ...(Object.keys(dayLunches).length > 0 && { dayLunches }),
     },
     rules: {
       waitingStandardMinutes: config.rules.waitingStandardMinutes,

@@ -11,6 +11,7 @@ import { qualityView } from '../quality/quality-view.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
 import type { RealtimeOptions } from './realtime-options.js';
+import { acceptableLunches, createDayPlanner, nextWorkingDay, plannableDate, planNames } from '../staffing/plan-for-day.js';
 
 export function setUpDashboardNamespace(
   namespace: Namespace,
@@ -20,6 +21,8 @@ export function setUpDashboardNamespace(
 ): void {
   requireOperator(namespace, context, ['head', 'admin']);
   const quality = createQualityStore(context.db);
+  const planner = createDayPlanner(context);
+  const nameOf = (operatorId: string) => context.directory.config.operators.find((o) => o.id === operatorId)?.name ?? operatorId;
   namespace.on('connection', (socket: Socket) => {
     const handlers: CommandHandlers<typeof dashboardCommands, DashboardResults> = {
       'dashboard:snapshot': () => ({ ok: true, state: dashboardState() }),
@@ -38,6 +41,27 @@ export function setUpDashboardNamespace(
         if (!decision.ok) return refusalOf(decision)!;
         context.logger.info({ desk: deskId, by: person.id, authority: allowed.authority }, 'desk closed from the dashboard');
         return { ok: true, deskId };
+      },
+      'dashboard:plan': async ({ date }) => {
+        const today = officeDayOf(context.queue.state.setup.schedule, context.clock.now());
+        const day = date ?? nextWorkingDay(context, today);
+        const refused = plannableDate(today, day);
+        if (refused) return refused;
+        const plan = await planner.planFor(day);
+        const accepted = context.daySchedules.get(day, nameOf);
+        return { ok: true, plan, today, timeZone: context.directory.config.office.timeZone, ...planNames(context.directory.config), accepted };
+      },
+      'dashboard:accept-plan': ({ date, lunches, expectedShare }) => {
+        const person = identityOf(socket).operator!;
+        const allowed = authorise(person.roles, 'dashboard dashboard:accept-plan', false);
+        if (!allowed.ok) return allowed;
+        const now = context.clock.now();
+        const refused = plannableDate(officeDayOf(context.queue.state.setup.schedule, now), date) ?? acceptableLunches(context.directory.config, lunches);
+        if (refused) return refused;
+        context.daySchedules.accept({ date, lunches, expectedShare: expectedShare ?? null, by: { id: person.id, name: person.name, ...(allowed.authority && { authority: allowed.authority }) }, at: now });
+        context.refreshSetup();
+        context.logger.info({ date, by: person.id, lunches: lunches.length }, 'day plan accepted');
+        return { ok: true, accepted: context.daySchedules.get(date, nameOf)! };
       },
       'dashboard:follow-up-done': ({ ticketId, note }) => {
         const operator = identityOf(socket).operator!;

@@ -1,4 +1,4 @@
-import { scheduledBreakAt, type QueueState, type Ticket } from '@talon/domain';
+import { breaksOn, localTimeOf, scheduledBreakAt, type QueueState, type Ticket } from '@talon/domain';
 import type { OperatorConfig, OperatorDayCounts, OperatorState } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 import { allDeskViews, deskOfOperator, deskView } from './desk-view.js';
@@ -35,7 +35,11 @@ export function operatorState(
         .map((t) => ticketView(directory, t))
     : [];
   const pause = scheduledBreakAt(state.setup.schedule, operator.id, now);
-  const plannedBreak = directory.config.breaks.find((b) => b.operatorId === operator.id);
+  // Today's lunch: an accepted day plan's, else the configured one.
+  const officeDay = localTimeOf(state.setup.schedule, now).date;
+  const plannedBreak =
+    breaksOn(state.setup.schedule, officeDay).find((b) => b.operatorId === operator.id && b.reason === 'lunch') ??
+    directory.config.breaks.find((b) => b.operatorId === operator.id);
   const breakToShow = pause ?? plannedBreak;
   return {
     operator: { id: operator.id, name: operator.name, roles: operator.roles },

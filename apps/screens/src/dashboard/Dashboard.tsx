@@ -15,6 +15,7 @@ import { OperatorsPanel } from './OperatorsPanel.js';
 import { RatingsPanel } from './RatingsPanel.js';
 import { WaitAccuracyPanel } from './WaitAccuracyPanel.js';
 import { QualityView } from './quality/QualityView.js';
+import { PlanView } from './plan/PlanView.js';
 import { deviceAlarm, formatMinutes, formatShare } from './figures.js';
 import { downloadTicketsCsv } from './tickets-csv.js';
 import { refusalText } from '../shared/refusal-text.js';
@@ -28,7 +29,7 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   const [state, setState] = useState<DashboardState | null>(null);
   const [alerts, setAlerts] = useState<DashboardAlert[]>([]);
   const [exportError, setExportError] = useState<string | null>(null);
-  const [tab, setTab] = useState<'today' | 'quality'>('today');
+  const [tab, setTab] = useState<'today' | 'quality' | 'plan'>('today');
 
   useEffect(() => {
     if (link !== 'online' || !socket) return;
@@ -126,7 +127,11 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
         <button type="button" aria-pressed={tab === 'quality'} onClick={() => setTab('quality')}>
           {t('quality.tabQuality')}
         </button>
+        <button type="button" aria-pressed={tab === 'plan'} onClick={() => setTab('plan')}>
+          {t('plan.tab')}
+        </button>
       </nav>
+      {tab === 'plan' && state && <PlanView socket={socket} />}
       {tab === 'quality' && state && <QualityView socket={socket} today={state.day} canMark={session.operator.roles.includes('head')} />}
       {tab === 'today' && state && totals && (
         <main className="dash__main">

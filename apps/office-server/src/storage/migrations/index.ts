@@ -8,9 +8,10 @@ import { waitTold } from './0110-wait-told.js';
 import { deviceSeen } from './0130-device-seen.js';
 import { qualityDays } from './0150-quality-days.js';
 import { calledDesk } from './0170-called-desk.js';
+import { daySchedules } from './0180-day-schedules.js';
 import { bookingPhone } from './0200-booking-phone.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, waitTold, deviceSeen, qualityDays, calledDesk, bookingPhone];
+export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, waitTold, deviceSeen, qualityDays, calledDesk, daySchedules, bookingPhone];
