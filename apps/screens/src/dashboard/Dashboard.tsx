@@ -104,8 +104,8 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           {t('dashboard.exportFailed', { message: exportError })}
         </p>
       )}
-      {/* On the live view the alarms keep to a strip of their own and scroll there (panels are focusable to scroll by keyboard). */}
-      <div aria-live="assertive" className="dash__alerts">
+      {/* On the live view the alarms keep to a strip of their own and scroll there; focusable, so a keyboard scrolls it too. */}
+      <div aria-live="assertive" className="dash__alerts" role="region" aria-label={t('dashboard.alertsLabel')} tabIndex={0}>
         {shownAlerts.map((alert, index) => (
           <div key={`${alert.at}-${index}`} role="alert" className={`dash-alert dash-alert--${alert.kind}`} data-testid="dashboard-alert" data-kind={alert.kind}>
             <span>
