@@ -119,4 +119,20 @@ describe.runIf(browserSuitesRun)('the plan for tomorrow on the office dashboard 
     await expect.poll(() => page.locator('[data-testid="plan-option"][data-current="yes"]').count()).toBe(1);
     await saveScreenshot(page, 'dashboard-plan-accepted');
   });
+
+  it('speaks English on an English dashboard', async () => {
+    await page.goto(`${office.url}/dashboard?lang=en`);
+    // The session the page kept expires by the office's clock, set days back: log in again.
+    await page.getByLabel('Login').fill('head');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.locator('[data-testid="served-count"]').waitFor();
+    await page.getByRole('button', { name: 'Plan for tomorrow', exact: true }).click();
+    await page.locator('[data-testid="plan-view"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('heading', { level: 2, name: 'Plan for Tuesday, 01.12.2026' }).count()).toBe(1);
+    const best = expected.options[0]!;
+    expect(await page.locator('[data-testid="plan-option-share"]').first().textContent()).toBe(`${formatPlanShare(best.expectedShare, 'en')} within the standard`);
+    expect(await page.locator('[data-testid="plan-accepted"]').textContent()).toBe('Plan for 01.12.2026 accepted: Орлова Наталья (руководитель), 10:00.');
+    expect(await page.getByRole('button', { name: 'Accept the plan' }).count()).toBe(1);
+  });
 });

@@ -19,3 +19,4 @@ export * from './quality.js';
 export * from './plan.js';
 export * from './phone.js';
 export * from './mask-phone.js';
+export * from './remote-queue.js';

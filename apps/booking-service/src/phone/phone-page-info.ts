@@ -29,6 +29,7 @@ export function phonePageInfo(officeId: string, officeDay: string, summary: Offi
         }
       : null,
     services: (summary?.services ?? []).map((s) => ({ id: s.id, name: s.name, ...(s.nameEn && { nameEn: s.nameEn }) })),
+    ...(summary?.remoteArrival && { remoteArrival: summary.remoteArrival }),
     nudges: {},
   };
 }

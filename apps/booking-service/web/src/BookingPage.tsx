@@ -3,6 +3,7 @@ import type { PublicBookingView, PublicCompanyView, PublicOfficeView, PublicSlot
 import { useEffect, useState, type FormEvent } from 'react';
 import { bookingApi } from './booking-api-client.js';
 import { BookingLanguage, dateLocale, languageFromAddress, showLanguage, useBookingLanguage, useSay, type Say } from './booking-language.js';
+import { RemoteJoin } from './RemoteJoin.js';
 
 function errorText(say: Say, code: string): string {
   const key = `booking.error.${code}`;
@@ -200,6 +201,7 @@ function BookingFlow() {
         </form>
       )}
       <CancelByCode />
+      <RemoteJoin language={language} />
     </main>
   );
 }

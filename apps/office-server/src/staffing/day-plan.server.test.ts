@@ -36,8 +36,15 @@ describe('the plan for tomorrow on the office server', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('answers tomorrow’s plan, the figures the domain builds from the same stored tickets', async () => {
-    const answer = await command<{ ok: true } & PlanView>(head, 'dashboard:plan', {}, 30_000);
+  it('answers tomorrow’s plan, the figures the domain builds from the same stored tickets; kiosks are answered meanwhile', async () => {
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const order: string[] = [];
+    const planned = command<{ ok: true } & PlanView>(head, 'dashboard:plan', {}, 30_000).then((a) => (order.push('plan'), a));
+    // The plan plays a few lunch options per turn of the event loop: a kiosk asking meanwhile is not kept waiting for it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await command(kiosk, 'kiosk:snapshot').then(() => order.push('kiosk'));
+    const answer = await planned;
+    expect(order).toEqual(['kiosk', 'plan']);
     expect(answer).toMatchObject({ ok: true, today: TODAY, accepted: null });
     const setup = office.app.context.queue.state.setup;
     const rules = dayPlanRulesFromConfig(config, TOMORROW);
