@@ -20,6 +20,7 @@ import { createNudgeService } from './phone/nudges/nudge-service.js';
 import { createQuestionnaireService } from './phone/questionnaire-service.js';
 import { officeDayOf } from './booking/office-day.js';
 import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
+import { createRemoteQueue } from './remote/remote-queue.js';
 import type { RedisCluster } from './sync/redis-cluster.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -155,6 +156,27 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     handshakeFailures,
     refusals,
   });
+  const remote = createRemoteQueue({
+    store,
+    offices,
+    config: () => config,
+    logger: logger.child({ area: 'remote' }),
+    now,
+    joins: createFailureCounter({ max: limits.remoteJoinsPerAddress, windowMs: limits.remoteJoinWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+    // On one node the office's link is here or nowhere; with several, another node may hold it.
+    reachable: (officeId) => isOfficeLinked(officeNsp, officeId) || options.cluster !== undefined,
+    async askOffice(officeId, event, payload, timeoutMs) {
+      const here = isOfficeLinked(officeNsp, officeId);
+      const target = here ? officeNsp.local.to(officeRoom(officeId)) : officeNsp.to(officeRoom(officeId));
+      try {
+        const answers = (await (target.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown[]> }).emitWithAck(event, payload));
+        return answers[0];
+      } catch (error) {
+        logger.warn({ err: error, officeId, event }, 'the office did not answer in time');
+        return undefined;
+      }
+    },
+  });
   io.of('/').use((_socket, next) => {
     const refused = authorise({ role: 'anyone' }, '/ connect');
     next(refused.ok ? undefined : Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office, phone pages to /phone' } }));
@@ -171,6 +193,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       checkPhoneToken,
       nudges,
       nudgeOffer: nudgeChannels.offer,
+      remote,
       questionnaire: createQuestionnaireService({ store, now }),
       questionnaireSubmissions: attempts(limits.questionnaireAnswersPerAddress),
       quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
@@ -193,6 +216,8 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     let nudgesForgotten = 0;
     for (const office of config.offices) nudgesForgotten += await nudges.forgetBefore(office.id, officeDayOf(offices.get(office.id)?.timeZone ?? 'UTC', now()));
     if (nudgesForgotten > 0) logger.info({ nudges: nudgesForgotten }, 'nudges of past office days forgotten');
+    // Places taken from home live for their office day too.
+    for (const office of config.offices) await store.forgetRemoteJoins(office.id, officeDayOf(offices.get(office.id)?.timeZone ?? 'UTC', now()));
     return cleared;
   };
   const every = options.retentionEveryMs ?? 60 * 60 * 1000;

@@ -122,6 +122,10 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       return updateTicket(state, event.ticketId, (t) =>
         event.documentSeen ? { ...t, categoryCheck: 'confirmed' } : { ...t, kind: 'walk-in', categoryCheck: 'rejected' },
       );
+    case 'ticket.arrived':
+      return updateTicket(state, event.ticketId, (t) => (t.remote ? { ...t, remote: { ...t.remote, arrivedAt: event.at } } : t));
+    case 'ticket.remote-skipped':
+      return updateTicket(state, event.ticketId, (t) => (t.remote ? { ...t, remote: { ...t.remote, skippedAt: event.at } } : t));
     case 'ticket.rated':
       return updateDesk(state, event.deskId, (d) => ({ ...d, lastFinishedRated: true }));
     case 'booking.created': {

@@ -9,7 +9,15 @@ import type { Instant } from './ticket.js';
  */
 export type QueueCommand =
   | { type: 'ticket.issue'; ticketId: string; serviceId: string; categoryId?: string; accountNumber?: string }
+  /**
+   * A code typed or scanned at the kiosk: a booking's, or a place taken from home (then the visitor
+   * is marked arrived; `ticketId` is unused).
+   */
   | { type: 'booking.check-in'; ticketId: string; code: string; acceptWalkIn?: boolean }
+  /** "Join today's queue" from central's booking page; `code` (12 digits) and ids come from the caller. */
+  | { type: 'ticket.join-remote'; ticketId: string; serviceId: string; code: string; requestKey: string }
+  /** The phone page's «Я на месте», once the office has checked the phone is at the office. */
+  | { type: 'ticket.arrive'; ticketId: string }
   | {
       type: 'booking.create';
       bookingId: string;

@@ -1,4 +1,4 @@
-import { chooseNextTicket } from './call-next.js';
+import { awaitsArrival, chooseNextCall } from './remote-place.js';
 import type { QueueCommand } from './commands.js';
 import type { DecisionContext } from './decision-context.js';
 import type { DeskState } from './desk-state.js';
@@ -7,6 +7,9 @@ import { finishGaps } from './finish-requirements.js';
 import type { Ticket } from './ticket.js';
 
 type Command<T extends QueueCommand['type']> = Extract<QueueCommand, { type: T }>;
+
+/** Why a place taken from home left the queue: its turn came twice before its visitor arrived. */
+export const REMOTE_EXPIRED = 'remote-not-arrived';
 
 function desk(ctx: DecisionContext, deskId: string): DeskState | Decision {
   const found = ctx.state.desks.get(deskId);
@@ -91,11 +94,17 @@ export function decideDeskClose(ctx: DecisionContext, command: Command<'desk.clo
 export function decideCallNext(ctx: DecisionContext, command: Command<'ticket.call-next'>): Decision {
   const d = freeOpenDesk(ctx, command.deskId);
   if (isDecision(d)) return d;
-  const choice = chooseNextTicket(ctx.state, d.deskId, ctx.now);
+  const { choice, passedOver } = chooseNextCall(ctx.state, d.deskId, ctx.now);
   if (!choice) return refuse('nothing-waiting', 'nobody is waiting for this desk');
+  // Places taken from home whose turn came before their visitor arrived: skipped once, then gone.
+  const passed = passedOver.map(({ ticket, outcome }) =>
+    outcome === 'skipped'
+      ? ctx.event({ type: 'ticket.remote-skipped', ticketId: ticket.id, deskId: d.deskId })
+      : ctx.event({ type: 'ticket.cancelled', ticketId: ticket.id, reason: REMOTE_EXPIRED }),
+  );
   return {
     ok: true,
-    events: [ctx.event({ type: 'ticket.called', ticketId: choice.ticket.id, deskId: d.deskId, operatorId: d.operatorId!, reason: choice.reason })],
+    events: [...passed, ctx.event({ type: 'ticket.called', ticketId: choice.ticket.id, deskId: d.deskId, operatorId: d.operatorId!, reason: choice.reason })],
   };
 }
 
@@ -105,6 +114,7 @@ export function decideCall(ctx: DecisionContext, command: Command<'ticket.call'>
   const ticket = ctx.state.tickets.get(command.ticketId);
   if (!ticket) return refuse('unknown-ticket', 'no such ticket in the queue');
   if (ticket.status !== 'waiting') return refuse('ticket-not-waiting', `the ticket is ${ticket.status}`);
+  if (awaitsArrival(ticket)) return refuse('remote-not-arrived', 'this place was taken from home and its visitor has not said they are here');
   const serves = ctx.state.setup.desks.find((x) => x.id === d.deskId)?.services.some((s) => s.serviceId === ticket.serviceId);
   if (ticket.targetDeskId !== undefined ? ticket.targetDeskId !== d.deskId : !serves)
     return refuse('desk-not-serving-service', 'this desk does not serve that ticket');

@@ -4,6 +4,7 @@ import { refuse, type Decision } from './errors.js';
 import { formatTicketNumber } from './ticket-number.js';
 import { describeLocal, issuingWindow, officeDayOf } from './office-hours.js';
 import type { Ticket } from './ticket.js';
+import { arrivedDecision, remoteTicketByCode } from './decide-remote.js';
 
 type Command<T extends QueueCommand['type']> = Extract<QueueCommand, { type: T }>;
 const MINUTE = 60_000;
@@ -57,6 +58,9 @@ export function decideCheckIn(ctx: DecisionContext, command: Command<'booking.ch
   const { state, now } = ctx;
   const code = normalizeBookingCode(command.code);
   const booking = [...state.bookings.values()].find((b) => b.code === code);
+  // The same kiosk field takes a place taken from home's arrival code: the visitor is here now.
+  const remote = booking ? undefined : remoteTicketByCode(ctx, code);
+  if (remote) return arrivedDecision(ctx, remote, 'kiosk');
   if (!booking) return refuse('booking-not-found', 'no booking with this code is waiting to be checked in');
   const closed = officeClosed(ctx);
   if (closed) return closed;

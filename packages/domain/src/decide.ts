@@ -18,6 +18,7 @@ import {
 } from './decide-desk.js';
 import { decideBookingCancel, decideBookingCreate, decideCheckIn, decideIssue } from './decide-issue.js';
 import { decisionContext } from './decision-context.js';
+import { decideArrive, decideJoinRemote } from './decide-remote.js';
 import { missingCase, refuse, type Decision } from './errors.js';
 import { officeDayOf } from './office-hours.js';
 import type { QueueState } from './queue-state.js';
@@ -31,6 +32,10 @@ export function decide(state: QueueState, envelope: CommandEnvelope): Decision {
       return decideIssue(ctx, command);
     case 'booking.check-in':
       return decideCheckIn(ctx, command);
+    case 'ticket.join-remote':
+      return decideJoinRemote(ctx, command);
+    case 'ticket.arrive':
+      return decideArrive(ctx, command);
     case 'booking.create':
       return decideBookingCreate(ctx, command);
     case 'booking.cancel':

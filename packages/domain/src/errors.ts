@@ -28,6 +28,12 @@ export const QUEUE_ERROR_CODES = [
   'booking-duplicate',
   'booking-in-past',
   'rating-not-expected',
+  'remote-not-offered',
+  'remote-full',
+  'remote-cut-off',
+  'remote-duplicate',
+  'remote-not-arrived',
+  'remote-already-arrived',
   'invalid-value',
 ] as const;
 

@@ -20,6 +20,9 @@ export type TicketCallReason =
   | 'chosen-by-operator'
   | 'taken-back';
 
+/** How a visitor with a place taken from home said they are here. */
+export type ArrivalWay = 'kiosk' | 'phone';
+
 /** Every change to an office's queue; the event log is its history, audit trail and unit of sync. */
 export type QueueEvent = EventBase &
   (
@@ -50,6 +53,10 @@ export type QueueEvent = EventBase &
     | { type: 'ticket.category-checked'; ticketId: string; deskId: string; documentSeen: boolean }
     | { type: 'ticket.cancelled'; ticketId: string; reason: string }
     | { type: 'ticket.rated'; ticketId: string; deskId: string; value: number }
+    /** A place taken from home: the visitor is here now and may be called. */
+    | { type: 'ticket.arrived'; ticketId: string; via: ArrivalWay }
+    /** A place taken from home whose turn came before its visitor arrived: passed over, once. */
+    | { type: 'ticket.remote-skipped'; ticketId: string; deskId: string }
     | { type: 'booking.created'; booking: Booking }
     | { type: 'booking.checked-in'; bookingId: string; ticketId: string; late: boolean }
     | { type: 'booking.cancelled'; bookingId: string }

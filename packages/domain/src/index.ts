@@ -23,6 +23,8 @@ export {
   scheduledBreakAt,
   instantOfLocal,
 } from './office-hours.js';
+export { awaitsArrival, chooseNextCall, type NextCall, type PassedOver } from './remote-place.js';
+export { REMOTE_EXPIRED } from './decide-desk.js';
 export { peopleAheadOf } from './people-ahead.js';
 export { openDesksFor } from './open-desks.js';
 export { bookingSlotStarts, type SlotDay } from './booking-slots.js';

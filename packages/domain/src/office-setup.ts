@@ -24,6 +24,16 @@ export interface ServiceDefinition {
   outcomes: ServiceOutcome[];
   /** What the desk must record before a visit of this service may be finished (none when absent). */
   finishRequires?: FinishRequirements;
+  /** Present when visitors may take today's place in line from home (central's booking page). */
+  remoteQueue?: RemoteQueueRules;
+}
+
+/** A service's places taken from home. */
+export interface RemoteQueueRules {
+  /** Places taken from home that may wait (not yet called) at once for this service. */
+  maxWaiting: number;
+  /** No place is taken from home this many minutes before the office closes. */
+  cutOffMinutes: number;
 }
 
 /**

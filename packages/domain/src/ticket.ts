@@ -18,6 +18,22 @@ export type TicketKind = 'walk-in' | 'priority' | 'booking';
 /** Whether the desk saw the document that entitles the visitor to priority service. */
 export type CategoryCheck = 'pending' | 'confirmed' | 'rejected';
 
+/**
+ * A place in line taken from home (central's booking page, "join today's queue"). The ticket
+ * stands in the line from the moment it was taken like any other; it is only called once the
+ * visitor has said they are here (docs/call-policy.md, "A place taken from home").
+ */
+export interface RemotePlace {
+  /** What the visitor types (or shows as a QR) at the kiosk to say they are here: 12 digits. */
+  code: string;
+  /** The join request's idempotency key: a retried request finds this ticket, not a second one. */
+  requestKey: string;
+  /** When the visitor confirmed arrival (kiosk code, or the phone page near the office). */
+  arrivedAt?: Instant;
+  /** When its turn first came before the visitor arrived: passed over once, the next time it expires. */
+  skippedAt?: Instant;
+}
+
 export interface Ticket {
   id: string;
   /** What the visitor holds and the board shows: prefix + number, "A015". */
@@ -47,4 +63,6 @@ export interface Ticket {
   recalls: number;
   /** Free text the operator left on transfer, shown to the next desk. */
   transferComment?: string;
+  /** Present on a place taken from home. */
+  remote?: RemotePlace;
 }

@@ -10,6 +10,7 @@ import { refusalsEn, refusalsRu } from './catalogue/refusals.js';
 import { qualityEn, qualityRu } from './catalogue/quality.js';
 import { phoneEn, phoneRu } from './catalogue/phone.js';
 import { planEn, planRu } from './catalogue/plan.js';
+import { remoteEn, remoteRu } from './catalogue/remote.js';
 
 /**
  * Every piece of UI text Talon shows or says, Russian first, one file per screen so each screen's
@@ -29,6 +30,7 @@ export const ru = {
   ...qualityRu,
   ...phoneRu,
   ...planRu,
+  ...remoteRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -46,4 +48,5 @@ export const en: Record<MessageKey, string> = {
   ...qualityEn,
   ...phoneEn,
   ...planEn,
+  ...remoteEn,
 };

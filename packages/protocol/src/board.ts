@@ -15,6 +15,8 @@ export interface BoardCallView {
   status: 'called' | 'serving';
   calledAt: number;
   recalls: number;
+  /** A place taken from home (the board marks it, so the hall sees why a number it never saw printed is called). */
+  remote?: true;
 }
 
 export interface BoardState {

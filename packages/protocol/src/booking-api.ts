@@ -38,6 +38,15 @@ export const BOOKING_API_ERROR_CODES = [
   'questionnaire-answered',
   /** The questionnaire opens once central knows the visit was served (not before, not after a no-show). */
   'questionnaire-not-open',
+  // A place taken from home (remote-queue.ts).
+  'remote-unavailable',
+  'remote-not-offered',
+  'remote-full',
+  'remote-cut-off',
+  'office-closed',
+  'remote-not-near',
+  'remote-already-arrived',
+  'unknown-ticket',
 ] as const;
 export type BookingApiErrorCode = (typeof BOOKING_API_ERROR_CODES)[number];
 

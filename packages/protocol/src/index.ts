@@ -18,3 +18,4 @@ export * from './booking-api.js';
 export * from './quality.js';
 export * from './plan.js';
 export * from './phone.js';
+export * from './remote-queue.js';

@@ -51,6 +51,8 @@ export interface IssuedTicket {
   trackUrl?: string;
   /** Set when a late booking was turned into a plain ticket. */
   lateBooking?: boolean;
+  /** Set when the code was a place taken from home's: the visitor is marked arrived, in the place they took. */
+  remoteArrival?: boolean;
 }
 
 export interface KioskResults {

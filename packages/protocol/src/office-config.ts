@@ -54,6 +54,18 @@ const serviceConfig = z.object({
     .default([]),
   /** `outcome`: «Завершить» waits for an outcome; `documentCheck`: a priority visitor's document check is recorded first. */
   finishRequires: finishRequiresConfig,
+  /**
+   * Present: visitors may take today's place in this service's line from central's booking page
+   * ("join today's queue"). `{}` takes the defaults.
+   */
+  remoteQueue: z
+    .object({
+      /** Places taken from home that may wait (not yet called) at once for this service. */
+      maxWaiting: z.number().int().min(1).max(500).default(10),
+      /** No place is taken from home this many minutes before the office closes. */
+      cutOffMinutes: z.number().int().min(0).max(720).default(60),
+    })
+    .optional(),
 });
 
 const deskServiceConfig = z.union([
@@ -152,6 +164,21 @@ export const officeConfigSchema = z
        */
       centralPublicUrl: z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an ASCII http(s) URL').optional(),
     }),
+    /**
+     * How a visitor with a place taken from home may confirm arrival from the phone page («Я на
+     * месте»), besides the kiosk code: the phone is on the office's network (central sees one of
+     * `publicAddresses`, the office's public IP addresses), or the phone's position (given only
+     * if the visitor allows it) is within `radiusMeters` of `location`.
+     */
+    remoteArrival: z
+      .object({
+        publicAddresses: z.array(z.string().regex(/^[0-9a-fA-F.:]{2,45}$/, 'an IPv4 or IPv6 address')).max(20).default([]),
+        location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+        radiusMeters: z.number().int().min(20).max(5000).default(150),
+        /** A position less precise than this (metres) is not taken as proof. */
+        maxAccuracyMeters: z.number().int().min(10).max(5000).default(100),
+      })
+      .prefault({}),
     hours: z.object(
       Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, hours.nullable().default(null)])) as Record<
         WeekdayKey,

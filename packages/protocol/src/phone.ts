@@ -24,6 +24,11 @@ export const phoneTicketStatusSchema = z.strictObject({
   deskNumber: z.string().min(1).max(16).optional(),
   /** When the office computed this status. */
   at: instantField,
+  /**
+   * A place taken from home: the code to show at the kiosk, whether the visitor has said they are
+   * here, and whether their turn has passed once already (the next time, the place expires).
+   */
+  remote: z.strictObject({ code: z.string().regex(/^[0-9]{12}$/), arrived: z.boolean(), skipped: z.boolean() }).optional(),
 });
 export type PhoneTicketStatus = z.infer<typeof phoneTicketStatusSchema>;
 
@@ -58,6 +63,8 @@ export interface PhonePageInfo {
     hoursToday: { open: string; close: string } | null;
   } | null;
   services: { id: string; name: string; nameEn?: string }[];
+  /** For a place taken from home: whether «Я на месте» may send the phone's position (the office set its coordinates). */
+  remoteArrival?: { byLocation: boolean };
   /** The nudges central can send: web push with its VAPID public key, SMS with the consent to show. */
   nudges: { webPush?: { publicKey: string }; sms?: { consentText: string } };
 }

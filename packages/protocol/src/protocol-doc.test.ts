@@ -35,7 +35,7 @@ const SERVER_EVENTS = {
   admin: ['config:changed'],
   device: DEVICE_SERVER_EVENTS,
 } as const satisfies { [R in Role]: readonly string[] };
-const OFFICE_SERVER_EVENTS = ['bookings:changed'] as const;
+const OFFICE_SERVER_EVENTS = ['bookings:changed', 'remote:join', 'remote:arrive'] as const;
 
 describe('docs/protocol.md', () => {
   it('lists every server event the types have', () => {

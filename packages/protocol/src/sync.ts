@@ -3,6 +3,7 @@ import type { CommandEvents } from './command-map.js';
 import { BOOKING_CODE_DIGITS, idField, instantField, dateField } from './fields.js';
 import { WEEKDAY_KEYS } from './office-config.js';
 import { MAX_PHONE_STATUSES, phoneTicketStatusSchema } from './phone.js';
+import type { RemoteArriveRequest, RemoteJoinRequest } from './remote-queue.js';
 
 /**
  * The office <-> central link on the booking service's `/office` namespace. Offices push their
@@ -53,6 +54,8 @@ export const officeSummarySchema = z.strictObject({
         bookable: z.boolean(),
         slotMinutes: z.number().int().min(5).max(240),
         capacityPerSlot: z.number().int().min(0).max(50),
+        /** Visitors may take today's place in line from home (central's booking page). */
+        remoteJoin: z.boolean().optional(),
         /** Outcome codes with the quality programme's complaint flag (sent by offices that have the programme). */
         outcomes: z
           .array(z.strictObject({ id: idField, name: nameField, nameEn: nameField.optional(), complaint: z.boolean() }))
@@ -62,6 +65,8 @@ export const officeSummarySchema = z.strictObject({
     )
     .min(1)
     .max(100),
+  /** How a visitor with a place from home may confirm arrival from the phone: `byLocation` when the office set its coordinates. */
+  remoteArrival: z.strictObject({ byLocation: z.boolean() }).optional(),
   /** The quality programme's repeat window, so central counts repeats as the office does. */
   quality: z.strictObject({ repeatWindowDays: z.number().int().min(1).max(365) }).optional(),
 });
@@ -75,6 +80,8 @@ const ticketSchema = z.looseObject({
   serviceId: idField,
   officeDay: dateField,
   kind: z.enum(['walk-in', 'priority', 'booking']),
+  /** A place taken from home: its arrival code and request key (central holds both from the join anyway). */
+  remote: z.looseObject({}).optional(),
   bookingId: idField.optional(),
   issuedAt: instantField,
   queuedAt: instantField,
@@ -102,6 +109,8 @@ export const syncedEventSchema = z.discriminatedUnion('type', [
   onTicket('ticket.category-checked'),
   onTicket('ticket.cancelled'),
   onTicket('ticket.rated').extend({ value: z.number().int().min(1).max(5) }),
+  onTicket('ticket.arrived').extend({ via: z.enum(['kiosk', 'phone']) }),
+  onTicket('ticket.remote-skipped'),
   z.looseObject({
     type: z.literal('booking.created'),
     ...eventBase,
@@ -224,6 +233,10 @@ export const syncFailureSchema = z.object({ ok: z.literal(false), code: z.string
 export interface OfficeSyncServerEvents {
   /** A nudge: something changed for this office; pull when ready. */
   'bookings:changed': (notice: { version: number }) => void;
+  /** A visitor at home asks for today's place; the office answers with the ticket or a refusal (remote-queue.ts). */
+  'remote:join': (request: RemoteJoinRequest, ack: (answer: unknown) => void) => void;
+  /** «Я на месте» from the phone page, with where the phone is. */
+  'remote:arrive': (request: RemoteArriveRequest, ack: (answer: unknown) => void) => void;
 }
 
 export const OFFICE_NAMESPACE = '/office';

@@ -38,6 +38,8 @@ export interface TicketView {
   transferComment?: string;
   /** The service norm, for the operator's soft warning. */
   normMinutes: number;
+  /** A place taken from home: whether its visitor has said they are here, and whether its turn passed once. */
+  remote?: { arrived: boolean; skipped: boolean };
 }
 
 export interface ServiceQueueView {
@@ -48,6 +50,8 @@ export interface ServiceQueueView {
   longestWaitMin: number;
   /** Desks open now (not paused, not closed) that serve it: 0 with people waiting wants the head's eye. */
   desksServing: number;
+  /** Of `waiting`, places taken from home, and how many of those visitors have not arrived yet. */
+  remote?: { waiting: number; away: number };
 }
 
 export interface DeskView {

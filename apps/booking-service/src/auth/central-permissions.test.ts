@@ -31,6 +31,10 @@ const EXPECTED: Record<CentralAction, string> = {
   'POST /api/phone/:token/nudges': 'none own none none none none',
   'GET /api/phone/:token/questionnaire': 'none own none none none none',
   'POST /api/phone/:token/questionnaire': 'none own none none none none',
+  'GET /api/remote/offices': 'all all all all all all',
+  'POST /api/remote/join': 'all all all all all all',
+  'POST /api/phone/:token/arrived': 'none own none none none none',
+  'GET /api/phone/:token/arrival-qr.svg': 'none own none none none none',
   '/phone ticket:watch': 'none own none none none none',
   'POST /api/quality/login': 'all all all all all all',
   'GET /api/quality': 'none none none all own none',
@@ -179,6 +183,10 @@ describe("central's permissions, role by role against the real service", () => {
       }),
     'GET /api/phone/:token/questionnaire': (role) => http(role, 'GET', `/api/phone/${credentials[role].phoneToken}/questionnaire`),
     'POST /api/phone/:token/questionnaire': (role) => http(role, 'POST', `/api/phone/${credentials[role].phoneToken}/questionnaire`, { solved: true, ease: 5 }),
+    'GET /api/remote/offices': (role) => http(role, 'GET', '/api/remote/offices'),
+    'POST /api/remote/join': (role) => http(role, 'POST', '/api/remote/join', { officeId: 'north', serviceId: 'payments', requestKey: `permissions-${role}-0000000` }),
+    'POST /api/phone/:token/arrived': (role) => http(role, 'POST', `/api/phone/${credentials[role].phoneToken}/arrived`, {}),
+    'GET /api/phone/:token/arrival-qr.svg': (role) => http(role, 'GET', `/api/phone/${credentials[role].phoneToken}/arrival-qr.svg`),
     '/phone ticket:watch': async (role) => {
       const socket = io(`${central.url}/phone`, { transports: ['websocket'], reconnection: false, forceNew: true });
       try {
@@ -215,7 +223,14 @@ describe("central's permissions, role by role against the real service", () => {
     expect({ refused: verdict.refused, answer: verdict.answer }).toMatchObject({ refused: !allowed });
     // Let through and well formed, the action does what it says (ticket t1 is still in the hall,
     // so its questionnaire is not open yet: the questionnaire's own answer, past the permissions).
-    if (allowed) expect(verdict.answer).toMatchObject(action === 'POST /api/phone/:token/questionnaire' ? { ok: false, code: 'questionnaire-not-open' } : { ok: true });
+    // Places from home past the permissions: north takes none, its link is not up, t1 was not taken from home.
+    const beyond: Partial<Record<CentralAction, object>> = {
+      'POST /api/phone/:token/questionnaire': { ok: false, code: 'questionnaire-not-open' },
+      'POST /api/remote/join': { ok: false, code: 'remote-not-offered' },
+      'POST /api/phone/:token/arrived': { ok: false, code: 'remote-unavailable' },
+      'GET /api/phone/:token/arrival-qr.svg': { ok: false, code: 'not-found' },
+    };
+    if (allowed) expect(verdict.answer).toMatchObject(beyond[action] ?? { ok: true });
   });
 
   it("scopes what is let through: a regional user's view holds only their region's offices, an office pushes only its own events", async () => {

@@ -48,6 +48,11 @@ export const CENTRAL_PERMISSIONS = {
   /** The post-visit questionnaire: its state, and one answer per ticket. */
   'GET /api/phone/:token/questionnaire': TICKET_ONLY,
   'POST /api/phone/:token/questionnaire': TICKET_ONLY,
+  /** A place taken from home: anyone may ask (limited per address); the ticket's holder says «Я на месте» and gets the code's QR. */
+  'GET /api/remote/offices': PUBLIC,
+  'POST /api/remote/join': PUBLIC,
+  'POST /api/phone/:token/arrived': TICKET_ONLY,
+  'GET /api/phone/:token/arrival-qr.svg': TICKET_ONLY,
   /** `/phone` connects without a credential; a page follows only the tickets whose tokens it holds. */
   '/phone ticket:watch': TICKET_ONLY,
   /** Logging in is how one becomes a quality user; failures count against the address. */
@@ -136,10 +141,14 @@ export function httpActionOf(method: string, path: string): { action: CentralAct
   const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg)?$/.exec(path);
   if (booking && get && booking[2] !== '/cancel') return { action: 'GET /api/bookings/:code', params: [booking[1]!, booking[2] ?? ''] };
   if (booking && post && booking[2] === '/cancel') return { action: 'POST /api/bookings/:code/cancel', params: [booking[1]!, booking[2]] };
-  const phone = /^\/api\/phone\/([^/]{1,200})(\/nudges|\/questionnaire)?$/.exec(path);
+  if (get && path === '/api/remote/offices') return { action: 'GET /api/remote/offices', params: [] };
+  if (post && path === '/api/remote/join') return { action: 'POST /api/remote/join', params: [] };
+  const phone = /^\/api\/phone\/([^/]{1,200})(\/nudges|\/questionnaire|\/arrived|\/arrival-qr\.svg)?$/.exec(path);
   if (phone && get && !phone[2]) return { action: 'GET /api/phone/:token', params: [phone[1]!] };
   if (phone && post && phone[2] === '/nudges') return { action: 'POST /api/phone/:token/nudges', params: [phone[1]!] };
   if (phone && get && phone[2] === '/questionnaire') return { action: 'GET /api/phone/:token/questionnaire', params: [phone[1]!] };
+  if (phone && post && phone[2] === '/arrived') return { action: 'POST /api/phone/:token/arrived', params: [phone[1]!] };
+  if (phone && get && phone[2] === '/arrival-qr.svg') return { action: 'GET /api/phone/:token/arrival-qr.svg', params: [phone[1]!] };
   if (phone && post && phone[2] === '/questionnaire') return { action: 'POST /api/phone/:token/questionnaire', params: [phone[1]!] };
   if (post && path === '/api/quality/login') return { action: 'POST /api/quality/login', params: [] };
   if (get && path === '/api/quality') return { action: 'GET /api/quality', params: [] };

@@ -67,6 +67,9 @@ export const centralConfigSchema = z.strictObject({
       officeHandshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
       /** Failed quality-view logins one address may make per window. */
       qualityLoginFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
+      /** "Join today's queue" requests one address may make per `remoteJoinWindowMinutes` (a retry of the same request is free). */
+      remoteJoinsPerAddress: z.number().int().min(1).max(10_000).default(5),
+      remoteJoinWindowMinutes: z.number().int().min(1).max(1440).default(60),
       /**
        * Questionnaire submissions (kept or refused) one address may make per window: a hall's guest
        * Wi-Fi is one address for a whole office, so this is generous; a script is stopped.

@@ -19,6 +19,7 @@ import { phonePageInfo } from '../phone/phone-page-info.js';
 import type { NudgeService } from '../phone/nudges/nudge-service.js';
 import type { QuestionnaireService } from '../phone/questionnaire-service.js';
 import type { PhonePageInfo } from '@talon/protocol';
+import type { RemoteQueue } from '../remote/remote-queue.js';
 
 /** A booking is a name, a phone and a few ids: 8 KB is room to spare, and little to hold per request. */
 const BOOKING_BODY_LIMIT = 8 * 1024;
@@ -26,6 +27,8 @@ const BOOKING_BODY_LIMIT = 8 * 1024;
 const NUDGE_BODY_LIMIT = 4 * 1024;
 /** Two answers: a few dozen bytes. */
 const QUESTIONNAIRE_BODY_LIMIT = 1024;
+/** A join is three ids; an arrival a position: 1 KB is plenty. */
+const REMOTE_BODY_LIMIT = 1024;
 
 export interface CentralHttpDeps {
   bookings: CentralBookings;
@@ -53,6 +56,8 @@ export interface CentralHttpDeps {
   questionnaireSubmissions: FailureCounter;
   /** The nudge channels the page may offer. */
   nudgeOffer: PhonePageInfo['nudges'];
+  /** Places taken from home ("join today's queue"): remote/remote-queue.ts. */
+  remote?: RemoteQueue;
   /** The quality department's view and monthly report (quality/quality-http.ts). */
   quality?: ReturnType<typeof createQualityHttp>;
 }
@@ -77,6 +82,14 @@ const STATUS: Partial<Record<BookingApiErrorCode, number>> = {
   'phone-token-expired': 410,
   'questionnaire-answered': 409,
   'questionnaire-not-open': 409,
+  'remote-unavailable': 503,
+  'remote-not-offered': 409,
+  'remote-full': 409,
+  'remote-cut-off': 409,
+  'office-closed': 409,
+  'remote-not-near': 403,
+  'remote-already-arrived': 409,
+  'unknown-ticket': 404,
   internal: 500,
   unavailable: 503,
 };
@@ -196,6 +209,30 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
         }
         deps.questionnaireSubmissions.fail(from);
         return send(response, await deps.questionnaire.answer(ticketOf(actor), await readJsonBody(request, QUESTIONNAIRE_BODY_LIMIT)));
+      }
+      // A place taken from home: the offices that take them, the request (idempotent by its key),
+      // «Я на месте» and the arrival code's QR.
+      case 'GET /api/remote/offices':
+        if (!deps.remote) break;
+        return send(response, deps.remote.offices() as never);
+      case 'POST /api/remote/join': {
+        if (!deps.remote) break;
+        const from = address();
+        const answer = await deps.remote.join(await readJsonBody(request, REMOTE_BODY_LIMIT), from);
+        if (!answer.ok && answer.code === 'rate-limited') deps.refusals.refused(from, 'remote-joins');
+        return send(response, answer);
+      }
+      case 'POST /api/phone/:token/arrived':
+        if (!deps.remote) break;
+        return send(response, await deps.remote.arrive(ticketOf(actor), await readJsonBody(request, REMOTE_BODY_LIMIT), address()));
+      case 'GET /api/phone/:token/arrival-qr.svg': {
+        if (!deps.remote) break;
+        const code = await deps.remote.code(ticketOf(actor));
+        if (!code) return send(response, refuse('not-found', 'this ticket was not taken from home'));
+        // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
+        response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+        response.end(renderSVG(code, { ecc: 'M', border: 2 }));
+        return;
       }
       case 'GET /api/reports': {
         const parsed = reportQuerySchema.safeParse(query);

@@ -21,6 +21,7 @@ export function phonePageInfo(officeId: string, officeDay: string, summary: Offi
     officeDay,
     office: summary ? { name: summary.name, ...(summary.address && { address: summary.address }), hoursToday: hoursOn(summary, officeDay) } : null,
     services: (summary?.services ?? []).map((s) => ({ id: s.id, name: s.name, ...(s.nameEn && { nameEn: s.nameEn }) })),
+    ...(summary?.remoteArrival && { remoteArrival: summary.remoteArrival }),
     nudges: {},
   };
 }

@@ -100,6 +100,23 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect((await store.phoneNudgesOf('north', ['t1', 't2'])).map((n) => n.id).sort()).toEqual(['n1', 'n2']);
     });
 
+    it('keeps a place taken from home once per request key, finds it by ticket, and forgets it with the day', async () => {
+      const join = (requestKey: string, ticketId: string, officeDay = '2026-11-24') => ({
+        officeId: 'north', requestKey, ticketId, number: 'A007', serviceId: 'payments', officeDay, code: '123456789012', createdAt: T,
+      });
+      expect(await store.saveRemoteJoin(join('key-aaaaaaaaaaaaaaaa', 't1'))).toEqual(join('key-aaaaaaaaaaaaaaaa', 't1'));
+      // A retry that raced the first (another node) gets the first one's ticket, never a second.
+      expect(await store.saveRemoteJoin(join('key-aaaaaaaaaaaaaaaa', 't2'))).toMatchObject({ ticketId: 't1' });
+      expect(await store.remoteJoinByKey('north', 'key-aaaaaaaaaaaaaaaa')).toMatchObject({ ticketId: 't1', code: '123456789012' });
+      expect(await store.remoteJoinByKey('south', 'key-aaaaaaaaaaaaaaaa')).toBeUndefined();
+      expect(await store.remoteJoinOfTicket('north', 't1')).toMatchObject({ requestKey: 'key-aaaaaaaaaaaaaaaa' });
+      expect(await store.remoteJoinOfTicket('north', 't2')).toBeUndefined();
+      await store.saveRemoteJoin(join('key-bbbbbbbbbbbbbbbb', 't0', '2026-11-23'));
+      expect(await store.forgetRemoteJoins('north', '2026-11-24')).toBe(1);
+      expect(await store.remoteJoinByKey('north', 'key-bbbbbbbbbbbbbbbb')).toBeUndefined();
+      expect(await store.remoteJoinByKey('north', 'key-aaaaaaaaaaaaaaaa')).toBeDefined();
+    });
+
     it("keeps one questionnaire answer per ticket, with the served visit's service and operator, and counts who opened the page", async () => {
       const on = (seq: number, event: Record<string, unknown>): SyncOutboxMessage =>
         ({ eventId: `north-e${seq}`, officeId: 'north', seq, event: { at: T + seq * MINUTE, actor: { kind: 'operator', operatorId: 'op-1' }, ticketId: 'north-t1', ...event } }) as unknown as SyncOutboxMessage;

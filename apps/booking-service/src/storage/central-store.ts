@@ -78,6 +78,19 @@ export interface PhoneNudge {
 export type NewPhoneNudge = Omit<PhoneNudge, 'aheadSentAt' | 'calledSentAt'>;
 export type NudgeMoment = 'ahead' | 'called';
 
+/** A place taken from home the office granted, by the join request's idempotency key. */
+export interface RemoteJoin {
+  officeId: string;
+  requestKey: string;
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  officeDay: string;
+  /** The arrival code for the kiosk (not personal: it names no one, and dies with the day). */
+  code: string;
+  createdAt: number;
+}
+
 /**
  * Everything the central service keeps, behind one interface so a PostgreSQL store can replace
  * the SQLite one when one machine is not enough. Methods are async for that reason, and every
@@ -141,6 +154,12 @@ export interface CentralStore {
   claimPhoneNudge(id: string, moment: NudgeMoment, at: number): Promise<boolean>;
   /** Forgets one office's nudges (and with them the phone numbers) of office days before `day`. */
   forgetPhoneNudges(officeId: string, beforeDay: string): Promise<number>;
+  /** Keeps a granted join; a second one with the same office and key keeps the first, which is answered. */
+  saveRemoteJoin(join: RemoteJoin): Promise<RemoteJoin>;
+  remoteJoinByKey(officeId: string, requestKey: string): Promise<RemoteJoin | undefined>;
+  remoteJoinOfTicket(officeId: string, ticketId: string): Promise<RemoteJoin | undefined>;
+  /** Forgets one office's joins of office days before `day`. */
+  forgetRemoteJoins(officeId: string, beforeDay: string): Promise<number>;
   /** A value central generates once and keeps (the VAPID keys): the stored one, or `value` if none was. */
   settingOnce(name: string, value: string): Promise<string>;
   /** How many copies of each event id central holds; a fault test wants exactly one of each. */

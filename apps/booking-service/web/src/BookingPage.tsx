@@ -2,6 +2,7 @@ import { t, type MessageKey } from '@talon/messages';
 import type { PublicBookingView, PublicOfficeView, PublicSlotView } from '@talon/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
 import { bookingApi } from './booking-api-client.js';
+import { RemoteJoin } from './RemoteJoin.js';
 
 const say = (key: MessageKey, params?: Record<string, string | number>) => t('ru', key, params);
 
@@ -169,6 +170,7 @@ export function BookingPage() {
         </form>
       )}
       <CancelByCode />
+      <RemoteJoin />
     </main>
   );
 }

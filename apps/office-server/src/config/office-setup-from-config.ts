@@ -27,6 +27,7 @@ export function officeSetupFromConfig(config: OfficeConfig, dayLunches: Record<s
       normMinutes: s.normMinutes,
       outcomes: s.outcomes,
       ...(s.finishRequires && { finishRequires: s.finishRequires }),
+      ...(s.remoteQueue && { remoteQueue: { maxWaiting: s.remoteQueue.maxWaiting, cutOffMinutes: s.remoteQueue.cutOffMinutes } }),
     })),
     desks: config.desks.map((d) => ({
       id: d.id,

@@ -41,9 +41,12 @@ export function setUpKioskNamespace(
       }
       if (refusal) return refusal;
       const issuedEvent = decision.ok ? decision.events.find((e) => e.type === 'ticket.issued') : undefined;
-      if (!issuedEvent || issuedEvent.type !== 'ticket.issued') return fail('internal', 'no ticket was issued');
+      // A place taken from home: its code at the kiosk marks the visitor arrived; their ticket is printed.
+      const arrivedEvent = decision.ok ? decision.events.find((e) => e.type === 'ticket.arrived') : undefined;
       const state = context.queue.state;
-      const ticket = state.tickets.get(command.ticketId) ?? issuedEvent.ticket;
+      const arrivedTicket = arrivedEvent?.type === 'ticket.arrived' ? state.tickets.get(arrivedEvent.ticketId) : undefined;
+      if ((!issuedEvent || issuedEvent.type !== 'ticket.issued') && !arrivedTicket) return fail('internal', 'no ticket was issued');
+      const ticket = arrivedTicket ?? state.tickets.get(command.ticketId) ?? (issuedEvent as Extract<typeof issuedEvent, { type: 'ticket.issued' }>).ticket;
       const now = context.clock.now();
       const told = context.waits.forTicket(ticket.id);
       if (told) context.waits.remember(ticket, told);
@@ -80,7 +83,7 @@ export function setUpKioskNamespace(
         ...(trackUrl && { trackUrl }),
         language: language ?? 'ru',
       };
-      context.metrics.ticketIssued(ticket.serviceId);
+      if (!arrivedTicket) context.metrics.ticketIssued(ticket.serviceId);
       context.logger.info({ ticket: ticket.number, service: ticket.serviceId, kind: ticket.kind, kiosk: kiosk.id }, 'ticket issued');
       const result: IssuedTicket = {
         ticket: view,
@@ -91,7 +94,8 @@ export function setUpKioskNamespace(
         ...(window.closesAt !== undefined && { closesAt: window.closesAt }),
         print: print(kiosk.id, ticket.id, printed),
         ...(trackUrl && { trackUrl }),
-        ...(issuedEvent.lateBookingId && { lateBooking: true }),
+        ...(issuedEvent?.type === 'ticket.issued' && issuedEvent.lateBookingId && { lateBooking: true }),
+        ...(arrivedTicket && { remoteArrival: true }),
       };
       return { ok: true as const, ...result };
     };

@@ -13,9 +13,11 @@ export function createTicketProjection(
 ) {
   const s = {
     insertTicket: db.prepare(`INSERT INTO tickets (id, number, service_id, office_day, kind, category_id, category_check,
-        booking_id, account_number, kiosk_id, issued_at, queued_at, status, first_service_id, account_key)
+        booking_id, account_number, kiosk_id, issued_at, queued_at, status, first_service_id, account_key, remote_request_key, remote_code)
       VALUES (@id, @number, @serviceId, @officeDay, @kind, @categoryId, @categoryCheck, @bookingId, @accountNumber,
-        @kioskId, @issuedAt, @queuedAt, 'waiting', @serviceId, @accountKey)`),
+        @kioskId, @issuedAt, @queuedAt, 'waiting', @serviceId, @accountKey, @remoteRequestKey, @remoteCode)`),
+    arrived: db.prepare(`UPDATE tickets SET arrived_at = ?, arrived_via = ? WHERE id = ?`),
+    remoteSkipped: db.prepare(`UPDATE tickets SET remote_skipped_at = ? WHERE id = ?`),
     called: db.prepare(`UPDATE tickets SET status = 'called', desk_id = ?, called_desk_id = ?, operator_id = ?, called_at = ?,
         first_called_at = COALESCE(first_called_at, ?) WHERE id = ?`),
     recalled: db.prepare(`UPDATE tickets SET recalls = ? WHERE id = ?`),
@@ -53,6 +55,8 @@ export function createTicketProjection(
           kioskId: event.actor.kind === 'kiosk' ? event.actor.deviceId : null,
           issuedAt: t.issuedAt,
           queuedAt: t.queuedAt,
+          remoteRequestKey: t.remote?.requestKey ?? null,
+          remoteCode: t.remote?.code ?? null,
         });
         return;
       }
@@ -85,6 +89,12 @@ export function createTicketProjection(
         return;
       case 'ticket.rated':
         s.rated.run(event.value, event.at, event.ticketId);
+        return;
+      case 'ticket.arrived':
+        s.arrived.run(event.at, event.via, event.ticketId);
+        return;
+      case 'ticket.remote-skipped':
+        s.remoteSkipped.run(event.at, event.ticketId);
         return;
       case 'booking.created': {
         const b = event.booking;

@@ -23,10 +23,13 @@ export function officeSummaryOf(config: OfficeConfig): OfficeSummary {
       bookable: s.bookable,
       slotMinutes: s.bookingSlotMinutes,
       capacityPerSlot: s.bookingCapacityPerSlot,
+      // Only when on: a central from before places from home links the office as before.
+      ...(s.remoteQueue && { remoteJoin: true }),
       ...(s.outcomes.length > 0 && {
         outcomes: s.outcomes.map((o) => ({ id: o.id, name: o.name, ...(o.nameEn && { nameEn: o.nameEn }), complaint: o.complaint })),
       }),
     })),
+    ...(config.services.some((s) => s.remoteQueue) && { remoteArrival: { byLocation: config.remoteArrival.location !== undefined } }),
     quality: { repeatWindowDays: config.quality.repeatWindowDays },
   };
 }

@@ -28,6 +28,7 @@ export function phoneStatusesOf(
       estimatedWaitMin: wait?.estimatedWaitMin ?? null,
       ...(desk !== undefined && { deskNumber: desk }),
       at: now,
+      ...(ticket.remote && { remote: { code: ticket.remote.code, arrived: ticket.remote.arrivedAt !== undefined, skipped: ticket.remote.skippedAt !== undefined } }),
     });
   }
   return statuses;
@@ -35,4 +36,5 @@ export function phoneStatusesOf(
 
 /** The part of a status a phone shows; a status equal to the last one sent is not sent again. */
 export const sameForPhone = (a: PhoneTicketStatus, b: PhoneTicketStatus): boolean =>
-  a.state === b.state && a.peopleAhead === b.peopleAhead && a.estimatedWaitMin === b.estimatedWaitMin && a.deskNumber === b.deskNumber;
+  a.state === b.state && a.peopleAhead === b.peopleAhead && a.estimatedWaitMin === b.estimatedWaitMin && a.deskNumber === b.deskNumber &&
+  a.remote?.arrived === b.remote?.arrived && a.remote?.skipped === b.remote?.skipped;

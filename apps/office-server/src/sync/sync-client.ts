@@ -9,6 +9,7 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import { createCentralBookingIntake } from '../bookings/central-booking-intake.js';
+import { createRemoteRequests } from '../remote/remote-requests.js';
 import type { OfficeContext } from '../office-context.js';
 import { officeSummaryOf } from './office-summary.js';
 import { createPhoneStatusFeed } from './phone-status-feed.js';
@@ -207,6 +208,22 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     if (data?.code === 'unauthorized') logger.error('central does not know this office key; check TALON_OFFICE_KEY');
   });
   socket.on('bookings:changed', () => kickPull());
+  // Places taken from home: central asks, this office decides and answers (remote/remote-requests.ts).
+  const remote = createRemoteRequests(context);
+  socket.on('remote:join', (request, ack) => {
+    if (typeof ack !== 'function') return;
+    void remote.join(request).then(ack, (error: unknown) => {
+      logger.error({ err: error }, 'a place from home could not be decided');
+      ack({ ok: false, code: 'remote-unavailable', message: 'the office could not decide now' });
+    });
+  });
+  socket.on('remote:arrive', (request, ack) => {
+    if (typeof ack !== 'function') return;
+    void remote.arrive(request).then(ack, (error: unknown) => {
+      logger.error({ err: error }, 'an arrival from the phone could not be decided');
+      ack({ ok: false, code: 'remote-unavailable', message: 'the office could not decide now' });
+    });
+  });
   const unsubscribe = context.queue.onCommitted(() => {
     kickPush();
     phoneFeed.changed();

@@ -26,6 +26,7 @@ export function createBoardStateReader(db: OfficeDatabase) {
         status: ticket.status,
         calledAt: ticket.calledAt ?? now,
         recalls: ticket.recalls,
+        ...(ticket.remote && { remote: true as const }),
       });
     }
     calls.sort((a, b) => b.calledAt - a.calledAt);

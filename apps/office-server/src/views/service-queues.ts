@@ -1,4 +1,4 @@
-import { openDesksFor, type QueueState, type Ticket } from '@talon/domain';
+import { awaitsArrival, openDesksFor, type QueueState, type Ticket } from '@talon/domain';
 import type { ServiceQueueView } from '@talon/protocol';
 import type { OfficeDirectory } from '../config/office-directory.js';
 
@@ -14,12 +14,15 @@ export function serviceQueues(
   now: number,
   counts: (ticket: Ticket) => boolean = () => true,
 ): ServiceQueueView[] {
-  const totals = new Map<string, { waiting: number; oldest: number }>();
+  const totals = new Map<string, { waiting: number; oldest: number; remote: number; away: number }>();
   for (const ticket of state.tickets.values()) {
     if (ticket.status !== 'waiting' || !counts(ticket)) continue;
-    const entry = totals.get(ticket.serviceId) ?? { waiting: 0, oldest: Number.POSITIVE_INFINITY };
+    const entry = totals.get(ticket.serviceId) ?? { waiting: 0, oldest: Number.POSITIVE_INFINITY, remote: 0, away: 0 };
     entry.waiting += 1;
-    entry.oldest = Math.min(entry.oldest, ticket.issuedAt);
+    if (ticket.remote) entry.remote += 1;
+    // A visitor still at home is not waiting in the hall: their join time is no hall's longest wait.
+    if (awaitsArrival(ticket)) entry.away += 1;
+    else entry.oldest = Math.min(entry.oldest, ticket.issuedAt);
     totals.set(ticket.serviceId, entry);
   }
   return serviceIds.flatMap((serviceId) => {
@@ -32,8 +35,9 @@ export function serviceQueues(
         serviceName: service.name,
         prefix: service.prefix,
         waiting: entry?.waiting ?? 0,
-        longestWaitMin: entry ? Math.max(0, Math.floor((now - entry.oldest) / 60_000)) : 0,
+        longestWaitMin: entry && Number.isFinite(entry.oldest) ? Math.max(0, Math.floor((now - entry.oldest) / 60_000)) : 0,
         desksServing: openDesksFor(state, serviceId),
+        ...(entry && entry.remote > 0 && { remote: { waiting: entry.remote, away: entry.away } }),
       },
     ];
   });

@@ -28,5 +28,6 @@ export function ticketView(directory: OfficeDirectory, ticket: Ticket): TicketVi
     recalls: ticket.recalls,
     ...(ticket.transferComment && { transferComment: ticket.transferComment }),
     normMinutes: service?.normMinutes ?? 0,
+    ...(ticket.remote && { remote: { arrived: ticket.remote.arrivedAt !== undefined, skipped: ticket.remote.skippedAt !== undefined } }),
   };
 }

@@ -200,7 +200,15 @@ function CallRow({ call, flashing }: { call: BoardCallView; flashing: boolean })
       data-flash={flashing}
       aria-label={t('board.callAria', { number: call.number, desk: call.deskNumber })}
     >
-      <span className="board-call__number">{call.number}</span>
+      <span className="board-call__number">
+        {call.number}
+        {call.remote && (
+          <small className="board-call__remote" data-testid="board-remote">
+            {' '}
+            {t('remote.mark')}
+          </small>
+        )}
+      </span>
       <span className="board-call__arrow" aria-hidden="true">
         →
       </span>

@@ -24,7 +24,15 @@ export function QueuePanel({ queue, standardMinutes }: { queue: readonly Service
               <th scope="row">
                 {service.prefix} · {service.serviceName}
               </th>
-              <td>{service.waiting}</td>
+              <td>
+                {service.waiting}
+                {service.remote && (
+                  <span className="dash-remote" data-testid="queue-remote">
+                    {' '}
+                    ({t('remote.queue', { waiting: service.remote.waiting, away: service.remote.away })})
+                  </span>
+                )}
+              </td>
               <td className={service.longestWaitMin > standardMinutes ? 'dash-late' : undefined}>{service.longestWaitMin}</td>
               {/* People waiting and no desk open for them: staggered breaks went wrong, or a desk was left closed. */}
               {service.waiting > 0 && service.desksServing === 0 ? (

@@ -42,6 +42,11 @@ export function TicketPage({ issued, paper, state, onDone }: { issued: IssuedTic
         </p>
       )}
       {issued.lateBooking && <p className="kiosk-note">{t('kiosk.lateBookingTicket')}</p>}
+      {issued.remoteArrival && (
+        <p className="kiosk-note kiosk-note--accent" data-testid="ticket-remote">
+          {t('remote.kiosk.arrived')}
+        </p>
+      )}
       <ul className="kiosk-ticket__facts">
         <li data-testid="people-ahead">{issued.peopleAhead > 0 ? t('kiosk.peopleAhead', { count: issued.peopleAhead }) : t('kiosk.noOneAhead')}</li>
         <li data-testid="estimated-wait">

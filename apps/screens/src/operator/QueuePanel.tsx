@@ -80,11 +80,12 @@ export function QueuePanel({ state, now, canCall, canTakeBack, onCall, onTakeBac
                   <th scope="row">
                     {ticket.number}
                     {ticket.kind !== 'walk-in' && <span className={`op-kind op-kind--${ticket.kind}`}> {t(`operator.kind.${ticket.kind}`)}</span>}
+                    {ticket.remote && <RemoteMark remote={ticket.remote} />}
                   </th>
                   <td>{nameOf(ticket.serviceId, ticket.serviceName)}</td>
                   <td className="op-num">{minutesBetween(ticket.queuedAt, now)}</td>
                   <td>
-                    <button type="button" className="op-small" disabled={!canCall} onClick={() => onCall(ticket.id)}>
+                    <button type="button" className="op-small" disabled={!canCall || (ticket.remote !== undefined && !ticket.remote.arrived)} onClick={() => onCall(ticket.id)}>
                       {t('operator.callThis', { number: ticket.number })}
                     </button>
                   </td>
@@ -113,5 +114,17 @@ export function QueuePanel({ state, now, canCall, canTakeBack, onCall, onTakeBac
         </section>
       )}
     </aside>
+  );
+}
+
+/** A place taken from home: marked, and whether its visitor is here yet (an absent one is never called). */
+function RemoteMark({ remote }: { remote: { arrived: boolean; skipped: boolean } }) {
+  const { t } = useLanguage();
+  const key = remote.arrived ? 'remote.mark' : remote.skipped ? 'remote.mark.skipped' : 'remote.mark.away';
+  return (
+    <span className="op-kind op-kind--remote" data-testid="remote-mark" data-arrived={remote.arrived}>
+      {' '}
+      {t(key)}
+    </span>
   );
 }

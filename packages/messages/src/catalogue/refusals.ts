@@ -47,6 +47,12 @@ export const refusalsRu = {
   'refusal.booking-expired': 'Время этой записи прошло',
   'refusal.rating-not-expected': 'Оценку сейчас не ждём',
   'refusal.invalid-value': 'Недопустимое значение',
+  'refusal.remote-not-offered': 'На эту услугу в очередь из дома не встают',
+  'refusal.remote-full': 'Мест из дома на эту услугу сейчас нет',
+  'refusal.remote-cut-off': 'Незадолго до закрытия в очередь из дома не встают',
+  'refusal.remote-duplicate': 'Этот запрос уже получил талон',
+  'refusal.remote-not-arrived': 'Посетитель из дома ещё не отметился в офисе',
+  'refusal.remote-already-arrived': 'Вы уже отметились: ждите вызова',
 } as const;
 
 export const refusalsEn: Record<keyof typeof refusalsRu, string> = {
@@ -94,4 +100,10 @@ export const refusalsEn: Record<keyof typeof refusalsRu, string> = {
   'refusal.booking-expired': 'The time of this booking has passed',
   'refusal.rating-not-expected': 'No rating is expected now',
   'refusal.invalid-value': 'Value not allowed',
+  'refusal.remote-not-offered': 'This service takes no places from home',
+  'refusal.remote-full': 'No places from home are left for this service now',
+  'refusal.remote-cut-off': 'Places from home close shortly before the office does',
+  'refusal.remote-duplicate': 'This request already has its ticket',
+  'refusal.remote-not-arrived': 'The visitor from home has not checked in at the office yet',
+  'refusal.remote-already-arrived': 'You are checked in already: wait to be called',
 };

@@ -97,6 +97,9 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         for (const bookingId of event.expiredBookingIds) changed = (await bookingFrom(c, 'expired', officeId, bookingId)) !== undefined || changed;
         return changed;
       }
+      // A place taken from home arriving or passed over: the office's queue, not central's counts.
+      case 'ticket.arrived':
+      case 'ticket.remote-skipped':
       case 'desk.opened':
       case 'desk.paused':
       case 'desk.resumed':

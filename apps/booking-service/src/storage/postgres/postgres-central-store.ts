@@ -7,6 +7,7 @@ import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, typ
 import type { CentralStore, CreateBookingOutcome, PhoneNudge, ReportCounts } from '../central-store.js';
 import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
+import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createPostgresEventProjection } from './central-event-projection.js';
 import { inTransaction } from './in-transaction.js';
 import { migratePostgresCentral, openPostgresPool } from './open-postgres-pool.js';
@@ -256,6 +257,20 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
     },
     async forgetPhoneNudges(officeId, beforeDay) {
       return (await pool.query(`DELETE FROM phone_nudges WHERE office_id = $1 AND office_day < $2`, [officeId, beforeDay])).rowCount ?? 0;
+    },
+    async saveRemoteJoin(j) {
+      await pool.query(`INSERT INTO remote_joins (office_id, request_key, ticket_id, number, service_id, office_day, code, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (office_id, request_key) DO NOTHING`, [j.officeId, j.requestKey, j.ticketId, j.number, j.serviceId, j.officeDay, j.code, j.createdAt]);
+      return remoteJoinRow((await pool.query(`SELECT ${REMOTE_JOIN_COLUMNS} FROM remote_joins WHERE office_id = $1 AND request_key = $2`, [j.officeId, j.requestKey])).rows[0])!;
+    },
+    async remoteJoinByKey(officeId, requestKey) {
+      return remoteJoinRow((await pool.query(`SELECT ${REMOTE_JOIN_COLUMNS} FROM remote_joins WHERE office_id = $1 AND request_key = $2`, [officeId, requestKey])).rows[0]);
+    },
+    async remoteJoinOfTicket(officeId, ticketId) {
+      return remoteJoinRow((await pool.query(`SELECT ${REMOTE_JOIN_COLUMNS} FROM remote_joins WHERE office_id = $1 AND ticket_id = $2`, [officeId, ticketId])).rows[0]);
+    },
+    async forgetRemoteJoins(officeId, beforeDay) {
+      return (await pool.query(`DELETE FROM remote_joins WHERE office_id = $1 AND office_day < $2`, [officeId, beforeDay])).rowCount ?? 0;
     },
     async settingOnce(name, value) {
       await pool.query(`INSERT INTO central_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [name, value]);

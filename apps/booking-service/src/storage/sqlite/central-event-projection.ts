@@ -99,6 +99,9 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
         for (const bookingId of event.expiredBookingIds) changed = s.bookingFrom.run('expired', nextBookingVersion(), bookingId, officeId).changes > 0 || changed;
         return changed;
       }
+      // A place taken from home arriving or passed over: the office's queue, not central's counts.
+      case 'ticket.arrived':
+      case 'ticket.remote-skipped':
       case 'desk.opened':
       case 'desk.paused':
       case 'desk.resumed':

@@ -6,6 +6,7 @@ import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, typ
 import type { CentralStore, CreateBookingOutcome, NewCentralBooking, PhoneNudge, ReportCounts } from '../central-store.js';
 import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
+import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createCentralEventProjection } from './central-event-projection.js';
 import { openCentralDatabase } from './open-central-database.js';
 
@@ -216,6 +217,20 @@ export function createSqliteCentralStore(file: string): CentralStore {
     },
     async forgetPhoneNudges(officeId, beforeDay) {
       return s.forgetNudges.run(officeId, beforeDay).changes;
+    },
+    async saveRemoteJoin(j) {
+      db.prepare(`INSERT INTO remote_joins (office_id, request_key, ticket_id, number, service_id, office_day, code, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (office_id, request_key) DO NOTHING`).run(j.officeId, j.requestKey, j.ticketId, j.number, j.serviceId, j.officeDay, j.code, j.createdAt);
+      return remoteJoinRow(db.prepare(`SELECT ${REMOTE_JOIN_COLUMNS} FROM remote_joins WHERE office_id = ? AND request_key = ?`).get(j.officeId, j.requestKey))!;
+    },
+    async remoteJoinByKey(officeId, requestKey) {
+      return remoteJoinRow(db.prepare(`SELECT ${REMOTE_JOIN_COLUMNS} FROM remote_joins WHERE office_id = ? AND request_key = ?`).get(officeId, requestKey));
+    },
+    async remoteJoinOfTicket(officeId, ticketId) {
+      return remoteJoinRow(db.prepare(`SELECT ${REMOTE_JOIN_COLUMNS} FROM remote_joins WHERE office_id = ? AND ticket_id = ?`).get(officeId, ticketId));
+    },
+    async forgetRemoteJoins(officeId, beforeDay) {
+      return db.prepare(`DELETE FROM remote_joins WHERE office_id = ? AND office_day < ?`).run(officeId, beforeDay).changes;
     },
     async settingOnce(name, value) {
       s.insertSetting.run(name, value);

@@ -12,6 +12,7 @@ import { io, type Socket } from 'socket.io-client';
 import { alertCalled, unlockSound } from './call-alert.js';
 import { NudgePanel } from './NudgePanel.js';
 import { QuestionnairePanel } from './QuestionnairePanel.js';
+import { RemoteArrival } from './RemoteArrival.js';
 
 const query = new URLSearchParams(window.location.search);
 const language = query.get('lang') === 'en' ? 'en' : 'ru';
@@ -146,6 +147,7 @@ function LiveTicket({ info, onRefused }: { info: PhonePageInfo; onRefused: (code
             )}
           </dl>
           <TicketState status={status} />
+          {status.remote && <RemoteArrival token={token} remote={status.remote} state={status.state} byLocation={info.remoteArrival?.byLocation ?? false} language={language} />}
         </>
       )}
       {status?.state === 'waiting' && <NudgePanel token={token} offer={info.nudges} language={language} />}

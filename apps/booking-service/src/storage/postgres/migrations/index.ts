@@ -4,6 +4,7 @@ import { phoneNudges } from './0030-phone-nudges.js';
 import { quality } from './0040-quality.js';
 import { accountKeyIndex } from './0045-account-key-index.js';
 import { questionnaire } from './0050-questionnaire.js';
+import { remoteJoins } from './0060-remote-joins.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -16,4 +17,5 @@ export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = 
   '0040-quality': quality,
   '0045-account-key-index': accountKeyIndex,
   '0050-questionnaire': questionnaire,
+  '0060-remote-joins': remoteJoins,
 };
