@@ -1,18 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testCentralConfig, TEST_OFFICE_KEYS } from '../apps/booking-service/src/testing/test-central.js';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import {
-  centralServicesPresent, exited, freePort, startNginx, startPrivatePostgres, startPrivateRedis, waitForLine,
+  centralServicesPresent, CENTRAL_MAIN, exited, freePort, startCentralNode, startNginx, startPrivatePostgres, startPrivateRedis,
   type PrivatePostgres, type PrivateRedis,
 } from './support/central-services.js';
 
-const CENTRAL_MAIN = resolve(import.meta.dirname, '../apps/booking-service/dist/main.js');
 // Off CI a machine without PostgreSQL, Redis or nginx skips this file; under CI=true it must run.
 const run = existsSync(CENTRAL_MAIN) && (centralServicesPresent || process.env.CI === 'true');
 if (!run) console.warn('PostgreSQL 15, redis-server or nginx is missing: the two-node central test is skipped (it runs under CI=true)');
@@ -36,14 +35,9 @@ describe.runIf(run)('two central nodes behind nginx, with PostgreSQL and Redis r
   });
 
   async function startNode(port: number) {
-    const child = spawn(process.execPath, [CENTRAL_MAIN, '--port', String(port), '--host', '127.0.0.1', '--data', join(dir, `node-${port}`),
-      '--config', join(dir, 'central.json'), '--database-url', postgres!.url, '--redis-url', redis!.url, '--redis-prefix', 'e2e'], {
-      env: { ...process.env, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await waitForLine(child, 'central service listening', `central node ${port}`);
-    nodes.set(port, child);
-    return child;
+    const node = await startCentralNode({ dir, configFile: join(dir, 'central.json'), port, args: ['--database-url', postgres!.url, '--redis-url', redis!.url, '--redis-prefix', 'e2e'], startMs: 30_000 });
+    nodes.set(port, node.child);
+    return node.child;
   }
 
   const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000) => {

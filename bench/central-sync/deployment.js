@@ -1,25 +1,15 @@
 // The two central set-ups the bench compares, started as a company would run them: `main.js`
 // processes (not in-process services), SQLite on one node, or PostgreSQL and Redis with two nodes
-// behind Debian's nginx. Each set-up gets its own data folder, database and Redis prefix.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+// behind Debian's nginx (apps/booking-service/src/testing/central-deployment.ts starts both, for
+// the e2e test of two nodes too). Each set-up gets its own data folder, database and Redis prefix.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
+import { freePort, startCentralNode, startNginx as startSharedNginx } from '../../apps/booking-service/dist/testing/central-deployment.js';
 
-const CENTRAL_MAIN = resolve(import.meta.dirname, '../../apps/booking-service/dist/main.js');
-const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 const SHARED_POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SHARED_REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-export async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Resident memory of a process in bytes, from /proc (the node's own, apart from the bench's). */
 export function rssOf(pid) {
@@ -43,74 +33,15 @@ export function writeCentralConfig(dir, offices) {
   return file;
 }
 
-async function startNode(dir, configFile, port, extraArgs) {
-  const child = spawn(process.execPath, [CENTRAL_MAIN, '--port', String(port), '--host', '127.0.0.1', '--data', join(dir, `node-${port}`), '--config', configFile, ...extraArgs], {
-    env: { ...process.env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`central node ${port} did not start in 60 s`)), 60_000);
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      if (line.includes('central service listening')) {
-        clearTimeout(timer);
-        resolveStart();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`central node ${port} exited with ${code}`)));
-  });
-  return { port, pid: child.pid, child, kill: () => child.kill('SIGKILL'), exited: new Promise((r) => child.once('exit', r)) };
-}
+/** A node as the bench runs it: its errors on the bench's stderr, for a node that falls over. */
+const startNode = (dir, configFile, port, args) => startCentralNode({ dir, configFile, port, args, stderr: 'inherit' });
 
-/** nginx sized for thousands of websockets: each holds two descriptors (office side, node side). */
-async function startNginx(dir, upstreamPorts) {
-  const port = await freePort();
-  const prefix = join(dir, 'nginx');
-  mkdirSync(join(prefix, 'logs'), { recursive: true });
-  const conf = join(prefix, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `daemon off;
-worker_processes 2;
-worker_rlimit_nofile 20000;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/logs/error.log error;
-events { worker_connections 16000; }
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  upstream talon_central {
-${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n')}
-  }
-  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
-  server {
-    listen 127.0.0.1:${port} backlog=4096;
-    location / {
-      proxy_pass http://talon_central;
-      proxy_http_version 1.1;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_next_upstream error timeout http_502;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 120s;
-    }
-  }
-}
-`,
-  );
-  const child = spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: 'ignore' });
-  const until = Date.now() + 20_000;
-  for (;;) {
-    if (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false)) break;
-    if (Date.now() > until || child.exitCode !== null) throw new Error('nginx did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
-}
+/**
+ * nginx sized for thousands of websockets: each office holds two descriptors (its own, and nginx's
+ * to the node); two workers, as many as the machine's cores.
+ */
+const startNginx = (dir, upstreamPorts) =>
+  startSharedNginx(dir, upstreamPorts, { workers: 2, workerConnections: 16_000, workerFiles: 20_000, failTimeoutSeconds: 5, readTimeoutSeconds: 120, backlog: 4096 });
 
 /** SQLite on one node: the embedded default. */
 export async function startSqliteSetup(dir, configFile) {

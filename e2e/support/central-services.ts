@@ -1,26 +1,19 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { exited, freePort, nginxPresent, waitForLine } from '../../apps/booking-service/src/testing/central-deployment.js';
+
+// The nodes and nginx are started as bench/central-sync starts them, by one module.
+export { CENTRAL_MAIN, exited, freePort, startCentralNode, startNginx, waitForLine } from '../../apps/booking-service/src/testing/central-deployment.js';
 
 /**
- * Private PostgreSQL, Redis and nginx for one test, each in the test's temp dir on its own port: the
+ * Private PostgreSQL and Redis for one test, each in the test's temp dir on its own port: the
  * machine's shared servers are used by other tests at the same time and must never be restarted.
  */
 const PG_BIN = process.env.TALON_PG_BIN ?? '/usr/lib/postgresql/15/bin';
-const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 
-export const centralServicesPresent = existsSync(join(PG_BIN, 'initdb')) && existsSync('/usr/bin/redis-server') && (existsSync('/usr/sbin/nginx') || existsSync('/usr/bin/nginx'));
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
+export const centralServicesPresent = existsSync(join(PG_BIN, 'initdb')) && existsSync('/usr/bin/redis-server') && nginxPresent;
 
 /** PostgreSQL refuses to run as root; as root the private server runs as the postgres user. */
 function asPostgres(bin: string, args: string[]): [string, string[]] {
@@ -95,66 +88,3 @@ export async function startPrivateRedis(dir: string): Promise<PrivateRedis> {
     stop: () => child?.kill('SIGKILL'),
   };
 }
-
-/** nginx in front of the nodes with the upgrade headers offices need; its own prefix, pid and logs. */
-export async function startNginx(dir: string, upstreamPorts: number[]): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const prefix = join(dir, 'nginx');
-  mkdirSync(join(prefix, 'logs'), { recursive: true });
-  const conf = join(prefix, 'nginx.conf');
-  writeFileSync(conf, `
-daemon off;
-worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  upstream talon_central {
-${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
-  }
-  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://talon_central;
-      proxy_http_version 1.1;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_next_upstream error timeout http_502;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 60s;
-    }
-  }
-}
-`);
-  const child = spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: 'ignore' });
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
-    if (up) break;
-    if (Date.now() > until || child.exitCode !== null) throw new Error('nginx did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
-}
-
-export function waitForLine(child: ChildProcess, text: string, what: string, timeoutMs = 30_000): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not start in ${timeoutMs / 1000} s`)), timeoutMs);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.includes(text)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
-  });
-}
-
-export const exited = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null || child.signalCode ? r(undefined) : child.once('exit', r)));

@@ -1,3 +1,4 @@
+import type { SyncOutboxMessage } from '@talon/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresSuitesRun } from '../../testing/test-postgres.js';
 import { sampleOfficeSummary } from '../../testing/office-summary.js';
@@ -75,6 +76,26 @@ describe.runIf(run)('PostgreSQL store', () => {
       writing = false;
       await reader;
       expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => before + i + 1));
+    });
+
+    it("holds an office's events once, without a gap, when its pushes reach both nodes at once", async () => {
+      // A reconnect through the balancer can leave an office's old push running on one node while
+      // its new link pushes the same outbox to the other; the first push also makes the office's row.
+      const actor = { kind: 'kiosk', deviceId: 'k1' };
+      const issued = (seq: number) =>
+        ({
+          eventId: `west-e${seq}`, officeId: 'west', seq,
+          event: { type: 'ticket.issued', at: T, actor, ticket: { id: `west-t${seq}`, number: `A${seq}`, serviceId: 'payments', officeDay: '2026-11-24', kind: 'walk-in', issuedAt: T, queuedAt: T } },
+        }) as unknown as SyncOutboxMessage;
+      const log = Array.from({ length: 200 }, (_, i) => issued(i + 1));
+      // Each round the outbox has grown by 10; both nodes get overlapping pushes of it at once.
+      for (let end = 10; end <= 200; end += 10) {
+        await Promise.all([log.slice(0, end), log.slice(0, end - 5), log.slice(0, end), log.slice(0, end - 3)].map((batch, i) => nodes[i % 2]!.ingest('west', batch, T)));
+        // Held without a gap up to `end`: the next event is taken on either node, not answered with a resend.
+        expect(await nodes[(end / 10) % 2]!.ingest('west', [issued(end + 1)], T)).toEqual({ acked: [`west-e${end + 1}`], bookingsChanged: false });
+      }
+      expect(await nodes[0]!.eventCount('west')).toBe(201);
+      expect(await nodes[1]!.ingest('west', log, T)).toEqual({ acked: log.map((m) => m.eventId), bookingsChanged: false });
     });
   });
 });

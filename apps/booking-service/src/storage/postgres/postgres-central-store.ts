@@ -75,8 +75,11 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
     },
     async ingest(officeId, messages, at) {
       return inTransaction(pool, async (c) => {
-        await c.query(`INSERT INTO office_seq (office_id, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING`, [officeId]);
-        let last = (await c.query(`SELECT last_seq FROM office_seq WHERE office_id = $1 FOR UPDATE`, [officeId])).rows[0].last_seq as number;
+        // One round trip makes the row if need be and locks it (DO UPDATE takes the row lock, as FOR
+        // UPDATE would; a node waiting on it reads the other node's committed last_seq).
+        let last = (await c.query(`INSERT INTO office_seq (office_id, last_seq) VALUES ($1, 0)
+          ON CONFLICT (office_id) DO UPDATE SET last_seq = office_seq.last_seq RETURNING last_seq`, [officeId])).rows[0].last_seq as number;
+        const lastBefore = last;
         let bookingsChanged = false;
         const acked: string[] = [];
         let resendFrom: number | undefined;
@@ -100,7 +103,7 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
           }
           acked.push(m.eventId);
         }
-        await c.query(`UPDATE office_seq SET last_seq = $2 WHERE office_id = $1`, [officeId, last]);
+        if (last !== lastBefore) await c.query(`UPDATE office_seq SET last_seq = $2 WHERE office_id = $1`, [officeId, last]);
         return { acked, bookingsChanged, ...(resendFrom !== undefined && { resendFrom }) };
       });
     },

@@ -46,3 +46,82 @@ describe('the central copy of an office log', () => {
     expect(log).not.toContain('Смирнова');
   });
 });
+
+describe('pushes and hellos from many offices at once', () => {
+  const T = Date.UTC(2026, 10, 24, 7, 0);
+  const actor = { kind: 'kiosk', deviceId: 'k1' };
+  const issued = (office: string, seq: number) =>
+    ({
+      eventId: `${office}-e${seq}`,
+      officeId: office,
+      seq,
+      event: { type: 'ticket.issued', at: T, actor, ticket: { id: `${office}-t${seq}`, number: `A${seq}`, serviceId: 'payments', officeDay: '2026-11-24', kind: 'walk-in', issuedAt: T, queuedAt: T } },
+    }) as unknown as SyncOutboxMessage;
+  const offices = Array.from({ length: 10 }, (_, i) => `office-${i}`);
+
+  /** Frames written to the WAL since `reset` (each commit writes its changed pages and a commit frame). */
+  const walFrames = (file: string, reset: boolean) => {
+    const db = new Database(file);
+    try {
+      const [row] = db.pragma(reset ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)') as { log: number }[];
+      return row!.log;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('share one commit when they arrive in the same tick, where one by one each pays its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talon-central-group-'));
+    const file = join(dir, 'central.db');
+    const store = createSqliteCentralStore(file);
+    for (const office of offices) await store.saveOfficeSummary(office, sampleOfficeSummary(), T);
+
+    walFrames(file, true);
+    for (const office of offices) await store.ingest(office, [issued(office, 1)], T);
+    const oneByOne = walFrames(file, false);
+
+    walFrames(file, true);
+    const answers = await Promise.all(offices.map((office) => store.ingest(office, [issued(office, 2)], T)));
+    const sameTick = walFrames(file, false);
+
+    expect(answers.map((a) => a.acked)).toEqual(offices.map((office) => [`${office}-e2`]));
+    for (const office of offices) expect(await store.eventCount(office)).toBe(2);
+    expect(sameTick * 3).toBeLessThan(oneByOne);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('share one commit for the hellos of offices relinking at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talon-central-group-'));
+    const file = join(dir, 'central.db');
+    const store = createSqliteCentralStore(file);
+    walFrames(file, true);
+    for (const office of offices) await store.saveOfficeSummary(office, sampleOfficeSummary(), T);
+    const oneByOne = walFrames(file, false);
+    walFrames(file, true);
+    await Promise.all(offices.map((office) => store.saveOfficeSummary(office, { ...sampleOfficeSummary(), name: `${office} после перезапуска` }, T + 1)));
+    const sameTick = walFrames(file, false);
+
+    expect([...(await store.officeSummaries()).values()].map((summary) => summary.name)).toEqual(offices.map((office) => `${office} после перезапуска`));
+    expect(sameTick * 3).toBeLessThan(oneByOne);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a push that fails on its own, and keeps the others of its commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talon-central-group-'));
+    const store = createSqliteCentralStore(join(dir, 'central.db'));
+    for (const office of offices) await store.saveOfficeSummary(office, sampleOfficeSummary(), T);
+    // An event type central does not know makes the projection throw after the event row is written.
+    const broken = { ...issued('office-3', 1), event: { type: 'ticket.vanished', at: T, actor } } as unknown as SyncOutboxMessage;
+    const answers = await Promise.allSettled(offices.map((office) => store.ingest(office, [office === 'office-3' ? broken : issued(office, 1)], T)));
+
+    expect(answers.map((a) => a.status)).toEqual(offices.map((office) => (office === 'office-3' ? 'rejected' : 'fulfilled')));
+    expect(await store.eventCount('office-3')).toBe(0);
+    for (const office of offices.filter((o) => o !== 'office-3')) expect(await store.eventCount(office)).toBe(1);
+    // The refused office sends again and is taken from where it was.
+    expect(await store.ingest('office-3', [issued('office-3', 1)], T)).toMatchObject({ acked: ['office-3-e1'] });
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

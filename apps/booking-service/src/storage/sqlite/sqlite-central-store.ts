@@ -101,6 +101,46 @@ export function createSqliteCentralStore(file: string): CentralStore {
     return { acked, bookingsChanged, ...(resendFrom !== undefined && { resendFrom }) };
   });
 
+  // Office writes that arrive in one tick (pushes, and the hellos of offices relinking after a
+  // restart) share one transaction and so one fsync (group commit): with each ack waiting for its
+  // fsync, ten thousand offices relinking or pushing at once would otherwise queue ten thousand
+  // fsyncs on the one writer and starve the event loop. Each write keeps its own savepoint (a nested
+  // transaction), so one that throws is refused alone; every ack still comes after the commit.
+  let due: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  const commitDue = () => {
+    const batch = due;
+    due = [];
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      db.transaction(() => {
+        for (const p of batch) {
+          try {
+            outcomes.push({ ok: true, value: p.work() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) p.resolve(outcome.value);
+      else p.reject(outcome.error);
+    });
+  };
+  /** `work` must be a db.transaction (its savepoint); it runs in the tick's shared commit. */
+  const grouped = <T>(work: () => T) =>
+    new Promise<T>((resolve, reject) => {
+      if (due.length === 0) setImmediate(commitDue);
+      due.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    });
+  const saveOffice = db.transaction((officeId: string, summary: OfficeSummary, at: number) => {
+    s.saveOffice.run(officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at);
+  });
+
   const createBooking = db.transaction((b: NewCentralBooking): CreateBookingOutcome => {
     if (s.codeTaken.get(b.code)) return { ok: false, reason: 'code-taken' };
     if (s.takePlace.run(b.officeId, b.serviceId, b.slotStart, b.capacity).changes === 0) return { ok: false, reason: 'slot-full' };
@@ -121,14 +161,14 @@ export function createSqliteCentralStore(file: string): CentralStore {
 
   return {
     async saveOfficeSummary(officeId: string, summary: OfficeSummary, at: number) {
-      s.saveOffice.run(officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at);
+      await grouped(() => saveOffice(officeId, summary, at));
       zones.set(officeId, summary.timeZone);
     },
     async officeSummaries() {
       return new Map((s.offices.all() as { id: string; summary: string }[]).map((r) => [r.id, JSON.parse(r.summary) as OfficeSummary]));
     },
     async ingest(officeId, messages, at) {
-      return ingest(officeId, messages, at);
+      return grouped(() => ingest(officeId, messages, at));
     },
     async createBooking(booking) {
       return createBooking(booking);
@@ -237,6 +277,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
       return s.setting.get(name) as string;
     },
     async close() {
+      if (due.length > 0) commitDue();
       db.close();
     },
   };

@@ -5,6 +5,7 @@ import { quality } from './0040-quality.js';
 import { accountKeyIndex } from './0045-account-key-index.js';
 import { questionnaire } from './0050-questionnaire.js';
 import { remoteJoins } from './0060-remote-joins.js';
+import { reportCoveringIndexes } from './0065-report-covering-indexes.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -18,4 +19,5 @@ export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = 
   '0045-account-key-index': accountKeyIndex,
   '0050-questionnaire': questionnaire,
   '0060-remote-joins': remoteJoins,
+  '0065-report-covering-indexes': reportCoveringIndexes,
 };
