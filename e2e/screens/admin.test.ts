@@ -206,6 +206,47 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     expect(await page.getByRole('button', { name: `Отменить запись ${code}` }).count()).toBe(0);
   });
 
+  it('takes a phone with a counter booking only with the consent, shows it masked, keeps it in full for central', async () => {
+    const config = await liveConfig();
+    await page.getByLabel('Найти по коду или имени').fill('');
+    await page.getByLabel('Имя посетителя (необязательно)').fill('Кузьмина');
+    const phone = page.getByLabel('Телефон посетителя (необязательно)');
+    const slot = page.getByRole('button', { name: /^Записать на 11:00/ });
+    const problem = page.locator('section[aria-labelledby="ad-bookings-title"] p[role="alert"]');
+    // A number that is not one, then a number without the visitor's consent: no confirmation, a plain reason.
+    await phone.fill('12345');
+    await slot.click();
+    await expect.poll(() => problem.textContent()).toBe('Проверьте телефон: +7 и десять цифр');
+    expect(await page.getByTestId('booking-confirm').count()).toBe(0);
+    await phone.fill('8 (916) 555-12-34');
+    await slot.click();
+    await expect.poll(() => problem.textContent()).toBe('Отметьте согласие посетителя на обработку телефона или сотрите номер');
+    expect(await page.getByTestId('booking-confirm').count()).toBe(0);
+    await page.getByRole('checkbox', { name: /согласен на обработку номера телефона/ }).check();
+    await slot.click();
+    const confirm = page.getByTestId('booking-confirm');
+    expect(await confirm.getByTestId('booking-confirm-phone').textContent()).toBe('Телефон: +7 *** ***-12-34, согласие получено');
+    await saveScreenshot(page, 'admin-booking-phone-confirm');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Записать', exact: true }).click();
+    await expect.poll(() => page.getByTestId('booking-code').textContent()).toMatch(/^\d{12}$/);
+    const code = (await page.getByTestId('booking-code').textContent())!;
+    // The day's list shows the number masked; the office keeps it whole, with when the consent was given, for central.
+    const row = page.getByTestId('day-bookings').getByRole('row').filter({ hasText: code });
+    await expect.poll(() => row.textContent()).toContain('Кузьмина · +7 *** ***-12-34');
+    expect(await page.locator('body').textContent()).not.toContain('9165551234');
+    await saveScreenshot(page, 'admin-booking-phone');
+    const stored = office.app.context.db.prepare('SELECT customer_phone AS phone, phone_consent_at AS consentAt FROM bookings WHERE code = ?').get(code) as { phone: string; consentAt: number };
+    expect(stored.phone).toBe('+79165551234');
+    expect(Math.abs(stored.consentAt - Date.now())).toBeLessThan(60_000);
+    // The phone field is empty for the next caller, and the consent with it.
+    expect(await phone.inputValue()).toBe('');
+    expect(await page.getByRole('checkbox', { name: /согласен на обработку номера телефона/ }).count()).toBe(0);
+    // A phone sent without consent over the socket is refused at the boundary.
+    const bypass = await command(watcher, 'booking:create', { serviceId: 'contracts', slotStart: Date.parse(`${bookingDay(config)}T09:00:00Z`), customerPhone: '+79165551234' });
+    expect(bypass).toMatchObject({ ok: false, code: 'invalid-payload' });
+  });
+
   it('edits what the forms lack through the raw JSON view', async () => {
     await tab('Файл настроек (JSON)');
     const editor = page.getByLabel('Настройки офиса в формате JSON');

@@ -52,6 +52,17 @@ describe('device agents: printers and rating buttons, over the /device namespace
     expect(printed.language).toBe('en');
     expect(printed.serviceName).toBe(office.app.context.directory.config.services.find((s) => s.id === 'payments')!.nameEn);
     expect(printed.serviceName).toMatch(/^[A-Za-z ,&-]+$/);
+    // The office's own name and address in English too, where the config has them.
+    expect(printed.officeName).toBe('Central customer office (demo)');
+    expect(printed.officeAddress).toBe('1 Lenina St, Ensk');
+  });
+
+  it('prints a Russian ticket with the Russian office name and address', async () => {
+    await hello();
+    const job = new Promise<PrintJob>((resolve) => agent.on('print:job', (j: PrintJob, ack: (r: unknown) => void) => (ack({ printed: true, status: 'ok' }), resolve(j))));
+    await command<Issued>(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    const printed = (await job).ticket;
+    expect([printed.officeName, printed.officeAddress, printed.serviceName]).toEqual(['ЦОК «Центральный» (демо)', 'г. Энск, ул. Ленина, 1', 'Оплата и консультации']);
   });
 
   it('stops promising paper when the printer is out of it, and the dashboard sees the alarm', async () => {

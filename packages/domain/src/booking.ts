@@ -12,4 +12,10 @@ export interface Booking {
   slotMinutes: number;
   source: BookingSource;
   customerName?: string;
+  /**
+   * A phone taken at the office (+7 and ten digits), with when the visitor agreed to its
+   * processing: it goes up to central like an on-line booking's and is forgotten like the name.
+   */
+  customerPhone?: string;
+  phoneConsentAt?: Instant;
 }

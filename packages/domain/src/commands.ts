@@ -27,6 +27,9 @@ export type QueueCommand =
       slotMinutes: number;
       source: BookingSource;
       customerName?: string;
+      /** Only with `phoneConsentAt`: a phone without a recorded consent is refused. */
+      customerPhone?: string;
+      phoneConsentAt?: Instant;
     }
   | { type: 'booking.cancel'; bookingId: string }
   | { type: 'desk.open'; deskId: string; operatorId: string }

@@ -104,6 +104,8 @@ export function decideBookingCreate(ctx: DecisionContext, command: Command<'book
     if (b.id === command.bookingId || b.code === code) return refuse('booking-duplicate', 'a booking with this id or code is pending');
   }
   if (command.slotStart + command.slotMinutes * MINUTE <= now) return refuse('booking-in-past', 'the slot is over');
+  if (command.customerPhone !== undefined && command.phoneConsentAt === undefined)
+    return refuse('invalid-value', "a phone is kept only with the visitor's consent to its processing");
   return {
     ok: true,
     events: [
@@ -117,6 +119,7 @@ export function decideBookingCreate(ctx: DecisionContext, command: Command<'book
           slotMinutes: command.slotMinutes,
           source: command.source,
           ...(command.customerName !== undefined && { customerName: command.customerName }),
+          ...(command.customerPhone !== undefined && command.phoneConsentAt !== undefined && { customerPhone: command.customerPhone, phoneConsentAt: command.phoneConsentAt }),
         },
       }),
     ],

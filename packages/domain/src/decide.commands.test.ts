@@ -138,7 +138,15 @@ describe('booking.create', () => {
     ['a code used by a booking already checked in', all(book('ZZ9999', 10), wait(5), (q) => void q.must({ type: 'booking.check-in', ticketId: 't', code: 'ZZ9999' })), create(), 'ok'],
     ['a slot of no length', nothing, create({ slotMinutes: 0 }), 'invalid-value'],
     ['an empty code', nothing, create({ code: '  ' }), 'invalid-value'],
+    ['a phone with its consent', nothing, create({ customerPhone: '+79161234567', phoneConsentAt: TUESDAY_10_00 }), 'ok'],
+    ['a phone without a recorded consent', nothing, create({ customerPhone: '+79161234567' }), 'invalid-value'],
   ]);
+
+  it('keeps a phone with the time its consent was given', () => {
+    const q = office();
+    q.must(create({ customerPhone: '+79161234567', phoneConsentAt: TUESDAY_10_00 - MINUTE }));
+    expect(q.state.bookings.get('b-new')).toMatchObject({ customerPhone: '+79161234567', phoneConsentAt: TUESDAY_10_00 - MINUTE });
+  });
 
   it('keeps codes in upper case, as the kiosk compares them', () => {
     const q = office();

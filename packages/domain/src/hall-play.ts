@@ -25,6 +25,12 @@ export interface HallPlay {
   afterBreak(operatorId: string | undefined, at: Instant): Instant;
   /** The play ends once every one of these is called (all of the hall and the arrivals when absent). */
   until?: ReadonlySet<string>;
+  /**
+   * Tickets added to the hall only to learn when they would be called (a kiosk's "if you took a
+   * ticket now"): a probe chosen is recorded and gone, and the desk chooses again as if it had not
+   * been there, so probes never change one another's or the hall's calls. They count in `until`.
+   */
+  probes?: readonly Ticket[];
   /** A guard: the play ends after this many turns (a call, or a desk waiting for the next visitor). */
   maxCalls: number;
 }
@@ -32,13 +38,19 @@ export interface HallPlay {
 /**
  * Plays the office forward: the desk free first calls next by the office's own call rule
  * (`chooseNextTicket`), serves for `visitMs`, and goes on after any break that starts meanwhile.
- * Returns when each ticket called was called. The plan for tomorrow plays whole expected days with
- * it; it is the wait forecast's play (`forecastCalls`) without the live desks' state and probes.
+ * Returns when each ticket called was called. The wait forecast (`forecastCalls`) plays the live
+ * hall with it; the plan for tomorrow plays whole expected days from opening.
  */
 export function playHall(play: HallPlay): Map<string, Instant> {
   const calls = new Map<string, Instant>();
   const hall = new ForecastHall();
   for (const t of play.state.tickets.values()) if (t.status === 'waiting') hall.add(t);
+  const probes = new Set<string>();
+  for (const probe of play.probes ?? []) {
+    if (hall.tickets.has(probe.id)) continue;
+    hall.add(probe);
+    probes.add(probe.id);
+  }
   const desks = play.desks.map((d) => ({ ...d }));
   const deskStates = new Map(play.state.desks);
   for (const desk of desks) deskStates.set(desk.id, desk.state);
@@ -72,6 +84,11 @@ export function playHall(play: HallPlay): Map<string, Instant> {
     hall.delete(choice.ticket);
     calls.set(choice.ticket.id, desk.freeAt);
     if (until?.has(choice.ticket.id)) left -= 1;
+    if (probes.has(choice.ticket.id)) {
+      // Kept and gone: the desk is as free as before and chooses again, and the turn is not counted.
+      n -= 1;
+      continue;
+    }
     const priorityRun = choice.reason === 'priority' || choice.reason === 'booking-due' ? desk.state.priorityCallsInRow + 1 : 0;
     if (priorityRun !== desk.state.priorityCallsInRow) {
       desk.state = { ...desk.state, priorityCallsInRow: priorityRun };

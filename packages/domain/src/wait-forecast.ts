@@ -1,6 +1,4 @@
-import { chooseNextTicket } from './call-next.js';
-import type { DeskState } from './desk-state.js';
-import { ForecastHall } from './forecast-hall.js';
+import { playHall, type PlayDesk } from './hall-play.js';
 import { instantOfLocal, issuingWindow, localTimeOf, scheduledBreakAt } from './office-hours.js';
 import type { QueueState } from './queue-state.js';
 import type { Instant, Ticket } from './ticket.js';
@@ -40,14 +38,6 @@ export function remainingServiceMs(state: QueueState, serviceId: string, elapsed
     if (count > 0) return Math.max(MIN_REMAINING_MS, sum / count);
   }
   return Math.max(MIN_REMAINING_MS, expectedServiceMs(state, serviceId) - elapsedMs);
-}
-
-interface SimDesk {
-  id: string;
-  number: number;
-  operatorId: string | undefined;
-  freeAt: Instant;
-  state: DeskState;
 }
 
 /** When the operator's scheduled break covering `at` ends, or `at` if none does. */
@@ -160,15 +150,9 @@ function expectedArrivals(state: QueueState, now: Instant, arrivals: readonly Ar
  */
 export function forecastCalls(state: QueueState, now: Instant, options: ForecastOptions = {}): Map<string, Instant> {
   const calls = new Map<string, Instant>();
-  const hall = new ForecastHall();
-  for (const t of state.tickets.values()) if (t.status === 'waiting') hall.add(t);
-  const probes = new Set<string>();
-  for (const probe of options.probes ?? []) {
-    if (hall.tickets.has(probe.id)) continue;
-    hall.add(probe);
-    probes.add(probe.id);
-  }
-  if (hall.size === 0) return calls;
+  const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting');
+  const probes = (options.probes ?? []).filter((p) => !state.tickets.has(p.id) || state.tickets.get(p.id)?.status !== 'waiting');
+  if (waiting.length === 0 && probes.length === 0) return calls;
   const extraMs = options.callToStartMs ?? 0;
   const visits = new Map<string, number>();
   const visitMs = (serviceId: string) => {
@@ -180,7 +164,7 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
     return ms;
   };
 
-  const desks: SimDesk[] = [];
+  const desks: PlayDesk[] = [];
   for (const setup of state.setup.desks) {
     const live = state.desks.get(setup.id);
     if (!live || live.status === 'closed') continue;
@@ -202,50 +186,18 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
   }
 
   const expected = options.arrivals || state.bookings.size > 0 ? expectedArrivals(state, now, options.arrivals ?? []) : [];
-  let nextExpected = 0;
-  let realLeft = hall.size;
-  const deskStates = new Map(state.desks);
-  const view: QueueState = { ...state, tickets: hall.tickets, desks: deskStates };
-  for (let n = 0; n < MAX_CALLS && desks.length > 0 && realLeft > 0; n += 1) {
-    // The desk free first calls next; equal times go to the lower desk number, as every run must agree.
-    let at = 0;
-    for (let i = 1; i < desks.length; i += 1) {
-      const d = desks[i] as SimDesk;
-      const best = desks[at] as SimDesk;
-      if (d.freeAt < best.freeAt || (d.freeAt === best.freeAt && d.number < best.number)) at = i;
-    }
-    const desk = desks[at] as SimDesk;
-    // Whoever is expected by then has come in.
-    while (nextExpected < expected.length && (expected[nextExpected] as Ticket).queuedAt <= desk.freeAt) {
-      hall.add(expected[nextExpected] as Ticket);
-      nextExpected += 1;
-    }
-    // The rule sees only the tickets that can be its choice here (ForecastHall), and chooses as over the whole hall.
-    const choice = chooseNextTicket({ ...view, tickets: hall.candidatesFor(state, desk.id, desk.freeAt) }, desk.id, desk.freeAt);
-    if (!choice) {
-      // Nobody this desk serves waits: it waits for the next expected visitor, or drops out.
-      const next = expected[nextExpected];
-      if (next) desk.freeAt = afterBreak(state, desk.operatorId, next.queuedAt);
-      else desks.splice(at, 1);
-      continue;
-    }
-    hall.delete(choice.ticket);
-    if (probes.has(choice.ticket.id)) {
-      // Kept and gone: the desk is as free as before and chooses again, and the call is not counted.
-      calls.set(choice.ticket.id, desk.freeAt);
-      realLeft -= 1;
-      n -= 1;
-      continue;
-    }
-    if (!choice.ticket.id.startsWith(EXPECTED_PREFIX)) {
-      calls.set(choice.ticket.id, desk.freeAt);
-      realLeft -= 1;
-    }
-    const priorityRun = choice.reason === 'priority' || choice.reason === 'booking-due' ? desk.state.priorityCallsInRow + 1 : 0;
-    desk.state = { ...desk.state, priorityCallsInRow: priorityRun };
-    deskStates.set(desk.id, desk.state);
-    desk.freeAt = afterBreak(state, desk.operatorId, desk.freeAt + visitMs(choice.ticket.serviceId));
-  }
+  // The same play as the plan for tomorrow's (`playHall`): the desk free first calls next by the office's rule.
+  const played = playHall({
+    state,
+    desks,
+    arrivals: expected,
+    probes,
+    visitMs: (ticket) => visitMs(ticket.serviceId),
+    afterBreak: (operatorId, at) => afterBreak(state, operatorId, at),
+    until: new Set([...waiting.map((t) => t.id), ...probes.map((p) => p.id)]),
+    maxCalls: MAX_CALLS,
+  });
+  for (const [id, at] of played) if (!id.startsWith(EXPECTED_PREFIX)) calls.set(id, at);
   return calls;
 }
 

@@ -1,9 +1,10 @@
 import { en, ru, type MessageKey } from './catalogue.js';
+import type { Language } from './language.js';
 
 export { en, ru, type MessageKey } from './catalogue.js';
 
-export type Language = 'ru' | 'en';
-export const LANGUAGES: readonly Language[] = ['ru', 'en'];
+export { LANGUAGES, type Language } from './language.js';
+export { addressIn, documentIn, hintIn, inLanguage, nameIn } from './config-names.js';
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { ru, en };
 

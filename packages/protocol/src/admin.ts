@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommandEvents } from './command-map.js';
+import { phoneField } from './booking-api.js';
 import { idField, instantField, dateField } from './fields.js';
 import type { OfficeConfig } from './office-config.js';
 
@@ -10,11 +11,22 @@ export const adminCommands = {
   'device:issue-token': z.strictObject({ deviceId: idField }),
   'operator:set-password': z.strictObject({ operatorId: idField, password: z.string().min(1).max(200) }),
   'booking:slots': z.strictObject({ serviceId: idField, date: dateField }),
-  'booking:create': z.strictObject({
-    serviceId: idField,
-    slotStart: instantField,
-    customerName: z.string().trim().max(200).optional(),
-  }),
+  /**
+   * A counter booking. `customerPhone` (any usual Russian form, kept as +7 and ten digits) only
+   * with `phoneConsent: true`: the visitor agreed to its processing, as on-line bookings do.
+   */
+  'booking:create': z
+    .strictObject({
+      serviceId: idField,
+      slotStart: instantField,
+      customerName: z.string().trim().max(200).optional(),
+      customerPhone: phoneField.optional(),
+      phoneConsent: z.literal(true).optional(),
+    })
+    .refine((body) => body.customerPhone === undefined || body.phoneConsent === true, {
+      message: "a phone needs the visitor's consent to its processing (phoneConsent: true)",
+      path: ['phoneConsent'],
+    }),
   'booking:cancel': z.strictObject({ bookingId: idField }),
   /** Every booking of one office day, on-line and office ones alike: what the reception looks up. */
   'booking:list': z.strictObject({ date: dateField }),
@@ -42,6 +54,8 @@ export interface OfficeBookingView {
   /** `central`: booked on-line; `office`: by phone or at the reception. */
   source: 'office' | 'central';
   customerName?: string;
+  /** «+7 *** ***-34-56»: the reception recognises the number; the full one never reaches a screen. */
+  phoneMasked?: string;
   status: BookingStatus;
   /** The ticket the booking was checked in with. */
   ticketNumber?: string;

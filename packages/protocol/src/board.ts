@@ -12,6 +12,7 @@ export interface BoardCallView {
   number: string;
   deskNumber: number;
   deskName: string;
+  deskNameEn?: string;
   status: 'called' | 'serving';
   calledAt: number;
   recalls: number;
@@ -36,6 +37,7 @@ export interface BoardCall {
   number: string;
   deskNumber: number;
   deskName: string;
+  deskNameEn?: string;
   recall: boolean;
   at: number;
 }

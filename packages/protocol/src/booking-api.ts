@@ -92,6 +92,9 @@ export const bookingCodeParam = bookingCodeDigits;
  */
 export const bookingProofQuerySchema = z.object({ phone4: z.string().regex(/^[0-9]{4}$/, 'the last 4 digits of the phone') });
 
+/** `GET /api/bookings/:code/calendar.ics`: the proof above and the calendar's language. */
+export const bookingCalendarQuerySchema = bookingProofQuerySchema.extend({ lang: z.enum(['ru', 'en']).default('ru') });
+
 export const reportQuerySchema = z.strictObject({
   from: bookingDateField,
   to: bookingDateField,
@@ -109,12 +112,21 @@ export interface PublicServiceView {
 export interface PublicOfficeView {
   id: string;
   name: string;
+  nameEn?: string;
   address?: string;
+  addressEn?: string;
   timeZone: string;
   services: PublicServiceView[];
   /** The office's local days open for booking from today, YYYY-MM-DD. */
   days: string[];
   checkInEarlyMinutes: number;
+}
+
+/** Who holds the visitor's data: named in the consent, with the privacy policy's link. */
+export interface PublicCompanyView {
+  name: string;
+  nameEn?: string;
+  privacyPolicyUrl?: string;
 }
 
 export interface PublicSlotView {
@@ -129,8 +141,13 @@ export interface PublicBookingView {
   code: string;
   officeId: string;
   officeName: string;
+  officeNameEn?: string;
+  /** Where to come, for the confirmation and the calendar file. */
+  officeAddress?: string;
+  officeAddressEn?: string;
   serviceId: string;
   serviceName: string;
+  serviceNameEn?: string;
   slotStart: number;
   slotMinutes: number;
   timeZone: string;
@@ -140,7 +157,7 @@ export interface PublicBookingView {
 }
 
 export interface BookingApiResults {
-  'GET /api/offices': { offices: PublicOfficeView[]; retentionDays: number };
+  'GET /api/offices': { offices: PublicOfficeView[]; retentionDays: number; company?: PublicCompanyView };
   'GET /api/offices/:officeId/slots': { slots: PublicSlotView[] };
   'POST /api/bookings': { booking: PublicBookingView };
   'GET /api/bookings/:code': { booking: PublicBookingView };

@@ -118,6 +118,7 @@ export interface DeviceAlert {
   deviceId: string;
   /** Where people find it: the kiosk's name for a printer, the desk's for a rating button. */
   deviceName: string;
+  deviceNameEn?: string;
   status: DeviceAlertStatus;
   at: number;
 }

@@ -18,4 +18,5 @@ export * from './booking-api.js';
 export * from './quality.js';
 export * from './plan.js';
 export * from './phone.js';
+export * from './mask-phone.js';
 export * from './remote-queue.js';

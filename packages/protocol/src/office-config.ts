@@ -77,6 +77,8 @@ const deskConfig = z.object({
   id: idField,
   number: z.number().int().min(1).max(999),
   name: text,
+  /** The desk's name on English views («Desk 3»); the Russian `name` where absent. */
+  nameEn: text.optional(),
   services: z.array(deskServiceConfig).min(1),
   servicePolicy: z.enum(['order', 'weighted']).default('weighted'),
 });
@@ -151,7 +153,10 @@ export const officeConfigSchema = z
     office: z.object({
       id: idField,
       name: text,
+      /** The office's name and address on English views and the English booking page; the Russian ones where absent. */
+      nameEn: text.optional(),
       address: text.optional(),
+      addressEn: text.optional(),
       timeZone: z.string().refine(isKnownTimeZone, { message: 'an IANA time zone such as Europe/Moscow', params: { problem: 'unknown-time-zone' } }),
       /** A demo office is open around the clock; real offices keep `hours`. */
       alwaysOpen: z.boolean().default(false),

@@ -58,7 +58,9 @@ export interface PhonePageInfo {
   officeDay: string;
   office: {
     name: string;
+    nameEn?: string;
     address?: string;
+    addressEn?: string;
     /** Today's hours in the office's time, or null when it is closed today. */
     hoursToday: { open: string; close: string } | null;
   } | null;

@@ -45,7 +45,9 @@ export interface RemoteOfficesAnswer {
   offices: {
     id: string;
     name: string;
+    nameEn?: string;
     address?: string;
+    addressEn?: string;
     /** The office's link to central is up: only then can it give a place. */
     linked: boolean;
     services: { id: string; name: string; nameEn?: string }[];

@@ -26,6 +26,9 @@ const nameField = z.string().trim().min(1).max(200);
 export const officeSummarySchema = z.strictObject({
   name: nameField,
   address: nameField.optional(),
+  /** English twins for the English booking page; offices from before them do not send them. */
+  nameEn: nameField.optional(),
+  addressEn: nameField.optional(),
   timeZone: z.string().min(1).max(64),
   hours: z.strictObject({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours }),
   holidays: z.array(dateField).max(400),

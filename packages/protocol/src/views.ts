@@ -8,6 +8,7 @@ import type { FinishRequirements, CategoryCheck, DeskStatus, PauseReason, Ticket
 export interface OfficeView {
   officeId: string;
   name: string;
+  nameEn?: string;
   timeZone: string;
   alwaysOpen: boolean;
   issuing: { open: boolean; opensAt?: number; closesAt?: number };
@@ -19,6 +20,7 @@ export interface TicketView {
   number: string;
   serviceId: string;
   serviceName: string;
+  serviceNameEn?: string;
   kind: TicketKind;
   categoryId?: string;
   categoryName?: string;
@@ -45,6 +47,7 @@ export interface TicketView {
 export interface ServiceQueueView {
   serviceId: string;
   serviceName: string;
+  serviceNameEn?: string;
   prefix: string;
   waiting: number;
   longestWaitMin: number;
@@ -58,6 +61,7 @@ export interface DeskView {
   id: string;
   number: number;
   name: string;
+  nameEn?: string;
   status: DeskStatus;
   operatorId?: string;
   operatorName?: string;
@@ -111,6 +115,8 @@ export interface DeviceHealthView {
   kind: 'printer' | 'rating-button' | 'kiosk' | 'board' | 'agent';
   id: string;
   name: string;
+  /** A rating button's desk name on English views; kiosks, boards and agents have one name. */
+  nameEn?: string;
   online: boolean;
   status: string;
   since: number;

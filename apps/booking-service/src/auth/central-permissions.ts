@@ -138,7 +138,8 @@ export function httpActionOf(method: string, path: string): { action: CentralAct
   const slots = /^\/api\/offices\/([^/]+)\/slots$/.exec(path);
   if (get && slots) return { action: 'GET /api/offices/:id/slots', params: [slots[1]!] };
   if (post && path === '/api/bookings') return { action: 'POST /api/bookings', params: [] };
-  const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg)?$/.exec(path);
+  // A booking by its code: itself, its QR, its calendar file (all read with the phone's digits), or its cancel.
+  const booking = /^\/api\/bookings\/([^/]+)(\/cancel|\/qr\.svg|\/calendar\.ics)?$/.exec(path);
   if (booking && get && booking[2] !== '/cancel') return { action: 'GET /api/bookings/:code', params: [booking[1]!, booking[2] ?? ''] };
   if (booking && post && booking[2] === '/cancel') return { action: 'POST /api/bookings/:code/cancel', params: [booking[1]!, booking[2]] };
   if (get && path === '/api/remote/offices') return { action: 'GET /api/remote/offices', params: [] };

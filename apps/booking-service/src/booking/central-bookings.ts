@@ -59,8 +59,12 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
       code: b.code,
       officeId: b.officeId,
       officeName: office?.name ?? b.officeId,
+      ...(office?.nameEn && { officeNameEn: office.nameEn }),
+      ...(office?.address && { officeAddress: office.address }),
+      ...(office?.addressEn && { officeAddressEn: office.addressEn }),
       serviceId: b.serviceId,
       serviceName: service?.name ?? b.serviceId,
+      ...(service?.nameEn && { serviceNameEn: service.nameEn }),
       slotStart: b.slotStart,
       slotMinutes: b.slotMinutes,
       timeZone: office?.timeZone ?? 'UTC',
@@ -99,7 +103,9 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
         .map(([id, o]) => ({
           id,
           name: o.name,
+          ...(o.nameEn && { nameEn: o.nameEn }),
           ...(o.address && { address: o.address }),
+          ...(o.addressEn && { addressEn: o.addressEn }),
           timeZone: o.timeZone,
           services: o.services
             .filter((s) => s.bookable && s.capacityPerSlot > 0)

@@ -32,6 +32,17 @@ export const centralConfigSchema = z.strictObject({
     )
     .default([]),
   reportTokens: z.array(z.strictObject({ name: z.string().min(1).max(100), tokenHash: secretHash })).default([]),
+  /**
+   * Who holds visitors' personal data (the operator under 152-FZ): named in the booking page's
+   * consent, with a link to its privacy policy. Without it the consent names nobody.
+   */
+  company: z
+    .strictObject({
+      name: z.string().trim().min(1).max(200),
+      nameEn: z.string().trim().min(1).max(200).optional(),
+      privacyPolicyUrl: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL').max(500).optional(),
+    })
+    .optional(),
   personalData: z
     .strictObject({
       /** Names and phone numbers are cleared this many days after the slot. */

@@ -1,8 +1,9 @@
 import { BodyError, readJsonBody, clientAddress, type RefusalLog, type FailureCounter, setSecurityHeaders } from '@talon/server-edge';
-import { bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
+import { bookingCalendarQuerySchema, bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { renderSVG } from 'uqr';
+import { bookingCalendar } from '../booking/booking-calendar.js';
 import type { CentralBookings } from '../booking/central-bookings.js';
 import type { OfficeDirectory } from '../booking/office-directory.js';
 import type { CentralConfig } from '../config/central-config.js';
@@ -146,8 +147,11 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       case 'GET pages':
         if (page.serve(path, response)) return;
         return send(response, refuse('not-found', `${method} ${path} is not here`));
-      case 'GET /api/offices':
-        return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: deps.config().personalData.retentionDays } as never);
+      case 'GET /api/offices': {
+        // The company is named in the booking page's consent, with its privacy policy's link.
+        const { company, personalData } = deps.config();
+        return send(response, { ok: true, offices: deps.bookings.listOffices(), retentionDays: personalData.retentionDays, ...(company && { company }) } as never);
+      }
       case 'GET /api/offices/:id/slots': {
         const parsed = slotsQuerySchema.safeParse(query);
         if (!parsed.success) return send(response, refuse('invalid-payload', 'slots need ?serviceId=...&date=YYYY-MM-DD'));
@@ -171,6 +175,18 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
         const cancel = action === 'POST /api/bookings/:code/cancel';
         const answer = cancel ? await deps.bookings.cancel(code.data, proof.data) : await deps.bookings.find(code.data, proof.data);
         if (!answer.ok && answer.code === 'booking-not-found') deps.bookingGuesses.fail(from);
+        if (answer.ok && params[1] === '/calendar.ics') {
+          const lang = bookingCalendarQuerySchema.safeParse(query).data?.lang ?? 'ru';
+          const office = deps.offices.get(answer.booking.officeId);
+          const ics = bookingCalendar(answer.booking, { language: lang, now: deps.now(), earlyMinutes: office?.rules.bookingCheckInEarlyMinutes ?? 15 });
+          response.writeHead(200, {
+            'content-type': 'text/calendar; charset=utf-8',
+            'content-disposition': `attachment; filename="booking-${answer.booking.code}.ics"`,
+            'cache-control': 'no-store',
+          });
+          response.end(ics);
+          return;
+        }
         if (!answer.ok || params[1] !== '/qr.svg') return send(response, answer);
         // The kiosk's scanner reads the code itself: digits only, the same the visitor would type.
         response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });

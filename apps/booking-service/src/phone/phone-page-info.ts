@@ -19,7 +19,15 @@ export function phonePageInfo(officeId: string, officeDay: string, summary: Offi
     ok: true,
     officeId,
     officeDay,
-    office: summary ? { name: summary.name, ...(summary.address && { address: summary.address }), hoursToday: hoursOn(summary, officeDay) } : null,
+    office: summary
+      ? {
+          name: summary.name,
+          ...(summary.nameEn && { nameEn: summary.nameEn }),
+          ...(summary.address && { address: summary.address }),
+          ...(summary.addressEn && { addressEn: summary.addressEn }),
+          hoursToday: hoursOn(summary, officeDay),
+        }
+      : null,
     services: (summary?.services ?? []).map((s) => ({ id: s.id, name: s.name, ...(s.nameEn && { nameEn: s.nameEn }) })),
     ...(summary?.remoteArrival && { remoteArrival: summary.remoteArrival }),
     nudges: {},

@@ -64,7 +64,13 @@ export function createRemoteQueue(deps: RemoteQueueDeps) {
         offices: offices.all().flatMap(([id, summary]) => {
           const services = summary.services.filter((s) => s.remoteJoin).map((s) => ({ id: s.id, name: s.name, ...(s.nameEn && { nameEn: s.nameEn }) }));
           if (!known.has(id) || services.length === 0) return [];
-          return [{ id, name: summary.name, ...(summary.address && { address: summary.address }), linked: deps.reachable(id), services }];
+          return [{
+            id,
+            name: summary.name,
+            ...(summary.nameEn && { nameEn: summary.nameEn }),
+            ...(summary.address && { address: summary.address }),
+            ...(summary.addressEn && { addressEn: summary.addressEn }),
+            linked: deps.reachable(id), services }];
         }),
       };
     },

@@ -47,13 +47,23 @@ export const toBookingChange = (r: BookingRow): BookingChange => ({
 });
 
 /**
+ * The phone a counter booking was taken with, kept in central's booking row like an on-line
+ * booking's (the visitor may cancel it on the booking page with its last digits) and cleared by
+ * the same retention. Only a number in the form the office stores (+7 and ten digits) is taken.
+ */
+export function officeBookingPhone(booking: Record<string, unknown>): string | null {
+  const phone = booking['customerPhone'];
+  return typeof phone === 'string' && /^\+7\d{10}$/.test(phone) ? phone : null;
+}
+
+/**
  * Central's copy of the log keeps no names: the booking row holds the name until retention clears
  * it, and a copy in the log would outlive that.
  */
 export function withoutPersonalData(event: SyncOutboxMessage['event']): SyncOutboxMessage['event'] {
   const forCentral = eventForCentral(event);
-  if (forCentral.type !== 'booking.created' || !('customerName' in forCentral.booking)) return forCentral;
-  const { customerName: _dropped, ...booking } = forCentral.booking;
+  if (forCentral.type !== 'booking.created' || !('customerName' in forCentral.booking || 'customerPhone' in forCentral.booking)) return forCentral;
+  const { customerName: _dropped, customerPhone: _droppedPhone, ...booking } = forCentral.booking;
   return { ...forCentral, booking };
 }
 

@@ -159,6 +159,24 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(await store.settingOnce('vapid', 'second')).toBe('first');
     });
 
+    it("keeps a counter booking's phone like an on-line booking's: counted per phone, never sent down, forgotten after the slot", async () => {
+      const counter = {
+        eventId: 'north-e1', officeId: 'north', seq: 1,
+        event: {
+          type: 'booking.created', at: T, actor: { kind: 'operator', operatorId: 'admin' },
+          booking: { id: 'ob-1', code: '200000000001', serviceId: 'contracts', slotStart: T + 60 * MINUTE, slotMinutes: 30, source: 'office', customerName: 'Кузьмина', customerPhone: '+79165551234', phoneConsentAt: T },
+        },
+      } as unknown as SyncOutboxMessage;
+      const forged = { ...counter, eventId: 'north-e2', seq: 2, event: { ...counter.event, booking: { ...(counter.event as { booking: object }).booking, id: 'ob-2', code: '200000000002', customerPhone: 'call me' } } } as SyncOutboxMessage;
+      await store.ingest('north', [counter, forged], T);
+      expect(await store.activeBookingsOfPhone('+79165551234', T)).toBe(1);
+      const { changes } = await store.bookingChangesSince('north', 0, 10);
+      expect(changes.map((c) => c.bookingId)).toEqual(['ob-1', 'ob-2']);
+      expect(JSON.stringify(changes)).not.toContain('5551234');
+      expect(await store.forgetPersonalData(T + 91 * MINUTE)).toBe(2);
+      expect(await store.activeBookingsOfPhone('+79165551234', T)).toBe(0);
+    });
+
     it('forgets names and phones after the slot, not before', async () => {
       await store.createBooking(booking(1));
       expect(await store.forgetPersonalData(T + 60 * MINUTE)).toBe(0);

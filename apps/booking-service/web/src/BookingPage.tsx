@@ -1,12 +1,11 @@
-import { t, type MessageKey } from '@talon/messages';
-import type { PublicBookingView, PublicOfficeView, PublicSlotView } from '@talon/protocol';
+import { addressIn, inLanguage, nameIn, t, type Language, type MessageKey } from '@talon/messages';
+import type { PublicBookingView, PublicCompanyView, PublicOfficeView, PublicSlotView } from '@talon/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
 import { bookingApi } from './booking-api-client.js';
+import { BookingLanguage, dateLocale, languageFromAddress, showLanguage, useBookingLanguage, useSay, type Say } from './booking-language.js';
 import { RemoteJoin } from './RemoteJoin.js';
 
-const say = (key: MessageKey, params?: Record<string, string | number>) => t('ru', key, params);
-
-function errorText(code: string): string {
+function errorText(say: Say, code: string): string {
   const key = `booking.error.${code}`;
   return key in KNOWN_ERRORS ? say(key as MessageKey) : say('booking.error.other');
 }
@@ -15,14 +14,34 @@ const KNOWN_ERRORS = Object.fromEntries(
 );
 
 const timeIn = (timeZone: string, instant: number) => new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
-const dayLabel = (day: string) =>
-  new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${day}T12:00:00Z`));
-const longDay = (timeZone: string, instant: number) =>
-  new Intl.DateTimeFormat('ru-RU', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
+const dayLabel = (day: string, language: Language) =>
+  new Intl.DateTimeFormat(dateLocale(language), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${day}T12:00:00Z`));
+const longDay = (timeZone: string, instant: number, language: Language) =>
+  new Intl.DateTimeFormat(dateLocale(language), { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
+
+/** The page in the visitor's language (Russian, or English by `?lang=en` or the switch), every text from the catalogue. */
+export function BookingPage() {
+  const [language, setLanguage] = useState<Language>(() => languageFromAddress(window.location.search));
+  useEffect(() => showLanguage(language), [language]);
+  const other: Language = language === 'ru' ? 'en' : 'ru';
+  return (
+    <BookingLanguage.Provider value={language}>
+      <header className="language-bar">
+        <button type="button" className="language" lang={other} onClick={() => setLanguage(other)} aria-label={t(language, 'language.switchLabel')}>
+          {t(language, 'language.switch')}
+        </button>
+      </header>
+      <BookingFlow />
+    </BookingLanguage.Provider>
+  );
+}
 
 /** The public page: office, service, day, time, details with a separate consent, then the code and its QR. */
-export function BookingPage() {
+function BookingFlow() {
+  const say = useSay();
+  const language = useBookingLanguage();
   const [offices, setOffices] = useState<PublicOfficeView[] | null>(null);
+  const [company, setCompany] = useState<PublicCompanyView | null>(null);
   const [retentionDays, setRetentionDays] = useState(30);
   const [loadFailed, setLoadFailed] = useState(false);
   const [officeId, setOfficeId] = useState('');
@@ -44,6 +63,7 @@ export function BookingPage() {
       if (!answer.ok) return setLoadFailed(true);
       setOffices(answer.offices);
       setRetentionDays(answer.retentionDays);
+      setCompany(answer.company ?? null);
       if (answer.offices.length === 1) setOfficeId(answer.offices[0]!.id);
     });
   }, []);
@@ -71,7 +91,7 @@ export function BookingPage() {
     const answer = await bookingApi.book({ officeId, serviceId, slotStart, name, phone, personalDataConsent: consent });
     setBusy(false);
     if (answer.ok) return setBooking(answer.booking);
-    setError(errorText(answer.code));
+    setError(errorText(say, answer.code));
     if (answer.code === 'slot-full' || answer.code === 'slot-unavailable') {
       const fresh = await bookingApi.slots(officeId, serviceId, day);
       setSlots(fresh.ok ? fresh.slots : []);
@@ -79,7 +99,7 @@ export function BookingPage() {
     }
   }
 
-  if (booking) return <BookingDone booking={booking} phone4={phone.replace(/\D/g, '').slice(-4)} earlyMinutes={office?.checkInEarlyMinutes ?? 15} onAgain={() => { setBooking(null); setConsent(false); setSlotsAsked((n) => n + 1); }} />;
+  if (booking) return <BookingDone booking={booking} phone4={phone.replace(/\D/g, '').slice(-4)} earlyMinutes={office?.checkInEarlyMinutes ?? 15} onCancelled={() => setSlotsAsked((n) => n + 1)} onAgain={() => { setBooking(null); setConsent(false); setSlotsAsked((n) => n + 1); }} />;
 
   return (
     <main className="booking">
@@ -94,7 +114,7 @@ export function BookingPage() {
             <select name="office" value={officeId} onChange={(e) => { setOfficeId(e.target.value); setServiceId(''); setDay(''); }}>
               <option value="" disabled>—</option>
               {offices.map((o) => (
-                <option key={o.id} value={o.id}>{o.address ? `${o.name}, ${o.address}` : o.name}</option>
+                <option key={o.id} value={o.id}>{o.address ? `${nameIn(o, language)}, ${addressIn(o, language)}` : nameIn(o, language)}</option>
               ))}
             </select>
           </label>
@@ -104,7 +124,7 @@ export function BookingPage() {
               <select name="service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
                 <option value="" disabled>—</option>
                 {office.services.map((s) => (
-                  <option key={s.id} value={s.id}>{s.name}</option>
+                  <option key={s.id} value={s.id}>{nameIn(s, language)}</option>
                 ))}
               </select>
             </label>
@@ -115,7 +135,7 @@ export function BookingPage() {
               <div className="chips">
                 {office.days.map((d) => (
                   <button type="button" key={d} className={d === day ? 'chip chosen' : 'chip'} aria-pressed={d === day} data-day={d} onClick={() => setDay(d)}>
-                    {dayLabel(d)}
+                    {dayLabel(d, language)}
                   </button>
                 ))}
               </div>
@@ -159,8 +179,19 @@ export function BookingPage() {
               </label>
               <label className="consent">
                 <input name="consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-                <span>{say('booking.consent', { days: retentionDays })}</span>
+                <span>
+                  {company
+                    ? say('booking.consentHolder', { holder: nameIn(company, language), days: retentionDays })
+                    : say('booking.consent', { days: retentionDays })}
+                </span>
               </label>
+              {company?.privacyPolicyUrl && (
+                <p className="policy">
+                  <a href={company.privacyPolicyUrl} target="_blank" rel="noopener noreferrer" data-testid="privacy-policy">
+                    {say('booking.privacyPolicy')}
+                  </a>
+                </p>
+              )}
               {error && <p className="error" role="alert">{error}</p>}
               <button className="primary" type="submit" disabled={busy || !consent || !name.trim() || !phone.trim()}>
                 {busy ? say('booking.submitting') : say('booking.submit')}
@@ -170,37 +201,100 @@ export function BookingPage() {
         </form>
       )}
       <CancelByCode />
-      <RemoteJoin />
+      <RemoteJoin language={language} />
     </main>
   );
 }
 
-/** `phone4`: the last digits of the phone just typed; the QR, like any look-up by code, needs them. */
-function BookingDone({ booking, phone4, earlyMinutes, onAgain }: { booking: PublicBookingView; phone4: string; earlyMinutes: number; onAgain: () => void }) {
+/**
+ * `phone4`: the last digits of the phone just typed; the QR, the calendar file and the cancel
+ * button, like any look-up by code, send them as the booking's second factor.
+ */
+function BookingDone({
+  booking,
+  phone4,
+  earlyMinutes,
+  onAgain,
+  onCancelled,
+}: {
+  booking: PublicBookingView;
+  phone4: string;
+  earlyMinutes: number;
+  onAgain: () => void;
+  onCancelled: () => void;
+}) {
+  const say = useSay();
+  const language = useBookingLanguage();
+  const [cancelStep, setCancelStep] = useState<'none' | 'asking' | 'busy' | 'done'>('none');
+  const [cancelError, setCancelError] = useState('');
+  const address = addressIn({ address: booking.officeAddress, addressEn: booking.officeAddressEn }, language);
+  const when = say('booking.when', { date: longDay(booking.timeZone, booking.slotStart, language), time: timeIn(booking.timeZone, booking.slotStart) });
+  const cancelled = cancelStep === 'done';
+
+  async function cancel() {
+    setCancelStep('busy');
+    setCancelError('');
+    const answer = await bookingApi.cancel(booking.code, phone4);
+    if (!answer.ok) {
+      setCancelStep('asking');
+      return setCancelError(errorText(say, answer.code));
+    }
+    setCancelStep('done');
+    onCancelled();
+  }
+
   return (
     <main className="booking done">
-      <h1>{say('booking.done')}</h1>
+      <h1>{say(cancelled ? 'booking.cancelledTitle' : 'booking.done')}</h1>
       <p className="place">
-        {booking.officeName}
+        {inLanguage(booking.officeName, booking.officeNameEn, language)}
         <br />
-        {booking.serviceName}
+        {inLanguage(booking.serviceName, booking.serviceNameEn, language)}
         <br />
-        <strong>{say('booking.when', { date: longDay(booking.timeZone, booking.slotStart), time: timeIn(booking.timeZone, booking.slotStart) })}</strong>
+        <strong>{when}</strong>
       </p>
-      <p className="code-label">{say('booking.code')}</p>
-      <p className="code" data-testid="booking-code" aria-label={booking.code}>
-        {booking.code.match(/.{1,4}/g)!.map((group, i) => (
-          <span key={i}>{group}</span>
-        ))}
-      </p>
-      <img className="qr" src={bookingApi.qrPath(booking.code, phone4)} alt={`QR: ${booking.code}`} width={200} height={200} />
-      <p>{say('booking.codeHint', { early: earlyMinutes })}</p>
+      {address && (
+        <p className="address" data-testid="booking-address">
+          <span className="code-label">{say('booking.address')}: </span>
+          {address}
+        </p>
+      )}
+      {cancelled ? (
+        <p className="notice" role="status" data-testid="booking-cancelled">{say('booking.cancelledThis')}</p>
+      ) : (
+        <>
+          <p className="code-label">{say('booking.code')}</p>
+          <p className="code" data-testid="booking-code" aria-label={booking.code}>
+            {booking.code.match(/.{1,4}/g)!.map((group, i) => (
+              <span key={i}>{group}</span>
+            ))}
+          </p>
+          <img className="qr" src={bookingApi.qrPath(booking.code, phone4)} alt={`QR: ${booking.code}`} width={200} height={200} />
+          <p>{say('booking.codeHint', { early: earlyMinutes })}</p>
+          <p>
+            <a className="calendar" href={bookingApi.calendarPath(booking.code, phone4, language)} download={`booking-${booking.code}.ics`} data-testid="booking-calendar">
+              {say('booking.addToCalendar')}
+            </a>
+          </p>
+          {cancelStep === 'none' ? (
+            <button type="button" className="secondary" onClick={() => setCancelStep('asking')}>{say('booking.cancelThis')}</button>
+          ) : (
+            <div className="confirm" role="group" aria-labelledby="cancel-question">
+              <p id="cancel-question">{say('booking.cancelConfirm', { when })}</p>
+              {cancelError && <p className="error" role="alert">{cancelError}</p>}
+              <button type="button" className="danger" disabled={cancelStep === 'busy'} onClick={() => void cancel()}>{say('booking.cancelYes')}</button>
+              <button type="button" className="secondary" disabled={cancelStep === 'busy'} onClick={() => setCancelStep('none')}>{say('booking.cancelNo')}</button>
+            </div>
+          )}
+        </>
+      )}
       <button type="button" className="secondary" onClick={onAgain}>{say('booking.another')}</button>
     </main>
   );
 }
 
 function CancelByCode() {
+  const say = useSay();
   const [code, setCode] = useState('');
   const [phone4, setPhone4] = useState('');
   const [message, setMessage] = useState('');
@@ -209,7 +303,7 @@ function CancelByCode() {
     event.preventDefault();
     const answer = await bookingApi.cancel(code.replace(/[\s-]/g, ''), phone4.trim());
     setFailed(!answer.ok);
-    setMessage(answer.ok ? say('booking.cancelled', { code: answer.booking.code }) : errorText(answer.code));
+    setMessage(answer.ok ? say('booking.cancelled', { code: answer.booking.code }) : errorText(say, answer.code));
   }
   return (
     <form className="cancel" onSubmit={cancel}>

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@talon/messages';
+import { addressIn, nameIn, t, type MessageKey } from '@talon/messages';
 import type { RemoteJoinAnswer, RemoteOfficesAnswer } from '@talon/protocol';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import './remote-join.css';
@@ -67,7 +67,7 @@ export function RemoteJoin({ language = 'ru' }: { language?: 'ru' | 'en' }) {
             <option value="" disabled>—</option>
             {offices.map((o) => (
               <option key={o.id} value={o.id}>
-                {(o.address ? `${o.name}, ${o.address}` : o.name) + (o.linked ? '' : ` (${say('remote.join.offline')})`)}
+                {(o.address ? `${nameIn(o, language)}, ${addressIn(o, language)}` : nameIn(o, language)) + (o.linked ? '' : ` (${say('remote.join.offline')})`)}
               </option>
             ))}
           </select>
@@ -78,7 +78,7 @@ export function RemoteJoin({ language = 'ru' }: { language?: 'ru' | 'en' }) {
             <select name="remote-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
               <option value="" disabled>—</option>
               {office.services.map((s) => (
-                <option key={s.id} value={s.id}>{language === 'en' ? (s.nameEn ?? s.name) : s.name}</option>
+                <option key={s.id} value={s.id}>{nameIn(s, language)}</option>
               ))}
             </select>
           </label>

@@ -27,5 +27,7 @@ export const bookingApi = {
   /** The code and the last 4 digits of the booking's phone: the code alone opens nothing. */
   cancel: (code: string, phone4: string) =>
     call<Results['POST /api/bookings/:code/cancel']>(`/api/bookings/${encodeURIComponent(code)}/cancel?phone4=${encodeURIComponent(phone4)}`, { method: 'POST' }),
+  calendarPath: (code: string, phone4: string, language: 'ru' | 'en') =>
+    `/api/bookings/${encodeURIComponent(code)}/calendar.ics?phone4=${encodeURIComponent(phone4)}&lang=${language}`,
   qrPath: (code: string, phone4: string) => `/api/bookings/${encodeURIComponent(code)}/qr.svg?phone4=${encodeURIComponent(phone4)}`,
 };

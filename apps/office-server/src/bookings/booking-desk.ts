@@ -1,5 +1,5 @@
 import { bookingSlotStarts, instantOfLocal, type Actor } from '@talon/domain';
-import { BOOKING_CODE_DIGITS, officeWideBreaks, WEEKDAY_KEYS, type AdminResults, type Ack, type OfficeBookingView } from '@talon/protocol';
+import { BOOKING_CODE_DIGITS, maskPhone, officeWideBreaks, WEEKDAY_KEYS, type AdminResults, type Ack, type OfficeBookingView } from '@talon/protocol';
 import { newBookingCode } from '@talon/server-edge';
 import { newId } from '../ids.js';
 import type { OfficeContext } from '../office-context.js';
@@ -12,7 +12,7 @@ export function createBookingDesk(context: OfficeContext) {
     WHERE service_id = ? AND slot_start >= ? AND slot_start < ? AND status IN ('booked', 'arrived', 'late')
     GROUP BY slot_start`);
   const bookingsOfDay = context.db.prepare(`SELECT b.id AS bookingId, b.code, b.service_id AS serviceId, b.slot_start AS slotStart,
-      b.slot_minutes AS slotMinutes, b.source, b.customer_name AS customerName, b.status, t.number AS ticketNumber
+      b.slot_minutes AS slotMinutes, b.source, b.customer_name AS customerName, b.customer_phone AS customerPhone, b.status, t.number AS ticketNumber
     FROM bookings b LEFT JOIN tickets t ON t.id = b.ticket_id
     WHERE b.slot_start >= ? AND b.slot_start < ?
     ORDER BY b.slot_start, b.code`);
@@ -23,13 +23,15 @@ export function createBookingDesk(context: OfficeContext) {
     const nextDate = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
     const rows = bookingsOfDay.all(instantOfLocal(timeZone, date, '00:00'), instantOfLocal(timeZone, nextDate, '00:00')) as (Omit<
       OfficeBookingView,
-      'customerName' | 'ticketNumber'
-    > & { customerName: string | null; ticketNumber: string | null })[];
+      'customerName' | 'ticketNumber' | 'phoneMasked'
+    > & { customerName: string | null; customerPhone: string | null; ticketNumber: string | null })[];
     return {
       ok: true,
-      bookings: rows.map(({ customerName, ticketNumber, ...row }) => ({
+      bookings: rows.map(({ customerName, customerPhone, ticketNumber, ...row }) => ({
         ...row,
         ...(customerName !== null && { customerName }),
+        // The reception sees the number masked, as the visitor does on-line.
+        ...(customerPhone !== null && { phoneMasked: maskPhone(customerPhone) }),
         ...(ticketNumber !== null && { ticketNumber }),
       })),
     };
@@ -63,7 +65,7 @@ export function createBookingDesk(context: OfficeContext) {
     slots,
     list,
     async create(
-      request: { serviceId: string; slotStart: number; customerName?: string },
+      request: { serviceId: string; slotStart: number; customerName?: string; customerPhone?: string; phoneConsent?: true },
       actor: Actor,
     ): Promise<Ack<AdminResults['booking:create']>> {
       const date = new Intl.DateTimeFormat('en-CA', { timeZone: context.directory.config.office.timeZone }).format(request.slotStart);
@@ -85,6 +87,8 @@ export function createBookingDesk(context: OfficeContext) {
           slotMinutes: service.bookingSlotMinutes,
           source: 'office',
           ...(request.customerName && { customerName: request.customerName }),
+          // The consent is recorded as the moment the reception sent it, with the phone it covers.
+          ...(request.customerPhone && request.phoneConsent && { customerPhone: request.customerPhone, phoneConsentAt: context.clock.now() }),
         },
         actor,
       );

@@ -11,7 +11,7 @@ describe('personal data at the office', () => {
   let office: TestOffice | undefined;
   afterEach(() => office?.stop());
 
-  it('keeps account numbers and comments in the office, and forgets them and names after the retention', async () => {
+  it('keeps account numbers and comments in the office, and forgets them, names and phones after the retention', async () => {
     const clock = manualClock(TUESDAY_9_00);
     office = await startTestOffice({ clock });
     const { dataDir } = office;
@@ -22,14 +22,14 @@ describe('personal data at the office', () => {
 
     const issued = await command<{ ok: true } & IssuedTicket>(kiosk, 'ticket:issue', { serviceId: 'meters', accountNumber: '1234567890' });
     const slots = await command<{ slots: { start: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-25' });
-    await command(admin, 'booking:create', { serviceId: 'contracts', slotStart: slots.slots[0]!.start, customerName: 'Смирнова Анна' });
+    await command(admin, 'booking:create', { serviceId: 'contracts', slotStart: slots.slots[0]!.start, customerName: 'Смирнова Анна', customerPhone: '8 (916) 555-12-34', phoneConsent: true });
     await command(operator, 'desk:open', { deskId: 'desk-1' });
     await command(operator, 'ticket:call-next');
     expect(await command(operator, 'ticket:transfer', { toServiceId: 'recalculation', comment: 'спорный счёт за октябрь' })).toMatchObject({ ok: true });
 
     const everything = () => JSON.stringify([
       db().prepare('SELECT account_number FROM tickets').all(),
-      db().prepare('SELECT customer_name FROM bookings').all(),
+      db().prepare('SELECT customer_name, customer_phone FROM bookings').all(),
       db().prepare('SELECT body FROM events').all(),
       db().prepare('SELECT body FROM outbox').all(),
     ]);
@@ -40,6 +40,9 @@ describe('personal data at the office', () => {
     expect(outbox).not.toContain('1234567890');
     expect(outbox).not.toContain('спорный счёт');
     expect(outbox).toContain('Смирнова Анна');
+    // The phone goes up like an on-line booking's, so the visitor may cancel it on the booking page.
+    expect(outbox).toContain('+79165551234');
+    expect(db().prepare('SELECT phone_consent_at FROM bookings').pluck().get()).toBe(TUESDAY_9_00);
 
     const events = db().prepare(`SELECT COUNT(*) FROM events`).pluck().get();
     // 29 days on, still within the default 30: a restart forgets nothing.
@@ -48,6 +51,7 @@ describe('personal data at the office', () => {
     office = await startTestOffice({ clock, dataDir });
     expect(everything()).toContain('1234567890');
     expect(everything()).toContain('Смирнова Анна');
+    expect(everything()).toContain('+79165551234');
 
     // Past the retention (the booking's slot was a day after the visit): forgotten everywhere at start-up.
     await office.stop({ wipe: false });
@@ -56,6 +60,9 @@ describe('personal data at the office', () => {
     expect(everything()).not.toContain('1234567890');
     expect(everything()).not.toContain('спорный счёт');
     expect(everything()).not.toContain('Смирнова');
+    expect(everything()).not.toContain('5551234');
+    // The consent's time stays: the record that the office had it, naming nobody.
+    expect(db().prepare('SELECT phone_consent_at FROM bookings').pluck().get()).toBe(TUESDAY_9_00);
     // What names nobody stays: the ticket, its number and its history.
     expect(db().prepare('SELECT number, service_id AS serviceId FROM tickets WHERE id = ?').get(issued.ticket.id)).toEqual({
       number: issued.ticket.number,

@@ -11,7 +11,7 @@ export interface Forgotten {
 
 /**
  * What the office forgets about people once it has served them: the account number typed at the
- * kiosk, a booked visitor's name, an operator's free-text transfer comment. Tickets, times,
+ * kiosk, a booked visitor's name and phone, an operator's free-text transfer comment. Tickets, times,
  * outcomes and ratings stay (they are the office's figures, and name nobody); the same fields are
  * cleared in the event log and the outbox, so no copy outlives the others. Each run reads only
  * what crossed the line since the last one (remembered in `housekeeping`), so a daily run over
@@ -29,14 +29,15 @@ export function createPersonalDataEraser(db: OfficeDatabase): (before: number) =
   const statements = {
     ticketAccounts: db.prepare(`UPDATE tickets SET account_number = NULL
       WHERE issued_at >= @from AND issued_at < @before AND account_number IS NOT NULL`),
-    bookingNames: db.prepare(`UPDATE bookings SET customer_name = NULL
-      WHERE slot_start >= @from AND slot_start < @before AND customer_name IS NOT NULL`),
+    bookingNames: db.prepare(`UPDATE bookings SET customer_name = NULL, customer_phone = NULL
+      WHERE slot_start >= @from AND slot_start < @before AND (customer_name IS NOT NULL OR customer_phone IS NOT NULL)`),
     // Outbox rows carry the names of office bookings up to central; rows from before the outbox
     // left account numbers and comments out may hold those too.
-    outbox: db.prepare(`UPDATE outbox SET body = json_remove(body, '$.event.booking.customerName', '$.event.ticket.accountNumber', '$.event.comment')
+    outbox: db.prepare(`UPDATE outbox SET body = json_remove(body, '$.event.booking.customerName', '$.event.booking.customerPhone', '$.event.ticket.accountNumber', '$.event.comment')
       WHERE event_id IN (${bookingEvents} UNION ALL ${otherEvents})`),
-    eventNames: db.prepare(`UPDATE events SET body = json_remove(body, '$.booking.customerName')
-      WHERE id IN (${bookingEvents}) AND json_extract(body, '$.booking.customerName') IS NOT NULL`),
+    eventNames: db.prepare(`UPDATE events SET body = json_remove(body, '$.booking.customerName', '$.booking.customerPhone')
+      WHERE id IN (${bookingEvents})
+        AND (json_extract(body, '$.booking.customerName') IS NOT NULL OR json_extract(body, '$.booking.customerPhone') IS NOT NULL)`),
     eventAccounts: db.prepare(`UPDATE events SET body = json_remove(body, '$.ticket.accountNumber')
       WHERE type = 'ticket.issued' AND at >= @from AND at < @before AND json_extract(body, '$.ticket.accountNumber') IS NOT NULL`),
     eventComments: db.prepare(`UPDATE events SET body = json_remove(body, '$.comment')

@@ -68,8 +68,8 @@ export function setUpAdminNamespace(
         return { ok: true };
       },
       'booking:slots': ({ serviceId, date }) => bookings.slots(serviceId, date),
-      'booking:create': ({ serviceId, slotStart, customerName }) =>
-        bookings.create({ serviceId, slotStart, ...(customerName && { customerName }) }, actor),
+      'booking:create': ({ serviceId, slotStart, customerName, customerPhone, phoneConsent }) =>
+        bookings.create({ serviceId, slotStart, ...(customerName && { customerName }), ...(customerPhone && phoneConsent && { customerPhone, phoneConsent }) }, actor),
       'booking:cancel': ({ bookingId }) => bookings.cancel(bookingId, actor),
       'booking:list': ({ date }) => bookings.list(date),
     };

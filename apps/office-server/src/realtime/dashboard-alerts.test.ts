@@ -42,7 +42,7 @@ describe('dashboard alerts over Socket.IO', () => {
     expect(alerts.map(({ at: _at, ...alert }) => alert)).toEqual([
       { kind: 'device', deviceKind: 'printer', deviceId: 'printer-1', deviceName: 'Киоск у входа', status: 'paper-end' },
       { kind: 'device', deviceKind: 'printer', deviceId: 'printer-1', deviceName: 'Киоск у входа', status: 'cover-open' },
-      { kind: 'device', deviceKind: 'rating-button', deviceId: 'desk-1', deviceName: 'Окно 1', status: 'offline' },
+      { kind: 'device', deviceKind: 'rating-button', deviceId: 'desk-1', deviceName: 'Окно 1', deviceNameEn: 'Desk 1', status: 'offline' },
     ]);
 
     // The agent drops off: its printer goes offline (the button already was).

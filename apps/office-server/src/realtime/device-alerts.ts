@@ -36,8 +36,13 @@ export function createDeviceAlerter(directory: () => OfficeDirectory) {
       const before = seen.get(key) ?? null;
       seen.set(key, trouble);
       if (trouble === null || trouble === before) continue;
-      alerts.push({ kind: 'device', deviceKind: device.kind, deviceId: device.id, deviceName: devicePlace(device, directory()), status: trouble, at });
+      alerts.push({ kind: 'device', deviceKind: device.kind, deviceId: device.id, ...placeOf(device, directory()), status: trouble, at });
     }
     return alerts;
   };
+}
+
+function placeOf(device: Parameters<typeof devicePlace>[0], directory: Parameters<typeof devicePlace>[1]): { deviceName: string; deviceNameEn?: string } {
+  const place = devicePlace(device, directory);
+  return { deviceName: place.name, ...(place.nameEn && { deviceNameEn: place.nameEn }) };
 }

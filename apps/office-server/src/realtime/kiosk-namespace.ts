@@ -1,4 +1,5 @@
 import { issuingWindow, peopleAheadOf, type Actor, type QueueCommand } from '@talon/domain';
+import { addressIn, documentIn, nameIn } from '@talon/messages';
 import { kioskCommands, type IssuedTicket, type KioskResults, type PrintJobTicket } from '@talon/protocol';
 import type { Namespace, Socket } from 'socket.io';
 import type { OfficeContext } from '../office-context.js';
@@ -65,12 +66,14 @@ export function setUpKioskNamespace(
       const view = ticketView(context.directory, ticket);
       const publicUrl = options.publicUrl();
       const trackUrl = options.phonePageUrl?.(ticket) ?? (publicUrl ? `${publicUrl}/t/${ticket.id}` : undefined);
+      // A ticket in English names the office, its address and the service in English where the config gives those names.
+      const office = context.directory.config.office;
+      const officeAddress = addressIn(office, language ?? 'ru');
       const printed: PrintJobTicket = {
-        officeName: context.directory.config.office.name,
-        ...(context.directory.config.office.address !== undefined && { officeAddress: context.directory.config.office.address }),
+        officeName: nameIn(office, language ?? 'ru'),
+        ...(officeAddress !== undefined && { officeAddress }),
         number: ticket.number,
-        // A ticket in English names the service in English where the config gives that name.
-        serviceName: (language === 'en' && context.directory.config.services.find((s) => s.id === ticket.serviceId)?.nameEn) || view.serviceName,
+        serviceName: nameIn({ name: view.serviceName, nameEn: view.serviceNameEn }, language ?? 'ru'),
         issuedAt: ticket.issuedAt,
         timeZone: state.setup.schedule.timeZone,
         peopleAhead: wait.peopleAhead,
@@ -157,9 +160,8 @@ function priorityMark(
   language: 'ru' | 'en' | undefined,
 ): { kind: 'priority'; categoryName: string; document?: string } {
   const category = categories.find((c) => c.id === categoryId);
-  const english = language === 'en';
-  const document = (english && category?.documentEn) || category?.document;
-  return { kind: 'priority', categoryName: (english && category?.nameEn) || categoryName, ...(document && { document }) };
+  const document = category && documentIn(category, language ?? 'ru');
+  return { kind: 'priority', categoryName: nameIn({ name: categoryName, nameEn: category?.nameEn }, language ?? 'ru'), ...(document && { document }) };
 }
 
 function localTime(at: number, timeZone: string): string {

@@ -73,6 +73,7 @@ export function startStateBroadcasts(
             number: ticket.number,
             deskNumber: desk.number,
             deskName: desk.name,
+            ...(desk.nameEn && { deskNameEn: desk.nameEn }),
             recall: event.type === 'ticket.recalled',
             at: event.at,
           });

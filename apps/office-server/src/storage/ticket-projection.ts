@@ -33,7 +33,8 @@ export function createTicketProjection(
     cancelled: db.prepare(`UPDATE tickets SET status = 'cancelled', ended_at = ?, end_reason = ? WHERE id = ?`),
     rated: db.prepare(`UPDATE tickets SET rating = ?, rated_at = ? WHERE id = ?`),
     insertBooking: db.prepare(`INSERT INTO bookings (id, code, service_id, slot_start, slot_minutes, source, customer_name,
-        status, updated_at) VALUES (@id, @code, @serviceId, @slotStart, @slotMinutes, @source, @customerName, 'booked', @at)`),
+        customer_phone, phone_consent_at, status, updated_at)
+        VALUES (@id, @code, @serviceId, @slotStart, @slotMinutes, @source, @customerName, @customerPhone, @phoneConsentAt, 'booked', @at)`),
     bookingStatus: db.prepare(`UPDATE bookings SET status = ?, ticket_id = COALESCE(?, ticket_id), updated_at = ? WHERE id = ?`),
   };
 
@@ -106,6 +107,8 @@ export function createTicketProjection(
           slotMinutes: b.slotMinutes,
           source: b.source,
           customerName: b.customerName ?? null,
+          customerPhone: b.customerPhone ?? null,
+          phoneConsentAt: b.phoneConsentAt ?? null,
           at: event.at,
         });
         return;

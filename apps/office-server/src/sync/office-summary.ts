@@ -5,6 +5,8 @@ export function officeSummaryOf(config: OfficeConfig): OfficeSummary {
   return {
     name: config.office.name,
     ...(config.office.address && { address: config.office.address }),
+    ...(config.office.nameEn && { nameEn: config.office.nameEn }),
+    ...(config.office.addressEn && { addressEn: config.office.addressEn }),
     timeZone: config.office.timeZone,
     hours: Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, config.hours[day]])) as OfficeSummary['hours'],
     holidays: config.holidays,

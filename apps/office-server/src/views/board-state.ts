@@ -23,6 +23,7 @@ export function createBoardStateReader(db: OfficeDatabase) {
         number: ticket.number,
         deskNumber: config.number,
         deskName: config.name,
+        ...(config.nameEn && { deskNameEn: config.nameEn }),
         status: ticket.status,
         calledAt: ticket.calledAt ?? now,
         recalls: ticket.recalls,

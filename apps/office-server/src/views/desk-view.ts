@@ -11,6 +11,7 @@ export function deskView(directory: OfficeDirectory, state: QueueState, desk: De
     id: desk.deskId,
     number: config?.number ?? 0,
     name: config?.name ?? desk.deskId,
+    ...(config?.nameEn && { nameEn: config.nameEn }),
     status: desk.status,
     ...(desk.operatorId && { operatorId: desk.operatorId }),
     ...(operator && { operatorName: operator.name }),

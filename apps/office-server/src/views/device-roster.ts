@@ -35,7 +35,7 @@ export function deviceRoster(directory: OfficeDirectory, devices: DeviceHealth, 
     const quietSince = Math.max(lastSeenAt ?? 0, devices.startedAt);
     return {
       ...device,
-      name: devicePlace(device, directory),
+      ...devicePlace(device, directory),
       ...(lastSeenAt !== undefined && { lastSeenAt }),
       missing: !device.online && now - quietSince > MISSING_AFTER_MS,
     };

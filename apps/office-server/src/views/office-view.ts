@@ -7,6 +7,7 @@ export function officeView(directory: OfficeDirectory, state: QueueState, now: n
   return {
     officeId: directory.config.office.id,
     name: directory.config.office.name,
+    ...(directory.config.office.nameEn && { nameEn: directory.config.office.nameEn }),
     timeZone: directory.config.office.timeZone,
     alwaysOpen: directory.config.office.alwaysOpen,
     issuing: {

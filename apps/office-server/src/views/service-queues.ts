@@ -33,6 +33,7 @@ export function serviceQueues(
       {
         serviceId,
         serviceName: service.name,
+        ...(service.nameEn && { serviceNameEn: service.nameEn }),
         prefix: service.prefix,
         waiting: entry?.waiting ?? 0,
         longestWaitMin: entry && Number.isFinite(entry.oldest) ? Math.max(0, Math.floor((now - entry.oldest) / 60_000)) : 0,

@@ -11,6 +11,7 @@ export function ticketView(directory: OfficeDirectory, ticket: Ticket): TicketVi
     number: ticket.number,
     serviceId: ticket.serviceId,
     serviceName: service?.name ?? ticket.serviceId,
+    ...(service?.nameEn && { serviceNameEn: service.nameEn }),
     kind: ticket.kind,
     ...(ticket.categoryId && { categoryId: ticket.categoryId }),
     ...(category && { categoryName: category.name, categoryDocument: category.document }),

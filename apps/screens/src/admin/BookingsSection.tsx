@@ -1,5 +1,6 @@
+import { nameIn } from '@talon/messages';
 import { DayInput } from '../shared/DayInput.js';
-import type { BookingSlotView, OfficeBookingView, OfficeConfig } from '@talon/protocol';
+import { maskPhone, phoneField, type BookingSlotView, type OfficeBookingView, type OfficeConfig } from '@talon/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { formatDate, formatTime, officeDate } from '../shared/office-time.js';
@@ -29,6 +30,8 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
   const [serviceId, setServiceId] = useState(bookable[0]?.id ?? '');
   const [date, setDate] = useState(() => officeDate(Date.now(), timeZone));
   const [customerName, setCustomerName] = useState('');
+  const [customerPhone, setCustomerPhone] = useState('');
+  const [phoneConsent, setPhoneConsent] = useState(false);
   const [slots, setSlots] = useState<BookingSlotView[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [latest, setLatest] = useState<TakenBooking | null>(null);
@@ -72,6 +75,15 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
   // A slot pressed is only chosen: the booking is made after «Записать» in the confirmation,
   // so a slip of the mouse on a busy reception desk books nobody.
   const [chosen, setChosen] = useState<BookingSlotView | null>(null);
+  // The phone is checked by the same rule the server and the booking page use, before the confirmation.
+  const phone = customerPhone.trim() ? phoneField.safeParse(customerPhone) : null;
+
+  function choose(slot: BookingSlotView) {
+    if (phone && !phone.success) return setProblem(t('admin.booking.phoneInvalid'));
+    if (phone && !phoneConsent) return setProblem(t('admin.booking.phoneConsentNeeded'));
+    setProblem(null);
+    setChosen(slot);
+  }
 
   async function book(slot: BookingSlotView) {
     setChosen(null);
@@ -80,6 +92,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
       serviceId,
       slotStart: slot.start,
       ...(name && { customerName: name }),
+      ...(phone?.success && phoneConsent && { customerPhone: phone.data, phoneConsent: true }),
     });
     if (!ack.ok) {
       setProblem(refusalText(t, ack, true));
@@ -87,6 +100,8 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
     }
     setProblem(null);
     setCustomerName('');
+    setCustomerPhone('');
+    setPhoneConsent(false);
     setLatest({ bookingId: ack.bookingId, code: ack.code, slotStart: ack.slotStart, serviceName: serviceNameOf(serviceId) });
     setReload((n) => n + 1);
   }
@@ -103,7 +118,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
 
   function serviceNameOf(id: string): string {
     const service = config.services.find((s) => s.id === id);
-    return service ? (language === 'en' && service.nameEn) || service.name : id;
+    return service ? nameIn(service, language) : id;
   }
 
   function statusOf(booking: OfficeBookingView): string {
@@ -137,7 +152,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
           <select id={`${ids}-service`} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
             {bookable.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.prefix} · {s.name}
+                {s.prefix} · {nameIn(s, language)}
               </option>
             ))}
           </select>
@@ -150,7 +165,26 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
           <label htmlFor={`${ids}-name`}>{t('admin.booking.customer')}</label>
           <input id={`${ids}-name`} value={customerName} maxLength={200} onChange={(e) => setCustomerName(e.target.value)} />
         </div>
+        <div className="ad-field">
+          <label htmlFor={`${ids}-phone`}>{t('admin.booking.phone')}</label>
+          <input
+            id={`${ids}-phone`}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            maxLength={32}
+            value={customerPhone}
+            aria-invalid={phone ? !phone.success : undefined}
+            onChange={(e) => setCustomerPhone(e.target.value)}
+          />
+        </div>
       </div>
+      {customerPhone.trim() && (
+        <label className="ad-check">
+          <input type="checkbox" checked={phoneConsent} onChange={(e) => setPhoneConsent(e.target.checked)} />
+          <span>{t('admin.booking.phoneConsent', { days: config.personalData.retentionDays })}</span>
+        </label>
+      )}
       {problem && (
         <p role="alert" className="ad-field-problem">
           {problem}
@@ -173,6 +207,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
               name: customerName.trim() || t('admin.booking.noName'),
             })}
           </span>
+          {phone?.success && <span data-testid="booking-confirm-phone">{t('admin.booking.confirmPhone', { phone: maskPhone(phone.data) })}</span>}
           <div className="ad-inline">
             <button type="button" className="ad-small" onClick={() => void book(chosen)}>
               {t('admin.booking.confirmYes')}
@@ -195,7 +230,7 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
             const time = formatTime(slot.start, timeZone);
             return (
               <li key={slot.start}>
-                <button type="button" className="ad-slot" disabled={free <= 0} onClick={() => setChosen(slot)}>
+                <button type="button" className="ad-slot" disabled={free <= 0} onClick={() => choose(slot)}>
                   {/* Read as «Записать на 10:00, мест: 1»; the eye sees the time alone. */}
                   <span className="visually-hidden">{t('admin.booking.bookAt')} </span>
                   <span>{time}</span>
@@ -246,7 +281,10 @@ export function BookingsSection({ send, config }: { send: AdminCommand; config: 
                 <td>{formatTime(b.slotStart, timeZone)}</td>
                 <td className="ad-mono">{b.code}</td>
                 <td>{serviceNameOf(b.serviceId)}</td>
-                <td>{b.customerName ?? '—'}</td>
+                <td>
+                  {b.customerName ?? '—'}
+                  {b.phoneMasked && <span className="ad-note ad-phone"> · {b.phoneMasked}</span>}
+                </td>
                 <td>{t(b.source === 'central' ? 'admin.booking.source.central' : 'admin.booking.source.office')}</td>
                 <td>{statusOf(b)}</td>
                 <td>

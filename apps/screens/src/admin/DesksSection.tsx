@@ -1,3 +1,4 @@
+import { nameIn } from '@talon/messages';
 import { useId } from 'react';
 import { useLanguage } from '../shared/language.js';
 import { deskServiceIds, toggleDeskService, withNewDesk } from './config-form.js';
@@ -5,7 +6,7 @@ import { useDraft } from './draft.js';
 import { ListProblems, NumberField, RemoveItemButton, SelectField, TextField } from './fields.js';
 
 export function DesksSection() {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const { config, replace } = useDraft();
   return (
     <section aria-labelledby="ad-desks-title" className="ad-section">
@@ -14,12 +15,13 @@ export function DesksSection() {
       {config.desks.map((desk, index) => (
         <fieldset key={index} className="ad-card">
           <legend>
-            {desk.name} <span className="ad-id">({desk.id})</span>
+            {nameIn(desk, language)} <span className="ad-id">({desk.id})</span>
           </legend>
           <div className="ad-grid">
             <TextField label={t('admin.field.id')} path={['desks', index, 'id']} />
             <NumberField label={t('admin.field.deskNumber')} path={['desks', index, 'number']} />
             <TextField label={t('admin.field.name')} path={['desks', index, 'name']} />
+            <TextField label={t('admin.field.nameEn')} path={['desks', index, 'nameEn']} optional />
             <SelectField
               label={t('admin.field.servicePolicy')}
               path={['desks', index, 'servicePolicy']}

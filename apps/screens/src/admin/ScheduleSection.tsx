@@ -19,7 +19,9 @@ export function ScheduleSection() {
         <legend>{t('admin.officeHeading')}</legend>
         <div className="ad-grid">
           <TextField label={t('admin.field.officeName')} path={['office', 'name']} wide />
+          <TextField label={t('admin.field.officeNameEn')} path={['office', 'nameEn']} optional wide />
           <TextField label={t('admin.field.address')} path={['office', 'address']} optional wide />
+          <TextField label={t('admin.field.addressEn')} path={['office', 'addressEn']} optional wide />
           <TextField label={t('admin.field.timeZone')} path={['office', 'timeZone']} />
           <CheckField label={t('admin.field.alwaysOpen')} path={['office', 'alwaysOpen']} />
           <NumberField label={t('admin.field.waitingStandard')} path={['rules', 'waitingStandardMinutes']} />

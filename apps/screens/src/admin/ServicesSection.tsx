@@ -1,3 +1,4 @@
+import { nameIn } from '@talon/messages';
 import { TICKET_PREFIXES } from '@talon/domain';
 import { useLanguage } from '../shared/language.js';
 import { withNewService } from './config-form.js';
@@ -5,9 +6,9 @@ import { useDraft } from './draft.js';
 import { CheckField, ListProblems, NumberField, RemoveItemButton, SelectField, TextField } from './fields.js';
 
 export function ServicesSection() {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const { config, replace, edit } = useDraft();
-  const groups = config.serviceGroups.map((g) => ({ value: g.id, label: g.name }));
+  const groups = config.serviceGroups.map((g) => ({ value: g.id, label: nameIn(g, language) }));
   return (
     <section aria-labelledby="ad-services-title" className="ad-section">
       <h2 id="ad-services-title">{t('admin.tab.services')}</h2>
@@ -17,7 +18,7 @@ export function ServicesSection() {
         return (
           <fieldset key={index} className="ad-card">
             <legend>
-              {service.prefix} · {service.name} <span className="ad-id">({service.id})</span>
+              {service.prefix} · {nameIn(service, language)} <span className="ad-id">({service.id})</span>
             </legend>
             <div className="ad-card__head">
               <RemoveItemButton

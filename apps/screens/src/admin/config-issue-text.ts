@@ -22,6 +22,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   document: 'admin.field.document',
   documentEn: 'admin.field.documentEn',
   address: 'admin.field.address',
+  addressEn: 'admin.field.addressEn',
   timeZone: 'admin.field.timeZone',
   waitingStandardMinutes: 'admin.field.waitingStandard',
   untilMinutesBeforeClose: 'admin.field.issueUntil',

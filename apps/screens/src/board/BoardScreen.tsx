@@ -1,3 +1,4 @@
+import { inLanguage, nameIn } from '@talon/messages';
 /**
  * The hall board: a TV read from across the room.
  *
@@ -46,7 +47,7 @@ export function BoardScreen() {
 }
 
 function LiveBoard({ token }: { token: string }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const auth = useMemo(() => ({ token }), [token]);
   const { socket, link, refusal } = useOfficeLink('board', auth);
   const [state, setState] = useState<BoardState | null>(null);
@@ -115,7 +116,7 @@ function LiveBoard({ token }: { token: string }) {
   return (
     <div className={`board${lost ? ' board--lost' : ''}`}>
       <header className="board__top">
-        <h1 className="board__office">{state?.office.name ?? t('board.title')}</h1>
+        <h1 className="board__office">{state ? nameIn(state.office, language) : t('board.title')}</h1>
         {link === 'offline' && (
           <p className="board__offline" role="status" data-testid="board-offline" title={t('board.offlineHint')}>
             {t('board.offline')}
@@ -176,7 +177,7 @@ function LiveBoard({ token }: { token: string }) {
               {(state?.waiting ?? []).map((service) => (
                 <li key={service.serviceId} data-service={service.serviceId}>
                   <span className="board__service">
-                    <span className="board__prefix">{service.prefix}</span> {service.serviceName}
+                    <span className="board__prefix">{service.prefix}</span> {inLanguage(service.serviceName, service.serviceNameEn, language)}
                   </span>
                   <span className="board__count">{t('board.waitingCount', { count: service.waiting })}</span>
                 </li>

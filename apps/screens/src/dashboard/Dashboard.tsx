@@ -1,3 +1,4 @@
+import { inLanguage, nameIn, type Language } from '@talon/messages';
 import type { MessageKey } from '@talon/messages';
 import type { DashboardAlert, DashboardState, DeviceAlert, DeviceHealthView } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -70,12 +71,12 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
   const covered = new Set(shownAlerts.flatMap((alert) => (alert.kind === 'device' ? [`${alert.deviceKind}:${alert.deviceId}`] : [])));
 
   return (
-    <div className="dash">
+    <div className={`dash${tab === 'today' ? ' dash--live' : ''}`}>
       <header className="dash__top">
         <div>
           <h1>{t('dashboard.title')}</h1>
           <p className="dash__office">
-            {state ? `${state.office.name} · ${t('dashboard.day', { day: dayText(state.day) })} · ${formatTime(state.office.serverTime, timeZone)}` : ''}
+            {state ? `${nameIn(state.office, language)} · ${t('dashboard.day', { day: dayText(state.day) })} · ${formatTime(state.office.serverTime, timeZone)}` : ''}
           </p>
         </div>
         <div className="dash__actions">
@@ -103,11 +104,12 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
           {t('dashboard.exportFailed', { message: exportError })}
         </p>
       )}
-      <div aria-live="assertive">
+      {/* On the live view the alarms keep to a strip of their own and scroll there; focusable, so a keyboard scrolls it too. */}
+      <div aria-live="assertive" className="dash__alerts" role="region" aria-label={t('dashboard.alertsLabel')} tabIndex={0}>
         {shownAlerts.map((alert, index) => (
           <div key={`${alert.at}-${index}`} role="alert" className={`dash-alert dash-alert--${alert.kind}`} data-testid="dashboard-alert" data-kind={alert.kind}>
             <span>
-              {formatTime(alert.at, timeZone)} · {alertText(alert, t)}
+              {formatTime(alert.at, timeZone)} · {alertText(alert, t, language)}
             </span>
             <button type="button" className="dash__quiet" onClick={() => setAlerts((list) => list.filter((a) => a !== alert))}>
               {t('dashboard.dismiss')}
@@ -149,20 +151,27 @@ export function Dashboard({ session, onLoggedOut }: { session: OperatorSession; 
               testId="priority-unconfirmed-count"
             />
           </section>
-          <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
-          <DesksPanel desks={state.desks} />
-          <OperatorsPanel operators={state.operators} desks={state.desks} onCloseDesk={closeDesk} />
-          <section className="dash-panel" aria-labelledby="waits-title">
-            <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
-            <WaitsChart loads={state.hours} open={state.openHours} standardMinutes={state.waitingStandardMinutes} />
-          </section>
-          <section className="dash-panel" aria-labelledby="load-title">
-            <h2 id="load-title">{t('dashboard.chartLoad')}</h2>
-            <LoadChart loads={state.hours} open={state.openHours} />
-          </section>
-          <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
-          <WaitAccuracyPanel accuracy={state.waitAccuracy} />
-          <DevicesPanel devices={state.devices} central={state.central} timeZone={timeZone} />
+          {/* Three columns on a head's monitor (dashboard.css); each panel scrolls inside its column when its list is long. */}
+          <div className="dash-col">
+            <QueuePanel queue={state.queue} standardMinutes={state.waitingStandardMinutes} />
+            <DesksPanel desks={state.desks} />
+            <OperatorsPanel operators={state.operators} desks={state.desks} onCloseDesk={closeDesk} />
+          </div>
+          <div className="dash-col">
+            <section className="dash-panel" tabIndex={0} aria-labelledby="waits-title">
+              <h2 id="waits-title">{t('dashboard.chartWaits')}</h2>
+              <WaitsChart loads={state.hours} open={state.openHours} standardMinutes={state.waitingStandardMinutes} />
+            </section>
+            <section className="dash-panel" tabIndex={0} aria-labelledby="load-title">
+              <h2 id="load-title">{t('dashboard.chartLoad')}</h2>
+              <LoadChart loads={state.hours} open={state.openHours} />
+            </section>
+            <WaitAccuracyPanel accuracy={state.waitAccuracy} />
+          </div>
+          <div className="dash-col">
+            <RatingsPanel ratings={state.ratings} timeZone={timeZone} />
+            <DevicesPanel devices={state.devices} central={state.central} timeZone={timeZone} />
+          </div>
         </main>
       )}
     </div>
@@ -182,7 +191,7 @@ function Tile({ label, value, testId, warn = false }: { label: string; value: st
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-function alertText(alert: DashboardAlert, t: Translate): string {
+function alertText(alert: DashboardAlert, t: Translate, language: Language): string {
   switch (alert.kind) {
     case 'low-rating':
       return t('dashboard.alertLowRating', {
@@ -192,7 +201,7 @@ function alertText(alert: DashboardAlert, t: Translate): string {
       return t('dashboard.alertDevice', {
         message: t('dashboard.deviceAlertDetail', {
           kind: t(`dashboard.deviceKind.${alert.deviceKind}`),
-          name: alert.deviceName,
+          name: inLanguage(alert.deviceName, alert.deviceNameEn, language),
           status: t(`dashboard.deviceStatus.${alert.status}`),
         }),
       });

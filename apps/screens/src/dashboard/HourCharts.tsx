@@ -5,7 +5,7 @@ import { ChartFigure, type ChartSeries } from './charts/ChartFigure.js';
 import { hourSpan } from './chart-scale.js';
 
 /** Low enough that the live view fits a 1440x900 monitor without a long scroll. */
-const LIVE_CHART_HEIGHT = 150;
+const LIVE_CHART_HEIGHT = 130;
 
 type OpenHours = { from: number; to: number } | undefined;
 

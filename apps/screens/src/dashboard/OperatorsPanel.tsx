@@ -26,7 +26,7 @@ export function OperatorsPanel({
     setProblem(refusal ? { deskId, text: refusal } : null);
   };
   return (
-    <section className="dash-panel" aria-labelledby="operators-title">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="operators-title">
       <h2 id="operators-title">{t('dashboard.operators')}</h2>
       <table className="dash-table">
         <thead>

@@ -1,3 +1,4 @@
+import { inLanguage, nameIn } from '@talon/messages';
 import type { CentralLinkView, DeskView, DeviceHealthView, ServiceQueueView } from '@talon/protocol';
 import { useLanguage } from '../shared/language.js';
 import { formatTime, officeDate } from '../shared/office-time.js';
@@ -5,9 +6,9 @@ import { deviceStatusKey } from './device-status.js';
 import { deskActivity, deviceAlarm } from './figures.js';
 
 export function QueuePanel({ queue, standardMinutes }: { queue: readonly ServiceQueueView[]; standardMinutes: number }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   return (
-    <section className="dash-panel" aria-labelledby="queue-title">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="queue-title">
       <h2 id="queue-title">{t('dashboard.queue')}</h2>
       <table className="dash-table">
         <thead>
@@ -22,7 +23,7 @@ export function QueuePanel({ queue, standardMinutes }: { queue: readonly Service
           {queue.map((service) => (
             <tr key={service.serviceId} data-testid="queue-row" data-service={service.serviceId}>
               <th scope="row">
-                {service.prefix} · {service.serviceName}
+                {service.prefix} · {inLanguage(service.serviceName, service.serviceNameEn, language)}
               </th>
               <td>
                 {service.waiting}
@@ -51,9 +52,9 @@ export function QueuePanel({ queue, standardMinutes }: { queue: readonly Service
 }
 
 export function DesksPanel({ desks }: { desks: readonly DeskView[] }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   return (
-    <section className="dash-panel" aria-labelledby="desks-title">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="desks-title">
       <h2 id="desks-title">{t('dashboard.desks')}</h2>
       <table className="dash-table">
         <thead>
@@ -69,7 +70,7 @@ export function DesksPanel({ desks }: { desks: readonly DeskView[] }) {
             const activity = deskActivity(desk);
             return (
               <tr key={desk.id} data-testid="desk-row" data-desk={desk.number} data-activity={activity}>
-                <th scope="row">{desk.name}</th>
+                <th scope="row">{nameIn(desk, language)}</th>
                 <td>
                   <span className={`dash-desk dash-desk--${activity}`}>{t(`dashboard.deskStatus.${activity}`)}</span>
                 </td>
@@ -85,9 +86,9 @@ export function DesksPanel({ desks }: { desks: readonly DeskView[] }) {
 }
 
 export function DevicesPanel({ devices, central, timeZone }: { devices: readonly DeviceHealthView[]; central: CentralLinkView; timeZone: string }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   return (
-    <section className="dash-panel" aria-labelledby="devices-title">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="devices-title">
       <h2 id="devices-title">{t('dashboard.devices')}</h2>
       {devices.length === 0 && <p>{t('dashboard.devicesNone')}</p>}
       <ul className="dash-devices">
@@ -105,7 +106,7 @@ export function DevicesPanel({ devices, central, timeZone }: { devices: readonly
               data-missing={device.missing === true}
             >
               <span className="dash-device__name">
-                {t(`dashboard.deviceKind.${device.kind}`)}: {device.name}
+                {t(`dashboard.deviceKind.${device.kind}`)}: {nameIn(device, language)}
               </span>
               <span>
                 {!neverHeard &&
@@ -130,7 +131,7 @@ export function DevicesPanel({ devices, central, timeZone }: { devices: readonly
 
 /** The link that carries tickets and ratings up and bookings down; down is a warning, not an alarm: the office works on. */
 function CentralLinkRow({ central, timeZone }: { central: CentralLinkView; timeZone: string }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const alarm = central.state === 'offline' ? 'warning' : 'ok';
   const parts =
     central.state === 'not-configured'
@@ -153,7 +154,7 @@ function CentralLinkRow({ central, timeZone }: { central: CentralLinkView; timeZ
  * A device whose trouble is already on screen as a fresh alert (`covered`, `kind:id`) is not said twice.
  */
 export function DeviceAlarms({ devices, covered, timeZone }: { devices: readonly DeviceHealthView[]; covered: ReadonlySet<string>; timeZone: string }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   // Printers and buttons alarm as soon as they fail; any device alarms once it has been missing a while.
   const failing = devices.filter((device) => {
     const alarm = deviceAlarm(device);
@@ -171,7 +172,7 @@ export function DeviceAlarms({ devices, covered, timeZone }: { devices: readonly
           data-device={`${device.kind}:${device.id}`}
         >
           {t('dashboard.alertDevice', {
-            message: t('dashboard.deviceAlertDetail', { kind: t(`dashboard.deviceKind.${device.kind}`), name: device.name, status: missingText(device, timeZone, t) }),
+            message: t('dashboard.deviceAlertDetail', { kind: t(`dashboard.deviceKind.${device.kind}`), name: nameIn(device, language), status: missingText(device, timeZone, t) }),
           })}
         </p>
       ))}
@@ -184,14 +185,14 @@ export function DeviceAlarms({ devices, covered, timeZone }: { devices: readonly
  * lunch at once, or a desk left closed): it lasts as long as the state says so, like a device's.
  */
 export function UnservedAlarms({ queue }: { queue: readonly ServiceQueueView[] }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   return (
     <>
       {queue
         .filter((service) => service.waiting > 0 && service.desksServing === 0)
         .map((service) => (
           <p key={service.serviceId} role="alert" className="dash-alert dash-alert--device" data-testid="unserved-alarm" data-service={service.serviceId}>
-            {t('dashboard.alertUnserved', { service: service.serviceName, count: service.waiting, minutes: service.longestWaitMin })}
+            {t('dashboard.alertUnserved', { service: inLanguage(service.serviceName, service.serviceNameEn, language), count: service.waiting, minutes: service.longestWaitMin })}
           </p>
         ))}
     </>

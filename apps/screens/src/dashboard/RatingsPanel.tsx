@@ -33,7 +33,7 @@ function Bars({ rows, label }: { rows: { name: string; value: number; note?: str
 export function RatingsPanel({ ratings, timeZone }: { ratings: RatingSummary; timeZone: string }) {
   const { t, language } = useLanguage();
   return (
-    <section className="dash-panel" aria-labelledby="ratings-title">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="ratings-title">
       <h2 id="ratings-title">{t('dashboard.ratings')}</h2>
       <p data-testid="ratings-average">
         {ratings.average === null

@@ -20,7 +20,7 @@ export function WaitAccuracyPanel({ accuracy }: { accuracy: DashboardState['wait
     { key: 'inside', name: t('dashboard.waitAccuracyInside'), value: (f: (typeof columns)[number]['figures']) => formatShare(f.insideRangeShare) },
   ];
   return (
-    <section className="dash-panel" aria-labelledby="wait-accuracy-title" data-testid="wait-accuracy">
+    <section className="dash-panel" tabIndex={0} aria-labelledby="wait-accuracy-title" data-testid="wait-accuracy">
       <h2 id="wait-accuracy-title">{t('dashboard.waitAccuracy')}</h2>
       <table>
         <thead>

@@ -1,3 +1,4 @@
+import { nameIn } from '@talon/messages';
 /**
  * The kiosk: a touch screen by the door where visitors of every age take a ticket.
  *
@@ -78,7 +79,7 @@ function LiveKiosk({ token }: { token: string }) {
       onContextMenu={(event) => event.preventDefault()}
     >
       <header className="kiosk__top">
-        <h1 className="kiosk__office">{state?.office.name ?? t('app.name')}</h1>
+        <h1 className="kiosk__office">{state ? nameIn(state.office, language) : t('app.name')}</h1>
         <button type="button" className="kiosk-switch" aria-pressed={contrast} onClick={() => setContrast(!contrast)}>
           {t('kiosk.contrast')}
         </button>

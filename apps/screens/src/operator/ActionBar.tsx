@@ -1,3 +1,4 @@
+import { nameIn } from '@talon/messages';
 import { PAUSE_REASONS, type FinishGap, type PauseReason } from '@talon/domain';
 import type { ServiceView } from '@talon/protocol';
 import { useId, useState } from 'react';
@@ -63,7 +64,7 @@ export function ActionBar({ allowed, busy, outcomes, outcomeEnabled, finishBlock
                 <option value="">{t('operator.outcomeNone')}</option>
                 {outcomes.map((o) => (
                   <option key={o.id} value={o.id}>
-                    {language === 'en' && o.nameEn ? o.nameEn : o.name}
+                    {nameIn(o, language)}
                   </option>
                 ))}
               </select>

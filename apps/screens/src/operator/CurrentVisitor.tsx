@@ -1,3 +1,4 @@
+import { documentIn, nameIn } from '@talon/messages';
 import type { OperatorState, TicketView } from '@talon/protocol';
 import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
@@ -25,8 +26,8 @@ export function CurrentVisitor({ state, ticket, now, canConfirmCategory, onConfi
   }
   const nameOf = serviceNamer(state.services, language);
   const category = ticket.categoryId ? state.categories.find((c) => c.id === ticket.categoryId) : undefined;
-  const categoryName = language === 'en' && category?.nameEn ? category.nameEn : (ticket.categoryName ?? category?.name);
-  const documentName = language === 'en' && category?.documentEn ? category.documentEn : (ticket.categoryDocument ?? category?.document);
+  const categoryName = category ? nameIn(category, language) : ticket.categoryName;
+  const documentName = category ? documentIn(category, language) : ticket.categoryDocument;
   const inService = serviceTime(ticket, now);
   return (
     <section className={`op-visitor op-visitor--${ticket.status}`} aria-labelledby="op-visitor-title">

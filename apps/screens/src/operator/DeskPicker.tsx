@@ -1,3 +1,4 @@
+import { nameIn } from '@talon/messages';
 import type { OperatorState } from '@talon/protocol';
 import { useLanguage } from '../shared/language.js';
 import { serviceNamer } from './service-names.js';
@@ -17,7 +18,7 @@ export function DeskPicker({ state, busy, onOpen }: { state: OperatorState; busy
           return (
             <li key={desk.id}>
               <button type="button" disabled={busy || taken} aria-describedby={detailsId} onClick={() => onOpen(desk.id)}>
-                {desk.name}
+                {nameIn(desk, language)}
               </button>
               <span id={detailsId} className="op-muted">
                 {taken ? t('operator.deskTaken', { name: desk.operatorName ?? '' }) : t('operator.deskFree')}

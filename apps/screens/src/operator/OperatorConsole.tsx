@@ -1,3 +1,4 @@
+import { nameIn } from '@talon/messages';
 import { finishGaps, type PauseReason } from '@talon/domain';
 import type { DeskView } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -156,7 +157,7 @@ export function OperatorConsole({ session, onLogout }: { session: OperatorSessio
       <header className="op-header">
         <h1>
           {t('operator.title')}
-          {desk && <span className="op-header__desk"> · {desk.name}</span>}
+          {desk && <span className="op-header__desk"> · {nameIn(desk, language)}</span>}
         </h1>
         {desk && (
           <span className={`op-badge op-badge--${desk.status}`} data-testid="desk-status">

@@ -1,3 +1,4 @@
+import { nameIn } from '@talon/messages';
 import type { OperatorState } from '@talon/protocol';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useLanguage } from '../shared/language.js';
@@ -83,7 +84,7 @@ export function TransferForm({
           <select id={targetFieldId} value={deskId} onChange={(e) => setDeskId(e.target.value)}>
             {otherDesks.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name}
+                {nameIn(d, language)}
               </option>
             ))}
           </select>

@@ -1,12 +1,11 @@
-import type { Language } from '@talon/messages';
+import { nameIn, type Language } from '@talon/messages';
 import type { ServiceView } from '@talon/protocol';
 
-/** The service's name in the screen's language; tickets carry only the Russian one. */
+/** The service's name in the screen's language, from the config's services (a ticket's own name as the fallback). */
 export function serviceNamer(services: readonly ServiceView[], language: Language): (serviceId: string, fallback?: string) => string {
   const byId = new Map(services.map((s) => [s.id, s]));
   return (serviceId, fallback) => {
     const service = byId.get(serviceId);
-    if (!service) return fallback ?? serviceId;
-    return language === 'en' && service.nameEn ? service.nameEn : service.name;
+    return service ? nameIn(service, language) : (fallback ?? serviceId);
   };
 }

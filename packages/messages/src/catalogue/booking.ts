@@ -1,6 +1,7 @@
 /** Texts of the public booking page; keys start with `booking.`. */
 export const bookingRu = {
   'booking.title': 'Запись на приём',
+  'booking.pageTitle': 'Запись на приём — Талон',
   'booking.subtitle': 'Выберите офис, услугу и удобное время — в офисе покажите код в терминале',
   'booking.loading': 'Загрузка…',
   'booking.loadFailed': 'Не удалось связаться с сервисом записи. Проверьте интернет и обновите страницу.',
@@ -43,10 +44,24 @@ export const bookingRu = {
   'booking.error.booking-not-cancellable': 'Эту запись уже нельзя отменить.',
   'booking.error.unavailable': 'Сервис записи временно недоступен. Попробуйте через минуту.',
   'booking.error.other': 'Не получилось. Попробуйте ещё раз.',
+  'booking.consentHolder':
+    'Я даю согласие оператору персональных данных — {holder} — на обработку моих персональных данных (имя и телефон) для записи на приём в соответствии с Федеральным законом № 152-ФЗ «О персональных данных». Данные удаляются через {days} дн. после визита.',
+  'booking.privacyPolicy': 'Политика обработки персональных данных',
+  'booking.address': 'Адрес',
+  'booking.addToCalendar': 'Добавить в календарь (.ics)',
+  'booking.calendarSummary': 'Приём: {service}',
+  'booking.calendarDescription': 'Код записи: {code}. Введите его в терминале в офисе не раньше чем за {early} мин до времени записи.',
+  'booking.cancelThis': 'Отменить эту запись',
+  'booking.cancelConfirm': 'Отменить запись на {when}? Время станет доступно другим.',
+  'booking.cancelYes': 'Да, отменить',
+  'booking.cancelNo': 'Нет, оставить',
+  'booking.cancelledThis': 'Запись отменена. Код больше не действует.',
+  'booking.cancelledTitle': 'Запись отменена',
 } as const;
 
 export const bookingEn: Record<keyof typeof bookingRu, string> = {
   'booking.title': 'Book a visit',
+  'booking.pageTitle': 'Book a visit — Talon',
   'booking.subtitle': 'Choose an office, a service and a time — at the office, enter your code at the kiosk',
   'booking.loading': 'Loading…',
   'booking.loadFailed': 'Cannot reach the booking service. Check your connection and reload the page.',
@@ -89,4 +104,17 @@ export const bookingEn: Record<keyof typeof bookingRu, string> = {
   'booking.error.booking-not-cancellable': 'This booking can no longer be cancelled.',
   'booking.error.unavailable': 'Booking is unavailable for now. Try again in a minute.',
   'booking.error.other': 'Something went wrong. Try again.',
+  'booking.consentHolder':
+    'I consent to {holder}, the operator of my personal data, processing my personal data (name and phone) for booking a visit under Federal Law No. 152-FZ "On Personal Data". The data is deleted {days} days after the visit.',
+  'booking.privacyPolicy': 'Privacy policy',
+  'booking.address': 'Address',
+  'booking.addToCalendar': 'Add to calendar (.ics)',
+  'booking.calendarSummary': 'Visit: {service}',
+  'booking.calendarDescription': 'Booking code: {code}. Enter it at the kiosk in the office no earlier than {early} minutes before your time.',
+  'booking.cancelThis': 'Cancel this booking',
+  'booking.cancelConfirm': 'Cancel the booking for {when}? The time will be offered to others.',
+  'booking.cancelYes': 'Yes, cancel',
+  'booking.cancelNo': 'No, keep it',
+  'booking.cancelledThis': 'The booking is cancelled. The code no longer works.',
+  'booking.cancelledTitle': 'Booking cancelled',
 };

@@ -1,5 +1,6 @@
 import type { SyncOutboxMessage } from '@talon/protocol';
 import type pg from 'pg';
+import { officeBookingPhone } from '../booking-row.js';
 
 type Event = SyncOutboxMessage['event'];
 
@@ -65,10 +66,11 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         // Central's own bookings come back up once the office holds them; they are known already.
         if ((await c.query(`SELECT 1 FROM bookings WHERE id = $1`, [b.id])).rowCount) return false;
         const name = typeof b['customerName'] === 'string' ? b['customerName'] : null;
+        const phone = officeBookingPhone(b);
         const version = await nextVersion(c, officeId);
         await c.query(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
-          customer_name, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'office', $8, $9, $10)`,
-          [b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, await dayOf(officeId, b.slotStart), name, event.at, version]);
+          customer_name, phone, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'office', $8, $9, $10, $11)`,
+          [b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, await dayOf(officeId, b.slotStart), name, phone, event.at, version]);
         // Booked at the office: may go past capacity (both sides took the last place while the link
         // was down, and both visitors come), but the booking page must not offer it again.
         await c.query(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES ($1, $2, $3, 1)

@@ -1,5 +1,6 @@
 import type { SyncOutboxMessage } from '@talon/protocol';
 import type { CentralDatabase } from './open-central-database.js';
+import { officeBookingPhone } from '../booking-row.js';
 
 type Event = SyncOutboxMessage['event'];
 
@@ -23,7 +24,7 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
     rated: db.prepare(`UPDATE tickets SET rating = ?, rated_at = ? WHERE office_id = ? AND id = ?`),
     bookingExists: db.prepare(`SELECT 1 FROM bookings WHERE id = ?`).pluck(),
     insertOfficeBooking: db.prepare(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day,
-      status, origin, customer_name, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 'office', ?, ?, ?)`),
+      status, origin, customer_name, phone, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 'office', ?, ?, ?, ?)`),
     // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of.
     checkedIn: db.prepare(`UPDATE bookings SET status = ?, ticket_id = ?, version = ? WHERE id = ? AND office_id = ? AND status <> ?`),
     bookingFrom: db.prepare(`UPDATE bookings SET status = ?, version = ? WHERE id = ? AND office_id = ? AND status = 'booked'`),
@@ -78,7 +79,7 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
         // Central's own bookings come back up once the office holds them; they are known already.
         if (s.bookingExists.get(b.id)) return false;
         const name = typeof b['customerName'] === 'string' ? b['customerName'] : null;
-        s.insertOfficeBooking.run(b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, dayOf(officeId, b.slotStart), name, event.at, nextBookingVersion());
+        s.insertOfficeBooking.run(b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, dayOf(officeId, b.slotStart), name, officeBookingPhone(b), event.at, nextBookingVersion());
         // A place booked at the office is a place the booking page must not offer again. It may go
         // past capacity: both sides took the last place while the link was down, and both visitors come.
         s.takePlace.run(officeId, b.serviceId, b.slotStart);

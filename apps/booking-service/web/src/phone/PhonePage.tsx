@@ -1,4 +1,4 @@
-import { t as translate, type MessageKey } from '@talon/messages';
+import { addressIn, nameIn, t as translate, type MessageKey } from '@talon/messages';
 import {
   PHONE_NAMESPACE,
   type PhoneClientEvents,
@@ -119,7 +119,8 @@ function LiveTicket({ info, onRefused }: { info: PhonePageInfo; onRefused: (code
 
   const paused = !linked || !connected;
   const service = status ? info.services.find((s) => s.id === status.serviceId) : undefined;
-  const serviceName = service ? (language === 'en' ? (service.nameEn ?? service.name) : service.name) : undefined;
+  const serviceName = service ? nameIn(service, language) : undefined;
+  const officeAddress = info.office ? addressIn(info.office, language) : undefined;
 
   return (
     <Shell>
@@ -158,12 +159,12 @@ function LiveTicket({ info, onRefused }: { info: PhonePageInfo; onRefused: (code
       </section>
       {info.office && (
         <section className="ph-section" aria-label={say('phone.office')}>
-          <h2>{info.office.name}</h2>
+          <h2>{nameIn(info.office, language)}</h2>
           <dl className="ph-office">
-            {info.office.address && (
+            {officeAddress && (
               <div>
                 <dt>{say('phone.address')}</dt>
-                <dd data-testid="office-address">{info.office.address}</dd>
+                <dd data-testid="office-address">{officeAddress}</dd>
               </div>
             )}
             <div>

@@ -1,4 +1,4 @@
-import { t as translate, type MessageKey } from '@talon/messages';
+import { nameIn, t as translate, type MessageKey } from '@talon/messages';
 import { QUALITY_INDICATORS, type IndicatorFormat } from '@talon/domain';
 import type { CentralQualityView, QualityLoginAnswer } from '@talon/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -28,7 +28,7 @@ const SESSION_KEY = 'talon.quality.session';
 
 function outcomeName(view: CentralQualityView, id: string): string {
   const name = view.outcomes[id];
-  return name ? (language === 'en' && name.nameEn ? name.nameEn : name.name) : id;
+  return name ? nameIn(name, language) : id;
 }
 
 /**

@@ -10,8 +10,9 @@ import { qualityDays } from './0150-quality-days.js';
 import { calledDesk } from './0170-called-desk.js';
 import { daySchedules } from './0180-day-schedules.js';
 import { remotePlaces } from './0190-remote-places.js';
+import { bookingPhone } from './0200-booking-phone.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, waitTold, deviceSeen, qualityDays, calledDesk, daySchedules, remotePlaces];
+export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, waitTold, deviceSeen, qualityDays, calledDesk, daySchedules, remotePlaces, bookingPhone];

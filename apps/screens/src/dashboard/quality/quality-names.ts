@@ -1,10 +1,8 @@
+import { nameIn, type Language } from '@talon/messages';
 import type { QualityName, QualityViewContext } from '@talon/protocol';
 
-type Language = 'ru' | 'en';
-
-function nameIn(name: QualityName | undefined, language: Language, id: string): string {
-  if (!name) return id;
-  return language === 'en' && name.nameEn ? name.nameEn : name.name;
+function nameOrId(name: QualityName | undefined, language: Language, id: string): string {
+  return name ? nameIn(name, language) : id;
 }
 
 /**
@@ -13,8 +11,8 @@ function nameIn(name: QualityName | undefined, language: Language, id: string): 
  */
 export function qualityNames(context: QualityViewContext, language: Language) {
   return {
-    service: (id: string) => nameIn(context.services[id], language, id),
-    outcome: (id: string) => nameIn(context.outcomes[id], language, id),
+    service: (id: string) => nameOrId(context.services[id], language, id),
+    outcome: (id: string) => nameOrId(context.outcomes[id], language, id),
     operator: (id: string) => context.operators[id] ?? id,
     deskNumber: (id: string) => context.desks[id],
   };
