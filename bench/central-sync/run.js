@@ -22,6 +22,8 @@ const FLEETS = Number(process.env.BENCH_OFFICE_PROCESSES ?? 2);
 const WAVE = 500;
 /** How long the offices' outboxes may take to drain after they stop making events. */
 const DRAIN_MS = Number(process.env.BENCH_DRAIN_SECONDS ?? 600) * 1000;
+/** How long every office may take to relink after a node is killed before the run says it did not. */
+const RELINK_LIMIT_MS = Number(process.env.BENCH_RELINK_SECONDS ?? 120) * 1000;
 const progress = (line) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line} (load ${loadavg()[0].toFixed(1)})`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mib = (bytes) => (bytes / 2 ** 20).toFixed(0);
@@ -132,10 +134,18 @@ async function measure(start) {
       victim.kill();
       await victim.exited;
       await until('the dead node\'s offices to notice', async () => (await offices.status()).moved > 0, 30_000);
-      await until('every office relinked', async () => (await offices.status()).relinked, 120_000);
-      figures.relinkSeconds = (performance.now() - killedAt) / 1000;
-      figures.movedOffices = (await offices.status()).moved;
-      progress(`${figures.movedOffices} offices moved; all relinked ${figures.relinkSeconds.toFixed(1)} s after the kill`);
+      // A relink slower than the limit is a figure, not the end of the run: the outboxes are still
+      // drained and counted afterwards, which is what says whether anything was lost.
+      const relinked = await until('every office relinked', async () => (await offices.status()).relinked, RELINK_LIMIT_MS).then(() => true, () => false);
+      const after = await offices.status();
+      figures.movedOffices = after.moved;
+      if (relinked) {
+        figures.relinkSeconds = (performance.now() - killedAt) / 1000;
+        progress(`${figures.movedOffices} offices moved; all relinked ${figures.relinkSeconds.toFixed(1)} s after the kill`);
+      } else {
+        figures.linkedAtLimit = after.linked;
+        progress(`${figures.movedOffices} offices moved; not all relinked within ${RELINK_LIMIT_MS / 1000} s (${after.linked} of ${OFFICES} linked then)`);
+      }
       await sleep(3_000);
     }
 
@@ -181,7 +191,7 @@ const rows = [
   ['node RSS linked / under load (MiB)', (f) => `${f.nodeRss} / ${f.loadedRss}`],
   ['node CPU while measured', (f) => f.nodeCpu],
   ['machine load average (1 min) then', (f) => f.load.toFixed(1)],
-  ['all offices relinked after kill -9', (f) => (f.relinkSeconds === undefined ? '-' : `${f.relinkSeconds.toFixed(1)} s (${f.movedOffices} moved)`)],
+  ['all offices relinked after kill -9', (f) => (f.movedOffices === undefined ? '-' : f.relinkSeconds === undefined ? `not within ${RELINK_LIMIT_MS / 1000} s (${f.linkedAtLimit} linked, ${f.movedOffices} moved)` : `${f.relinkSeconds.toFixed(1)} s (${f.movedOffices} moved)`)],
   ['events made / lost / doubled', (f) => `${f.made} / ${f.lost} / ${f.doubled}`],
   ['outboxes drained after the offices stopped', (f) => (f.unacked ? `no: ${f.unacked} waiting after ${f.drainSeconds.toFixed(0)} s` : `in ${f.drainSeconds.toFixed(0)} s`)],
 ];
