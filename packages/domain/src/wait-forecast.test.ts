@@ -84,6 +84,31 @@ describe('forecastCalls: visitors still to come', () => {
     expect(forecastWaitMin(state, 'payments', ten, 'a', { arrivals })).toBe(9);
   });
 
+  it('tells the last ticket of a hall with many specialised desks idle while visitors of other services come', () => {
+    // Twenty desks serve meters only and have nothing to do; payments visitors come at 600 an hour
+    // to d1 and d3. The contracts visitor waits for d2, busy for 25 more minutes. Each idle desk
+    // takes a turn per visitor expected (it waits for the next), about 5,000 turns before d2 is free.
+    const setup = testOffice((s) => {
+      for (let i = 0; i < 20; i += 1) s.desks.push({ id: `m${i}`, number: 10 + i, name: `Окно ${10 + i}`, servicePolicy: 'order', services: [{ serviceId: 'meters', weight: 1 }] });
+    });
+    const base = createQueueState(setup, ten - 60 * MINUTE);
+    const desks = new Map(base.desks);
+    const open = (deskId: string, extra: Partial<DeskState> = {}) =>
+      desks.set(deskId, { deskId, status: 'open', operatorId: undefined, statusSince: ten - 60 * MINUTE, priorityCallsInRow: 0, lastFinishedRated: false, ...extra });
+    for (let i = 0; i < 20; i += 1) open(`m${i}`);
+    open('d1');
+    open('d3');
+    const serving: Ticket = { ...walkIn('s', 30, ten, 'contracts'), status: 'serving', deskId: 'd2', calledAt: ten - 5 * MINUTE, servingStartedAt: ten - 5 * MINUTE };
+    open('d2', { currentTicketId: 's' });
+    const state: QueueState = { ...base, desks, tickets: new Map([serving, walkIn('c', 2, ten, 'contracts')].map((t) => [t.id, t])) };
+    const arrivals = [{ serviceId: 'payments', kind: 'walk-in' as const, perHour: 600 }];
+    // d2 is free at +15 (contracts' norm 20 minutes, 5 gone). By then c has waited 17 minutes, past
+    // the standard, and payments visitors who can still make it go first (6 minutes each: +21, +27)
+    // until c passes the hard limit (30 minutes waited, at +28): called at +33. The old guard ran
+    // out of turns first and told c nothing.
+    expect(minutesOf(forecastCalls(state, ten, { arrivals }), ten)).toEqual({ c: 33 });
+  });
+
   it('a booking due at +10 is called at +12, before the third walk-in', () => {
     const booking = { id: 'bk', code: 'X1', serviceId: 'payments', slotStart: ten + 10 * MINUTE, slotMinutes: 15, source: 'office' as const };
     const plain = hall(ten, [walkIn('a', 3, ten), walkIn('b', 2, ten), walkIn('c', 1, ten)], { d3: {} });
