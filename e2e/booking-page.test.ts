@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCentral, TEST_OFFICE_KEYS, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
@@ -7,19 +6,11 @@ import { manualClock } from '../apps/office-server/src/clock.js';
 import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
+import { WEB_ROOT, waitFor } from './support/phone-pages.js';
 
-const WEB_ROOT = resolve(import.meta.dirname, '../apps/booking-service/dist/web');
 /** Tuesday 24 November 2026, 09:00 in Moscow. */
 const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
 const MINUTE = 60_000;
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 // Built page required: `npm run build` (or `npm run build:web -w @talon/booking-service`).
 describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === 'true'))('the public booking page, end to end', () => {

@@ -4,6 +4,7 @@ import { startTestCentral, TEST_OFFICE_KEYS, testCentralConfig, type TestCentral
 import { manualClock } from '../apps/office-server/src/clock.js';
 import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { pushSubscriptionKeys, startRecordingService } from './support/web-push-receiver.js';
+import { waitFor } from './support/phone-pages.js';
 
 /** Tuesday 24 November 2026, 09:00 in Moscow. */
 const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
@@ -11,13 +12,6 @@ const OFFICE = 'demo-office';
 const CONSENT = 'Я согласен(на) получать SMS об этом талоне сегодня; номер удалят в конце дня.';
 const token = (ticketId: string) => signPhoneToken({ officeId: OFFICE, ticketId, officeDay: '2026-11-24' }, phoneTokenKeyFromOfficeKey(TEST_OFFICE_KEYS[OFFICE]!));
 
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('nudges before the turn and at the call: web push and SMS, once each', () => {

@@ -2,9 +2,8 @@ import { createDeviceAgent, type AgentStatus, type DeviceAgent } from '@talon/de
 import { phoneTokenKeyFromOfficeKey, signPhoneToken } from '@talon/server-edge';
 import { decodeEscPos, FakeTcpPrinter } from '@talon/ticket-printer';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLinkProxy, type LinkProxy } from '../apps/booking-service/src/testing/link-proxy.js';
 import { startTestCentral, TEST_OFFICE_KEYS, testCentralConfig, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
@@ -13,24 +12,13 @@ import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } fr
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
 import { startRecordingService } from './support/web-push-receiver.js';
+import { PHONE, WEB_ROOT, text, waitFor } from './support/phone-pages.js';
 
 // The visitor's side of issue #12: the QR printed on the paper ticket, read back from the printer's
 // bytes, opened in Chromium at phone size against a real office linked to a real central.
-const WEB_ROOT = resolve(import.meta.dirname, '../apps/booking-service/dist/web');
 /** Tuesday 24 November 2026, 09:00 in Moscow. */
 const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
 const OFFICE = 'demo-office';
-const PHONE = { width: 390, height: 844 };
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 
 describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === 'true'))('the ticket on the visitor\'s phone, from the printed QR', () => {
   const clock = manualClock(TUESDAY_9_00);

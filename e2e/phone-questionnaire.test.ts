@@ -1,7 +1,6 @@
 import { createDeviceAgent, type AgentStatus, type DeviceAgent } from '@talon/device-agent';
 import { decodeEscPos, FakeTcpPrinter } from '@talon/ticket-printer';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import pino from 'pino';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,24 +11,15 @@ import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } fr
 import { hashPassword } from '../packages/server-edge/src/index.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
+import { PHONE, WEB_ROOT, waitFor } from './support/phone-pages.js';
 
 // Issue #13's questionnaire, end to end: a ticket printed at a real office linked to a real
 // central, its QR read back from the printed bytes, served and finished, the two questions answered
 // on the phone page at phone size; central's quality view and the CSV count the answer once.
-const WEB_ROOT = resolve(import.meta.dirname, '../apps/booking-service/dist/web');
 /** Tuesday 24 November 2026, 09:00 in Moscow. */
 const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
 const TODAY = '2026-11-24';
 const OFFICE = 'demo-office';
-const PHONE = { width: 390, height: 844 };
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === 'true'))('the post-visit questionnaire on the phone page, counted at central', () => {
   const clock = manualClock(TUESDAY_9_00);

@@ -3,6 +3,7 @@ import { startLinkProxy, type LinkProxy } from '../apps/booking-service/src/test
 import { startTestCentral, TEST_OFFICE_KEYS, testCentralConfig, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
 import { manualClock } from '../apps/office-server/src/clock.js';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+import { waitFor } from './support/phone-pages.js';
 
 // A place taken from home, issue #12: central asks, the office decides over the real sync link
 // (through a TCP proxy the test cuts), and the answer comes back. No browser here: e2e/remote-queue.test.ts.
@@ -10,14 +11,6 @@ import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } fr
 const TUESDAY_10_00 = Date.UTC(2026, 10, 24, 7, 0);
 const OFFICE = 'demo-office';
 const KEY = (n: number) => `join-request-key-${String(n).padStart(4, '0')}`;
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('a place taken from home over the office link', () => {
   const clock = manualClock(TUESDAY_10_00);

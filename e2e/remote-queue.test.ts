@@ -1,6 +1,5 @@
 import type { BoardState, OperatorState } from '@talon/protocol';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLinkProxy, type LinkProxy } from '../apps/booking-service/src/testing/link-proxy.js';
@@ -9,26 +8,15 @@ import { manualClock } from '../apps/office-server/src/clock.js';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
+import { PHONE, WEB_ROOT, text, waitFor } from './support/phone-pages.js';
 
 // A place taken from home (issue #12) in Chromium at phone size: "join today's queue" on central's
 // booking page, the live page with the code, the office's console and board marking the ticket,
 // arrival at the kiosk, the call; a second place never confirmed, skipped once then expired; and
 // the booking page with the office's link down.
-const WEB_ROOT = resolve(import.meta.dirname, '../apps/booking-service/dist/web');
 /** Tuesday 24 November 2026, 10:00 in Moscow. */
 const TUESDAY_10_00 = Date.UTC(2026, 10, 24, 7, 0);
 const OFFICE = 'demo-office';
-const PHONE = { width: 390, height: 844 };
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 
 describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === 'true'))('a place taken from home, on the visitor\'s phone', () => {
   const clock = manualClock(TUESDAY_10_00);
