@@ -110,6 +110,20 @@ export const centralConfigSchema = z.strictObject({
     .strictObject({
       /** Connections each node holds when central runs on PostgreSQL (--database-url); 2 nodes x 10 fit PostgreSQL's default 100. */
       poolSize: z.number().int().min(1).max(200).default(10),
+      /**
+       * `events:push` group commit: the pushes that arrive together share one transaction and one
+       * COMMIT (each acked after it), instead of a transaction and a WAL flush each.
+       */
+      groupCommit: z
+        .strictObject({
+          /** How long the first push of a group waits for others; 0 groups only those of one tick. 2 ms is nothing beside a push's round trip. */
+          windowMs: z.number().int().min(0).max(1000).default(2),
+          /** Pushes in one transaction at most: a group's locks are held until its COMMIT. */
+          maxPushes: z.number().int().min(1).max(5000).default(200),
+          /** Groups committing at once, each holding one connection of `poolSize` (at most poolSize - 1); pushes arriving meanwhile wait and join the next group. */
+          concurrent: z.number().int().min(1).max(100).default(4),
+        })
+        .prefault({}),
     })
     .prefault({}),
   phone: z

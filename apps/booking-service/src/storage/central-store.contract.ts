@@ -49,6 +49,22 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(await store.eventCount('south')).toBe(0);
     });
 
+    it('answers each of many offices pushing at once for itself: a gap in one holds up no other', async () => {
+      // Pushes arriving in one tick may share a transaction (group commit); each answer is its own.
+      const offices = Array.from({ length: 40 }, (_, i) => `office-${String(i).padStart(2, '0')}`);
+      const gapped = 'office-17';
+      const first = await Promise.all(offices.map((o) => store.ingest(o, o === gapped ? [issued(1, o), issued(3, o)] : [issued(1, o), issued(2, o)], T)));
+      first.forEach((outcome, i) => {
+        const o = offices[i]!;
+        expect(outcome).toEqual(o === gapped ? { acked: [`${o}-e1`], bookingsChanged: false, resendFrom: 2 } : { acked: [`${o}-e1`, `${o}-e2`], bookingsChanged: false });
+      });
+      // Again at once: resends of what is held, new events, and the gap filled.
+      const second = await Promise.all(offices.map((o) => store.ingest(o, [issued(2, o), issued(3, o), issued(4, o)], T)));
+      second.forEach((outcome, i) => expect(outcome).toEqual({ acked: [2, 3, 4].map((n) => `${offices[i]}-e${n}`), bookingsChanged: false }));
+      for (const o of offices) expect(await store.eventCount(o)).toBe(4);
+      expect((await store.qualityVisits('office-03', '2026-11-24', '2026-11-24')).map((v) => v.ticketId)).toEqual([1, 2, 3, 4].map((n) => `office-03-t${n}`));
+    });
+
     it('gives the last place to one booking and frees it on cancel', async () => {
       expect(await store.createBooking(booking(1))).toMatchObject({ ok: true, booking: { status: 'booked', origin: 'central', version: 1 } });
       expect(await store.createBooking(booking(2))).toEqual({ ok: false, reason: 'slot-full' });

@@ -25,13 +25,9 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
   /** Answers whether a booking's state changed, so the office's copy may need a nudge. */
   return async function project(c: pg.PoolClient, officeId: string, event: Event): Promise<boolean> {
     switch (event.type) {
-      case 'ticket.issued': {
-        const t = event.ticket;
-        await c.query(`INSERT INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id, issued_at, queued_at, status,
-          first_service_id, account_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', $4, $10) ON CONFLICT DO NOTHING`,
-          [officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt, t.accountKey ?? null]);
+      case 'ticket.issued':
+        await insertIssuedTickets(c, [{ officeId, event }]);
         return false;
-      }
       case 'ticket.called':
         await touchVisit(c, officeId, event.ticketId, `status = 'called', first_called_at = COALESCE(first_called_at, $3), desk_id = $4,
           operator_id = COALESCE($5, operator_id)`, [event.at, event.deskId, text(event['operatorId'])]);
@@ -111,6 +107,28 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         return missing(event);
     }
   };
+}
+
+export type IssuedEvent = Extract<Event, { type: 'ticket.issued' }>;
+
+/**
+ * The tickets of many `ticket.issued` events in one statement (a group commit's pushes of many
+ * offices). An issued event only makes its own ticket's row, so the group may insert them all
+ * before the other first-seen events, which touch tickets made earlier.
+ */
+export async function insertIssuedTickets(c: pg.PoolClient, issued: readonly { officeId: string; event: IssuedEvent }[]): Promise<void> {
+  if (issued.length === 0) return;
+  const column = <T>(pick: (i: { officeId: string; event: IssuedEvent }) => T) => issued.map(pick);
+  await c.query(`INSERT INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id, issued_at, queued_at, status,
+      first_service_id, account_key)
+    SELECT o, i, n, s, d, k, b, ia, qa, 'waiting', s, ak
+    FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[])
+      AS t(o, i, n, s, d, k, b, ia, qa, ak)
+    ON CONFLICT DO NOTHING`, [
+    column((i) => i.officeId), column((i) => i.event.ticket.id), column((i) => i.event.ticket.number), column((i) => i.event.ticket.serviceId),
+    column((i) => i.event.ticket.officeDay), column((i) => i.event.ticket.kind), column((i) => i.event.ticket.bookingId ?? i.event.lateBookingId ?? null),
+    column((i) => i.event.ticket.issuedAt), column((i) => i.event.ticket.queuedAt), column((i) => i.event.ticket.accountKey ?? null),
+  ]);
 }
 
 function missing(event: never): never {
