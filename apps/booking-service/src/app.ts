@@ -143,11 +143,12 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     store: {
       ...store,
       // Keep the in-memory directory in step with what offices say about themselves.
-      saveOfficeSummary: async (officeId, summary, at) => {
-        await store.saveOfficeSummary(officeId, summary, at);
+      officeHello: async (officeId, summary, at) => {
+        const answer = await store.officeHello(officeId, summary, at);
         offices.remember(officeId, summary);
-        // The other nodes' booking pages must offer this office too.
-        if (options.cluster) clusterNsp.serverSideEmit('talon:office', officeId, summary);
+        // The other nodes' booking pages must offer this office too (an unchanged summary they hold).
+        if (options.cluster && answer.summaryChanged) clusterNsp.serverSideEmit('talon:office', officeId, summary);
+        return answer;
       },
     },
     config: () => config,

@@ -40,6 +40,22 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect((await store.officeSummaries()).get('north')?.name).toBe('ЦОК «Северный»');
     });
 
+    it("answers an office's hello with its bookings version, rewriting its summary only when it changed, for many offices at once", async () => {
+      await store.createBooking(booking(1));
+      expect(await store.officeHello('north', sampleOfficeSummary(), T + 1)).toEqual({ bookingsVersion: 1, summaryChanged: false });
+      const renamed = { ...sampleOfficeSummary(), name: 'ЦОК «Северный-2»' };
+      expect(await store.officeHello('north', renamed, T + 2)).toEqual({ bookingsVersion: 1, summaryChanged: true });
+      expect((await store.officeSummaries()).get('north')?.name).toBe('ЦОК «Северный-2»');
+      // A whole network relinking at once (a node died): each answered for itself.
+      const ids = Array.from({ length: 50 }, (_, i) => `office-${String(i).padStart(2, '0')}`);
+      const first = await Promise.all(ids.map((o) => store.officeHello(o, { ...sampleOfficeSummary(), name: o }, T)));
+      expect(first.every((a) => a.bookingsVersion === 0 && a.summaryChanged)).toBe(true);
+      const again = await Promise.all([...ids, 'north'].map((o) => store.officeHello(o, o === 'north' ? renamed : { ...sampleOfficeSummary(), name: o }, T + 3)));
+      expect(again).toEqual([...ids.map(() => ({ bookingsVersion: 0, summaryChanged: false })), { bookingsVersion: 1, summaryChanged: false }]);
+      const summaries = await store.officeSummaries();
+      expect(ids.every((o) => summaries.get(o)?.name === o)).toBe(true);
+    });
+
     it('holds each event once, in the office order, and names the gap it cannot fill', async () => {
       expect(await store.ingest('north', [issued(1), issued(2)], T)).toMatchObject({ acked: ['north-e1', 'north-e2'] });
       expect(await store.ingest('north', [issued(2), issued(3)], T)).toMatchObject({ acked: ['north-e2', 'north-e3'] });

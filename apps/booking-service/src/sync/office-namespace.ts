@@ -83,8 +83,8 @@ export function setUpOfficeNamespace(
 
     const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {
       async 'office:hello'({ summary }) {
-        await store.saveOfficeSummary(officeId, summary, deps.now());
-        return { ok: true, bookingsVersion: await store.bookingsVersion(officeId) };
+        const { bookingsVersion } = await store.officeHello(officeId, summary, deps.now());
+        return { ok: true, bookingsVersion };
       },
       async 'events:push'({ messages }) {
         for (let i = 1; i < messages.length; i += 1) {

@@ -11,6 +11,7 @@ import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createPostgresEventProjection } from './central-event-projection.js';
 import { inTransaction } from './in-transaction.js';
 import { createIngestGroups, type GroupCommitOptions } from './ingest-group.js';
+import { createOfficeHellos } from './office-hellos.js';
 import { migratePostgresCentral, openPostgresPool } from './open-postgres-pool.js';
 import { withUnavailableErrors } from './unavailable.js';
 
@@ -62,6 +63,7 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
   const project = createPostgresEventProjection(nextVersion, dayOf);
   const group = { ...GROUP_COMMIT_DEFAULTS, ...options.groupCommit };
   // A group holds one connection while it commits; leave at least one for bookings and hellos.
+  const hellos = createOfficeHellos(pool);
   const groups = createIngestGroups(pool, project, { ...group, concurrent: Math.max(1, Math.min(group.concurrent, options.poolSize - 1)) });
   const byCode = async (c: pg.Pool | pg.PoolClient, code: string) =>
     (await c.query(`SELECT * FROM bookings WHERE code = $1 AND origin = 'central'`, [code])).rows[0] as BookingRow | undefined;
@@ -80,6 +82,11 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
         waiting_standard_ms = excluded.waiting_standard_ms, updated_at = excluded.updated_at`,
         [officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at]);
       zones.set(officeId, summary.timeZone);
+    },
+    async officeHello(officeId, summary, at) {
+      const answer = await hellos.hello(officeId, summary, at);
+      zones.set(officeId, summary.timeZone);
+      return answer;
     },
     async officeSummaries() {
       const r = await pool.query(`SELECT id, summary FROM offices ORDER BY id`);
