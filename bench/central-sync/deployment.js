@@ -26,7 +26,8 @@ export function writeCentralConfig(dir, offices) {
       offices,
       // Every simulated office connects from 127.0.0.1 (or from nginx on it); a real company's
       // offices come from as many addresses as it has offices.
-      limits: { maxConnectionsPerAddress: 100_000 },
+      // A node must hold every office when the other one dies (and a phone page or two beside them).
+      limits: { maxConnectionsPerAddress: 100_000, maxConnections: 30_000 },
       postgres: { poolSize: 20 },
     }),
   );

@@ -234,7 +234,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
+        httpServer.listen({ port, host, backlog: limits.listenBacklog }, () => {
           httpServer.off('error', reject);
           void applyRetention().catch(() => {});
           resolve((httpServer.address() as AddressInfo).port);

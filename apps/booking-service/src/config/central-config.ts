@@ -64,6 +64,13 @@ export const centralConfigSchema = z.strictObject({
     .strictObject({
       /** Open TCP connections in all (Node's `server.maxConnections`). */
       maxConnections: z.number().int().min(10).max(1_000_000).default(10_000),
+      /**
+       * Connections the kernel holds for this node before it accepts them (`listen` backlog; Linux
+       * caps it at net.core.somaxconn). When a node dies its offices all reconnect to the others
+       * within a second or two: with Node's 511 the queue overflowed, connects through nginx timed
+       * out and nginx took the surviving node for dead too.
+       */
+      listenBacklog: z.number().int().min(16).max(65_535).default(4096),
       /** Open connections from one address: a café's NAT is a few dozen, a flood of idle sockets is thousands. */
       maxConnectionsPerAddress: z.number().int().min(1).max(100_000).default(200),
       /** A request's headers must arrive within this (Node's `headersTimeout`): slow-header sockets go. */
@@ -102,6 +109,19 @@ export const centralConfigSchema = z.strictObject({
       trackedAddresses: z.number().int().min(100).max(10_000_000).default(100_000),
       /** Reverse proxies (nginx) whose X-Forwarded-For names the client; the connection caps skip them. */
       trustedProxies: z.array(z.string().min(2).max(64)).default([]),
+      /**
+       * `events:push` taken by this node and waiting for the store, past which new pushes are
+       * answered `unavailable` at once (the office keeps its outbox and retries with backoff): a
+       * bounded queue, not one that grows until the offices time out and send everything again.
+       * 2,000 is a second of pushes at 2,000 events/s; the group commit takes 4 x 200 at a time.
+       */
+      maxPushesWaiting: z.number().int().min(1).max(1_000_000).default(2000),
+      /**
+       * Event-loop lag (99th percentile over the last second, ms) past which new `events:push` are
+       * answered `unavailable` at once, so the node's time goes to the pushes it took, to hellos
+       * and to the pings that keep 10,000 links up.
+       */
+      maxEventLoopLagMs: z.number().int().min(1).max(60_000).default(500),
       /** Refusals are logged as one line per address and reason per this many seconds, with a count. */
       refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
     })
