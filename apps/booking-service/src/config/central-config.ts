@@ -113,9 +113,10 @@ export const centralConfigSchema = z.strictObject({
        * `events:push` taken by this node and waiting for the store, past which new pushes are
        * answered `unavailable` at once (the office keeps its outbox and retries with backoff): a
        * bounded queue, not one that grows until the offices time out and send everything again.
-       * 2,000 is a second of pushes at 2,000 events/s; the group commit takes 4 x 200 at a time.
+       * 5,000 is half the offices of a 10,000-office network, a few seconds at the group commit's
+       * pace, well inside the office's 15 s ack timeout; the group commit takes 4 x 500 at a time.
        */
-      maxPushesWaiting: z.number().int().min(1).max(1_000_000).default(2000),
+      maxPushesWaiting: z.number().int().min(1).max(1_000_000).default(5000),
       /**
        * Event-loop lag (99th percentile over the last second, ms) past which new `events:push` are
        * answered `unavailable` at once, so the node's time goes to the pushes it took, to hellos
@@ -139,8 +140,8 @@ export const centralConfigSchema = z.strictObject({
         .strictObject({
           /** How long the first push of a group waits for others; 0 groups only those of one tick. 2 ms is nothing beside a push's round trip. */
           windowMs: z.number().int().min(0).max(1000).default(2),
-          /** Pushes in one transaction at most: a group's locks are held until its COMMIT. */
-          maxPushes: z.number().int().min(1).max(5000).default(200),
+          /** Pushes in one transaction at most: a group's locks are held until its COMMIT; under load bigger groups take more per COMMIT. */
+          maxPushes: z.number().int().min(1).max(5000).default(500),
           /** Groups committing at once, each holding one connection of `poolSize` (at most poolSize - 1); pushes arriving meanwhile wait and join the next group. */
           concurrent: z.number().int().min(1).max(100).default(4),
         })

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import { withHandledPublish } from './redis-publish-guard.js';
 
 export interface RedisCluster {
   /** Socket.IO's adapter factory: `io.adapter(cluster.adapter)`. */
@@ -37,7 +38,7 @@ export function connectRedisCluster(url: string, prefix: string, logger: Logger)
     wasUp = true;
   });
   void client.connect().catch(() => {});
-  const adapter = createAdapter(client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, maxLen: 10_000 });
+  const adapter = createAdapter(withHandledPublish(client), { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, maxLen: 10_000 });
   return {
     adapter,
     up: () => client.isReady,

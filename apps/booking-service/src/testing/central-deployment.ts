@@ -114,8 +114,12 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=$
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
-      proxy_next_upstream error timeout http_502;
-      proxy_connect_timeout 2s;
+      # A dead node refuses at once (error): the other one is tried and the dead one left out. A
+      # connect that times out is a live node's full accept queue (all the dead node's offices
+      # reconnecting at once), and nginx counts it as a failure whatever proxy_next_upstream says:
+      # with 2 s it took the last live node out too. 10 s outlasts the kernel's SYN retries (1, 3, 7 s).
+      proxy_next_upstream error http_502;
+      proxy_connect_timeout 10s;
       proxy_read_timeout ${sizing.readTimeoutSeconds ?? 60}s;
     }
   }

@@ -85,6 +85,16 @@ describe.runIf(run)('PostgreSQL group commit of events:push', () => {
     expect(await store.eventCount('north')).toBe(3);
   });
 
+  it('takes a push naming one event id twice as one event, as the office-by-office way does', async () => {
+    const twice = { ...issued('west', 2), eventId: 'west-e1' } as SyncOutboxMessage;
+    const answers = await Promise.all([store.ingest('west', [issued('west', 1), twice], T), ...offices(5).map((o) => store.ingest(o, [issued(o, 1)], T))]);
+    expect(answers[0]).toEqual({ acked: ['west-e1', 'west-e1'], bookingsChanged: false });
+    expect(await store.eventCount('west')).toBe(1);
+    expect((await sql.query(`SELECT id FROM tickets WHERE office_id = 'west'`)).rows).toEqual([{ id: 'west-t1' }]);
+    // Its seq 2 was not taken: the office's next event 2 is, without a gap.
+    expect(await store.ingest('west', [issued('west', 2)], T)).toEqual({ acked: ['west-e2'], bookingsChanged: false });
+  });
+
   it('holds every event once when two nodes take overlapping groups of the same offices at once', async () => {
     const other = await createPostgresCentralStore({ url: database.url, poolSize: 6 });
     try {

@@ -74,11 +74,16 @@ export async function ingestPushesAtOnce(c: pg.PoolClient, project: Project, pus
   // What ingestOffice would do if every event at or below last + 1 were new or already held.
   const rows: { push: OfficePush; m: SyncOutboxMessage; fresh: boolean }[] = [];
   const lastAfter = new Map<string, number>();
+  const keys = new Set<string>();
   for (const push of pushes) {
     const before = lastOf.get(push.officeId)!;
     let last = before;
     for (const m of push.messages) {
       if (m.seq > last + 1) throw new NotAtOnce(`a gap in ${push.officeId}'s log`);
+      // One event id twice in a push: only the first is new, which one statement cannot tell.
+      const key = `${push.officeId}\u0000${m.eventId}`;
+      if (keys.has(key)) throw new NotAtOnce(`${m.eventId} twice in one push`);
+      keys.add(key);
       // Above `before` the event must be new; at or below it may be a resend already held.
       rows.push({ push, m, fresh: m.seq > before });
       last = Math.max(last, m.seq);

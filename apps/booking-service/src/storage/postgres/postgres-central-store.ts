@@ -24,7 +24,7 @@ export interface PostgresCentralStoreOptions {
 }
 
 /** The defaults of `postgres.groupCommit` (central-config.ts says why). */
-export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 2, maxPushes: 200, concurrent: 4 };
+export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 2, maxPushes: 500, concurrent: 4 };
 
 const UNIQUE_VIOLATION = '23505';
 
