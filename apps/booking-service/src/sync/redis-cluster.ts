@@ -1,12 +1,13 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
-import { withHandledPublish } from './redis-publish-guard.js';
 
 export interface RedisCluster {
   /** Socket.IO's adapter factory: `io.adapter(cluster.adapter)`. */
   adapter: ReturnType<typeof createAdapter>;
   up(): boolean;
+  /** Called each time Redis is reachable again after an outage (not at the first connect). */
+  onReconnect(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -32,16 +33,28 @@ export function connectRedisCluster(url: string, prefix: string, logger: Logger)
     if (!reportedDown) logger.warn({ reason: error.message }, 'redis unreachable: nudges to offices on other nodes pause');
     reportedDown = true;
   });
+  const reconnected: (() => void)[] = [];
   client.on('ready', () => {
-    if (reportedDown || wasUp) logger.info('redis reachable again: nudges across nodes resume');
+    if (reportedDown || wasUp) {
+      logger.info('redis reachable again: nudges across nodes resume');
+      reconnected.forEach((listener) => listener());
+    }
     reportedDown = false;
     wasUp = true;
   });
   void client.connect().catch(() => {});
-  const adapter = createAdapter(withHandledPublish(client), { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, maxLen: 10_000 });
+  // The adapter sends its heartbeats (and serverSideEmit: unlinks, summaries, nudges) by PUBLISH
+  // without awaiting them: one in flight when Redis drops, queued when the node stops during an
+  // outage, or timing out while thousands of offices relink to a lagging node (it took the survivor
+  // of a kill down in bench/central-sync) would be an unhandled rejection. A lost heartbeat costs
+  // nothing (the next one follows), so PUBLISH answers 0 receivers instead.
+  const publish = client.publish.bind(client);
+  Object.defineProperty(client, 'publish', { value: (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0) });
+  const adapter = createAdapter(client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, maxLen: 10_000 });
   return {
     adapter,
     up: () => client.isReady,
+    onReconnect: (listener) => void reconnected.push(listener),
     async close() {
       client.destroy();
     },
