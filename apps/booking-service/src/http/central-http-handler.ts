@@ -47,6 +47,8 @@ export interface CentralHttpDeps {
   bookingGuesses: FailureCounter;
   /** Nudge requests per address and per ticket (limits.nudgesPerAddress, limits.nudgeRequestsPerTicket). */
   nudgeRequests: { perAddress: FailureCounter; perTicket: FailureCounter };
+  /** «Я на месте» presses per address and per ticket (limits.remoteArrivalsPerAddress, limits.remoteArrivalsPerTicket). */
+  arrivals: { perAddress: FailureCounter; perTicket: FailureCounter };
   refusals: RefusalLog;
   /** The ticket QR's token: which ticket a phone page shows, if any. */
   checkPhoneToken: PhoneTokenCheck;
@@ -238,9 +240,22 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
         if (!answer.ok && answer.code === 'rate-limited') deps.refusals.refused(from, 'remote-joins');
         return send(response, answer);
       }
-      case 'POST /api/phone/:token/arrived':
+      case 'POST /api/phone/:token/arrived': {
         if (!deps.remote) break;
-        return send(response, await deps.remote.arrive(ticketOf(actor), await readJsonBody(request, REMOTE_BODY_LIMIT), address()));
+        // Each press is a question to the office over its link: counted per address and per
+        // ticket before any work, as nudges are.
+        const ref = ticketOf(actor);
+        const from = address();
+        const ticket = `${ref.officeId}/${ref.ticketId}/${ref.officeDay}`;
+        const over = deps.arrivals.perAddress.blocked(from) ? 'arrivals-per-address' : deps.arrivals.perTicket.blocked(ticket) ? 'arrivals-per-ticket' : undefined;
+        if (over) {
+          deps.refusals.refused(over === 'arrivals-per-address' ? from : ticket, over);
+          return send(response, refuse('rate-limited', over === 'arrivals-per-address' ? 'too many arrivals from this address; try again later' : 'too many arrivals for this ticket; ask at the desk'));
+        }
+        deps.arrivals.perAddress.fail(from);
+        deps.arrivals.perTicket.fail(ticket);
+        return send(response, await deps.remote.arrive(ref, await readJsonBody(request, REMOTE_BODY_LIMIT), from));
+      }
       case 'GET /api/phone/:token/arrival-qr.svg': {
         if (!deps.remote) break;
         const code = await deps.remote.code(ticketOf(actor));
