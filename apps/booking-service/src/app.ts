@@ -199,6 +199,10 @@ export async function createCentralService(options: CentralServiceOptions): Prom
         perAddress: createFailureCounter({ max: limits.nudgesPerAddress, windowMs: limits.nudgeWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
         perTicket: createFailureCounter({ max: limits.nudgeRequestsPerTicket, windowMs: limits.nudgeWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
       },
+      arrivals: {
+        perAddress: createFailureCounter({ max: limits.remoteArrivalsPerAddress, windowMs: limits.remoteArrivalWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+        perTicket: createFailureCounter({ max: limits.remoteArrivalsPerTicket, windowMs: limits.remoteArrivalWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+      },
       refusals,
       checkPhoneToken,
       nudges,

@@ -95,6 +95,16 @@ export const centralConfigSchema = z.strictObject({
       remoteJoinsPerAddress: z.number().int().min(1).max(10_000).default(5),
       remoteJoinWindowMinutes: z.number().int().min(1).max(1440).default(60),
       /**
+       * «Я на месте» presses (`POST /api/phone/<token>/arrived`) one address may make per arrival
+       * window. Each one is a question put to the office over its link, so a script with one token
+       * must not keep the office busy; a hall's Wi-Fi is one address for every visitor arriving.
+       */
+      remoteArrivalsPerAddress: z.number().int().min(1).max(100_000).default(30),
+      /** «Я на месте» presses one ticket may make per arrival window (a visitor needs one, or a few if out of range). */
+      remoteArrivalsPerTicket: z.number().int().min(1).max(1000).default(10),
+      /** The window the two arrival counts are kept for. */
+      remoteArrivalWindowMinutes: z.number().int().min(1).max(1440).default(10),
+      /**
        * Questionnaire submissions (kept or refused) one address may make per window: a hall's guest
        * Wi-Fi is one address for a whole office, so this is generous; a script is stopped.
        */
