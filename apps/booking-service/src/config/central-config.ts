@@ -130,9 +130,10 @@ export const centralConfigSchema = z.strictObject({
        * answered `unavailable` at once (the office keeps its outbox and retries with backoff). A
        * queue is cheap while the store keeps up: the group commits take everything waiting in one
        * transaction, so a burst makes bigger groups, not more of them, and shedding it only sends
-       * offices into a backoff of seconds (on the bench, at 2,000 and 5,000 it cut SQLite from
-       * 1,955 to 249 events/s). 20,000 is twice the offices one node holds when the other is down:
-       * it bounds the memory of a flood (an office pushing without waiting for its acks).
+       * offices into a backoff of seconds (on a loaded bench, 2,000 with a 1 s lag limit left
+       * SQLite 249 events/s where no refusals gave 1,320/s). 20,000 is twice the offices one node
+       * holds when the other is down: it bounds the memory of a flood (an office pushing without
+       * waiting for its acks).
        */
       maxPushesWaiting: z.number().int().min(1).max(1_000_000).default(20_000),
       /**
@@ -142,8 +143,7 @@ export const centralConfigSchema = z.strictObject({
        * dropped; an office whose ack is 15 s late sends its batch again). 10 s, a node about to
        * lose its links: below that the lag is mostly useful work (a SQLite group commit of
        * thousands of pushes runs in one go, a node starved by its neighbours waits for a core),
-       * and shedding only adds the offices' backoff to their lag (at 1 s and 3 s it cut SQLite on
-       * the bench to 1,736 events/s with a p99 of 18.7 s).
+       * and shedding only adds the offices' backoff to their lag (bench/central-sync README).
        */
       maxEventLoopLagMs: z.number().int().min(1).max(60_000).default(10_000),
       /** Refusals are logged as one line per address and reason per this many seconds, with a count. */
