@@ -12,13 +12,14 @@ type Event = SyncOutboxMessage['event'];
  */
 export function createPostgresEventProjection(nextVersion: (client: pg.PoolClient, officeId: string) => Promise<number>, dayOf: (officeId: string, at: number) => Promise<string>) {
   const ended = (c: pg.PoolClient, status: string, at: number, serviceMs: number | null, officeId: string, ticketId: string) =>
-    c.query(`UPDATE tickets SET status = $1, ended_at = $2, service_ms = COALESCE($3, service_ms) WHERE office_id = $4 AND id = $5`, [status, at, serviceMs, officeId, ticketId]);
+    c.query(dropsReportDay(`UPDATE tickets SET status = $1, ended_at = $2, service_ms = COALESCE($3, service_ms) WHERE office_id = $4 AND id = $5
+      RETURNING office_id, office_day`), [status, at, serviceMs, officeId, ticketId]);
   const setStatus = (c: pg.PoolClient, status: string, officeId: string, ticketId: string) =>
-    c.query(`UPDATE tickets SET status = $1 WHERE office_id = $2 AND id = $3`, [status, officeId, ticketId]);
+    c.query(dropsReportDay(`UPDATE tickets SET status = $1 WHERE office_id = $2 AND id = $3 RETURNING office_id, office_day`), [status, officeId, ticketId]);
   const bookingFrom = async (c: pg.PoolClient, status: string, officeId: string, bookingId: string) => {
     const version = await nextVersion(c, officeId);
-    const r = await c.query(`UPDATE bookings SET status = $1, version = $2 WHERE id = $3 AND office_id = $4 AND status = 'booked'
-      RETURNING service_id, slot_start`, [status, version, bookingId, officeId]);
+    const r = await c.query(dropsReportDay(`UPDATE bookings SET status = $1, version = $2 WHERE id = $3 AND office_id = $4 AND status = 'booked'
+      RETURNING office_id, office_day, service_id, slot_start`), [status, version, bookingId, officeId]);
     return r.rows[0] as { service_id: string; slot_start: number } | undefined;
   };
 
@@ -27,8 +28,8 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
     switch (event.type) {
       case 'ticket.issued': {
         const t = event.ticket;
-        await c.query(`INSERT INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id, issued_at, queued_at, status,
-          first_service_id, account_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', $4, $10) ON CONFLICT DO NOTHING`,
+        await c.query(dropsReportDay(`INSERT INTO tickets (office_id, id, number, service_id, office_day, kind, booking_id, issued_at, queued_at, status,
+          first_service_id, account_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', $4, $10) ON CONFLICT DO NOTHING RETURNING office_id, office_day`),
           [officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt, t.accountKey ?? null]);
         return false;
       }
@@ -68,8 +69,8 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         const name = typeof b['customerName'] === 'string' ? b['customerName'] : null;
         const phone = officeBookingPhone(b);
         const version = await nextVersion(c, officeId);
-        await c.query(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
-          customer_name, phone, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'office', $8, $9, $10, $11)`,
+        await c.query(dropsReportDay(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
+          customer_name, phone, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'office', $8, $9, $10, $11) RETURNING office_id, office_day`),
           [b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, await dayOf(officeId, b.slotStart), name, phone, event.at, version]);
         // Booked at the office: may go past capacity (both sides took the last place while the link
         // was down, and both visitors come), but the booking page must not offer it again.
@@ -81,8 +82,8 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
         const status = event.late ? 'late' : 'arrived';
         const version = await nextVersion(c, officeId);
         // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of.
-        const r = await c.query(`UPDATE bookings SET status = $1, ticket_id = $2, version = $3 WHERE id = $4 AND office_id = $5 AND status <> $1`,
-          [status, event.ticketId, version, event.bookingId, officeId]);
+        const r = await c.query(dropsReportDay(`UPDATE bookings SET status = $1, ticket_id = $2, version = $3 WHERE id = $4 AND office_id = $5 AND status <> $1
+          RETURNING office_id, office_day`), [status, event.ticketId, version, event.bookingId, officeId]);
         return (r.rowCount ?? 0) > 0;
       }
       case 'booking.cancelled': {
@@ -118,15 +119,23 @@ function missing(event: never): never {
 }
 
 /**
- * Updates a visit and, in the same statement (one round trip), drops its day's quality counts: a
+ * `write` (an INSERT or UPDATE of tickets or bookings returning office_id and office_day) and, in
+ * the same statement (one round trip), the drop of the report roll-up of each day it touched: the
+ * next report counts that day again (../report-days.ts). Answers the write's rows.
+ */
+function dropsReportDay(write: string, qualityToo = false): string {
+  return `WITH w AS (${write}),
+    report AS (DELETE FROM report_days r USING w WHERE r.office_id = w.office_id AND r.office_day = w.office_day)
+    ${qualityToo ? ', quality AS (DELETE FROM quality_days q USING w WHERE q.office_id = w.office_id AND q.office_day = w.office_day)' : ''}
+    SELECT * FROM w`;
+}
+
+/**
+ * Updates a visit and, in the same statement, drops its day's quality counts and report roll-up: a
  * late event makes them stale, and the next read counts the day again. `set` uses $3 onwards.
  */
 function touchVisit(c: pg.PoolClient, officeId: string, ticketId: string, set: string, params: unknown[]) {
-  return c.query(
-    `WITH t AS (UPDATE tickets SET ${set} WHERE office_id = $1 AND id = $2 RETURNING office_day)
-      DELETE FROM quality_days q USING t WHERE q.office_id = $1 AND q.office_day = t.office_day`,
-    [officeId, ticketId, ...params],
-  );
+  return c.query(dropsReportDay(`UPDATE tickets SET ${set} WHERE office_id = $1 AND id = $2 RETURNING office_id, office_day`, true), [officeId, ticketId, ...params]);
 }
 
 /** Fields central reads beyond the schema's named ones arrive as unknown: a string or nothing. */
