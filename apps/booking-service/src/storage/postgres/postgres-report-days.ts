@@ -93,11 +93,18 @@ export function createPostgresReportDays(pool: pg.Pool): ReportQueries {
         [officeId, office?.standard ?? null, JSON.stringify(rows), now]);
     });
 
-  /** Counts the office days `missing` names, office by office; answers how many. */
+  /**
+   * Counts the office days `missing` names, office by office, on up to half the pool's connections
+   * at once (a count is mostly round trips; the other half stays free for requests); answers how many.
+   */
   const countMissing = async (missing: readonly { officeId: string; day: string }[], now: number) => {
     const byOffice = new Map<string, string[]>();
     for (const { officeId, day } of missing) byOffice.set(officeId, [...(byOffice.get(officeId) ?? []), day]);
-    for (const [officeId, days] of byOffice) await countOffice(officeId, days, now);
+    const queue = [...byOffice];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await countOffice(next[0], next[1], now);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.floor((pool.options.max ?? 2) / 2)) }, worker));
     return missing.length;
   };
 
