@@ -23,16 +23,33 @@ const bookingCountsSql = (where: string, now: string) => `SELECT office_id AS "o
 
 type ReportQueries = Pick<CentralStore, 'reportCounts' | 'rollUpReportDays'>;
 
+/** What an ingest batch wrote, for the drop of its days' roll-up: office days, and tickets whose day the drop looks up. */
+export interface BatchWrites {
+  days: Set<string>;
+  tickets: Set<string>;
+}
+
+export const noWrites = (): BatchWrites => ({ days: new Set(), tickets: new Set() });
+
+/**
+ * A CTE that drops the roll-up of office `$1`'s days `$3` (text[]) and its tickets' `$4` (text[]):
+ * an ingest batch's, in the statement that moves its office_seq, under that row's lock, before
+ * it commits.
+ */
+export const DROP_REPORT_DAYS = `dropped AS (DELETE FROM report_days WHERE office_id = $1 AND (office_day = ANY($3::text[])
+  OR office_day IN (SELECT office_day FROM tickets WHERE office_id = $1 AND id = ANY($4::text[]))))`;
+
 /**
  * The company report on PostgreSQL: closed office days from report_days, counted once per office
  * and day; open days (and everything when `rolledUp` is false) from the tickets.
  *
  * A row must never outlive a change to what it counts. Every write that can change a day's counts
- * deletes the day's row in its own transaction: the ingest's projection (../postgres/
- * central-event-projection.ts) under the office's office_seq lock, central's bookings under the
- * office's booking_versions lock. A roll-up takes both locks for its office before it counts, and
- * keeps them until its rows are committed: no event or booking of that office commits between the
- * count and the row, and every one after finds the row and deletes it. One office per transaction,
+ * deletes the day's row in its own transaction: the ingest (the days its events wrote, collected by
+ * central-event-projection.ts, dropped by DROP_REPORT_DAYS) under the office's office_seq lock,
+ * central's bookings under the office's booking_versions lock. A roll-up takes both locks for its
+ * office before it counts, and keeps them until its rows are committed: no event or booking of
+ * that office commits between the count and the row, and every one after finds the row and
+ * deletes it. One office per transaction,
  * so an office's ingest waits at most for its own count (a year: ~100,000 tickets, ~0.1 s).
  */
 export function createPostgresReportDays(pool: pg.Pool): ReportQueries {
