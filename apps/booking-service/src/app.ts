@@ -23,6 +23,7 @@ import { officeDayOf } from './booking/office-day.js';
 import { isOfficeLinked, officeRoom, setUpOfficeNamespace, type OfficeNamespace } from './sync/office-namespace.js';
 import { createRemoteQueue } from './remote/remote-queue.js';
 import type { RedisCluster } from './sync/redis-cluster.js';
+import { createBookingRecheck } from './sync/booking-recheck.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -85,6 +86,13 @@ export async function createCentralService(options: CentralServiceOptions): Prom
   // with Redis down the local ones still arrive (a plain broadcast would wait on Redis).
   const clusterNsp = officeNsp as unknown as { serverSideEmit(event: string, ...args: unknown[]): boolean; on(event: string, listener: (...args: unknown[]) => void): void };
   const nudgeHere = (officeId: string, version: number) => officeNsp.local.to(officeRoom(officeId)).emit('bookings:changed', { version });
+  const recheck = createBookingRecheck({ versions: (ids) => store.bookingsVersions(ids), nudge: nudgeHere });
+  const runRecheck = () =>
+    void recheck.check().catch((error: unknown) => logger.warn({ err: error }, 'could not recheck the offices\' booking versions; trying again on the next round'));
+  const recheckTimer = setInterval(runRecheck, config.booking.changesRecheckSeconds * 1000);
+  recheckTimer.unref();
+  // Redis back after an outage: what it dropped meanwhile is found now, not a round later.
+  options.cluster?.onReconnect(runRecheck);
   let directoryTimer: NodeJS.Timeout | undefined;
   if (options.cluster) {
     clusterNsp.on('talon:nudge', (officeId, version) => {
@@ -156,6 +164,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     now,
     handshakeFailures,
     refusals,
+    recheck,
   });
   const remote = createRemoteQueue({
     store,
@@ -248,6 +257,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       if (retentionTimer) clearInterval(retentionTimer);
       refusals.close();
       if (directoryTimer) clearInterval(directoryTimer);
+      clearInterval(recheckTimer);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await store.close();

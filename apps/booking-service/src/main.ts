@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, 'uncaught exception; exiting so the service manager restarts a clean process');
     process.exit(1);
   });
+  // Logged, not fatal: a library's stray promise must not take a node down with its offices' links.
+  process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled promise rejection'));
   mkdirSync(options.dataDir, { recursive: true });
   if (options.demo && !existsSync(options.configFile)) {
     mkdirSync(dirname(options.configFile), { recursive: true });

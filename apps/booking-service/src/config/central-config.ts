@@ -57,6 +57,12 @@ export const centralConfigSchema = z.strictObject({
       maxActivePerPhone: z.number().int().min(1).max(50).default(3),
       /** Web origins whose pages may call the API from the browser (the company's website). */
       allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as https://example.ru')).default([]),
+      /**
+       * How often each node checks, in one query for all offices linked to it, whether an office has
+       * booking changes it has not been told of: the longest a booking waits when its nudge was lost
+       * on the way through Redis (down or restarted). One indexed lookup per linked office each time.
+       */
+      changesRecheckSeconds: z.number().min(0.1).max(3600).default(20),
     })
     .prefault({}),
   /** What one client may cost the service; the defaults fit a company's central (README: Limits). */

@@ -69,6 +69,7 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(changes.map((c) => [c.bookingId, c.status])).toEqual([['cb-1', 'booked'], ['cb-2', 'cancelled']]);
       expect(changes.every((c) => !('phone' in c))).toBe(true);
       expect(version).toBe(await store.bookingsVersion('north'));
+      expect(await store.bookingsVersions(['north', 'south', 'nowhere'])).toEqual(new Map([['north', version]]));
       expect((await store.bookingChangesSince('north', version, 10)).changes).toEqual([]);
       expect((await store.bookingChangesSince('south', 0, 10)).changes).toEqual([]);
 

@@ -119,6 +119,8 @@ export interface CentralStore {
   bookedPerSlot(officeId: string, serviceId: string, from: number, to: number): Promise<Map<number, number>>;
   bookingChangesSince(officeId: string, since: number, limit: number): Promise<{ changes: BookingChange[]; version: number }>;
   bookingsVersion(officeId: string): Promise<number>;
+  /** The booking versions of many offices in one call (offices with no bookings are left out). */
+  bookingsVersions(officeIds: string[]): Promise<Map<string, number>>;
 
   /** Clears names and phone numbers of bookings whose slot ended before `cutoff`; answers how many. */
   forgetPersonalData(cutoff: number): Promise<number>;

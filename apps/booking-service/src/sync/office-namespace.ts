@@ -15,6 +15,7 @@ import { secretMatches } from '../config/secret-hash.js';
 import type { PhoneFanOut } from '../phone/phone-namespace.js';
 import { authorise } from '../auth/central-permissions.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
+import type { BookingRecheck } from './booking-recheck.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
 type OfficeSocket = Socket<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
@@ -43,6 +44,8 @@ export function setUpOfficeNamespace(
     refusals: RefusalLog;
     /** Phone pages on this node: the statuses offices send and their links' state go there. */
     phones?: PhoneFanOut;
+    /** What each office linked here knows of its bookings, for the recheck under nudges. */
+    recheck?: BookingRecheck;
   },
 ): void {
   const { store, logger } = deps;
@@ -78,13 +81,18 @@ export function setUpOfficeNamespace(
     void socket.join(officeRoom(officeId));
     deps.phones?.linkChanged(officeId, true);
     socket.on('disconnect', () => {
-      if (!isOfficeLinked(nsp, officeId)) deps.phones?.linkChanged(officeId, false);
+      if (isOfficeLinked(nsp, officeId)) return;
+      deps.phones?.linkChanged(officeId, false);
+      deps.recheck?.unlinked(officeId);
     });
 
     const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {
       async 'office:hello'({ summary }) {
         await store.saveOfficeSummary(officeId, summary, deps.now());
-        return { ok: true, bookingsVersion: await store.bookingsVersion(officeId) };
+        const bookingsVersion = await store.bookingsVersion(officeId);
+        // Told at hello: the office pulls up to here by itself; anything later needs a nudge.
+        deps.recheck?.known(officeId, bookingsVersion);
+        return { ok: true, bookingsVersion };
       },
       async 'events:push'({ messages }) {
         for (let i = 1; i < messages.length; i += 1) {
@@ -96,6 +104,9 @@ export function setUpOfficeNamespace(
       },
       async 'bookings:pull'({ since, limit = 200 }) {
         const { changes, version } = await store.bookingChangesSince(officeId, since, limit);
+        // What the office has now taken: the last change handed over, not the store's newest
+        // version, which may have moved on between the read and this answer.
+        deps.recheck?.known(officeId, changes.at(-1)?.version ?? since);
         return { ok: true, changes, version, more: changes.length === limit };
       },
       async 'tickets:status'({ statuses }) {

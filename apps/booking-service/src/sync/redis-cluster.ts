@@ -6,6 +6,8 @@ export interface RedisCluster {
   /** Socket.IO's adapter factory: `io.adapter(cluster.adapter)`. */
   adapter: ReturnType<typeof createAdapter>;
   up(): boolean;
+  /** Called each time Redis is reachable again after an outage (not at the first connect). */
+  onReconnect(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -31,16 +33,26 @@ export function connectRedisCluster(url: string, prefix: string, logger: Logger)
     if (!reportedDown) logger.warn({ reason: error.message }, 'redis unreachable: nudges to offices on other nodes pause');
     reportedDown = true;
   });
+  const reconnected: (() => void)[] = [];
   client.on('ready', () => {
-    if (reportedDown || wasUp) logger.info('redis reachable again: nudges across nodes resume');
+    if (reportedDown || wasUp) {
+      logger.info('redis reachable again: nudges across nodes resume');
+      reconnected.forEach((listener) => listener());
+    }
     reportedDown = false;
     wasUp = true;
   });
   void client.connect().catch(() => {});
+  // The adapter sends its heartbeats by PUBLISH without awaiting them: one in flight when Redis
+  // drops, or queued when the node stops during an outage, would be an unhandled rejection. A
+  // lost heartbeat costs nothing (the next one follows), so PUBLISH answers 0 receivers instead.
+  const publish = client.publish.bind(client);
+  Object.defineProperty(client, 'publish', { value: (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0) });
   const adapter = createAdapter(client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, maxLen: 10_000 });
   return {
     adapter,
     up: () => client.isReady,
+    onReconnect: (listener) => void reconnected.push(listener),
     async close() {
       client.destroy();
     },

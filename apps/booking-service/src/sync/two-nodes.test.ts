@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresCentralStore } from '../storage/postgres/postgres-central-store.js';
 import { startLinkProxy, type LinkProxy } from '../testing/link-proxy.js';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
-import { startTestCentral, TEST_OFFICE_KEYS, type TestCentral } from '../testing/test-central.js';
+import { startTestCentral, testCentralConfig, TEST_OFFICE_KEYS, type TestCentral } from '../testing/test-central.js';
 import { createTestDatabase, postgresSuitesRun, testRedisPrefix, testRedisPresent, TEST_POSTGRES_URL, TEST_REDIS_URL } from '../testing/test-postgres.js';
 import { connectRedisCluster } from './redis-cluster.js';
 import { silentCentralLogger } from '../logger.js';
@@ -21,6 +21,8 @@ describe.runIf(run)('two central nodes on one PostgreSQL and one Redis', () => {
   let a: TestCentral;
   let b: TestCentral;
   let office: Socket;
+  let startNode: (url: string, redisUrl?: string) => Promise<TestCentral>;
+  let c: TestCentral | undefined;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -29,26 +31,29 @@ describe.runIf(run)('two central nodes on one PostgreSQL and one Redis', () => {
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
     const prefix = testRedisPrefix();
-    const node = async (url: string) => {
+    const node = async (url: string, redisUrl = TEST_REDIS_URL) => {
       const store = await createPostgresCentralStore({ url, poolSize: 4 });
-      return startTestCentral({ store, databaseUp: () => store.ping(), cluster: connectRedisCluster(TEST_REDIS_URL, prefix, silentCentralLogger()), now: () => MONDAY_7_00 });
+      // A short recheck, so a lost nudge shows up within the test's patience.
+      const config = testCentralConfig((c) => void (c.booking.changesRecheckSeconds = 0.5));
+      return startTestCentral({ store, config, databaseUp: () => store.ping(), cluster: connectRedisCluster(redisUrl, prefix, silentCentralLogger()), now: () => MONDAY_7_00 });
     };
+    startNode = node;
     a = await node(viaProxy.toString());
     b = await node(database.url);
     office = await b.connectOffice({ officeId: 'north', key: TEST_OFFICE_KEYS.north });
     await office.emitWithAck('office:hello', { summary: sampleOfficeSummary() });
   });
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([a?.stop(), b?.stop(), c?.stop()]);
     await proxy?.close();
     await database?.drop();
   });
 
-  const book = (central: TestCentral) =>
+  const book = (central: TestCentral, slotStart = TUESDAY_10_00) =>
     fetch(`${central.url}/api/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ officeId: 'north', serviceId: 'contracts', slotStart: TUESDAY_10_00, name: 'Иванова Мария', phone: '8 (916) 123-45-67', personalDataConsent: true }),
+      body: JSON.stringify({ officeId: 'north', serviceId: 'contracts', slotStart, name: 'Иванова Мария', phone: '8 (916) 123-45-67', personalDataConsent: true }),
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as { ok: boolean; code?: string } }));
 
   it('nudges the office linked to node B when a visitor books on node A', async () => {
@@ -74,5 +79,31 @@ describe.runIf(run)('two central nodes on one PostgreSQL and one Redis', () => {
     await expect.poll(async () => (await fetch(`${a.url}/healthz`)).status, { timeout: 10_000 }).toBe(200);
     // The slot was taken by the first test: the store answers again, with its own refusal.
     expect(await book(a)).toMatchObject({ status: 409, body: { ok: false, code: 'slot-full' } });
+  });
+
+  it('still tells the office of a booking whose nudge never crossed Redis, from its own node\'s recheck', async () => {
+    // Node C cannot reach Redis at all: its nudge for node B's office is lost, as one is when Redis
+    // is down or restarts with nothing kept.
+    c = await startNode(database.url, 'redis://127.0.0.1:1');
+    // The office takes what it has been nudged about so far, as a real one does.
+    const pull = async (since: number) => (await office.emitWithAck('bookings:pull', { since })) as { ok: boolean; version: number; changes: { status: string }[] };
+    const before = (await pull(0)).version;
+    const nudged = new Promise<number>((resolve) => {
+      const listener = ({ version }: { version: number }) => {
+        if (version <= before) return;
+        office.off('bookings:changed', listener);
+        resolve(version);
+      };
+      office.on('bookings:changed', listener);
+    });
+    const booked = await book(c, TUESDAY_10_00 + 60 * 60_000);
+    expect(booked).toMatchObject({ status: 200, body: { ok: true } });
+    const version = await nudged;
+    expect(await pull(before)).toMatchObject({ ok: true, version, changes: [{ status: 'booked' }] });
+    // Told once: with the change pulled, the next rounds are quiet.
+    let again = 0;
+    office.on('bookings:changed', () => (again += 1));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(again).toBe(0);
   });
 });

@@ -186,6 +186,12 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
     async bookingsVersion(officeId) {
       return maxVersion(pool, officeId);
     },
+    async bookingsVersions(officeIds) {
+      // booking_versions moves in the same transaction as the booking it numbers, so its committed
+      // value is the newest version an office can pull: one primary-key lookup per office.
+      const r = await pool.query(`SELECT office_id, value FROM booking_versions WHERE office_id = ANY($1::text[])`, [officeIds]);
+      return new Map((r.rows as { office_id: string; value: string | number }[]).map((row) => [row.office_id, Number(row.value)]));
+    },
     async forgetPersonalData(cutoff) {
       // slot_start < cutoff lets the partial index find the few rows still holding a name or phone.
       const r = await pool.query(`UPDATE bookings SET phone = NULL, customer_name = NULL

@@ -186,6 +186,11 @@ export function createSqliteCentralStore(file: string): CentralStore {
     async bookingsVersion(officeId) {
       return s.version.get(officeId) as number;
     },
+    async bookingsVersions(officeIds) {
+      // One indexed MAX per office inside one read: cheaper than grouping the whole bookings table.
+      const read = db.transaction(() => officeIds.map((id) => [id, s.version.get(id) as number] as const).filter(([, v]) => v > 0));
+      return new Map(read());
+    },
     async forgetPersonalData(cutoff) {
       return s.forget.run(cutoff).changes;
     },
