@@ -44,6 +44,8 @@ describe.runIf(run)('PostgreSQL report roll-up on two nodes', () => {
     await nodes[0]!.pool.query(`UPDATE report_days SET tickets = 99 WHERE office_id = 'north' AND office_day = '2026-11-20'`);
     expect(await nodes[1]!.reportCounts(QUERY)).toMatchObject([{ tickets: 99 }]);
     expect(await nodes[1]!.reportCounts({ ...QUERY, rolledUp: false })).toMatchObject([{ tickets: 1 }]);
+    // Counting took the office's locks without making it look like an office with bookings.
+    expect(await nodes[1]!.bookingsVersions(['north'])).toEqual(new Map());
   });
 
   it('never keeps a row counted before a late event that committed while it was counted', async () => {

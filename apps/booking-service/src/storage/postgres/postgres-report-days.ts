@@ -91,10 +91,14 @@ export function createPostgresReportDays(pool: pg.Pool): ReportQueries {
   /** Counts one office's `days` and keeps them, zeros included, under the office's two locks (above). */
   const countOffice = (officeId: string, days: string[], now: number) =>
     inTransaction(pool, async (c) => {
-      // The same row locks the ingest and central's bookings take first, in the same order; a row
-      // made here for an office not heard from yet is what its first ingest or booking would make.
+      // The row locks the ingest and central's bookings take first, in the same order. office_seq is
+      // made if need be (as the office's first ingest would make it: an office off-line for days
+      // sends its closed days in its first batch). booking_versions is locked only if it exists: an
+      // office without it has no booking, and its first can only come by the ingest (locked above)
+      // or be made on-line for a slot still to come, never on a closed day. (A row made here would
+      // show in bookingsVersions as an office with bookings.)
       await c.query(`INSERT INTO office_seq (office_id, last_seq) VALUES ($1, 0) ON CONFLICT (office_id) DO UPDATE SET last_seq = office_seq.last_seq`, [officeId]);
-      await c.query(`INSERT INTO booking_versions (office_id, value) VALUES ($1, 0) ON CONFLICT (office_id) DO UPDATE SET value = booking_versions.value`, [officeId]);
+      await c.query(`SELECT 1 FROM booking_versions WHERE office_id = $1 FOR SHARE`, [officeId]);
       // A summary saved meanwhile (a new waiting standard) waits for this row to be kept, and the
       // read after it finds the row counted under the old standard and counts it again.
       const office = (await c.query(`SELECT waiting_standard_ms AS standard FROM offices WHERE id = $1 FOR SHARE`, [officeId])).rows[0] as { standard: number } | undefined;
