@@ -50,6 +50,7 @@ export function createSqliteReportDays(db: CentralDatabase): ReportQueries {
       SELECT u.office_id AS officeId, d.day AS day, r.office_id IS NULL AS missing, ${REPORT_DAY_FIELDS}
       FROM universe u CROSS JOIN days d
       LEFT JOIN report_days r ON r.office_day = d.day AND r.office_id = u.office_id AND r.waiting_standard_ms IS u.standard
+        AND r.office_day BETWEEN @from AND @to AND (@officeId IS NULL OR r.office_id = @officeId)
       WHERE r.office_id IS NULL OR r.tickets > 0 OR r.bookings > 0`),
     save: db.prepare(`INSERT INTO report_days (office_id, office_day, waiting_standard_ms, ${REPORT_DAY_COUNTS.map(([column]) => column).join(', ')}, counted_at)
       VALUES (?, ?, ?, ${REPORT_DAY_COUNTS.map(() => '?').join(', ')}, ?)
