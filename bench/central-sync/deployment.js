@@ -26,7 +26,9 @@ export function writeCentralConfig(dir, offices) {
       offices,
       // Every simulated office connects from 127.0.0.1 (or from nginx on it); a real company's
       // offices come from as many addresses as it has offices.
-      limits: { maxConnectionsPerAddress: 100_000 },
+      // A node must hold every office when the other one dies (and a phone page or two beside them).
+      // BENCH_CENTRAL_LIMITS (JSON) overrides any of them, e.g. '{"maxEventLoopLagMs": 1000}'.
+      limits: { maxConnectionsPerAddress: 100_000, maxConnections: 30_000, refusalLogSeconds: 5, ...JSON.parse(process.env.BENCH_CENTRAL_LIMITS ?? '{}') },
       postgres: { poolSize: 20 },
     }),
   );
@@ -34,7 +36,9 @@ export function writeCentralConfig(dir, offices) {
 }
 
 /** A node as the bench runs it: its errors on the bench's stderr, for a node that falls over. */
-const startNode = (dir, configFile, port, args) => startCentralNode({ dir, configFile, port, args, stderr: 'inherit' });
+const LOG_DIR = process.env.BENCH_LOG_DIR;
+const startNode = (dir, configFile, port, args) =>
+  startCentralNode({ dir, configFile, port, args, stderr: 'inherit', ...(LOG_DIR && { logFile: join(LOG_DIR, `central-${port}.log`) }) });
 
 /**
  * nginx sized for thousands of websockets: each office holds two descriptors (its own, and nginx's

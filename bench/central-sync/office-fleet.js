@@ -69,6 +69,10 @@ const commands = {
   async status() {
     return status();
   },
+  /** For each office moved since the mark and linked again: ms from losing its link to its next hello answered. */
+  async relinkTimes() {
+    return { times: offices.filter((o) => o.droppedAt > killMark && o.linked && o.linkedAt > o.droppedAt).map((o) => o.linkedAt - o.droppedAt) };
+  },
   async close() {
     for (const office of offices) office.close();
     setTimeout(() => process.exit(0), 100);

@@ -139,6 +139,10 @@ async function measure(start) {
       const relinked = await until('every office relinked', async () => (await offices.status()).relinked, RELINK_LIMIT_MS).then(() => true, () => false);
       const after = await offices.status();
       figures.movedOffices = after.moved;
+      const relinks = (await offices.all('relinkTimes')).flatMap((r) => r.times).sort((a, b) => a - b);
+      figures.relinkP50 = percentile(relinks, 50);
+      figures.relinkP99 = percentile(relinks, 99);
+      progress(`one office's relink (link lost -> hello answered) p50 ${(figures.relinkP50 / 1000).toFixed(1)} s, p99 ${(figures.relinkP99 / 1000).toFixed(1)} s`);
       if (relinked) {
         figures.relinkSeconds = (performance.now() - killedAt) / 1000;
         progress(`${figures.movedOffices} offices moved; all relinked ${figures.relinkSeconds.toFixed(1)} s after the kill`);
@@ -192,6 +196,7 @@ const rows = [
   ['node CPU while measured', (f) => f.nodeCpu],
   ['machine load average (1 min) then', (f) => f.load.toFixed(1)],
   ['all offices relinked after kill -9', (f) => (f.movedOffices === undefined ? '-' : f.relinkSeconds === undefined ? `not within ${RELINK_LIMIT_MS / 1000} s (${f.linkedAtLimit} linked, ${f.movedOffices} moved)` : `${f.relinkSeconds.toFixed(1)} s (${f.movedOffices} moved)`)],
+  ['one office relinked p50 / p99', (f) => (f.relinkP50 === undefined ? '-' : `${(f.relinkP50 / 1000).toFixed(1)} / ${(f.relinkP99 / 1000).toFixed(1)} s`)],
   ['events made / lost / doubled', (f) => `${f.made} / ${f.lost} / ${f.doubled}`],
   ['outboxes drained after the offices stopped', (f) => (f.unacked ? `no: ${f.unacked} waiting after ${f.drainSeconds.toFixed(0)} s` : `in ${f.drainSeconds.toFixed(0)} s`)],
 ];

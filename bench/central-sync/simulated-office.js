@@ -27,6 +27,8 @@ export class SimulatedOffice {
   /** performance.now() of the last time this office became linked (hello answered). */
   linkedAt = 0;
   pushing = false;
+  /** Pushes answered `unavailable` in a row (the backoff's exponent). */
+  refusals = 0;
   /** performance.now() of the last time the link dropped; 0 if it never did. */
   droppedAt = 0;
 
@@ -59,6 +61,7 @@ export class SimulatedOffice {
     }
     this.linked = true;
     this.linkedAt = performance.now();
+    this.refusals = 0;
     void this.push();
   }
 
@@ -94,11 +97,19 @@ export class SimulatedOffice {
           .timeout(15_000)
           .emitWithAck('events:push', { messages: batch.map((e) => e.message) })
           .catch(() => ({ ok: false }));
+        if (!answer.ok && answer.code === 'unavailable') {
+          // Shed at central's door (or its database away): back off as the office server does
+          // (sync-client.ts: 2 s doubled up to 30 s, +-50 % jitter); the outbox keeps everything.
+          this.refusals += 1;
+          await new Promise((r) => setTimeout(r, Math.min(30_000, 2_000 * 2 ** (this.refusals - 1)) * (0.5 + Math.random())));
+          continue;
+        }
         if (!answer.ok) {
-          // Unavailable, or the link died mid-push: the outbox keeps everything; retry shortly.
+          // The link died mid-push or the ack timed out: the outbox keeps everything; retry shortly.
           await new Promise((r) => setTimeout(r, 500));
           continue;
         }
+        this.refusals = 0;
         const acked = new Set(answer.acked);
         const now = performance.now();
         const kept = [];

@@ -152,11 +152,12 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     store: {
       ...store,
       // Keep the in-memory directory in step with what offices say about themselves.
-      saveOfficeSummary: async (officeId, summary, at) => {
-        await store.saveOfficeSummary(officeId, summary, at);
+      officeHello: async (officeId, summary, at) => {
+        const answer = await store.officeHello(officeId, summary, at);
         offices.remember(officeId, summary);
-        // The other nodes' booking pages must offer this office too.
-        if (options.cluster) clusterNsp.serverSideEmit('talon:office', officeId, summary);
+        // The other nodes' booking pages must offer this office too (an unchanged summary they hold).
+        if (options.cluster && answer.summaryChanged) clusterNsp.serverSideEmit('talon:office', officeId, summary);
+        return answer;
       },
     },
     config: () => config,
@@ -198,6 +199,10 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       nudgeRequests: {
         perAddress: createFailureCounter({ max: limits.nudgesPerAddress, windowMs: limits.nudgeWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
         perTicket: createFailureCounter({ max: limits.nudgeRequestsPerTicket, windowMs: limits.nudgeWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+      },
+      arrivals: {
+        perAddress: createFailureCounter({ max: limits.remoteArrivalsPerAddress, windowMs: limits.remoteArrivalWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
+        perTicket: createFailureCounter({ max: limits.remoteArrivalsPerTicket, windowMs: limits.remoteArrivalWindowMinutes * 60_000, maxTracked: limits.trackedAddresses, now }),
       },
       refusals,
       checkPhoneToken,
@@ -244,7 +249,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
+        httpServer.listen({ port, host, backlog: limits.listenBacklog }, () => {
           httpServer.off('error', reject);
           void applyRetention().catch(() => {});
           resolve((httpServer.address() as AddressInfo).port);

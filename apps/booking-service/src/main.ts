@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   }
   const config = loadCentralConfig(options.configFile);
   // SQLite in the data folder unless a PostgreSQL URL is given (several nodes need PostgreSQL).
-  const postgres = options.databaseUrl ? await createPostgresCentralStore({ url: options.databaseUrl, poolSize: config.postgres.poolSize }) : undefined;
+  const postgres = options.databaseUrl ? await createPostgresCentralStore({ url: options.databaseUrl, poolSize: config.postgres.poolSize, groupCommit: config.postgres.groupCommit }) : undefined;
   const store = postgres ?? createSqliteCentralStore(join(options.dataDir, 'central.db'));
   if (options.redisUrl && !postgres) logger.warn('--redis-url without --database-url: nodes would each keep their own SQLite file; run several nodes on PostgreSQL');
   const cluster = options.redisUrl ? connectRedisCluster(options.redisUrl, options.redisPrefix, logger.child({ area: 'redis' })) : undefined;

@@ -70,6 +70,13 @@ export const centralConfigSchema = z.strictObject({
     .strictObject({
       /** Open TCP connections in all (Node's `server.maxConnections`). */
       maxConnections: z.number().int().min(10).max(1_000_000).default(10_000),
+      /**
+       * Connections the kernel holds for this node before it accepts them (`listen` backlog; Linux
+       * caps it at net.core.somaxconn). When a node dies its offices all reconnect to the others
+       * within a second or two: with Node's 511 the queue overflowed, connects through nginx timed
+       * out and nginx took the surviving node for dead too.
+       */
+      listenBacklog: z.number().int().min(16).max(65_535).default(4096),
       /** Open connections from one address: a café's NAT is a few dozen, a flood of idle sockets is thousands. */
       maxConnectionsPerAddress: z.number().int().min(1).max(100_000).default(200),
       /** A request's headers must arrive within this (Node's `headersTimeout`): slow-header sockets go. */
@@ -87,6 +94,16 @@ export const centralConfigSchema = z.strictObject({
       /** "Join today's queue" requests one address may make per `remoteJoinWindowMinutes` (a retry of the same request is free). */
       remoteJoinsPerAddress: z.number().int().min(1).max(10_000).default(5),
       remoteJoinWindowMinutes: z.number().int().min(1).max(1440).default(60),
+      /**
+       * «Я на месте» presses (`POST /api/phone/<token>/arrived`) one address may make per arrival
+       * window. Each one is a question put to the office over its link, so a script with one token
+       * must not keep the office busy; a hall's Wi-Fi is one address for every visitor arriving.
+       */
+      remoteArrivalsPerAddress: z.number().int().min(1).max(100_000).default(30),
+      /** «Я на месте» presses one ticket may make per arrival window (a visitor needs one, or a few if out of range). */
+      remoteArrivalsPerTicket: z.number().int().min(1).max(1000).default(10),
+      /** The window the two arrival counts are kept for. */
+      remoteArrivalWindowMinutes: z.number().int().min(1).max(1440).default(10),
       /**
        * Questionnaire submissions (kept or refused) one address may make per window: a hall's guest
        * Wi-Fi is one address for a whole office, so this is generous; a script is stopped.
@@ -108,6 +125,27 @@ export const centralConfigSchema = z.strictObject({
       trackedAddresses: z.number().int().min(100).max(10_000_000).default(100_000),
       /** Reverse proxies (nginx) whose X-Forwarded-For names the client; the connection caps skip them. */
       trustedProxies: z.array(z.string().min(2).max(64)).default([]),
+      /**
+       * `events:push` taken by this node and waiting for the store, past which new pushes are
+       * answered `unavailable` at once (the office keeps its outbox and retries with backoff). A
+       * queue is cheap while the store keeps up: the group commits take everything waiting in one
+       * transaction, so a burst makes bigger groups, not more of them, and shedding it only sends
+       * offices into a backoff of seconds (on the bench, at 2,000 and 5,000 it cut SQLite from
+       * 1,955 to 249 events/s). 20,000 is twice the offices one node holds when the other is down:
+       * it bounds the memory of a flood (an office pushing without waiting for its acks).
+       */
+      maxPushesWaiting: z.number().int().min(1).max(1_000_000).default(20_000),
+      /**
+       * Event-loop lag (99th percentile over the last second, ms) past which new `events:push` are
+       * answered `unavailable` at once, so a node that far behind spends its time on the pushes it
+       * took, on hellos and on the pings that keep its links up (a link whose pong is 15 s late is
+       * dropped; an office whose ack is 15 s late sends its batch again). 10 s, a node about to
+       * lose its links: below that the lag is mostly useful work (a SQLite group commit of
+       * thousands of pushes runs in one go, a node starved by its neighbours waits for a core),
+       * and shedding only adds the offices' backoff to their lag (at 1 s and 3 s it cut SQLite on
+       * the bench to 1,736 events/s with a p99 of 18.7 s).
+       */
+      maxEventLoopLagMs: z.number().int().min(1).max(60_000).default(10_000),
       /** Refusals are logged as one line per address and reason per this many seconds, with a count. */
       refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
     })
@@ -116,6 +154,20 @@ export const centralConfigSchema = z.strictObject({
     .strictObject({
       /** Connections each node holds when central runs on PostgreSQL (--database-url); 2 nodes x 10 fit PostgreSQL's default 100. */
       poolSize: z.number().int().min(1).max(200).default(10),
+      /**
+       * `events:push` group commit: the pushes that arrive together share one transaction and one
+       * COMMIT (each acked after it), instead of a transaction and a WAL flush each.
+       */
+      groupCommit: z
+        .strictObject({
+          /** How long the first push of a group waits for others; 0 groups only those of one tick. 2 ms is nothing beside a push's round trip. */
+          windowMs: z.number().int().min(0).max(1000).default(2),
+          /** Pushes in one transaction at most: a group's locks are held until its COMMIT; under load bigger groups take more per COMMIT. */
+          maxPushes: z.number().int().min(1).max(5000).default(500),
+          /** Groups committing at once, each holding one connection of `poolSize` (at most poolSize - 1); pushes arriving meanwhile wait and join the next group. */
+          concurrent: z.number().int().min(1).max(100).default(4),
+        })
+        .prefault({}),
     })
     .prefault({}),
   phone: z

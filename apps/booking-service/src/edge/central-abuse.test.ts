@@ -27,7 +27,7 @@ describe('central under hostile traffic', () => {
   const refusalLines = () => lines.filter((l) => l['msg'] === 'refused');
 
   /** A request from a chosen loopback address, as fetch cannot bind one. */
-  const call = (path: string, options: { method?: string; from?: string; headers?: Record<string, string> } = {}) =>
+  const call = (path: string, options: { method?: string; from?: string; headers?: Record<string, string>; body?: string } = {}) =>
     new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
       const req = httpRequest(
         { host: '127.0.0.1', port: central.port, path, method: options.method ?? 'GET', localAddress: options.from ?? '127.0.0.1', headers: options.headers ?? {}, agent: false },
@@ -37,7 +37,7 @@ describe('central under hostile traffic', () => {
           response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
         },
       );
-      req.on('error', reject).end();
+      req.on('error', reject).end(options.body);
     });
 
   async function bookOnline(): Promise<string> {
@@ -111,6 +111,43 @@ describe('central under hostile traffic', () => {
     expect(refusalLines()).toEqual([
       expect.objectContaining({ source: '127.0.0.2', reason: 'nudges-per-address', count: 7 }),
       expect.objectContaining({ source: 'north/t200/2026-11-23', reason: 'nudges-per-ticket', count: 4 }),
+    ]);
+  });
+
+  it("«Я на месте»: each press asks the office, so one address gets limits.remoteArrivalsPerAddress, one ticket limits.remoteArrivalsPerTicket, and the office is asked no more", async () => {
+    await start((c) => {
+      c.limits.remoteArrivalsPerAddress = 5;
+      c.limits.remoteArrivalsPerTicket = 3;
+    });
+    const office = await central.connectOffice({ officeId: 'north', key: TEST_OFFICE_KEYS.north });
+    await office.emitWithAck('office:hello', { summary: sampleOfficeSummary() });
+    let asked = 0;
+    office.on('remote:arrive', (_request: unknown, ack: (answer: unknown) => void) => {
+      asked += 1;
+      ack({ ok: true });
+    });
+    const key = phoneTokenKeyFromOfficeKey(TEST_OFFICE_KEYS.north!);
+    const token = (ticketId: string) => signPhoneToken({ officeId: 'north', ticketId, officeDay: '2026-11-23' }, key);
+    const arrive = async (ticketId: string, from: string) => {
+      const answer = await call(`/api/phone/${token(ticketId)}/arrived`, { method: 'POST', from, headers: { 'content-type': 'application/json' }, body: '{}' });
+      return { status: answer.status, code: (JSON.parse(answer.body) as { code?: string }).code };
+    };
+    // A script on one address, a new ticket each time: 5 reach the office, the rest are turned away.
+    const fromOne = [];
+    for (let i = 0; i < 12; i += 1) fromOne.push(await arrive(`t${i}`, '127.0.0.2'));
+    expect(fromOne.slice(0, 5).map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(fromOne.slice(5)).toEqual(Array.from({ length: 7 }, () => ({ status: 429, code: 'rate-limited' })));
+    // One ticket's token from many addresses: 3 presses, then refused before the office hears of it.
+    const oneTicket = [];
+    for (let i = 0; i < 6; i += 1) oneTicket.push((await arrive('t200', `127.0.1.${i + 1}`)).status);
+    expect(oneTicket).toEqual([200, 200, 200, 429, 429, 429]);
+    expect(asked).toBe(8);
+    // A visitor elsewhere still arrives.
+    expect((await arrive('t300', '127.0.0.1')).status).toBe(200);
+    await central.stop();
+    expect(refusalLines()).toEqual([
+      expect.objectContaining({ source: '127.0.0.2', reason: 'arrivals-per-address', count: 7 }),
+      expect.objectContaining({ source: 'north/t200/2026-11-23', reason: 'arrivals-per-ticket', count: 3 }),
     ]);
   });
 

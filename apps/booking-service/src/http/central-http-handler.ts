@@ -1,4 +1,4 @@
-import { BodyError, readJsonBody, clientAddress, type RefusalLog, type FailureCounter, setSecurityHeaders } from '@talon/server-edge';
+import { BodyError, readJsonBody, clientAddress, type RefusalLog, type FailureCounter, type PhoneTicketRef, setSecurityHeaders } from '@talon/server-edge';
 import { bookingCalendarQuerySchema, bookingCodeParam, bookingProofQuerySchema, reportQuerySchema, slotsQuerySchema, type BookingApiErrorCode } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -47,6 +47,8 @@ export interface CentralHttpDeps {
   bookingGuesses: FailureCounter;
   /** Nudge requests per address and per ticket (limits.nudgesPerAddress, limits.nudgeRequestsPerTicket). */
   nudgeRequests: { perAddress: FailureCounter; perTicket: FailureCounter };
+  /** «Я на месте» presses per address and per ticket (limits.remoteArrivalsPerAddress, limits.remoteArrivalsPerTicket). */
+  arrivals: { perAddress: FailureCounter; perTicket: FailureCounter };
   refusals: RefusalLog;
   /** The ticket QR's token: which ticket a phone page shows, if any. */
   checkPhoneToken: PhoneTokenCheck;
@@ -106,6 +108,23 @@ const refuse = (code: BookingApiErrorCode, message: string) => ({ ok: false as c
 /** The public booking API, the reports, the booking page. Every body and query is checked first. */
 export function createCentralHttpHandler(deps: CentralHttpDeps) {
   const page = createStaticPage(deps.webRoot);
+
+  /**
+   * A request from a phone page that costs something beyond central (an SMS, a question to the
+   * office) counts against its address and its ticket before any work; past either it is refused,
+   * logged per source: the address, or the ticket (one token passed round many addresses is one line).
+   */
+  function countPerAddressAndTicket(counters: { perAddress: FailureCounter; perTicket: FailureCounter }, from: string, ref: PhoneTicketRef, what: string, tooMany: string) {
+    const ticket = `${ref.officeId}/${ref.ticketId}/${ref.officeDay}`;
+    const byAddress = counters.perAddress.blocked(from);
+    if (byAddress || counters.perTicket.blocked(ticket)) {
+      deps.refusals.refused(byAddress ? from : ticket, `${what}-per-${byAddress ? 'address' : 'ticket'}`);
+      return refuse('rate-limited', byAddress ? `${tooMany} from this address; try again later` : `${tooMany} for this ticket`);
+    }
+    counters.perAddress.fail(from);
+    counters.perTicket.fail(ticket);
+    return undefined;
+  }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://central.invalid');
@@ -203,15 +222,8 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
         // before any work; the store still caps the nudges a ticket keeps (phone.maxNudgesPerTicket).
         const ref = ticketOf(actor);
         const from = address();
-        const ticket = `${ref.officeId}/${ref.ticketId}/${ref.officeDay}`;
-        const over = deps.nudgeRequests.perAddress.blocked(from) ? 'nudges-per-address' : deps.nudgeRequests.perTicket.blocked(ticket) ? 'nudges-per-ticket' : undefined;
-        if (over) {
-          // Logged per source: the address, or the ticket (one ticket's token passed round many addresses is one line).
-          deps.refusals.refused(over === 'nudges-per-address' ? from : ticket, over);
-          return send(response, refuse('rate-limited', over === 'nudges-per-address' ? 'too many nudges asked from this address; try again later' : 'too many nudges asked for this ticket'));
-        }
-        deps.nudgeRequests.perAddress.fail(from);
-        deps.nudgeRequests.perTicket.fail(ticket);
+        const refused = countPerAddressAndTicket(deps.nudgeRequests, from, ref, 'nudges', 'too many nudges asked');
+        if (refused) return send(response, refused);
         return send(response, await deps.nudges.subscribe(ref, await readJsonBody(request, NUDGE_BODY_LIMIT)));
       }
       case 'GET /api/phone/:token/questionnaire':
@@ -238,9 +250,16 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
         if (!answer.ok && answer.code === 'rate-limited') deps.refusals.refused(from, 'remote-joins');
         return send(response, answer);
       }
-      case 'POST /api/phone/:token/arrived':
+      case 'POST /api/phone/:token/arrived': {
         if (!deps.remote) break;
-        return send(response, await deps.remote.arrive(ticketOf(actor), await readJsonBody(request, REMOTE_BODY_LIMIT), address()));
+        // Each press is a question to the office over its link: counted per address and per
+        // ticket before any work, as nudges are.
+        const ref = ticketOf(actor);
+        const from = address();
+        const refused = countPerAddressAndTicket(deps.arrivals, from, ref, 'arrivals', 'too many arrivals');
+        if (refused) return send(response, refused);
+        return send(response, await deps.remote.arrive(ref, await readJsonBody(request, REMOTE_BODY_LIMIT), from));
+      }
       case 'GET /api/phone/:token/arrival-qr.svg': {
         if (!deps.remote) break;
         const code = await deps.remote.code(ticketOf(actor));

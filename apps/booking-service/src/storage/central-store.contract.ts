@@ -41,6 +41,22 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect((await store.officeSummaries()).get('north')?.name).toBe('ЦОК «Северный»');
     });
 
+    it("answers an office's hello with its bookings version, rewriting its summary only when it changed, for many offices at once", async () => {
+      await store.createBooking(booking(1));
+      expect(await store.officeHello('north', sampleOfficeSummary(), T + 1)).toEqual({ bookingsVersion: 1, summaryChanged: false });
+      const renamed = { ...sampleOfficeSummary(), name: 'ЦОК «Северный-2»' };
+      expect(await store.officeHello('north', renamed, T + 2)).toEqual({ bookingsVersion: 1, summaryChanged: true });
+      expect((await store.officeSummaries()).get('north')?.name).toBe('ЦОК «Северный-2»');
+      // A whole network relinking at once (a node died): each answered for itself.
+      const ids = Array.from({ length: 50 }, (_, i) => `office-${String(i).padStart(2, '0')}`);
+      const first = await Promise.all(ids.map((o) => store.officeHello(o, { ...sampleOfficeSummary(), name: o }, T)));
+      expect(first.every((a) => a.bookingsVersion === 0 && a.summaryChanged)).toBe(true);
+      const again = await Promise.all([...ids, 'north'].map((o) => store.officeHello(o, o === 'north' ? renamed : { ...sampleOfficeSummary(), name: o }, T + 3)));
+      expect(again).toEqual([...ids.map(() => ({ bookingsVersion: 0, summaryChanged: false })), { bookingsVersion: 1, summaryChanged: false }]);
+      const summaries = await store.officeSummaries();
+      expect(ids.every((o) => summaries.get(o)?.name === o)).toBe(true);
+    });
+
     it('holds each event once, in the office order, and names the gap it cannot fill', async () => {
       expect(await store.ingest('north', [issued(1), issued(2)], T)).toMatchObject({ acked: ['north-e1', 'north-e2'] });
       expect(await store.ingest('north', [issued(2), issued(3)], T)).toMatchObject({ acked: ['north-e2', 'north-e3'] });
@@ -48,6 +64,22 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(gap).toMatchObject({ acked: [], resendFrom: 4 });
       expect(await store.eventCount('north')).toBe(3);
       expect(await store.eventCount('south')).toBe(0);
+    });
+
+    it('answers each of many offices pushing at once for itself: a gap in one holds up no other', async () => {
+      // Pushes arriving in one tick may share a transaction (group commit); each answer is its own.
+      const offices = Array.from({ length: 40 }, (_, i) => `office-${String(i).padStart(2, '0')}`);
+      const gapped = 'office-17';
+      const first = await Promise.all(offices.map((o) => store.ingest(o, o === gapped ? [issued(1, o), issued(3, o)] : [issued(1, o), issued(2, o)], T)));
+      first.forEach((outcome, i) => {
+        const o = offices[i]!;
+        expect(outcome).toEqual(o === gapped ? { acked: [`${o}-e1`], bookingsChanged: false, resendFrom: 2 } : { acked: [`${o}-e1`, `${o}-e2`], bookingsChanged: false });
+      });
+      // Again at once: resends of what is held, new events, and the gap filled.
+      const second = await Promise.all(offices.map((o) => store.ingest(o, [issued(2, o), issued(3, o), issued(4, o)], T)));
+      second.forEach((outcome, i) => expect(outcome).toEqual({ acked: [2, 3, 4].map((n) => `${offices[i]}-e${n}`), bookingsChanged: false }));
+      for (const o of offices) expect(await store.eventCount(o)).toBe(4);
+      expect((await store.qualityVisits('office-03', '2026-11-24', '2026-11-24')).map((v) => v.ticketId)).toEqual([1, 2, 3, 4].map((n) => `office-03-t${n}`));
     });
 
     it('gives the last place to one booking and frees it on cancel', async () => {

@@ -99,6 +99,11 @@ export interface RemoteJoin {
  */
 export interface CentralStore {
   saveOfficeSummary(officeId: string, summary: OfficeSummary, at: number): Promise<void>;
+  /**
+   * An office's `office:hello`: keeps its summary (rewritten only if it changed) and answers its
+   * bookings version, in one round trip to the database; hellos arriving together may share it.
+   */
+  officeHello(officeId: string, summary: OfficeSummary, at: number): Promise<{ bookingsVersion: number; summaryChanged: boolean }>;
   officeSummaries(): Promise<Map<string, OfficeSummary>>;
 
   /**

@@ -16,6 +16,7 @@ import type { PhoneFanOut } from '../phone/phone-namespace.js';
 import { authorise } from '../auth/central-permissions.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 import type { BookingRecheck } from './booking-recheck.js';
+import { createPushDoor } from './push-door.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
 type OfficeSocket = Socket<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
@@ -49,6 +50,8 @@ export function setUpOfficeNamespace(
   },
 ): void {
   const { store, logger } = deps;
+  const door = createPushDoor(() => deps.config().limits);
+  (nsp.server as unknown as { httpServer?: { once(event: 'close', listener: () => void): void } }).httpServer?.once('close', () => door.close());
 
   nsp.use((socket, next) => {
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
@@ -88,8 +91,7 @@ export function setUpOfficeNamespace(
 
     const handlers: { [K in keyof typeof syncCommands]: (payload: ReturnType<(typeof syncCommands)[K]['parse']>) => Promise<Ack<SyncResults[K]>> } = {
       async 'office:hello'({ summary }) {
-        await store.saveOfficeSummary(officeId, summary, deps.now());
-        const bookingsVersion = await store.bookingsVersion(officeId);
+        const { bookingsVersion } = await store.officeHello(officeId, summary, deps.now());
         // Told at hello: the office pulls up to here by itself; anything later needs a nudge.
         deps.recheck?.known(officeId, bookingsVersion);
         return { ok: true, bookingsVersion };
@@ -98,7 +100,7 @@ export function setUpOfficeNamespace(
         for (let i = 1; i < messages.length; i += 1) {
           if (messages[i]!.seq <= messages[i - 1]!.seq) return fail('invalid-payload', 'messages must be in increasing seq order');
         }
-        const { acked, resendFrom } = await store.ingest(officeId, messages, deps.now());
+        const { acked, resendFrom } = await door.take(() => store.ingest(officeId, messages, deps.now()));
         if (resendFrom !== undefined) log.warn({ resendFrom, firstSeq: messages[0]!.seq }, 'a gap in the office log; asking for a resend');
         return { ok: true, acked, ...(resendFrom !== undefined && { resendFrom }) };
       },
@@ -124,6 +126,13 @@ export function setUpOfficeNamespace(
         const allowed = authorise({ role: 'office', officeId }, `/office ${name}`, { target });
         if (!allowed.ok) {
           ack(fail('forbidden', allowed.message));
+          return;
+        }
+        // An overloaded node sheds pushes before parsing them; the office keeps its outbox and retries.
+        const shed = name === 'events:push' ? door.refusal() : undefined;
+        if (shed) {
+          deps.refusals.refused('events:push', `overloaded:${shed}`);
+          ack(fail('unavailable', 'central is busy; push again shortly'));
           return;
         }
         const parsed = syncCommands[name].safeParse(payload);

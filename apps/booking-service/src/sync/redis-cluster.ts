@@ -43,9 +43,11 @@ export function connectRedisCluster(url: string, prefix: string, logger: Logger)
     wasUp = true;
   });
   void client.connect().catch(() => {});
-  // The adapter sends its heartbeats by PUBLISH without awaiting them: one in flight when Redis
-  // drops, or queued when the node stops during an outage, would be an unhandled rejection. A
-  // lost heartbeat costs nothing (the next one follows), so PUBLISH answers 0 receivers instead.
+  // The adapter sends its heartbeats (and serverSideEmit: unlinks, summaries, nudges) by PUBLISH
+  // without awaiting them: one in flight when Redis drops, queued when the node stops during an
+  // outage, or timing out while thousands of offices relink to a lagging node (it took the survivor
+  // of a kill down in bench/central-sync) would be an unhandled rejection. A lost heartbeat costs
+  // nothing (the next one follows), so PUBLISH answers 0 receivers instead.
   const publish = client.publish.bind(client);
   Object.defineProperty(client, 'publish', { value: (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0) });
   const adapter = createAdapter(client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, maxLen: 10_000 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -50,7 +50,11 @@ export interface CentralNode {
  * One central node on 127.0.0.1:`port`, its data in `dir/node-<port>`, answering once it logs that
  * it listens. `args` add the store and cluster flags (`--database-url`, `--redis-url`, ...).
  */
-export async function startCentralNode(options: { dir: string; configFile: string; port: number; args?: string[]; stderr?: 'inherit' | 'pipe'; startMs?: number }): Promise<CentralNode> {
+export async function startCentralNode(options: {
+  dir: string; configFile: string; port: number; args?: string[]; stderr?: 'inherit' | 'pipe'; startMs?: number;
+  /** Keep the node's log (JSON lines) in this file instead of dropping it. */
+  logFile?: string;
+}): Promise<CentralNode> {
   const { dir, configFile, port } = options;
   const child = spawn(process.execPath, [CENTRAL_MAIN, '--port', String(port), '--host', '127.0.0.1', '--data', join(dir, `node-${port}`), '--config', configFile, ...(options.args ?? [])], {
     env: { ...process.env, LOG_LEVEL: 'info' },
@@ -58,7 +62,8 @@ export async function startCentralNode(options: { dir: string; configFile: strin
   });
   await waitForLine(child, 'central service listening', `central node ${port}`, options.startMs ?? 60_000);
   // Nobody reads the log from here on; keep the pipe drained so the node never blocks on it.
-  child.stdout!.resume();
+  if (options.logFile) child.stdout!.pipe(createWriteStream(options.logFile, { flags: 'a' }));
+  else child.stdout!.resume();
   child.stderr?.resume();
   return { port, pid: child.pid!, child, kill: () => child.kill('SIGKILL'), exited: exited(child) };
 }
@@ -109,8 +114,12 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=$
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
-      proxy_next_upstream error timeout http_502;
-      proxy_connect_timeout 2s;
+      # A dead node refuses at once (error): the other one is tried and the dead one left out. A
+      # connect that times out is a live node's full accept queue (all the dead node's offices
+      # reconnecting at once), and nginx counts it as a failure whatever proxy_next_upstream says:
+      # with 2 s it took the last live node out too. 10 s outlasts the kernel's SYN retries (1, 3, 7 s).
+      proxy_next_upstream error http_502;
+      proxy_connect_timeout 10s;
       proxy_read_timeout ${sizing.readTimeoutSeconds ?? 60}s;
     }
   }

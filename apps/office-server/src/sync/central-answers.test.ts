@@ -107,6 +107,28 @@ describe("the office checks central's answers before acting on them", () => {
     expect(pushed[1]).toBe(pushed[0]);
   });
 
+  it('backs off when central answers a push unavailable: each wait longer, commits meanwhile not sent early, the outbox kept', async () => {
+    const at: number[] = [];
+    await start({
+      'bookings:pull': () => ({ ok: true, more: false, version: 4, changes: [] }),
+      // An overloaded central sheds the first four pushes at the door.
+      'events:push': ({ messages = [] }) => {
+        at.push(Date.now());
+        return at.length <= 4 ? { ok: false, code: 'unavailable', message: 'central is busy; push again shortly' } : { ok: true, acked: messages.map((m) => m.eventId) };
+      },
+    });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await vi.waitFor(() => expect(at.length).toBeGreaterThanOrEqual(1), { timeout: 5_000 });
+    // Tickets issued while the office waits out its backoff go in the next push, not one each.
+    for (let i = 0; i < 5; i += 1) await command(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await vi.waitFor(() => expect(office.app.sync!.status().unsent).toBe(0), { timeout: 10_000 });
+    expect(at).toHaveLength(5);
+    // retryMs 100 doubled each time, jittered by at most half: at least 50 + 100 + 200 + 400 ms in all
+    // (a fixed retry would have come back four times in 400 ms).
+    expect(at[4]! - at[0]!).toBeGreaterThanOrEqual(700);
+  });
+
   it('does not count itself linked on a greeting it cannot read', async () => {
     await start({ 'office:hello': () => ({ ok: true, bookingsVersion: 'lots' }), 'bookings:pull': () => ({ ok: true, more: false, version: 0, changes: [] }) });
     await vi.waitFor(() => expect(central.received.some((r) => r.name === 'office:hello')).toBe(true), { timeout: 5_000 });

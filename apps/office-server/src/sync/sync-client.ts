@@ -25,6 +25,12 @@ export interface SyncClientOptions {
   ackTimeoutMs?: number;
   /** After a refusal or a timeout on a live link, try again this much later. */
   retryMs?: number;
+  /**
+   * A push refused `unavailable` (central overloaded, or its database away) is sent again after
+   * retryMs, then twice as long each time up to this (default 30,000), each wait jittered by ±50 %
+   * so a thousand offices refused together do not come back together.
+   */
+  maxRetryMs?: number;
   /** A ticket's position for phone pages goes up at most this often (a call goes at once); default 3000. */
   phoneThrottleMs?: number;
 }
@@ -57,6 +63,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
   const batchSize = options.batchSize ?? 200;
   const ackTimeoutMs = options.ackTimeoutMs ?? 15_000;
   const retryMs = options.retryMs ?? 2_000;
+  const maxRetryMs = options.maxRetryMs ?? 30_000;
   const officeId = context.directory.config.office.id;
   const socket: Socket<OfficeSyncServerEvents, OfficeSyncClientEvents> = io(`${options.centralUrl.replace(/\/$/, '')}${OFFICE_NAMESPACE}`, {
     auth: { officeId, key: options.officeKey },
@@ -69,6 +76,18 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
   let lastAckedAt: number | null = null;
   let retryTimer: NodeJS.Timeout | undefined;
   let lastResendFrom: number | undefined;
+  /** Pushes refused `unavailable` in a row, and until when (Date.now) the next one waits. */
+  let pushRefusals = 0;
+  let pushHeldUntil = 0;
+  let pushRetryTimer: NodeJS.Timeout | undefined;
+  const pushLater = (ms: number) => {
+    if (stopped || pushRetryTimer) return;
+    pushRetryTimer = setTimeout(() => {
+      pushRetryTimer = undefined;
+      kickPush();
+    }, ms);
+    pushRetryTimer.unref();
+  };
 
   /** Central's answer, checked like any input: one this office cannot read is a refusal, never acted on. */
   const request = async <K extends SyncCommand>(name: K, payload: Parameters<OfficeSyncClientEvents[K]>[0]): Promise<CentralAnswer<K>> => {
@@ -93,14 +112,30 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
 
   const kickPush = singleFlight(async () => {
     while (socket.connected && greeted && !stopped) {
+      // Backing off after `unavailable`: a commit meanwhile does not send early.
+      const wait = pushHeldUntil - Date.now();
+      if (wait > 0) {
+        pushLater(wait);
+        return;
+      }
       const messages = cursors.unsent(batchSize);
       if (messages.length === 0) return;
       const answer = await request('events:push', { messages });
+      if (!answer.ok && answer.code === 'unavailable') {
+        pushRefusals += 1;
+        const delay = Math.round(Math.min(maxRetryMs, retryMs * 2 ** (pushRefusals - 1)) * (0.5 + Math.random()));
+        pushHeldUntil = Date.now() + delay;
+        logger.warn({ message: answer.message, firstSeq: messages[0]!.seq, refusals: pushRefusals, retryInMs: delay }, 'central cannot take events now; the outbox keeps them');
+        pushLater(delay);
+        return;
+      }
       if (!answer.ok) {
         logger.error({ code: answer.code, message: answer.message, firstSeq: messages[0]!.seq }, 'central refused a batch of events; will retry');
         retryLater();
         return;
       }
+      pushRefusals = 0;
+      pushHeldUntil = 0;
       lastAckedAt = context.clock.now();
       cursors.markAcked(answer.acked, lastAckedAt);
       if (answer.resendFrom !== undefined) {
@@ -162,6 +197,9 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     // backup. Taking everything again is safe (taking a change twice does nothing).
     if (answer.bookingsVersion < cursors.bookingsVersion()) cursors.saveBookingsVersion(0);
     greeted = true;
+    // A new link (perhaps to another node) starts without the last one's backoff.
+    pushRefusals = 0;
+    pushHeldUntil = 0;
     phoneFeed.resendAll();
     logger.info({ unsent: cursors.unsentCount(), centralBookings: answer.bookingsVersion }, 'linked to central');
     kickPull();
@@ -237,6 +275,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     stop() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
+      if (pushRetryTimer) clearTimeout(pushRetryTimer);
       unsubscribe();
       phoneFeed.stop();
       socket.disconnect();

@@ -3,14 +3,16 @@ import { QUALITY_VISIT_COLUMNS } from '../quality-rows.js';
 import type { OfficeSummary } from '@talon/protocol';
 import type pg from 'pg';
 import { officeDayOf } from '../../booking/office-day.js';
-import { toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
+import { toBooking, toBookingChange, type BookingRow } from '../booking-row.js';
 import type { CentralStore, CreateBookingOutcome, PhoneNudge } from '../central-store.js';
 import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createPostgresEventProjection } from './central-event-projection.js';
 import { inTransaction } from './in-transaction.js';
-import { createPostgresReportDays, DROP_REPORT_DAYS, noWrites } from './postgres-report-days.js';
+import { createPostgresReportDays } from './postgres-report-days.js';
+import { createIngestGroups, type GroupCommitOptions } from './ingest-group.js';
+import { createOfficeHellos } from './office-hellos.js';
 import { migratePostgresCentral, openPostgresPool } from './open-postgres-pool.js';
 import { withUnavailableErrors } from './unavailable.js';
 
@@ -18,7 +20,12 @@ export interface PostgresCentralStoreOptions {
   url: string;
   /** Connections per node (`postgres.poolSize` in the central config). */
   poolSize: number;
+  /** `events:push` group commit (`postgres.groupCommit` in the central config); defaults as there. */
+  groupCommit?: Partial<GroupCommitOptions>;
 }
+
+/** The defaults of `postgres.groupCommit` (central-config.ts says why). */
+export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 2, maxPushes: 500, concurrent: 4 };
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -27,13 +34,17 @@ const UNIQUE_VIOLATION = '23505';
  * conditional write in PostgreSQL, never a check in this process's memory.
  * - an event is held once: the (office_id, event_id) key with ON CONFLICT DO NOTHING;
  * - two nodes ingesting one office take turns on its office_seq row;
+ * - pushes share a transaction (group commit, ingest-group.ts): each is acked only after the shared
+ *   COMMIT; a group locks its offices' office_seq rows in office id order, and each office's
+ *   booking_versions row only while holding its office_seq row, so groups never deadlock;
  * - the last place goes once: `taken = taken + 1 ... WHERE taken < capacity`;
  * - an office reads booking versions in commit order: its booking_versions row is incremented
  *   inside the booking's transaction, so version 11 cannot commit before 10.
  * - a report day's roll-up is never stale: every write that changes what it counts deletes it in
  *   the same transaction, and a roll-up counts an office holding its office_seq and
  *   booking_versions rows (postgres-report-days.ts).
- * Lock order everywhere: office_seq, then booking_versions, then slot_places (a roll-up: then offices).
+ * Lock order everywhere: office_seq (offices in id order), then booking_versions, then slot_places
+ * (a roll-up: then its offices row).
  */
 export async function createPostgresCentralStore(options: PostgresCentralStoreOptions): Promise<CentralStore & { pool: pg.Pool; ping(): Promise<boolean> }> {
   await migratePostgresCentral(options.url);
@@ -55,6 +66,10 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
     return (r.rows[0] as { value: number }).value;
   };
   const project = createPostgresEventProjection(nextVersion, dayOf);
+  const group = { ...GROUP_COMMIT_DEFAULTS, ...options.groupCommit };
+  // A group holds one connection while it commits; leave at least one for bookings and hellos.
+  const hellos = createOfficeHellos(pool);
+  const groups = createIngestGroups(pool, project, { ...group, concurrent: Math.max(1, Math.min(group.concurrent, options.poolSize - 1)) });
   const byCode = async (c: pg.Pool | pg.PoolClient, code: string) =>
     (await c.query(`SELECT * FROM bookings WHERE code = $1 AND origin = 'central'`, [code])).rows[0] as BookingRow | undefined;
   const maxVersion = async (c: pg.Pool | pg.PoolClient, officeId: string) =>
@@ -73,50 +88,17 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
         [officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at]);
       zones.set(officeId, summary.timeZone);
     },
+    async officeHello(officeId, summary, at) {
+      const answer = await hellos.hello(officeId, summary, at);
+      zones.set(officeId, summary.timeZone);
+      return answer;
+    },
     async officeSummaries() {
       const r = await pool.query(`SELECT id, summary FROM offices ORDER BY id`);
       return new Map((r.rows as { id: string; summary: string }[]).map((row) => [row.id, JSON.parse(row.summary) as OfficeSummary]));
     },
     async ingest(officeId, messages, at) {
-      return inTransaction(pool, async (c) => {
-        // One round trip makes the row if need be and locks it (DO UPDATE takes the row lock, as FOR
-        // UPDATE would; a node waiting on it reads the other node's committed last_seq).
-        let last = (await c.query(`INSERT INTO office_seq (office_id, last_seq) VALUES ($1, 0)
-          ON CONFLICT (office_id) DO UPDATE SET last_seq = office_seq.last_seq RETURNING last_seq`, [officeId])).rows[0].last_seq as number;
-        const lastBefore = last;
-        let bookingsChanged = false;
-        const writes = noWrites();
-        const acked: string[] = [];
-        let resendFrom: number | undefined;
-        for (const m of messages) {
-          if (m.seq > last + 1) {
-            // An office's log has no gaps; one here means an earlier batch went missing.
-            const held = await c.query(`SELECT 1 FROM office_events WHERE office_id = $1 AND event_id = $2`, [officeId, m.eventId]);
-            if (!held.rowCount) {
-              resendFrom = last + 1;
-              break;
-            }
-            acked.push(m.eventId);
-            continue;
-          }
-          const inserted = await c.query(`INSERT INTO office_events (office_id, event_id, seq, type, at, body, received_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (office_id, event_id) DO NOTHING`,
-            [officeId, m.eventId, m.seq, m.event.type, m.event.at, JSON.stringify(withoutPersonalData(m.event)), at]);
-          if (inserted.rowCount) {
-            if (await project(c, officeId, m.event, writes)) bookingsChanged = true;
-            last = Math.max(last, m.seq);
-          }
-          acked.push(m.eventId);
-        }
-        // The report roll-up of the days these events wrote goes with them, in the statement the batch
-        // makes anyway (postgres-report-days.ts): a statement of its own cost ~3% of ingest throughput.
-        if (last !== lastBefore || writes.days.size + writes.tickets.size > 0) {
-          // Named, so each connection plans it once: planned per batch it cost ~10% of one-event pushes.
-          await c.query({ name: 'ingest-seq', text: `WITH ${DROP_REPORT_DAYS} UPDATE office_seq SET last_seq = $2 WHERE office_id = $1`,
-            values: [officeId, last, [...writes.days], [...writes.tickets]] });
-        }
-        return { acked, bookingsChanged, ...(resendFrom !== undefined && { resendFrom }) };
-      });
+      return groups.ingest({ officeId, messages, at });
     },
     async createBooking(b) {
       if (await byCode(pool, b.code)) return { ok: false, reason: 'code-taken' };
@@ -285,6 +267,7 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
       return (await pool.query(`SELECT value FROM central_settings WHERE name = $1`, [name])).rows[0].value as string;
     },
     async close() {
+      await groups.drain();
       await pool.end();
     },
   });

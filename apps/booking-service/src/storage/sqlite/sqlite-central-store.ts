@@ -27,6 +27,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
       ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, time_zone = excluded.time_zone,
       waiting_standard_ms = excluded.waiting_standard_ms, updated_at = excluded.updated_at`),
     offices: db.prepare(`SELECT id, summary FROM offices ORDER BY id`),
+    officeSummary: db.prepare(`SELECT summary FROM offices WHERE id = ?`).pluck(),
     hasEvent: db.prepare(`SELECT 1 FROM office_events WHERE office_id = ? AND event_id = ?`).pluck(),
     lastSeq: db.prepare(`SELECT last_seq FROM office_seq WHERE office_id = ?`).pluck(),
     saveLastSeq: db.prepare(`INSERT INTO office_seq (office_id, last_seq) VALUES (?, ?)
@@ -129,6 +130,12 @@ export function createSqliteCentralStore(file: string): CentralStore {
   const saveOffice = db.transaction((officeId: string, summary: OfficeSummary, at: number) => {
     s.saveOffice.run(officeId, JSON.stringify(summary), summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at);
   });
+  const officeHello = db.transaction((officeId: string, summary: OfficeSummary, at: number) => {
+    const json = JSON.stringify(summary);
+    const summaryChanged = s.officeSummary.get(officeId) !== json;
+    if (summaryChanged) s.saveOffice.run(officeId, json, summary.timeZone, summary.rules.waitingStandardMinutes * 60_000, at);
+    return { bookingsVersion: s.version.get(officeId) as number, summaryChanged };
+  });
 
   const createBooking = db.transaction((b: NewCentralBooking): CreateBookingOutcome => {
     if (s.codeTaken.get(b.code)) return { ok: false, reason: 'code-taken' };
@@ -155,6 +162,12 @@ export function createSqliteCentralStore(file: string): CentralStore {
     async saveOfficeSummary(officeId: string, summary: OfficeSummary, at: number) {
       await grouped(() => saveOffice(officeId, summary, at));
       zones.set(officeId, summary.timeZone);
+    },
+    async officeHello(officeId: string, summary: OfficeSummary, at: number) {
+      // Unchanged (the usual relink), nothing is written; the read still waits for the tick's commit.
+      const answer = await grouped(() => officeHello(officeId, summary, at));
+      zones.set(officeId, summary.timeZone);
+      return answer;
     },
     async officeSummaries() {
       return new Map((s.offices.all() as { id: string; summary: string }[]).map((r) => [r.id, JSON.parse(r.summary) as OfficeSummary]));
