@@ -10,6 +10,7 @@ import { authorise } from './auth/central-permissions.js';
 import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, socketDoor } from '@talon/server-edge';
 import { createQualityHttp } from './quality/quality-http.js';
 import { forgetAccountKeys } from './quality/central-quality.js';
+import { rollUpRecentReportDays } from './reports/roll-up-report-days.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
 import { setUpPhoneNamespace, type PhoneNamespace } from './phone/phone-namespace.js';
@@ -232,6 +233,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     if (nudgesForgotten > 0) logger.info({ nudges: nudgesForgotten }, 'nudges of past office days forgotten');
     // Places taken from home live for their office day too.
     for (const office of config.offices) await store.forgetRemoteJoins(office.id, officeDayOf(offices.get(office.id)?.timeZone ?? 'UTC', now()));
+    await rollUpRecentReportDays(store, now(), logger.child({ area: 'reports' }));
     return cleared;
   };
   const every = options.retentionEveryMs ?? 60 * 60 * 1000;

@@ -9,6 +9,7 @@ export interface BookingRow {
   service_id: string;
   slot_start: number;
   slot_minutes: number;
+  office_day: string;
   status: CentralBooking['status'];
   origin: CentralBooking['origin'];
   customer_name: string | null;
@@ -69,17 +70,23 @@ export function withoutPersonalData(event: SyncOutboxMessage['event']): SyncOutb
 
 type BookingCounts = Pick<ReportCounts, 'officeId' | 'day' | 'bookings' | 'bookingsArrived' | 'bookingsDue'>;
 
+/** An office day with nothing to count. */
+export const blankReportCounts = (officeId: string, day: string): ReportCounts => ({
+  officeId, day, tickets: 0, served: 0, noShows: 0, withinStandard: 0, waitMsTotal: 0, waited: 0, ratings: 0, satisfied: 0,
+  bookings: 0, bookingsArrived: 0, bookingsDue: 0,
+});
+
+/** The report's order: by day, then office. */
+export const byDayAndOffice = (a: ReportCounts, b: ReportCounts): number => a.day.localeCompare(b.day) || a.officeId.localeCompare(b.officeId);
+
 /** Joins the ticket and booking halves of a report into one row per office day, in day order. */
 export function mergeReportCounts(ticketRows: Partial<ReportCounts>[], bookingRows: BookingCounts[]): ReportCounts[] {
   const rows = new Map<string, ReportCounts>();
-  const blank = (officeId: string, day: string): ReportCounts => ({
-    officeId, day, tickets: 0, served: 0, noShows: 0, withinStandard: 0, waitMsTotal: 0, waited: 0, ratings: 0, satisfied: 0,
-    bookings: 0, bookingsArrived: 0, bookingsDue: 0,
-  });
+  const blank = blankReportCounts;
   for (const r of ticketRows as ReportCounts[]) rows.set(`${r.officeId}|${r.day}`, { ...blank(r.officeId, r.day), ...r });
   for (const r of bookingRows) {
     const key = `${r.officeId}|${r.day}`;
     rows.set(key, { ...(rows.get(key) ?? blank(r.officeId, r.day)), bookings: r.bookings, bookingsArrived: r.bookingsArrived, bookingsDue: r.bookingsDue });
   }
-  return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.officeId.localeCompare(b.officeId));
+  return [...rows.values()].sort(byDayAndOffice);
 }

@@ -3,6 +3,7 @@ import type { SyncOutboxMessage } from '@talon/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
 import type { CentralStore, NewCentralBooking } from './central-store.js';
+import { describeReportRollUp } from './report-days.contract.js';
 
 const T = Date.UTC(2026, 10, 24, 7, 0);
 const MINUTE = 60_000;
@@ -256,5 +257,6 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]!.accountKey).toBeUndefined();
     });
   });
+  describeReportRollUp(name, open);
 }
 

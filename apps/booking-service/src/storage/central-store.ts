@@ -129,8 +129,14 @@ export interface CentralStore {
 
   /** Clears names and phone numbers of bookings whose slot ended before `cutoff`; answers how many. */
   forgetPersonalData(cutoff: number): Promise<number>;
-  /** Report counts for office days in [from, to] (local dates), every office or one. */
-  reportCounts(query: { from: string; to: string; officeId?: string; now: number }): Promise<ReportCounts[]>;
+  /**
+   * Report counts for office days in [from, to] (local dates), every office or one: closed days
+   * from their roll-up (counted first where missing), the rest from the tickets. `rolledUp: false`
+   * reads every day from the tickets, the reference the contract tests and the bench compare with.
+   */
+  reportCounts(query: { from: string; to: string; officeId?: string; now: number; rolledUp?: boolean }): Promise<ReportCounts[]>;
+  /** Counts and keeps every office's closed days in [from, to] not rolled up yet; answers how many office days. */
+  rollUpReportDays(query: { from: string; to: string; now: number }): Promise<number>;
   /** One office's visits of office days from..to, for the quality programme's day counts. */
   qualityVisits(officeId: string, from: string, to: string): Promise<QualityVisit[]>;
   /** Stored quality day counts of office days from..to (a late event for a day has removed its row). */

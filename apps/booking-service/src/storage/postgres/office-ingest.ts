@@ -2,6 +2,7 @@ import type { SyncOutboxMessage } from '@talon/protocol';
 import type pg from 'pg';
 import { withoutPersonalData } from '../booking-row.js';
 import { insertIssuedTickets, type IssuedEvent } from './central-event-projection.js';
+import { ReportWrites } from './postgres-report-days.js';
 
 export interface OfficePush {
   officeId: string;
@@ -13,7 +14,8 @@ export interface IngestOutcome {
   bookingsChanged: boolean;
   resendFrom?: number;
 }
-export type Project = (c: pg.PoolClient, officeId: string, event: SyncOutboxMessage['event']) => Promise<boolean>;
+/** Projects one first-seen event; notes the days it wrote in `writes`, whose report roll-up the ingest drops before it commits. */
+export type Project = (c: pg.PoolClient, officeId: string, event: SyncOutboxMessage['event'], writes: ReportWrites) => Promise<boolean>;
 
 /**
  * One office's push, message by message, on a transaction the caller holds (the careful way: a gap,
@@ -26,6 +28,7 @@ export async function ingestOffice(c: pg.PoolClient, project: Project, { officeI
     ON CONFLICT (office_id) DO UPDATE SET last_seq = office_seq.last_seq RETURNING last_seq`, [officeId])).rows[0].last_seq as number;
   const lastBefore = last;
   let bookingsChanged = false;
+  const writes = new ReportWrites();
   const acked: string[] = [];
   let resendFrom: number | undefined;
   for (const m of messages) {
@@ -43,12 +46,13 @@ export async function ingestOffice(c: pg.PoolClient, project: Project, { officeI
       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (office_id, event_id) DO NOTHING`,
       [officeId, m.eventId, m.seq, m.event.type, m.event.at, JSON.stringify(withoutPersonalData(m.event)), at]);
     if (inserted.rowCount) {
-      if (await project(c, officeId, m.event)) bookingsChanged = true;
+      if (await project(c, officeId, m.event, writes)) bookingsChanged = true;
       last = Math.max(last, m.seq);
     }
     acked.push(m.eventId);
   }
   if (last !== lastBefore) await c.query(`UPDATE office_seq SET last_seq = $2 WHERE office_id = $1`, [officeId, last]);
+  await writes.drop(c);
   return { acked, bookingsChanged, ...(resendFrom !== undefined && { resendFrom }) };
 }
 
@@ -101,11 +105,14 @@ export async function ingestPushesAtOnce(c: pg.PoolClient, project: Project, pus
   if (rows.some((r) => r.fresh && !isNew.has(`${r.push.officeId}\u0000${r.m.eventId}`))) throw new NotAtOnce('an event held beyond its office\'s last_seq');
 
   // Issued tickets first, in one statement; then the rest in each office's order (see insertIssuedTickets).
-  await insertIssuedTickets(c, firstSeen.filter((r) => r.m.event.type === 'ticket.issued').map((r) => ({ officeId: r.push.officeId, event: r.m.event as IssuedEvent })));
+  const writes = new ReportWrites();
+  await insertIssuedTickets(c, firstSeen.filter((r) => r.m.event.type === 'ticket.issued').map((r) => ({ officeId: r.push.officeId, event: r.m.event as IssuedEvent })), writes);
   const changed = new Set<string>();
   for (const r of firstSeen) {
-    if (r.m.event.type !== 'ticket.issued' && (await project(c, r.push.officeId, r.m.event))) changed.add(r.push.officeId);
+    if (r.m.event.type !== 'ticket.issued' && (await project(c, r.push.officeId, r.m.event, writes))) changed.add(r.push.officeId);
   }
+  // The report roll-up of every day the group wrote goes in its transaction, the offices' office_seq rows locked.
+  await writes.drop(c);
   if (lastAfter.size > 0) {
     await c.query(`UPDATE office_seq s SET last_seq = v.last FROM UNNEST($1::text[], $2::bigint[]) AS v(id, last) WHERE s.office_id = v.id`,
       [[...lastAfter.keys()], [...lastAfter.values()]]);

@@ -3,13 +3,14 @@ import { QUALITY_VISIT_COLUMNS } from '../quality-rows.js';
 import type { OfficeSummary } from '@talon/protocol';
 import type pg from 'pg';
 import { officeDayOf } from '../../booking/office-day.js';
-import { mergeReportCounts, toBooking, toBookingChange, type BookingRow } from '../booking-row.js';
-import type { CentralStore, CreateBookingOutcome, PhoneNudge, ReportCounts } from '../central-store.js';
+import { toBooking, toBookingChange, type BookingRow } from '../booking-row.js';
+import type { CentralStore, CreateBookingOutcome, PhoneNudge } from '../central-store.js';
 import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createPostgresEventProjection } from './central-event-projection.js';
 import { inTransaction } from './in-transaction.js';
+import { createPostgresReportDays } from './postgres-report-days.js';
 import { createIngestGroups, type GroupCommitOptions } from './ingest-group.js';
 import { createOfficeHellos } from './office-hellos.js';
 import { migratePostgresCentral, openPostgresPool } from './open-postgres-pool.js';
@@ -39,7 +40,11 @@ const UNIQUE_VIOLATION = '23505';
  * - the last place goes once: `taken = taken + 1 ... WHERE taken < capacity`;
  * - an office reads booking versions in commit order: its booking_versions row is incremented
  *   inside the booking's transaction, so version 11 cannot commit before 10.
- * Lock order everywhere: office_seq (offices in id order), then booking_versions, then slot_places.
+ * - a report day's roll-up is never stale: every write that changes what it counts deletes it in
+ *   the same transaction, and a roll-up counts an office holding its office_seq and
+ *   booking_versions rows (postgres-report-days.ts).
+ * Lock order everywhere: office_seq (offices in id order), then booking_versions, then slot_places
+ * (a roll-up: then its offices row).
  */
 export async function createPostgresCentralStore(options: PostgresCentralStoreOptions): Promise<CentralStore & { pool: pg.Pool; ping(): Promise<boolean> }> {
   await migratePostgresCentral(options.url);
@@ -105,8 +110,11 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
             ON CONFLICT (office_id, service_id, slot_start) DO UPDATE SET taken = slot_places.taken + 1 WHERE slot_places.taken < $4`,
             [b.officeId, b.serviceId, b.slotStart, b.capacity]);
           if (!took.rowCount) throw new SlotFull();
-          const r = await c.query(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
-            customer_name, phone, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'central', $8, $9, $10, $11) RETURNING *`,
+          // The day's report roll-up goes with it (a slot of a closed day is not offered, but the store does not rely on that).
+          const r = await c.query(`WITH b AS (INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
+            customer_name, phone, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', 'central', $8, $9, $10, $11) RETURNING *),
+            dropped AS (DELETE FROM report_days r USING b WHERE r.office_id = b.office_id AND r.office_day = b.office_day)
+            SELECT * FROM b`,
             [b.id, b.code, b.officeId, b.serviceId, b.slotStart, b.slotMinutes, office_day, b.customerName, b.phone, b.at, version]);
           return { ok: true, booking: toBooking(r.rows[0] as BookingRow) };
         });
@@ -127,8 +135,10 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
       if (before.status !== 'booked') return toBooking(before);
       return inTransaction(pool, async (c) => {
         const version = await nextVersion(c, before.office_id);
-        const r = await c.query(`UPDATE bookings SET status = 'cancelled', version = $1 WHERE code = $2 AND origin = 'central' AND status = 'booked'
-          RETURNING *`, [version, code]);
+        // A booking of a closed day may still be cancelled (the office has not expired it): its day's roll-up goes.
+        const r = await c.query(`WITH b AS (UPDATE bookings SET status = 'cancelled', version = $1 WHERE code = $2 AND origin = 'central' AND status = 'booked'
+          RETURNING *), dropped AS (DELETE FROM report_days r USING b WHERE r.office_id = b.office_id AND r.office_day = b.office_day)
+          SELECT * FROM b`, [version, code]);
         if (r.rowCount) {
           await c.query(`UPDATE slot_places SET taken = taken - 1 WHERE office_id = $1 AND service_id = $2 AND slot_start = $3 AND taken > 0`,
             [before.office_id, before.service_id, before.slot_start]);
@@ -170,24 +180,7 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
         WHERE (phone IS NOT NULL OR customer_name IS NOT NULL) AND slot_start < $1 AND slot_start + slot_minutes * 60000 < $1`, [cutoff]);
       return r.rowCount ?? 0;
     },
-    async reportCounts({ from, to, officeId, now }) {
-      const oneOffice = officeId !== undefined;
-      const params: unknown[] = oneOffice ? [from, to, officeId] : [from, to];
-      const ticketRows = await pool.query(`SELECT t.office_id AS "officeId", t.office_day AS day, COUNT(*) AS tickets,
-          COUNT(*) FILTER (WHERE t.status = 'done') AS served, COUNT(*) FILTER (WHERE t.status = 'no-show') AS "noShows",
-          COUNT(*) FILTER (WHERE t.first_called_at - t.queued_at <= o.waiting_standard_ms) AS "withinStandard",
-          COALESCE(SUM(GREATEST(0, t.first_called_at - t.queued_at)), 0) AS "waitMsTotal",
-          COUNT(t.first_called_at) AS waited, COUNT(t.rating) AS ratings, COUNT(*) FILTER (WHERE t.rating >= 4) AS satisfied
-        FROM tickets t JOIN offices o ON o.id = t.office_id
-        WHERE t.office_day BETWEEN $1 AND $2 ${oneOffice ? 'AND t.office_id = $3' : ''}
-        GROUP BY t.office_id, t.office_day`, params);
-      const bookingRows = await pool.query(`SELECT office_id AS "officeId", office_day AS day, COUNT(*) AS bookings,
-          COUNT(*) FILTER (WHERE status IN ('arrived', 'late')) AS "bookingsArrived",
-          COUNT(*) FILTER (WHERE status IN ('arrived', 'late') OR (status IN ('booked', 'expired') AND slot_start < $${params.length + 1})) AS "bookingsDue"
-        FROM bookings WHERE office_day BETWEEN $1 AND $2 ${oneOffice ? 'AND office_id = $3' : ''} AND status <> 'cancelled'
-        GROUP BY office_id, office_day`, [...params, now]);
-      return mergeReportCounts(ticketRows.rows as ReportCounts[], bookingRows.rows as ReportCounts[]);
-    },
+    ...createPostgresReportDays(pool),
     async qualityVisits(officeId, from, to) {
       const r = await pool.query(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = $1 AND office_day BETWEEN $2 AND $3`, [officeId, from, to]);
       return (r.rows as QualityVisitRow[]).map(qualityVisitOfRow);

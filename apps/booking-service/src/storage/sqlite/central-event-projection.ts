@@ -18,6 +18,10 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
       operator_id = COALESCE(?, operator_id) WHERE office_id = ? AND id = ?`),
     // A late event for a visit makes its day's quality counts stale: they are counted again when read.
     staleDay: db.prepare(`DELETE FROM quality_days WHERE office_id = ? AND office_day = (SELECT office_day FROM tickets WHERE office_id = ? AND id = ?)`),
+    // Any write to a ticket or booking drops its day's report roll-up (sqlite-report-days.ts), in this transaction.
+    dropReportDay: db.prepare(`DELETE FROM report_days WHERE office_id = ? AND office_day = ?`),
+    dropTicketReportDay: db.prepare(`DELETE FROM report_days WHERE office_id = ? AND office_day = (SELECT office_day FROM tickets WHERE office_id = ? AND id = ?)`),
+    dropBookingReportDay: db.prepare(`DELETE FROM report_days WHERE (office_id, office_day) = (SELECT office_id, office_day FROM bookings WHERE id = ?)`),
     status: db.prepare(`UPDATE tickets SET status = ? WHERE office_id = ? AND id = ?`),
     ended: db.prepare(`UPDATE tickets SET status = ?, ended_at = ?, service_ms = COALESCE(?, service_ms) WHERE office_id = ? AND id = ?`),
     transferred: db.prepare(`UPDATE tickets SET status = 'waiting', service_id = ?, transfers = transfers + 1 WHERE office_id = ? AND id = ?`),
@@ -34,6 +38,8 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
       (SELECT office_id, service_id, slot_start FROM bookings WHERE id = ?) AND taken > 0`),
   };
 
+  const ticketDay = (officeId: string, ticketId: string) => s.dropTicketReportDay.run(officeId, officeId, ticketId);
+
   /** Answers whether a booking's state changed, so the office's copy may need a nudge. */
   return function project(officeId: string, event: Event): boolean {
     switch (event.type) {
@@ -41,45 +47,56 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
         const t = event.ticket;
         s.insertTicket.run(officeId, t.id, t.number, t.serviceId, t.officeDay, t.kind, t.bookingId ?? event.lateBookingId ?? null, t.issuedAt, t.queuedAt,
           t.serviceId, t.accountKey ?? null);
+        s.dropReportDay.run(officeId, t.officeDay);
         return false;
       }
       case 'ticket.called':
         s.called.run(event.at, event.deskId, text(event['operatorId']), officeId, event.ticketId);
         s.staleDay.run(officeId, officeId, event.ticketId);
+        ticketDay(officeId, event.ticketId);
         return false;
       case 'ticket.recalled':
       case 'ticket.category-checked':
         return false;
       case 'ticket.serving-started':
         s.status.run('serving', officeId, event.ticketId);
+        ticketDay(officeId, event.ticketId);
         return false;
       case 'ticket.postponed':
         s.status.run('postponed', officeId, event.ticketId);
+        ticketDay(officeId, event.ticketId);
         return false;
       case 'ticket.finished':
         s.finished.run(event.at, event.serviceMs, text(event['outcomeId']), text(event['deskId']), text(event['operatorId']), officeId, event.ticketId);
         s.staleDay.run(officeId, officeId, event.ticketId);
+        ticketDay(officeId, event.ticketId);
         return false;
       case 'ticket.no-show':
         s.ended.run('no-show', event.at, null, officeId, event.ticketId);
+        ticketDay(officeId, event.ticketId);
         return false;
       case 'ticket.cancelled':
         s.ended.run('cancelled', event.at, null, officeId, event.ticketId);
+        ticketDay(officeId, event.ticketId);
         return false;
       case 'ticket.transferred':
         s.transferred.run(event.toServiceId, officeId, event.ticketId);
         s.staleDay.run(officeId, officeId, event.ticketId);
+        ticketDay(officeId, event.ticketId);
         return false;
       case 'ticket.rated':
         s.rated.run(event.value, event.at, officeId, event.ticketId);
         s.staleDay.run(officeId, officeId, event.ticketId);
+        ticketDay(officeId, event.ticketId);
         return false;
       case 'booking.created': {
         const b = event.booking;
         // Central's own bookings come back up once the office holds them; they are known already.
         if (s.bookingExists.get(b.id)) return false;
         const name = typeof b['customerName'] === 'string' ? b['customerName'] : null;
-        s.insertOfficeBooking.run(b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, dayOf(officeId, b.slotStart), name, officeBookingPhone(b), event.at, nextBookingVersion());
+        const day = dayOf(officeId, b.slotStart);
+        s.insertOfficeBooking.run(b.id, b.code, officeId, b.serviceId, b.slotStart, b.slotMinutes, day, name, officeBookingPhone(b), event.at, nextBookingVersion());
+        s.dropReportDay.run(officeId, day);
         // A place booked at the office is a place the booking page must not offer again. It may go
         // past capacity: both sides took the last place while the link was down, and both visitors come.
         s.takePlace.run(officeId, b.serviceId, b.slotStart);
@@ -87,17 +104,29 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
       }
       case 'booking.checked-in': {
         const status = event.late ? 'late' : 'arrived';
-        return s.checkedIn.run(status, event.ticketId, nextBookingVersion(), event.bookingId, officeId, status).changes > 0;
+        const changed = s.checkedIn.run(status, event.ticketId, nextBookingVersion(), event.bookingId, officeId, status).changes > 0;
+        if (changed) s.dropBookingReportDay.run(event.bookingId);
+        return changed;
       }
       case 'booking.cancelled': {
         const changed = s.bookingFrom.run('cancelled', nextBookingVersion(), event.bookingId, officeId).changes > 0;
-        if (changed) s.freePlace.run(event.bookingId);
+        if (changed) {
+          s.freePlace.run(event.bookingId);
+          s.dropBookingReportDay.run(event.bookingId);
+        }
         return changed;
       }
       case 'day.earlier-closed': {
-        for (const ticketId of event.cancelledTicketIds) s.ended.run('cancelled', event.at, null, officeId, ticketId);
+        for (const ticketId of event.cancelledTicketIds) {
+          s.ended.run('cancelled', event.at, null, officeId, ticketId);
+          ticketDay(officeId, ticketId);
+        }
         let changed = false;
-        for (const bookingId of event.expiredBookingIds) changed = s.bookingFrom.run('expired', nextBookingVersion(), bookingId, officeId).changes > 0 || changed;
+        for (const bookingId of event.expiredBookingIds) {
+          if (s.bookingFrom.run('expired', nextBookingVersion(), bookingId, officeId).changes === 0) continue;
+          s.dropBookingReportDay.run(bookingId);
+          changed = true;
+        }
         return changed;
       }
       // A place taken from home arriving or passed over: the office's queue, not central's counts.

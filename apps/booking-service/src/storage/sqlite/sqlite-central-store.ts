@@ -2,13 +2,14 @@ import { qualityVisitOfRow, type QualityDayCounts, type QualityVisitRow } from '
 import { QUALITY_VISIT_COLUMNS } from '../quality-rows.js';
 import type { OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
-import { mergeReportCounts, toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
-import type { CentralStore, CreateBookingOutcome, NewCentralBooking, PhoneNudge, ReportCounts } from '../central-store.js';
+import { toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
+import type { CentralStore, CreateBookingOutcome, NewCentralBooking, PhoneNudge } from '../central-store.js';
 import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createCentralEventProjection } from './central-event-projection.js';
 import { openCentralDatabase } from './open-central-database.js';
+import { createSqliteReportDays } from './sqlite-report-days.js';
 
 /** The default store: one SQLite file, one writer; fine for one node (see README for more). */
 export function createSqliteCentralStore(file: string): CentralStore {
@@ -47,6 +48,8 @@ export function createSqliteCentralStore(file: string): CentralStore {
     forget: db.prepare(`UPDATE bookings SET phone = NULL, customer_name = NULL WHERE slot_start + slot_minutes * 60000 < ?
       AND (phone IS NOT NULL OR customer_name IS NOT NULL)`),
     eventCount: db.prepare(`SELECT COUNT(*) FROM office_events WHERE office_id = ?`).pluck(),
+    // A booking written drops its day's report roll-up (sqlite-report-days.ts); the next report counts the day again.
+    dropReportDay: db.prepare(`DELETE FROM report_days WHERE office_id = ? AND office_day = ?`),
     saveNudge: db.prepare(`INSERT INTO phone_nudges (id, office_id, ticket_id, office_day, channel, address, people_left, consent_text, consent_at, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     forgetNudges: db.prepare(`DELETE FROM phone_nudges WHERE office_id = ? AND office_day < ?`),
@@ -64,20 +67,6 @@ export function createSqliteCentralStore(file: string): CentralStore {
     forgetAccountKeys: db.prepare(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < ?`),
     saveQualityDay: db.prepare(`INSERT INTO quality_days (office_id, office_day, counts, counted_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (office_day, office_id) DO UPDATE SET counts = excluded.counts, counted_at = excluded.counted_at`),
-    ticketCounts: db.prepare(`SELECT t.office_id AS officeId, t.office_day AS day, COUNT(*) AS tickets,
-        SUM(t.status = 'done') AS served, SUM(t.status = 'no-show') AS noShows,
-        SUM(t.first_called_at IS NOT NULL AND t.first_called_at - t.queued_at <= o.waiting_standard_ms) AS withinStandard,
-        COALESCE(SUM(CASE WHEN t.first_called_at IS NOT NULL THEN MAX(0, t.first_called_at - t.queued_at) END), 0) AS waitMsTotal,
-        SUM(t.first_called_at IS NOT NULL) AS waited,
-        SUM(t.rating IS NOT NULL) AS ratings, SUM(t.rating >= 4) AS satisfied
-      FROM tickets t JOIN offices o ON o.id = t.office_id
-      WHERE t.office_day BETWEEN @from AND @to AND (@officeId IS NULL OR t.office_id = @officeId)
-      GROUP BY t.office_id, t.office_day`),
-    bookingCounts: db.prepare(`SELECT office_id AS officeId, office_day AS day, COUNT(*) AS bookings,
-        SUM(status IN ('arrived', 'late')) AS bookingsArrived,
-        SUM(status IN ('arrived', 'late') OR (status IN ('booked', 'expired') AND slot_start < @now)) AS bookingsDue
-      FROM bookings WHERE office_day BETWEEN @from AND @to AND (@officeId IS NULL OR office_id = @officeId) AND status <> 'cancelled'
-      GROUP BY office_id, office_day`),
   };
 
   const ingest = db.transaction((officeId: string, messages: SyncOutboxMessage[], at: number) => {
@@ -152,7 +141,9 @@ export function createSqliteCentralStore(file: string): CentralStore {
     if (s.codeTaken.get(b.code)) return { ok: false, reason: 'code-taken' };
     if (s.takePlace.run(b.officeId, b.serviceId, b.slotStart, b.capacity).changes === 0) return { ok: false, reason: 'slot-full' };
     const version = nextVersion();
-    s.insertBooking.run(b.id, b.code, b.officeId, b.serviceId, b.slotStart, b.slotMinutes, dayOf(b.officeId, b.slotStart), b.customerName, b.phone, b.at, version);
+    const day = dayOf(b.officeId, b.slotStart);
+    s.insertBooking.run(b.id, b.code, b.officeId, b.serviceId, b.slotStart, b.slotMinutes, day, b.customerName, b.phone, b.at, version);
+    s.dropReportDay.run(b.officeId, day);
     return { ok: true, booking: toBooking(s.byCode.get(b.code) as BookingRow) };
   });
 
@@ -162,6 +153,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
     if (before.status === 'booked') {
       s.cancel.run(nextVersion(), code);
       s.freePlace.run(before.office_id, before.service_id, before.slot_start);
+      s.dropReportDay.run(before.office_id, before.office_day);
     }
     return toBooking(s.byCode.get(code) as BookingRow);
   });
@@ -215,13 +207,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
     async forgetPersonalData(cutoff) {
       return s.forget.run(cutoff).changes;
     },
-    async reportCounts({ from, to, officeId, now }) {
-      const params = { from, to, officeId: officeId ?? null, now };
-      return mergeReportCounts(
-        s.ticketCounts.all(params) as ReportCounts[],
-        s.bookingCounts.all(params) as Pick<ReportCounts, 'officeId' | 'day' | 'bookings' | 'bookingsArrived' | 'bookingsDue'>[],
-      );
-    },
+    ...createSqliteReportDays(db),
     async qualityVisits(officeId, from, to) {
       return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
     },

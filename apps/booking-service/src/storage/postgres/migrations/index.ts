@@ -6,6 +6,7 @@ import { accountKeyIndex } from './0045-account-key-index.js';
 import { questionnaire } from './0050-questionnaire.js';
 import { remoteJoins } from './0060-remote-joins.js';
 import { reportCoveringIndexes } from './0065-report-covering-indexes.js';
+import { reportDays } from './0070-report-days.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -20,4 +21,5 @@ export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = 
   '0050-questionnaire': questionnaire,
   '0060-remote-joins': remoteJoins,
   '0065-report-covering-indexes': reportCoveringIndexes,
+  '0070-report-days': reportDays,
 };

@@ -5,6 +5,7 @@ import { quality } from './0040-quality.js';
 import { accountKeyIndex } from './0045-account-key-index.js';
 import { questionnaire } from './0050-questionnaire.js';
 import { remoteJoins } from './0060-remote-joins.js';
+import { reportDays } from './0070-report-days.js';
 import type { CentralMigration } from './central-migration.js';
 
-export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [initial, officeSeq, phoneNudges, quality, accountKeyIndex, questionnaire, remoteJoins];
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [initial, officeSeq, phoneNudges, quality, accountKeyIndex, questionnaire, remoteJoins, reportDays];
