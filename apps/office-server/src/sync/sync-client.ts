@@ -76,9 +76,8 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
   let lastAckedAt: number | null = null;
   let retryTimer: NodeJS.Timeout | undefined;
   let lastResendFrom: number | undefined;
-  /** Pushes refused `unavailable` in a row, and until when (Date.now) the next one waits. */
+  /** Pushes refused `unavailable` in a row; while the backoff timer runs, pushes wait for it. */
   let pushRefusals = 0;
-  let pushHeldUntil = 0;
   let pushRetryTimer: NodeJS.Timeout | undefined;
   const pushLater = (ms: number) => {
     if (stopped || pushRetryTimer) return;
@@ -87,6 +86,11 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
       kickPush();
     }, ms);
     pushRetryTimer.unref();
+  };
+  const endPushBackoff = () => {
+    pushRefusals = 0;
+    if (pushRetryTimer) clearTimeout(pushRetryTimer);
+    pushRetryTimer = undefined;
   };
 
   /** Central's answer, checked like any input: one this office cannot read is a refusal, never acted on. */
@@ -113,18 +117,13 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
   const kickPush = singleFlight(async () => {
     while (socket.connected && greeted && !stopped) {
       // Backing off after `unavailable`: a commit meanwhile does not send early.
-      const wait = pushHeldUntil - Date.now();
-      if (wait > 0) {
-        pushLater(wait);
-        return;
-      }
+      if (pushRetryTimer) return;
       const messages = cursors.unsent(batchSize);
       if (messages.length === 0) return;
       const answer = await request('events:push', { messages });
       if (!answer.ok && answer.code === 'unavailable') {
         pushRefusals += 1;
         const delay = Math.round(Math.min(maxRetryMs, retryMs * 2 ** (pushRefusals - 1)) * (0.5 + Math.random()));
-        pushHeldUntil = Date.now() + delay;
         logger.warn({ message: answer.message, firstSeq: messages[0]!.seq, refusals: pushRefusals, retryInMs: delay }, 'central cannot take events now; the outbox keeps them');
         pushLater(delay);
         return;
@@ -135,7 +134,6 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
         return;
       }
       pushRefusals = 0;
-      pushHeldUntil = 0;
       lastAckedAt = context.clock.now();
       cursors.markAcked(answer.acked, lastAckedAt);
       if (answer.resendFrom !== undefined) {
@@ -198,8 +196,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     if (answer.bookingsVersion < cursors.bookingsVersion()) cursors.saveBookingsVersion(0);
     greeted = true;
     // A new link (perhaps to another node) starts without the last one's backoff.
-    pushRefusals = 0;
-    pushHeldUntil = 0;
+    endPushBackoff();
     phoneFeed.resendAll();
     logger.info({ unsent: cursors.unsentCount(), centralBookings: answer.bookingsVersion }, 'linked to central');
     kickPull();
@@ -275,7 +272,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     stop() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
-      if (pushRetryTimer) clearTimeout(pushRetryTimer);
+      endPushBackoff();
       unsubscribe();
       phoneFeed.stop();
       socket.disconnect();

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { inTransaction, isRetryable } from './in-transaction.js';
 import { ingestOffice, ingestPushesAtOnce, NotAtOnce, type IngestOutcome, type OfficePush, type Project } from './office-ingest.js';
 import { isConnectionFailure } from './unavailable.js';
+import { settleGroup, type GroupOutcome } from '../group-outcome.js';
 
 export interface GroupCommitOptions {
   /** How long the first push of a group waits for more (0: those of the same tick only). */
@@ -78,7 +79,7 @@ export function createIngestGroups(pool: pg.Pool, project: Project, options: Gro
   }
 
   async function commitGroup(group: Waiting[]): Promise<void> {
-    let outcomes: ({ ok: true; value: IngestOutcome } | { ok: false; error: unknown })[];
+    let outcomes: GroupOutcome<IngestOutcome>[];
     try {
       try {
         outcomes = (await inTransaction(pool, (c) => ingestPushesAtOnce(c, project, group))).map((value) => ({ ok: true as const, value }));
@@ -92,11 +93,7 @@ export function createIngestGroups(pool: pg.Pool, project: Project, options: Gro
       for (const w of group) w.reject(error);
       return;
     }
-    group.forEach((w, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) w.resolve(outcome.value);
-      else w.reject(outcome.error);
-    });
+    settleGroup(group, outcomes);
   }
 
   return {
@@ -120,7 +117,7 @@ export function createIngestGroups(pool: pg.Pool, project: Project, options: Gro
 
 /** The careful way: each office in its own SAVEPOINT, so one that throws is rolled back alone. */
 async function ingestOneByOne(c: pg.PoolClient, project: Project, group: readonly OfficePush[]) {
-  const outcomes: ({ ok: true; value: IngestOutcome } | { ok: false; error: unknown })[] = [];
+  const outcomes: GroupOutcome<IngestOutcome>[] = [];
   for (const push of group) {
     await c.query('SAVEPOINT office_push');
     try {

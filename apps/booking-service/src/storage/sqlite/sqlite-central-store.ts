@@ -10,6 +10,7 @@ import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createCentralEventProjection } from './central-event-projection.js';
 import { openCentralDatabase } from './open-central-database.js';
 import { createSqliteReportDays } from './sqlite-report-days.js';
+import { settleGroup, type GroupOutcome } from '../group-outcome.js';
 
 /** The default store: one SQLite file, one writer; fine for one node (see README for more). */
 export function createSqliteCentralStore(file: string): CentralStore {
@@ -100,7 +101,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
   const commitDue = () => {
     const batch = due;
     due = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const outcomes: GroupOutcome<unknown>[] = [];
     try {
       db.transaction(() => {
         for (const p of batch) {
@@ -115,11 +116,7 @@ export function createSqliteCentralStore(file: string): CentralStore {
       for (const p of batch) p.reject(error);
       return;
     }
-    batch.forEach((p, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) p.resolve(outcome.value);
-      else p.reject(outcome.error);
-    });
+    settleGroup(batch, outcomes);
   };
   /** `work` must be a db.transaction (its savepoint); it runs in the tick's shared commit. */
   const grouped = <T>(work: () => T) =>
