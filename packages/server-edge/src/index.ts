@@ -13,3 +13,5 @@ export { originAllowed } from './origin-check.js';
 export { securityHeaders, setSecurityHeaders } from './security-headers.js';
 export { createLimitedServer, type ServerLimits } from './server-limits.js';
 export { socketDoor } from './socket-door.js';
+export { createSocketSessions, type SessionLimits, type SocketSessions } from './socket-sessions.js';
+export { createEventBucket, limitSocketEvents, type EventLimits, type EventVerdict } from './event-bucket.js';
