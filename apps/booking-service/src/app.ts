@@ -98,6 +98,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       allowedOrigins: () => config.booking.allowedOrigins,
       blockedReason: 'office-handshake-limit',
       sessions,
+      refusalDelayMs: () => limits.connectRefusalDelayMs,
     }),
   });
   sessions.watch(io.engine);

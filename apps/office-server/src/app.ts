@@ -185,6 +185,7 @@ export function createApplication(options: ApplicationOptions): Application {
       allowedOrigins: () => limits().allowedOrigins,
       blockedReason: 'handshake-limit',
       sessions,
+      refusalDelayMs: () => limits().connectRefusalDelayMs,
     }),
   });
   sessions.watch(io.engine);

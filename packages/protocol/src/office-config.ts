@@ -269,6 +269,12 @@ export const officeConfigSchema = z
         socketSessionsPerAddress: z.number().int().min(1).max(10_000).default(50),
         /** A connection that has not joined a namespace (sent its token) within this is dropped (Socket.IO's `connectTimeout`). */
         connectTimeoutMs: z.number().int().min(1000).max(60_000).default(5000),
+        /**
+         * A handshake refused at the door (any of the limits above, a blocked address, a foreign
+         * origin) is answered after this long, so a loop over keep-alive connections asks once per
+         * connection per this, not thousands of times a second. 0 answers at once.
+         */
+        connectRefusalDelayMs: z.number().int().min(0).max(10_000).default(1000),
         /** Events per second each connection may send, counted whatever the event (a token bucket). */
         eventsPerSecond: z.number().min(1).max(10_000).default(20),
         /** Events a connection may send at once above the steady rate (the bucket's size). */

@@ -161,6 +161,12 @@ export const centralConfigSchema = z.strictObject({
       socketSessionsPerAddress: z.number().int().min(1).max(1_000_000).default(200),
       /** A connection that has not joined a namespace (sent its key or token) within this is dropped (Socket.IO's `connectTimeout`). */
       connectTimeoutMs: z.number().int().min(1000).max(60_000).default(5000),
+      /**
+       * A handshake refused at the door (the connection limits, a blocked address, a foreign origin)
+       * is answered after this long, so a loop over keep-alive connections asks once per connection
+       * per this, not thousands of times a second. 0 answers at once.
+       */
+      connectRefusalDelayMs: z.number().int().min(0).max(10_000).default(1000),
       /** Largest Socket.IO message (`maxHttpBufferSize`): an `events:push` of 200 events with room to spare; a bigger frame closes the link. */
       maxMessageBytes: z.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(2 * 1024 * 1024),
       /**
