@@ -211,7 +211,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       remote,
       questionnaire: createQuestionnaireService({ store, now }),
       questionnaireSubmissions: attempts(limits.questionnaireAnswersPerAddress),
-      quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
+      quality: createQualityHttp({ offices, store, config: () => config, now, logins: { perAddress: attempts(limits.qualityLoginFailuresPerAddress), perLogin: attempts(limits.qualityLoginFailuresPerLogin) }, refusals }),
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),
         ...(options.cluster && { redis: options.cluster.up() ? 'up' : 'down' }),

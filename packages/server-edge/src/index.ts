@@ -5,6 +5,7 @@ export { FAVICON_DATA_URI } from './favicon.js';
 export { newBookingCode } from './booking-code.js';
 export { phoneTokenKeyFromOfficeKey, phoneTokenOffice, signPhoneToken, verifyPhoneToken, type PhoneTicketRef } from './phone-token.js';
 export { createRefusalLog, type RefusalLog, type RefusalLogger } from './refusal-log.js';
+export { normaliseLogin } from './login-name.js';
 export { createFailureCounter, type FailureCounter } from './failure-counter.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { clientAddress } from './client-address.js';
