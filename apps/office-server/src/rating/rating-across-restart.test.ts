@@ -79,7 +79,10 @@ describe('a rating press heard twice, with a server restart between', () => {
     const second = await serveOne(office, agent);
     // The ack was lost; the agent restarted with the server, and its new driver read the boot a
     // second later off a heartbeat. The copy is caught from the press log in the file.
+    // Its driver took the copy for a new press and put the light out: the server lights it again.
+    const relit = nextEvent(agent, 'rating:window', (w: { open: boolean }) => w.open);
     expect(await command(agent, 'rating:submit', { ...press, bootedAt: bootedAt + 1_000 })).toEqual({ ok: true, ticketId: null, counted: false });
+    expect(await relit).toEqual({ deskId: 'desk-1', open: true });
     // The button itself restarted: seq 1 and the same value again, a new boot, the visitor just served.
     const restarted = { ...press, bootedAt: Date.now() - 5_000 };
     expect(await command(agent, 'rating:submit', restarted)).toEqual({ ok: true, ticketId: second, counted: true });

@@ -84,6 +84,9 @@ export function setUpDeviceNamespace(
         const press = presses.record({ deskId, buttonDeviceId, seq, value, ...(bootedAt !== undefined && { bootedAt }) }, window);
         if (press.repeatOf) {
           context.logger.info({ desk: deskId, seq, bootedAt, ticket: press.repeatOf.ticketId }, 'rating press heard again; counted once');
+          // The driver put the light out when it took the copy for a new press (a new driver after
+          // the agent restarted remembers no seq): light it again for the visitor now waiting.
+          if (window && window.ticketId !== press.repeatOf.ticketId) socket.emit('rating:window', { deskId, open: true });
           // As before a restart: ticketId names what this submit rated, and a copy rates nothing.
           return { ok: true, ticketId: null, counted: false };
         }
