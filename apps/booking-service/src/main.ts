@@ -56,9 +56,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // Whatever hangs (a client that never lets go, a database that never answers), the process
+    // is gone within 5 s, as a service manager expects; offices resend from their offsets.
+    setTimeout(() => {
+      logger.error({ signal }, 'stopping took over 4.5 s; exiting anyway');
+      process.exit(1);
+    }, 4500).unref();
     service.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
     );
   };
   process.on('SIGINT', () => stop('SIGINT'));
