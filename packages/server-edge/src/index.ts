@@ -12,6 +12,7 @@ export { clientAddress } from './client-address.js';
 export { capConnectionsPerAddress, normaliseAddress } from './connection-cap.js';
 export { originAllowed } from './origin-check.js';
 export { securityHeaders, setSecurityHeaders } from './security-headers.js';
+export { readSecret } from './read-secret.js';
 export { within } from './bounded-wait.js';
 export { createLimitedServer, type ServerLimits } from './server-limits.js';
 export { socketDoor } from './socket-door.js';
