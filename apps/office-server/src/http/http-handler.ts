@@ -4,6 +4,7 @@ import type { Language } from '@talon/messages';
 import { dateField, type CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { authorise } from '../auth/permissions.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
 import { clientAddress, normaliseLogin, verifyPassword } from '@talon/server-edge';
 import type { OfficeContext } from '../office-context.js';
@@ -110,7 +111,8 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
     if (method === 'GET' && path === '/api/reports/tickets.csv') {
       const operator = operatorFrom(request);
       if (!operator) return json(response, 401, { ok: false, code: 'unauthorized', message: 'log in first' });
-      if (!operator.roles.some((r) => r === 'head' || r === 'admin')) return json(response, 403, { ok: false, code: 'forbidden', message: 'for the office head' });
+      const allowed = authorise(operator.roles, 'dashboard tickets.csv', false);
+      if (!allowed.ok) return json(response, 403, allowed);
       const day = url.searchParams.get('day') ?? officeDayOf(context.queue.state.setup.schedule, context.clock.now());
       if (!dateField.safeParse(day).success) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'day as YYYY-MM-DD' });
       response.setHeader('content-disposition', `attachment; filename="tickets-${day}.csv"`);
