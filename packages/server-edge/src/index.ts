@@ -8,8 +8,8 @@ export { createRefusalLog, type RefusalLog, type RefusalLogger } from './refusal
 export { normaliseLogin } from './login-name.js';
 export { createFailureCounter, type FailureCounter } from './failure-counter.js';
 export { hashPassword, verifyPassword } from './password.js';
-export { clientAddress } from './client-address.js';
-export { capConnectionsPerAddress, normaliseAddress } from './connection-cap.js';
+export { addressKey, clientAddress, normaliseAddress } from './client-address.js';
+export { capConnectionsPerAddress } from './connection-cap.js';
 export { originAllowed } from './origin-check.js';
 export { securityHeaders, setSecurityHeaders } from './security-headers.js';
 export { readSecret } from './read-secret.js';

@@ -5,7 +5,7 @@ import { dateField, type CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { createLoginThrottle } from '../auth/login-throttle.js';
-import { normaliseLogin, verifyPassword } from '@talon/server-edge';
+import { clientAddress, normaliseLogin, verifyPassword } from '@talon/server-edge';
 import type { OfficeContext } from '../office-context.js';
 import { serviceQueues } from '../views/service-queues.js';
 import { metricsAccess } from './metrics-access.js';
@@ -83,7 +83,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       const parsed = loginBody.safeParse(await readJsonBody(request, LOGIN_BODY_LIMIT));
       if (!parsed.success) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'login and password are required' });
       const { login, password } = parsed.data;
-      const address = request.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(request.socket.remoteAddress);
       if (throttle.blocked(login, address)) {
         options.refusals.refused(address, 'login-throttled');
         return json(response, 429, { ok: false, code: 'rate-limited', message: 'too many failed logins; wait a few minutes' });

@@ -1,5 +1,5 @@
 import type { DeviceConfig, DeviceRole, OperatorConfig, OperatorRole } from '@talon/protocol';
-import { normaliseAddress } from '@talon/server-edge';
+import { clientAddress } from '@talon/server-edge';
 import type { Namespace, Socket } from 'socket.io';
 import { deviceTokenMatches } from '../auth/device-token.js';
 import type { OfficeContext } from '../office-context.js';
@@ -106,7 +106,7 @@ export function sessionHolds(socket: Socket, context: OfficeContext): boolean {
  * websocket opened before the limit was reached may still send connect packets.
  */
 function blockedAtDoor(socket: Socket, context: OfficeContext): boolean {
-  const address = normaliseAddress(socket.handshake.address);
+  const address = clientAddress(socket.handshake.address);
   if (!context.edge.handshakeFailures.blocked(address)) return false;
   context.edge.refusals.refused(address, 'handshake-limit');
   setImmediate(() => socket.conn.close());
