@@ -3,7 +3,7 @@ import type { OfficeConfig } from '@talon/protocol';
 import { lanBaseUrl } from './http/lan-base-url.js';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { capConnectionsPerAddress, createLimitedServer, createSocketSessions, normaliseAddress, socketDoor, type EventLimits } from '@talon/server-edge';
+import { capConnectionsPerAddress, createLimitedServer, clientAddress, createSocketSessions, socketDoor, within, type EventLimits } from '@talon/server-edge';
 import { createOfficeEdge } from './edge/office-edge.js';
 import { Server } from 'socket.io';
 import { createSessions } from './auth/sessions.js';
@@ -152,7 +152,7 @@ export function createApplication(options: ApplicationOptions): Application {
   // A kiosk, board or console PC holds a handful of connections; thousands of idle sockets from one
   // address must not use up the open-file limit the real screens need.
   capConnectionsPerAddress(httpServer, { max: () => limits().maxConnectionsPerAddress, refusals });
-  const addressOf = (request: { socket: { remoteAddress?: string } }) => normaliseAddress(request.socket.remoteAddress ?? 'unknown');
+  const addressOf = (request: { socket: { remoteAddress?: string } }) => clientAddress(request.socket.remoteAddress);
   // Every Engine.IO handshake counts, token or not: 160,000 of them in 12 s, none joining a
   // namespace, took the server from 106 to 958 MiB before this. Wall time, not the office clock
   // (a test's clock may stand still; the window is about real traffic).
@@ -311,11 +311,4 @@ export function createApplication(options: ApplicationOptions): Application {
       db.close();
     },
   };
-}
-
-/** Waits for `work`, but never longer than `ms`. */
-function within(ms: number, work: Promise<unknown> | undefined): Promise<void> {
-  if (!work) return Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work.then(() => undefined, () => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
