@@ -83,11 +83,16 @@ describe.runIf(browserSuitesRun)('dashboard in a busy hour fits 1440x900', () =>
     await expect.poll(() => page.getByTestId('served-count').textContent()).toBe('6');
     await page.locator('[data-testid="unserved-alarm"][data-service="business"]').waitFor();
     await page.getByTestId('device-alarm').first().waitFor();
+    // Ratings counted in words that agree with the number (issue 15: not «(1 ratings)»): two presses at desk 1.
+    await expect
+      .poll(() => page.locator('[data-testid="operator-row"][data-operator="op-ivanova"] td').nth(3).textContent())
+      .toBe('3,5 (оценок: 2)');
     for (const language of ['ru', 'en'] as const) {
       if (language === 'en') {
         await page.goto(`${office.url}/dashboard?lang=en`);
         await page.getByTestId('served-count').waitFor();
         await page.locator('[data-testid="unserved-alarm"][data-service="business"]').waitFor();
+        expect(await page.locator('[data-testid="operator-row"][data-operator="op-ivanova"] td').nth(3).textContent()).toBe('3.5 (ratings: 2)');
       }
       const layout = await page.evaluate(() => ({
         scrollHeight: document.scrollingElement!.scrollHeight,
