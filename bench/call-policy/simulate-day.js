@@ -163,6 +163,8 @@ export function simulateDay(setup, day, policy, operatorOf, options = {}) {
         estimates.calibrated = calibratedWaitMin(estimates.forward, forwardErrors);
         estimates.range = waitRange(estimates.forward, forwardErrors);
       } else if (estimates) estimates.calibrated = null;
+      // A study's own estimators (scratch scripts), told the same as the office's.
+      if (estimates && options.moreEstimates) Object.assign(estimates, options.moreEstimates(state, issued.serviceId, now, ticketId, { arrivals: arrivalRatesFrom(issuedLog, now), callToStartMs }));
       visitorByTicket.set(ticketId, { ...v, arrivedAt: now, ticketId, kind: issued.kind, estimates });
     }
     for (const desk of desks) {
