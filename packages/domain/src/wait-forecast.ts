@@ -1,5 +1,5 @@
 import { playHall, type PlayDesk } from './hall-play.js';
-import { instantOfLocal, issuingWindow, localTimeOf, scheduledBreakAt } from './office-hours.js';
+import { breaksOn, instantOfLocal, issuingWindow, localTimeOf, scheduledBreakAt } from './office-hours.js';
 import type { QueueState } from './queue-state.js';
 import type { Instant, Ticket } from './ticket.js';
 
@@ -50,6 +50,43 @@ function afterBreak(state: QueueState, operatorId: string | undefined, at: Insta
     t = instantOfLocal(state.setup.schedule.timeZone, localTimeOf(state.setup.schedule, t).date, b.to);
   }
   return t;
+}
+
+/** Within this long of the local day's start, the day's breaks held as instants answer `afterBreak`: short of any day, clock changes included. */
+const DAY_HELD_MS = 22 * 60 * MINUTE;
+
+/**
+ * `afterBreak` for one play: the breaks of the local day of `now` turned into instants once, so a
+ * play's thousands of questions skip the wall-clock arithmetic (a fifth of a play's time); an
+ * instant outside that day asks `afterBreak` itself.
+ */
+function breakClock(state: QueueState, now: Instant): (operatorId: string | undefined, at: Instant) => Instant {
+  const { schedule } = state.setup;
+  const date = localTimeOf(schedule, now).date;
+  const dayStart = instantOfLocal(schedule.timeZone, date, '00:00');
+  const byOperator = new Map<string, [Instant, Instant][]>();
+  for (const b of breaksOn(schedule, date)) {
+    const list = byOperator.get(b.operatorId) ?? [];
+    list.push([instantOfLocal(schedule.timeZone, date, b.from), instantOfLocal(schedule.timeZone, date, b.to)]);
+    byOperator.set(b.operatorId, list);
+  }
+  return (operatorId, at) => {
+    if (operatorId === undefined) return at;
+    if (at < dayStart || at >= dayStart + DAY_HELD_MS) return afterBreak(state, operatorId, at);
+    const list = byOperator.get(operatorId);
+    if (!list) return at;
+    let t = at;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const [from, to] of list) {
+        if (from <= t && t < to) {
+          t = to;
+          moved = true;
+        }
+      }
+    }
+    return t < dayStart + DAY_HELD_MS ? t : afterBreak(state, operatorId, t);
+  };
 }
 
 /** A pace of arrivals expected from now on, per service and kind (bookings come from `state.bookings`). */
@@ -161,6 +198,7 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
   const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting');
   const probes = (options.probes ?? []).filter((p) => !state.tickets.has(p.id) || state.tickets.get(p.id)?.status !== 'waiting');
   if (waiting.length === 0 && probes.length === 0) return calls;
+  const after = breakClock(state, now);
   const extraMs = options.callToStartMs ?? 0;
   const visits = new Map<string, number>();
   const visitMs = (serviceId: string) => {
@@ -194,7 +232,7 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
     if (!live || live.status === 'closed') continue;
     let freeAt = now;
     if (live.status === 'paused') {
-      const back = afterBreak(state, live.operatorId, now);
+      const back = after(live.operatorId, now);
       freeAt = back > now ? back : now + UNPLANNED_PAUSE_MS;
     } else if (live.currentTicketId !== undefined) {
       const current = state.tickets.get(live.currentTicketId);
@@ -206,7 +244,7 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
             : now + Math.max(MIN_REMAINING_MS, visitMs(current.serviceId) - (now - (current.calledAt ?? now)));
       }
     }
-    desks.push({ id: setup.id, number: setup.number, operatorId: live.operatorId, freeAt: afterBreak(state, live.operatorId, freeAt), state: live });
+    desks.push({ id: setup.id, number: setup.number, operatorId: live.operatorId, freeAt: after(live.operatorId, freeAt), state: live });
   }
 
   const expected = options.arrivals || state.bookings.size > 0 ? expectedArrivals(state, now, options.arrivals ?? []) : [];
@@ -217,7 +255,7 @@ export function forecastCalls(state: QueueState, now: Instant, options: Forecast
     arrivals: expected,
     probes,
     visitMs: drawnVisitMs,
-    afterBreak: (operatorId, at) => afterBreak(state, operatorId, at),
+    afterBreak: after,
     until: new Set([...waiting.map((t) => t.id), ...probes.map((p) => p.id)]),
     // The guard counts turns, and a desk with nothing to serve takes one per visitor expected
     // (it waits for the next): in an office of many specialised desks those alone passed 2,000,
