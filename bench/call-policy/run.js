@@ -104,7 +104,7 @@ function estimateErrors(outcomes, estimator) {
 }
 
 const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
-const pct = (value) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : "—");
+const pct = (value) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '—');
 
 console.log(`call-policy: ${DAYS} simulated days per scenario and policy, seeds ${FIRST_SEED}–${FIRST_SEED + DAYS - 1} (standard ${demoSetup.rules.waitingStandardMinutes} min, hard limit ${demoSetup.rules.waitingHardLimitMinutes} min, about to be late in the last ${demoSetup.rules.waitingNearStandardMinutes} min, booking standard ${demoSetup.rules.bookingStandardMinutes} min, fairness cap ${demoSetup.rules.maxPriorityCallsInRow})`);
 for (const scenario of scenarios.filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY))) {

@@ -95,7 +95,7 @@ function check(rows: Row[]) {
   });
 }
 
-describe('chooseNextTicket: the desk service policy (tier 6)', () => {
+describe('chooseNextTicket: the desk service policy (tier 7)', () => {
   check([
     { case: 'one walk-in', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 3 }], calls: 'A001', reason: 'next-in-line' },
     { case: 'nobody waiting', desk: ORDER_A_C, waiting: [], calls: undefined },
@@ -111,7 +111,7 @@ describe('chooseNextTicket: the desk service policy (tier 6)', () => {
   ]);
 });
 
-describe('chooseNextTicket: within the standard first, then the late (tiers 6 and 7)', () => {
+describe('chooseNextTicket: about to be late, then within the standard, then the late (tiers 6, 7 and 8)', () => {
   check([
     { case: 'order: a walk-in still within the standard goes before one already past it', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 2 }, { n: 'C001', waited: 16 }], calls: 'A001', reason: 'next-in-line' },
     { case: 'order: the desk order holds among those within the standard', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 2 }, { n: 'C001', waited: 10 }], calls: 'A001', reason: 'next-in-line' },
