@@ -263,6 +263,30 @@ export const officeConfigSchema = z
         allowedOrigins: z.array(z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an origin such as https://host:port')).max(50).default([]),
         /** Refusals are logged as one line per source and reason per this many seconds, with a count. */
         refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
+        /**
+         * New Socket.IO connections (Engine.IO handshakes, polling or websocket, before any token)
+         * one address may open per `connectAttemptWindowSeconds`; then it is refused at the door
+         * until the window ends. A kiosk reconnecting opens a few a minute, a PC with the server,
+         * its agent and a browser screen or two a dozen on a restart.
+         */
+        connectAttemptsPerAddress: z.number().int().min(1).max(100_000).default(120),
+        connectAttemptWindowSeconds: z.number().int().min(1).max(3600).default(60),
+        /** Socket.IO connections (Engine.IO sessions) one address may hold open at once, with or without a namespace. */
+        socketSessionsPerAddress: z.number().int().min(1).max(10_000).default(50),
+        /** A connection that has not joined a namespace (sent its token) within this is dropped (Socket.IO's `connectTimeout`). */
+        connectTimeoutMs: z.number().int().min(1000).max(60_000).default(5000),
+        /**
+         * A handshake refused at the door (any of the limits above, a blocked address, a foreign
+         * origin) is answered after this long, so a loop over keep-alive connections asks once per
+         * connection per this, not thousands of times a second. 0 answers at once.
+         */
+        connectRefusalDelayMs: z.number().int().min(0).max(10_000).default(1000),
+        /** Events per second each connection may send, counted whatever the event (a token bucket). */
+        eventsPerSecond: z.number().min(1).max(10_000).default(20),
+        /** Events a connection may send at once above the steady rate (the bucket's size). */
+        eventBurst: z.number().int().min(1).max(100_000).default(40),
+        /** Events refused on one connection before its bucket has once been full again, past which the connection is closed. */
+        eventRefusalsBeforeDisconnect: z.number().int().min(1).max(1_000_000).default(200),
       })
       .prefault({}),
     metrics: z
