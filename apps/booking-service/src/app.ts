@@ -299,8 +299,10 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       // Every wait is bounded and the sum stays under main.ts's 4.5 s hard exit, so the store's
       // flush (SQLite's due group, PostgreSQL's open groups and pool) always gets its turn.
       // Offices and phones are let go first, so no new push starts while the store drains; they
-      // reconnect to another node (or to this one restarted) and resend from their offsets.
-      for (const name of [OFFICE_NAMESPACE, PHONE_NAMESPACE]) io.of(name).disconnectSockets(true);
+      // reconnect to another node (or to this one restarted) and resend from their offsets. Their
+      // connections are closed, not their namespaces left (`disconnectSockets`): a client told
+      // `io server disconnect` does not reconnect, and an office would stay unlinked for good.
+      for (const name of [OFFICE_NAMESPACE, PHONE_NAMESPACE]) for (const socket of io.of(name).sockets.values()) socket.conn.close();
       await within(500, new Promise<void>((resolve) => {
         const check = () => (io.engine.clientsCount === 0 ? resolve() : setTimeout(check, 10));
         check();
