@@ -129,6 +129,8 @@ const rulesConfig = z.object({
   waitingStandardMinutes: z.number().positive().max(480).default(DEFAULT_OFFICE_RULES.waitingStandardMinutes),
   /** Anyone waiting longer than this is called before bookings and walk-ins; 2x the standard when absent. */
   waitingHardLimitMinutes: z.number().positive().max(1440).optional(),
+  /** A walk-in this many minutes or less from the standard goes before the desk's service order; a third of the standard when absent, 0 off. */
+  waitingNearStandardMinutes: z.number().min(0).max(480).optional(),
   bookingStandardMinutes: z.number().positive().max(120).default(DEFAULT_OFFICE_RULES.bookingStandardMinutes),
   maxPriorityCallsInRow: z.number().int().min(1).max(50).default(DEFAULT_OFFICE_RULES.maxPriorityCallsInRow),
   recallLimit: z.number().int().min(0).max(10).default(DEFAULT_OFFICE_RULES.recallLimit),
@@ -146,6 +148,10 @@ const rulesConfig = z.object({
   message: 'waitingHardLimitMinutes must not be shorter than waitingStandardMinutes',
   params: { problem: 'hard-limit-short' },
   path: ['waitingHardLimitMinutes'],
+}).refine((r) => r.waitingNearStandardMinutes === undefined || r.waitingNearStandardMinutes <= r.waitingStandardMinutes, {
+  message: 'waitingNearStandardMinutes must not be longer than waitingStandardMinutes',
+  params: { problem: 'near-standard-long' },
+  path: ['waitingNearStandardMinutes'],
 });
 
 export const officeConfigSchema = z

@@ -212,7 +212,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     current: () => phoneStatusesOf(context.queue.state, (deskId) => {
       const desk = context.directory.desks.get(deskId);
       return desk ? String(desk.number) : undefined;
-    }, context.clock.now(), (ticketId) => context.waits.forTicket(ticketId)?.estimateMin ?? null),
+    }, context.clock.now(), (ticketId) => context.waits.forTicket(ticketId)),
     throttleMs: options.phoneThrottleMs ?? 3_000,
     async send(statuses) {
       if (phonesRefused) return true;
