@@ -137,10 +137,21 @@ export interface CentralStore {
   reportCounts(query: { from: string; to: string; officeId?: string; now: number; rolledUp?: boolean }): Promise<ReportCounts[]>;
   /** Counts and keeps every office's closed days in [from, to] not rolled up yet; answers how many office days. */
   rollUpReportDays(query: { from: string; to: string; now: number }): Promise<number>;
-  /** One office's visits of office days from..to, for the quality programme's day counts. */
-  qualityVisits(officeId: string, from: string, to: string): Promise<QualityVisit[]>;
+  /**
+   * One office's visits of office days from..to, for the quality programme's day counts, and with
+   * `lookBackFrom` (before `from`) the served visits holding an account key of the days from it to
+   * `from`: all a repeat needs of the window before, a fifth of its rows or fewer.
+   */
+  qualityVisits(officeId: string, from: string, to: string, lookBackFrom?: string): Promise<QualityVisit[]>;
   /** Stored quality day counts of office days from..to (a late event for a day has removed its row). */
   qualityDays(from: string, to: string): Promise<StoredQualityDay[]>;
+  /**
+   * Served visits rated 1–2 of office days from..to of these offices, newest rating first, at most
+   * `limit`; `total` counts them all. Read by a partial index of low ratings (migration 0080).
+   */
+  lowRatedVisits(officeIds: readonly string[], from: string, to: string, limit: number): Promise<{ total: number; visits: { officeId: string; visit: QualityVisit }[] }>;
+  /** Which office days from..to have stored quality counts: the hourly pass's check, without reading the counts. */
+  countedQualityDays(from: string, to: string): Promise<{ officeId: string; officeDay: string }[]>;
   saveQualityDays(officeId: string, days: readonly QualityDayCounts[], at: number): Promise<void>;
   /** The office days of visits issued before `cutoff` that still hold an account key. */
   accountKeyDays(cutoff: number): Promise<{ officeId: string; officeDay: string }[]>;

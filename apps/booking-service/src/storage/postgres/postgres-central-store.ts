@@ -181,9 +181,22 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
       return r.rowCount ?? 0;
     },
     ...createPostgresReportDays(pool),
-    async qualityVisits(officeId, from, to) {
-      const r = await pool.query(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = $1 AND office_day BETWEEN $2 AND $3`, [officeId, from, to]);
+    async qualityVisits(officeId, from, to, lookBackFrom = from) {
+      const r = await pool.query(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = $1 AND office_day BETWEEN $2 AND $3
+        AND (office_day >= $4 OR (account_key IS NOT NULL AND status = 'done'))`, [officeId, lookBackFrom, to, from]);
       return (r.rows as QualityVisitRow[]).map(qualityVisitOfRow);
+    },
+    async lowRatedVisits(officeIds, from, to, limit) {
+      const where = `rating <= 2 AND office_day BETWEEN $1 AND $2 AND status = 'done' AND office_id = ANY($3::text[])`;
+      const [rows, count] = await Promise.all([
+        pool.query(`SELECT office_id AS "officeId", ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE ${where} ORDER BY rated_at DESC, office_id, id LIMIT $4`, [from, to, officeIds, limit]),
+        pool.query(`SELECT COUNT(*)::int AS n FROM tickets WHERE ${where}`, [from, to, officeIds]),
+      ]);
+      return { total: count.rows[0].n as number, visits: (rows.rows as (QualityVisitRow & { officeId: string })[]).map((r) => ({ officeId: r.officeId, visit: qualityVisitOfRow(r) })) };
+    },
+    async countedQualityDays(from, to) {
+      const r = await pool.query(`SELECT office_id AS "officeId", office_day AS "officeDay" FROM quality_days WHERE office_day BETWEEN $1 AND $2`, [from, to]);
+      return r.rows as { officeId: string; officeDay: string }[];
     },
     async qualityDays(from, to) {
       const r = await pool.query(`SELECT office_id AS "officeId", counts FROM quality_days WHERE office_day BETWEEN $1 AND $2`, [from, to]);

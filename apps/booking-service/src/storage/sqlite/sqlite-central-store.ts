@@ -56,7 +56,13 @@ export function createSqliteCentralStore(file: string): CentralStore {
     forgetNudges: db.prepare(`DELETE FROM phone_nudges WHERE office_id = ? AND office_day < ?`),
     insertSetting: db.prepare(`INSERT INTO central_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`),
     setting: db.prepare(`SELECT value FROM central_settings WHERE name = ?`).pluck(),
-    qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?`),
+    qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?
+      AND (office_day >= ? OR (account_key IS NOT NULL AND status = 'done'))`),
+    lowRated: db.prepare(`SELECT office_id AS officeId, ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE rating <= 2 AND office_day >= ? AND office_day <= ?
+      AND status = 'done' AND office_id IN (SELECT value FROM json_each(?)) ORDER BY rated_at DESC, office_id, id LIMIT ?`),
+    lowRatedCount: db.prepare(`SELECT COUNT(*) FROM tickets WHERE rating <= 2 AND office_day >= ? AND office_day <= ?
+      AND status = 'done' AND office_id IN (SELECT value FROM json_each(?))`).pluck(),
+    countedQualityDays: db.prepare(`SELECT office_id AS officeId, office_day AS officeDay FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
     markPageOpened: db.prepare(`INSERT INTO phone_page_opens (office_id, ticket_id, office_day, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`),
     questionnaireTicket: db.prepare(QUESTIONNAIRE_TICKET_SQL(() => '?')),
     insertAnswer: db.prepare(`INSERT INTO questionnaire_answers (office_id, ticket_id, office_day, service_id, operator_id, solved, ease, answered_at)
@@ -205,8 +211,16 @@ export function createSqliteCentralStore(file: string): CentralStore {
       return s.forget.run(cutoff).changes;
     },
     ...createSqliteReportDays(db),
-    async qualityVisits(officeId, from, to) {
-      return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
+    async qualityVisits(officeId, from, to, lookBackFrom = from) {
+      return (s.qualityVisits.all(officeId, lookBackFrom, to, from) as QualityVisitRow[]).map(qualityVisitOfRow);
+    },
+    async lowRatedVisits(officeIds, from, to, limit) {
+      const offices = JSON.stringify(officeIds);
+      const rows = s.lowRated.all(from, to, offices, limit) as (QualityVisitRow & { officeId: string })[];
+      return { total: s.lowRatedCount.get(from, to, offices) as number, visits: rows.map((r) => ({ officeId: r.officeId, visit: qualityVisitOfRow(r) })) };
+    },
+    async countedQualityDays(from, to) {
+      return s.countedQualityDays.all(from, to) as { officeId: string; officeDay: string }[];
     },
     async qualityDays(from, to) {
       return (s.qualityDays.all(from, to) as { officeId: string; counts: string }[]).map((r) => ({ officeId: r.officeId, counts: JSON.parse(r.counts) as QualityDayCounts }));
