@@ -32,4 +32,4 @@ export {
   type QuestionnaireCounts,
 } from './day-counts.js';
 export { qualityVisitOfRow, type QualityVisitRow } from './visit-row.js';
-export { QUALITY_INDICATORS, OFFICE_QUALITY_INDICATORS, type IndicatorFormat, type QualityIndicatorKey } from './indicators.js';
+export { QUALITY_INDICATORS, type IndicatorFormat, type QualityIndicatorKey } from './indicators.js';
