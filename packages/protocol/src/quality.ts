@@ -68,12 +68,13 @@ export interface CentralQualityView {
   /** Names of the services (the splits by service; ids are the company's, shared by its offices). */
   services: Record<string, QualityName>;
   /**
-   * Ratings of 1–2 of the period, newest first, at most `MAX_CENTRAL_FOLLOW_UPS`: the call-backs the
-   * quality department may check on (the offices mark them done; the marks stay at the office).
+   * Ratings of 1–2 of the period, newest day and rating first, at most `MAX_CENTRAL_FOLLOW_UPS`: the
+   * call-backs the quality department may check on (the offices mark them done; the marks stay at
+   * the office).
    */
   followUps: CentralFollowUp[];
-  /** How many low ratings the period holds in all (the list may stop short of them). */
-  followUpsTotal: number;
+  /** The period holds more low ratings than the list (they are not counted: a month of 300 offices holds ~300,000). */
+  followUpsMore: boolean;
 }
 
 /** The newest this many low ratings travel with central's view and its report. */

@@ -161,7 +161,7 @@ export function centralQualityView(
   offices: readonly [string, OfficeSummary][],
   regionOf: (officeId: string) => string | undefined,
   period: QualityPeriod,
-  low: { total: number; visits: readonly { officeId: string; visit: QualityVisit }[] } = { total: 0, visits: [] },
+  low: { more: boolean; visits: readonly { officeId: string; visit: QualityVisit }[] } = { more: false, visits: [] },
 ): CentralQualityView {
   const company = new Map<string, QualityDayCounts[]>();
   const rows: Omit<OfficeQuality, 'rank'>[] = [];
@@ -189,7 +189,7 @@ export function centralQualityView(
   );
   const services = Object.fromEntries(offices.flatMap(([, s]) => s.services.map((svc) => [svc.id, svc.nameEn ? { name: svc.name, nameEn: svc.nameEn } : { name: svc.name }])));
   const followUps = low.visits.flatMap(({ officeId, visit }) => followUpsOf([visit], new Map()).map((f) => ({ officeId, ...f })));
-  return { period, company: report, offices: ranked, outcomes, services, followUps, followUpsTotal: low.total };
+  return { period, company: report, offices: ranked, outcomes, services, followUps, followUpsMore: low.more };
 }
 
 /** Higher is better for shares; an office with no ratings ranks after those with some. */

@@ -286,10 +286,11 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect((await store.qualityVisits('north', '2026-11-20', '2026-11-24')).map((v) => v.ticketId)).toHaveLength(6);
 
       const low = await store.lowRatedVisits(['north', 'south'], '2026-11-24', '2026-11-24', 2);
-      expect(low.total).toBe(3);
+      expect(low.more).toBe(true);
       expect(low.visits.map((v) => [v.officeId, v.visit.ticketId, v.visit.rating])).toEqual([['south', 'south-v7', 1], ['north', 'north-v5', 2]]);
+      expect((await store.lowRatedVisits(['north', 'south'], '2026-11-24', '2026-11-24', 3)).more).toBe(false);
       expect((await store.lowRatedVisits(['north'], '2026-11-24', '2026-11-24', 10)).visits.map((v) => v.visit.ticketId)).toEqual(['north-v5', 'north-v4']);
-      expect(await store.lowRatedVisits(['north'], '2026-11-25', '2026-11-30', 10)).toEqual({ total: 0, visits: [] });
+      expect(await store.lowRatedVisits(['north'], '2026-11-25', '2026-11-30', 10)).toEqual({ more: false, visits: [] });
 
       await store.saveQualityDays('north', [emptyDayCounts('2026-11-20')], T);
       await store.saveQualityDays('south', [emptyDayCounts('2026-11-24')], T);

@@ -1,5 +1,5 @@
 import type { QualityDayCounts, QualityVisit, QuestionnaireAnswer } from '@talon/domain';
-import type { BookingChange, CentralBookingStatus, OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
+import type { BookingChange, CentralBookingStatus, OfficeSummary, SyncedPageOpen, SyncedQuestionnaireAnswer, SyncOutboxMessage } from '@talon/protocol';
 import type { StoredQualityDay } from './quality-rows.js';
 import type { QuestionnaireTicket, StoredQuestionnaireAnswer } from './questionnaire-rows.js';
 
@@ -146,10 +146,11 @@ export interface CentralStore {
   /** Stored quality day counts of office days from..to (a late event for a day has removed its row). */
   qualityDays(from: string, to: string): Promise<StoredQualityDay[]>;
   /**
-   * Served visits rated 1–2 of office days from..to of these offices, newest rating first, at most
-   * `limit`; `total` counts them all. Read by a partial index of low ratings (migration 0080).
+   * Served visits rated 1–2 of office days from..to of these offices, newest day and rating first,
+   * at most `limit`; `more` when there are others. Read backwards along a partial index of low
+   * ratings (migration 0080), which stops at the limit: a month of 300 offices holds ~300,000.
    */
-  lowRatedVisits(officeIds: readonly string[], from: string, to: string, limit: number): Promise<{ total: number; visits: { officeId: string; visit: QualityVisit }[] }>;
+  lowRatedVisits(officeIds: readonly string[], from: string, to: string, limit: number): Promise<{ more: boolean; visits: { officeId: string; visit: QualityVisit }[] }>;
   /** Which office days from..to have stored quality counts: the hourly pass's check, without reading the counts. */
   countedQualityDays(from: string, to: string): Promise<{ officeId: string; officeDay: string }[]>;
   saveQualityDays(officeId: string, days: readonly QualityDayCounts[], at: number): Promise<void>;
@@ -166,6 +167,11 @@ export interface CentralStore {
    * node, a double tap). The answer's day loses its stored counts, so the next read counts it.
    */
   saveQuestionnaireAnswer(answer: StoredQuestionnaireAnswer): Promise<boolean>;
+  /**
+   * One office's answers and first page openings given at or after `since` (ms), oldest first, at
+   * most `limit` of each: what goes down to the office by `questionnaire:sync`.
+   */
+  questionnaireSince(officeId: string, since: number, limit: number): Promise<{ answers: SyncedQuestionnaireAnswer[]; pageOpens: SyncedPageOpen[] }>;
   /** One office's answers for visits of office days from..to. */
   questionnaireAnswers(officeId: string, from: string, to: string): Promise<QuestionnaireAnswer[]>;
   savePhoneNudge(nudge: NewPhoneNudge): Promise<void>;

@@ -14,14 +14,14 @@ export function CentralFollowUps({ view, say, decimal, outcomeName }: { view: Ce
   const officeName = new Map(view.offices.map((o) => [o.officeId, o.name]));
   return (
     <section className="qc-panel" tabIndex={0} aria-labelledby="qc-follow-ups">
-      <h2 id="qc-follow-ups" data-testid="central-follow-ups-total" data-value={view.followUpsTotal}>
-        {say('quality.followUps')} ({view.followUpsTotal})
+      <h2 id="qc-follow-ups" data-testid="central-follow-ups-shown" data-value={view.followUps.length} data-more={view.followUpsMore ? 'yes' : 'no'}>
+        {say('quality.followUps')} ({view.followUps.length}{view.followUpsMore ? '+' : ''})
       </h2>
       {view.followUps.length === 0 ? (
         <p>{say('quality.followUpsNone')}</p>
       ) : (
         <>
-          {view.followUps.length < view.followUpsTotal && <p className="qc-prev">{say('quality.followUpsNewest', { shown: view.followUps.length, total: view.followUpsTotal })}</p>}
+          {view.followUpsMore && <p className="qc-prev">{say('quality.followUpsNewest', { shown: view.followUps.length })}</p>}
           <table data-testid="central-follow-ups">
             <thead>
               <tr>

@@ -6,7 +6,8 @@ import type { Migration } from './migration.js';
  * ticket printed with it), one per ticket, and the first opening of that page per ticket (the
  * questionnaire's reach). `source` says where the answer was given: `office` (here) or `central` (the
  * phone page on central, synced down). The quality day counts read both; a first answer or opening
- * for a closed day drops that day's counts in the same transaction, so it is counted again.
+ * for a closed day drops that day's counts in the same transaction, so it is counted again. `synced`
+ * marks what central has acknowledged of the office's own (answers and openings go up too).
  */
 export const questionnaire: Migration = {
   version: 210,
@@ -20,14 +21,19 @@ export const questionnaire: Migration = {
         ease INTEGER CHECK (ease BETWEEN 1 AND 5),
         answered_at INTEGER NOT NULL,
         source TEXT NOT NULL CHECK (source IN ('office', 'central')),
+        -- Given here and not yet acknowledged by central (questionnaire:sync): 0; central's own: 1.
+        synced INTEGER NOT NULL DEFAULT 0,
         CHECK (solved IS NOT NULL OR ease IS NOT NULL)
       ) WITHOUT ROWID;
       CREATE INDEX questionnaire_answers_by_day ON questionnaire_answers (office_day);
       CREATE TABLE ticket_page_opens (
         ticket_id TEXT PRIMARY KEY,
         office_day TEXT NOT NULL,
-        opened_at INTEGER NOT NULL
+        opened_at INTEGER NOT NULL,
+        synced INTEGER NOT NULL DEFAULT 0
       ) WITHOUT ROWID;
+      CREATE INDEX questionnaire_answers_unsynced ON questionnaire_answers (answered_at) WHERE synced = 0;
+      CREATE INDEX ticket_page_opens_unsynced ON ticket_page_opens (opened_at) WHERE synced = 0;
     `);
   },
 };
