@@ -34,8 +34,9 @@ describe.runIf(run)('two central nodes behind nginx, with PostgreSQL and Redis r
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // --demo: the test config links the demo office with the demo's public key, which a real central refuses.
   async function startNode(port: number) {
-    const node = await startCentralNode({ dir, configFile: join(dir, 'central.json'), port, args: ['--database-url', postgres!.url, '--redis-url', redis!.url, '--redis-prefix', 'e2e'], startMs: 30_000 });
+    const node = await startCentralNode({ dir, configFile: join(dir, 'central.json'), port, args: ['--demo', '--database-url', postgres!.url, '--redis-url', redis!.url, '--redis-prefix', 'e2e'], startMs: 30_000 });
     nodes.set(port, node.child);
     return node.child;
   }

@@ -91,7 +91,7 @@ describe('desktop shell: first-run config to a working device agent', () => {
     const agent = agentFrom(config);
     const online = statusWhere(agent, (s) => s.link === 'online' && s.printers[0]?.status === 'ok');
     agent.start();
-    expect((await online).printers).toEqual([{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: printer.uri, status: 'ok' }]);
+    expect((await online).printers).toEqual([{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: printer.uri, profile: 'generic-80mm', status: 'ok' }]);
 
     // The screen token from the same config is the kiosk's: it takes a ticket, the agent prints it.
     const kiosk = await server.connect('/kiosk', { token: config.screenToken });

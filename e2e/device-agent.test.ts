@@ -95,7 +95,7 @@ describe('device agent: kiosk tickets on a network printer', () => {
     const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
     const noPaper = nextEvent<KioskState>(kiosk, 'kiosk:state', (s) => s.printer.status === 'paper-end', 10_000);
     const agent = await onlineAgent(office);
-    expect(agent.status().printers).toEqual([{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: printer.uri, status: 'paper-end' }]);
+    expect(agent.status().printers).toEqual([{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: printer.uri, profile: 'generic-80mm', status: 'paper-end' }]);
     expect((await noPaper).printer).toEqual({ configured: true, status: 'paper-end', paperTickets: false });
 
     const issued = await command<Issued>(kiosk, 'ticket:issue', { serviceId: 'payments' });

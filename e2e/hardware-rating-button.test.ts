@@ -155,7 +155,7 @@ describe.skipIf(!canRun)('rating button firmware through the device agent to the
     await sim.stop();
     // 3 s of silence makes the driver call it offline; the agent tells the server.
     await until(() => office.app.context.devices.list().some((d) => d.kind === 'rating-button' && d.id === 'desk-1' && !d.online), 'button offline', 10_000);
-    expect(agent!.status().buttons).toEqual([{ deskId: 'desk-1', path: sim.ptyPath, online: false }]);
+    expect(agent!.status().buttons).toEqual([{ deskId: 'desk-1', path: sim.ptyPath, deviceId: BUTTON_ID, online: false }]);
     expect((await dashboard()).state.devices).toContainEqual(expect.objectContaining({ kind: 'rating-button', id: 'desk-1', online: false }));
   });
 });

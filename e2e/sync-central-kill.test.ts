@@ -22,7 +22,8 @@ async function freePort(): Promise<number> {
 
 /** The built central service as a real process on a fixed port, so the office finds it again after a kill. */
 async function startCentral(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CENTRAL_MAIN, '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
+  // --demo: the test config links the demo office with the demo's public key, which a real central refuses.
+  const child = spawn(process.execPath, [CENTRAL_MAIN, '--demo', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
     env: { ...process.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

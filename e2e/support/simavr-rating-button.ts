@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 const hardwareDir = fileURLToPath(new URL('../../hardware/rating-button/', import.meta.url));
 const harnessPath = `${hardwareDir}sim/build/rating-button-sim`;
-const firmwarePath = `${hardwareDir}build/rating-button-sim.elf`;
+/** The firmware builds a test can run: as flashed, or (`make sim-seq-wrap`) with its first seq after boot at 254. */
+const firmwarePaths = {
+  standard: `${hardwareDir}build/rating-button-sim.elf`,
+  'seq-wrap': `${hardwareDir}build/rating-button-sim-seq-wrap.elf`,
+} as const;
+export type SimulatedFirmware = keyof typeof firmwarePaths;
 
 const hasCommand = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 
@@ -23,9 +28,9 @@ function make(target: string): string {
   return output;
 }
 
-/** Builds the tagged firmware ELF and the harness. */
-export function buildRatingButtonSimulator(): void {
-  make('sim');
+/** Builds the tagged firmware ELF and the harness; `seq-wrap` the build whose seqs start at 254. */
+export function buildRatingButtonSimulator(firmware: SimulatedFirmware = 'standard'): void {
+  make(firmware === 'standard' ? 'sim' : 'sim-seq-wrap');
 }
 
 /** Builds and runs the firmware's host-side C tests; throws with their output on failure. */
@@ -55,7 +60,8 @@ export class SimulatedRatingButton {
     readonly ptyPath: string,
   ) {}
 
-  static async start(options: { deviceId?: number } = {}): Promise<SimulatedRatingButton> {
+  static async start(options: { deviceId?: number; firmware?: SimulatedFirmware } = {}): Promise<SimulatedRatingButton> {
+    const firmwarePath = firmwarePaths[options.firmware ?? 'standard'];
     const args = options.deviceId === undefined ? [firmwarePath] : ['--device-id', String(options.deviceId), firmwarePath];
     const child = spawn(harnessPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const lines = createInterface({ input: child.stdout });

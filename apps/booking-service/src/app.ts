@@ -7,7 +7,7 @@ import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
 import { authorise } from './auth/central-permissions.js';
-import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, socketDoor } from '@talon/server-edge';
+import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, socketDoor, within } from '@talon/server-edge';
 import { createQualityHttp } from './quality/quality-http.js';
 import { countRecentQualityDays, forgetAccountKeys } from './quality/central-quality.js';
 import { rollUpRecentReportDays } from './reports/roll-up-report-days.js';
@@ -211,7 +211,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       remote,
       questionnaire: createQuestionnaireService({ store, now }),
       questionnaireSubmissions: attempts(limits.questionnaireAnswersPerAddress),
-      quality: createQualityHttp({ offices, store, config: () => config, now, logins: attempts(limits.qualityLoginFailuresPerAddress), refusals }),
+      quality: createQualityHttp({ offices, store, config: () => config, now, logins: { perAddress: attempts(limits.qualityLoginFailuresPerAddress), perLogin: attempts(limits.qualityLoginFailuresPerLogin) }, refusals }),
       dependencies: async () => ({
         ...(options.databaseUp && { database: (await options.databaseUp()) ? 'up' : 'down' }),
         ...(options.cluster && { redis: options.cluster.up() ? 'up' : 'down' }),
@@ -264,10 +264,24 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       refusals.close();
       if (directoryTimer) clearInterval(directoryTimer);
       clearInterval(recheckTimer);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await store.close();
-      await options.cluster?.close();
+      // Every wait is bounded and the sum stays under main.ts's 4.5 s hard exit, so the store's
+      // flush (SQLite's due group, PostgreSQL's open groups and pool) always gets its turn.
+      // Offices and phones are let go first, so no new push starts while the store drains; they
+      // reconnect to another node (or to this one restarted) and resend from their offsets.
+      for (const name of [OFFICE_NAMESPACE, PHONE_NAMESPACE]) io.of(name).disconnectSockets(true);
+      await within(500, new Promise<void>((resolve) => {
+        const check = () => (io.engine.clientsCount === 0 ? resolve() : setTimeout(check, 10));
+        check();
+      }));
+      // io.close() closes the HTTP server too and answers only when every connection has ended;
+      // once a close begins Node stops enforcing headersTimeout, so a socket that sent half a
+      // header line would hold the process for ever. The connections are cut right after it starts.
+      const ioClosed = new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await within(1000, ioClosed);
+      if (httpServer.listening) await within(500, new Promise<void>((resolve) => httpServer.close(() => resolve())));
+      await within(2000, store.close());
+      await within(300, options.cluster?.close());
     },
   };
 }

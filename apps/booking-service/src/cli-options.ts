@@ -6,7 +6,8 @@ export const HELP = `Talon central booking service: on-line booking, office sync
 Usage: talon-booking-service [options]
 
 Options (each also from the environment):
-  --demo                 copy the demo config (office "demo-office", key demo-office-key-0001) on first start
+  --demo                 copy the demo config (office "demo-office", key demo-office-key-0001) on first start;
+                         without it central refuses to start with any of the demo's keys or passwords
   --port <n>             HTTP and Socket.IO port                    [PORT, default 8090]
   --host <addr>          address to listen on                       [HOST, default 0.0.0.0]
   --data <dir>           data folder: central.db                    [TALON_CENTRAL_DATA_DIR, default ./data/central]

@@ -1,11 +1,8 @@
 #!/usr/bin/env node
-import { randomBytes } from 'node:crypto';
-import { hashSecret } from './config/secret-hash.js';
+import { readSecret } from '@talon/server-edge';
+import { hashKeyCommand } from './hash-key-command.js';
 
-// Prints a new office key (or report token) and the hash that goes into central.json.
-const key = process.argv[2] ?? randomBytes(24).toString('base64url');
-if (key.length < 16) {
-  process.stderr.write('a key needs at least 16 characters\n');
-  process.exit(2);
-}
-process.stdout.write(`key:  ${key}\nhash: ${hashSecret(key)}\n`);
+process.exitCode = await hashKeyCommand(process.argv.slice(2), () => readSecret('Key (not shown): '), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCentralService } from './app.js';
 import { CliError, HELP, parseCentralCliOptions } from './cli-options.js';
 import { CentralConfigError, loadCentralConfig } from './config/central-config.js';
+import { demoCredentialsIn } from './config/demo-credentials.js';
 import { createCentralLogger } from './logger.js';
 import { createPostgresCentralStore } from './storage/postgres/postgres-central-store.js';
 import { createSqliteCentralStore } from './storage/sqlite/sqlite-central-store.js';
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
     copyFileSync(DEMO_CONFIG, options.configFile);
   }
   const config = loadCentralConfig(options.configFile);
+  if (!options.demo) {
+    const demo = await demoCredentialsIn(config, loadCentralConfig(DEMO_CONFIG));
+    if (demo.length > 0)
+      throw new CentralConfigError([`${options.configFile}:`, ...demo, 'a real central starts only with its own keys, tokens and passwords (or run with --demo)'].join('\n'));
+  }
   // SQLite in the data folder unless a PostgreSQL URL is given (several nodes need PostgreSQL).
   const postgres = options.databaseUrl ? await createPostgresCentralStore({ url: options.databaseUrl, poolSize: config.postgres.poolSize, groupCommit: config.postgres.groupCommit }) : undefined;
   const store = postgres ?? createSqliteCentralStore(join(options.dataDir, 'central.db'));
@@ -56,9 +62,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // Whatever hangs (a client that never lets go, a database that never answers), the process
+    // is gone within 5 s, as a service manager expects; offices resend from their offsets.
+    setTimeout(() => {
+      logger.error({ signal }, 'stopping took over 4.5 s; exiting anyway');
+      process.exit(1);
+    }, 4500).unref();
     service.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
     );
   };
   process.on('SIGINT', () => stop('SIGINT'));

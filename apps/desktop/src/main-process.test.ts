@@ -105,7 +105,7 @@ describe('main process: a configured kiosk', () => {
     expect(agent.started).toBe(1);
     expect(agent.options).toMatchObject({ serverUrl: SERVER, token: 'demo-agent-1', localPaths: { printerUri: { 'printer-1': '/dev/usb/lp0' } } });
     const contents = windows[0]!.webContents;
-    const online = { link: 'online' as const, printers: [{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: '/dev/usb/lp0', status: 'ok' as const }], buttons: [] };
+    const online = { link: 'online' as const, printers: [{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: '/dev/usb/lp0', profile: 'generic-80mm', status: 'ok' as const }], buttons: [] };
     agent.report(online);
     expect(contents.sent).toEqual([{ channel: IPC.statusPush, args: [{ role: 'kiosk', agent: online }] }]);
     expect(await invoke(IPC.statusGet, contents)).toEqual({ role: 'kiosk', agent: online });

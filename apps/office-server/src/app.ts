@@ -3,7 +3,7 @@ import type { OfficeConfig } from '@talon/protocol';
 import { lanBaseUrl } from './http/lan-base-url.js';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { capConnectionsPerAddress, createLimitedServer, normaliseAddress, socketDoor } from '@talon/server-edge';
+import { capConnectionsPerAddress, createLimitedServer, clientAddress, socketDoor, within } from '@talon/server-edge';
 import { createOfficeEdge } from './edge/office-edge.js';
 import { Server } from 'socket.io';
 import { createSessions } from './auth/sessions.js';
@@ -164,7 +164,7 @@ export function createApplication(options: ApplicationOptions): Application {
     allowRequest: socketDoor({
       handshakeFailures: { blocked: (a) => edge.handshakeFailures.blocked(a), fail: (a) => edge.handshakeFailures.fail(a), clear: (a) => edge.handshakeFailures.clear(a), get size() { return edge.handshakeFailures.size; } },
       refusals,
-      addressOf: (request) => normaliseAddress(request.socket.remoteAddress ?? 'unknown'),
+      addressOf: (request) => clientAddress(request.socket.remoteAddress),
       allowedOrigins: () => limits().allowedOrigins,
       blockedReason: 'handshake-limit',
     }),
@@ -282,11 +282,4 @@ export function createApplication(options: ApplicationOptions): Application {
       db.close();
     },
   };
-}
-
-/** Waits for `work`, but never longer than `ms`. */
-function within(ms: number, work: Promise<unknown> | undefined): Promise<void> {
-  if (!work) return Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work.then(() => undefined, () => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }

@@ -2,7 +2,7 @@
 
 void rating_queue_init(rating_queue_t *queue) {
   queue->count = 0;
-  queue->last_seq = 0;
+  queue->last_seq = (uint8_t)(RATING_SEQ_FIRST - 1);
   queue->lost = 0;
 }
 

@@ -6,6 +6,16 @@
 #include <stdint.h>
 #include "protocol.h"
 
+/* The seq of the first rating after boot: SEQ_MIN in every unit. Only the test build
+ * `make sim-seq-wrap` starts near the end of the range, so a test reaches the wrap (255 -> 1)
+ * in a few presses instead of 254, each a second apart at the least. */
+#ifndef RATING_SEQ_FIRST
+#define RATING_SEQ_FIRST SEQ_MIN
+#endif
+#if RATING_SEQ_FIRST < SEQ_MIN || RATING_SEQ_FIRST > SEQ_MAX
+#error "RATING_SEQ_FIRST must be within SEQ_MIN..SEQ_MAX"
+#endif
+
 typedef struct {
   uint8_t seq;
   uint8_t value;

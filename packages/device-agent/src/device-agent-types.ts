@@ -20,12 +20,16 @@ export interface AgentPrinterStatus {
   printerId: string;
   kioskId: string;
   uri: string;
+  /** The printer profile its tickets are laid out for (paper width, code page, cutter). */
+  profile: string;
   status: PrinterHealth;
 }
 
 export interface AgentButtonStatus {
   deskId: string;
   path: string;
+  /** The id the unit must send from; frames from another id are neither acked nor counted. */
+  deviceId: number;
   online: boolean;
 }
 

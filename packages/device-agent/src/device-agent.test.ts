@@ -108,8 +108,8 @@ describe('device agent', () => {
     expect(hardware.buttons.map((b) => [b.path, b.deviceId, b.started])).toEqual([['/dev/serial/by-id/usb-talon-7', 7, true]]);
     expect(agent.status()).toEqual({
       link: 'online',
-      printers: [{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: 'tcp://10.0.0.5:9100', status: 'ok' }],
-      buttons: [{ deskId: 'desk-1', path: '/dev/serial/by-id/usb-talon-7', online: false }],
+      printers: [{ printerId: 'printer-1', kioskId: 'kiosk-1', uri: 'tcp://10.0.0.5:9100', profile: 'generic-80mm', status: 'ok' }],
+      buttons: [{ deskId: 'desk-1', path: '/dev/serial/by-id/usb-talon-7', deviceId: 7, online: false }],
     });
     expect(statuses.at(-1)).toEqual(agent.status());
 

@@ -125,8 +125,8 @@ class Agent implements DeviceAgent {
     return {
       link: this.link,
       ...(this.link === 'refused' && this.refusal !== undefined && { refusal: this.refusal }),
-      printers: [...this.printers.values()].map((p) => ({ printerId: p.printerId, kioskId: p.assignment.kioskId, uri: p.uri, status: p.status })),
-      buttons: [...this.buttons.values()].map((b) => ({ deskId: b.deskId, path: b.path, online: b.online })),
+      printers: [...this.printers.values()].map((p) => ({ printerId: p.printerId, kioskId: p.assignment.kioskId, uri: p.uri, profile: p.assignment.profile, status: p.status })),
+      buttons: [...this.buttons.values()].map((b) => ({ deskId: b.deskId, path: b.path, deviceId: b.assignment.deviceId, online: b.online })),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { addressKey, normaliseAddress } from './client-address.js';
 import type { RefusalLog } from './refusal-log.js';
 
 /**
@@ -14,9 +15,11 @@ export function capConnectionsPerAddress(
   const open = new Map<string, number>();
   const trusted = options.trustedProxies ?? [];
   server.on('connection', (socket) => {
-    const address = normaliseAddress(socket.remoteAddress ?? 'unknown');
+    const peer = normaliseAddress(socket.remoteAddress ?? 'unknown');
     // A reverse proxy carries everyone's connections; it has its own limits (docs/deploy-central).
-    if (trusted.includes(address)) return;
+    if (trusted.includes(peer)) return;
+    // An IPv6 client is counted by its /64 (client-address.ts says why).
+    const address = addressKey(peer);
     const count = open.get(address) ?? 0;
     if (count >= options.max()) {
       options.refusals.refused(address, 'connections-per-address');
@@ -30,10 +33,5 @@ export function capConnectionsPerAddress(
       else open.delete(address);
     });
   });
-  return { openFrom: (address) => open.get(normaliseAddress(address)) ?? 0 };
-}
-
-/** `::ffff:127.0.0.1` and `127.0.0.1` are one client. */
-export function normaliseAddress(address: string): string {
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
+  return { openFrom: (address) => open.get(addressKey(address)) ?? 0 };
 }

@@ -91,6 +91,11 @@ export const centralConfigSchema = z.strictObject({
       officeHandshakeFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
       /** Failed quality-view logins one address may make per window. */
       qualityLoginFailuresPerAddress: z.number().int().min(1).max(10_000).default(10),
+      /**
+       * Failed quality-view logins on one login (trimmed, lower-cased) per window, from any
+       * addresses: guesses spread over many addresses still stop. The user waits the window out.
+       */
+      qualityLoginFailuresPerLogin: z.number().int().min(1).max(1000).default(8),
       /** "Join today's queue" requests one address may make per `remoteJoinWindowMinutes` (a retry of the same request is free). */
       remoteJoinsPerAddress: z.number().int().min(1).max(10_000).default(5),
       remoteJoinWindowMinutes: z.number().int().min(1).max(1440).default(60),

@@ -3,7 +3,7 @@ import { connect, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
 import { io, Manager } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { phoneTokenKeyFromOfficeKey, signPhoneToken } from '@talon/server-edge';
+import { hashPassword, phoneTokenKeyFromOfficeKey, signPhoneToken } from '@talon/server-edge';
 import { createCentralLogger } from '../logger.js';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
 import { startTestCentral, testCentralConfig, TEST_OFFICE_KEYS, type TestCentral } from '../testing/test-central.js';
@@ -184,6 +184,33 @@ describe('central under hostile traffic', () => {
     expect(total).toBeGreaterThanOrEqual(10);
     expect(total).toBeLessThan(200);
     expect(lines.filter((l) => l['msg'] === 'office refused: wrong id or key')).toHaveLength(0);
+  });
+
+  it('finding 6 at central: quality-view guesses count per normalised login too, so spreading them over addresses or spellings gains nothing', async () => {
+    const passwordHash = await hashPassword('квартальный отчёт 2026');
+    await start((c) => {
+      c.qualityUsers = [{ login: 'ivanova', name: 'Иванова М. П.', passwordHash }, { login: 'petrov', name: 'Петров И. С.', passwordHash }];
+      c.limits.qualityLoginFailuresPerLogin = 3;
+    });
+    const login = (name: string, password: string, from: string) =>
+      call('/api/quality/login', { method: 'POST', from, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: name, password }) });
+    // Typed with trailing spaces or capitals it is the same account, and it logs in.
+    expect((await login('ivanova   ', 'квартальный отчёт 2026', '127.0.0.9')).status).toBe(200);
+    // Three wrong guesses from three addresses and three spellings, each far under the per-address limit.
+    expect((await login('ivanova', 'guess-1', '127.0.0.2')).status).toBe(401);
+    expect((await login('IVANOVA ', 'guess-2', '127.0.0.3')).status).toBe(401);
+    expect((await login('  Ivanova', 'guess-3', '127.0.0.4')).status).toBe(401);
+    // The login is locked for the window, from anywhere and however typed, even with the right password.
+    for (const [name, from] of [['ivanova   ', '127.0.0.5'], ['ivanova', '127.0.0.6'], ['IVANOVA', '127.0.0.7']] as const) {
+      const refused = await login(name, 'квартальный отчёт 2026', from);
+      expect(refused.status).toBe(429);
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, code: 'rate-limited' });
+    }
+    // Another account is not affected.
+    expect((await login('petrov', 'квартальный отчёт 2026', '127.0.0.5')).status).toBe(200);
+
+    await central.stop();
+    expect(refusalLines()).toEqual([expect.objectContaining({ source: 'login:ivanova', reason: 'quality-login-locked', count: 3 })]);
   });
 
   it('finding 2: one address holds at most its share of connections; slow headers are dropped; /healthz answers', async () => {

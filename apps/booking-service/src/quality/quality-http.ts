@@ -1,5 +1,5 @@
 import { qualityPeriod, type BookingApiErrorCode, type OfficeSummary } from '@talon/protocol';
-import { readJsonBody, clientAddress, type RefusalLog, type FailureCounter } from '@talon/server-edge';
+import { readJsonBody, clientAddress, normaliseLogin, type RefusalLog, type FailureCounter } from '@talon/server-edge';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { OfficeDirectory } from '../booking/office-directory.js';
@@ -17,8 +17,11 @@ export interface QualityHttpDeps {
   store: CentralStore;
   config: () => CentralConfig;
   now: () => number;
-  /** Failed logins per address: past the limit the address is answered `rate-limited`. */
-  logins: FailureCounter;
+  /**
+   * Failed logins per address and per normalised login: past either limit the attempt is answered
+   * `rate-limited` before any password is checked.
+   */
+  logins: { perAddress: FailureCounter; perLogin: FailureCounter };
   refusals: RefusalLog;
 }
 
@@ -59,17 +62,25 @@ export function createQualityHttp(deps: QualityHttpDeps) {
 
   async function login(request: IncomingMessage, response: ServerResponse, send: Send): Promise<void> {
     const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config().limits.trustedProxies);
-    if (deps.logins.blocked(address)) {
+    if (deps.logins.perAddress.blocked(address)) {
       deps.refusals.refused(address, 'quality-logins');
       return send(response, refuse('rate-limited', 'too many failed logins from this address; try again later'));
     }
     const body = loginBody.safeParse(await readJsonBody(request, 4 * 1024));
     if (!body.success) return send(response, refuse('invalid-payload', 'login needs {login, password}'));
-    const user = await checkQualityLogin(deps.config().qualityUsers, body.data.login, body.data.password);
+    const login = normaliseLogin(body.data.login);
+    if (deps.logins.perLogin.blocked(login)) {
+      // One line per login per interval, however many addresses the guesses come from.
+      deps.refusals.refused(`login:${login}`, 'quality-login-locked');
+      return send(response, refuse('rate-limited', 'too many failed logins for this login; try again later'));
+    }
+    const user = await checkQualityLogin(deps.config().qualityUsers, login, body.data.password);
     if (!user) {
-      deps.logins.fail(address);
+      deps.logins.perAddress.fail(address);
+      deps.logins.perLogin.fail(login);
       return send(response, refuse('unauthorized', 'wrong login or password'));
     }
+    deps.logins.perLogin.clear(login);
     const expiresAt = deps.now() + QUALITY_SESSION_MS;
     send(response, { ok: true, token: signQualitySession(user, expiresAt), expiresAt, user: { login: user.login, name: user.name, regions: user.regions ?? null } });
   }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { verifyPassword } from '@talon/server-edge';
+import { normaliseLogin, verifyPassword } from '@talon/server-edge';
 import type { CentralConfig } from '../config/central-config.js';
 
 export type QualityUser = CentralConfig['qualityUsers'][number];
@@ -33,9 +33,13 @@ function mac(key: string, body: string): string {
   return createHmac('sha256', key).update(body, 'ascii').digest('base64url');
 }
 
-/** The user's password check; an unknown login costs the same scrypt as a wrong password. */
+/**
+ * The user's password check; an unknown login costs the same scrypt as a wrong password. The login
+ * is matched trimmed and lower-cased, as the guess counter keys it.
+ */
 export async function checkQualityLogin(users: readonly QualityUser[], login: string, password: string): Promise<QualityUser | undefined> {
-  const user = users.find((u) => u.login === login);
+  const typed = normaliseLogin(login);
+  const user = users.find((u) => normaliseLogin(u.login) === typed);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   return user && ok ? user : undefined;
 }

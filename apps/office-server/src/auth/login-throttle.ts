@@ -1,10 +1,5 @@
 import type { OfficeConfig } from '@talon/protocol';
-import { createFailureCounter } from '@talon/server-edge';
-
-/** The same account however it is typed: the lookup trims and lower-cases, so the throttle does too. */
-export function normaliseLogin(login: string): string {
-  return login.trim().toLowerCase();
-}
+import { createFailureCounter, normaliseLogin } from '@talon/server-edge';
 
 /**
  * Slows password guessing: failures count against the normalised login and against the client

@@ -1,8 +1,10 @@
 import type { IssuedTicket } from '@talon/protocol';
+import { readFileSync } from 'node:fs';
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../testing/test-office.js';
-import { authorise, PERMISSIONS } from './permissions.js';
+import { permittedHandlers } from '../realtime/permitted-handlers.js';
+import { command, demoConfig, DEMO_TOKENS, startTestOffice, type TestOffice } from '../testing/test-office.js';
+import { authorise, PERMISSIONS, screenRoles } from './permissions.js';
 
 describe('authorise: the permissions table', () => {
   it.each([
@@ -24,6 +26,37 @@ describe('authorise: the permissions table', () => {
 
   it('gives every row a reach for every role', () => {
     for (const row of Object.values(PERMISSIONS)) expect(Object.keys(row).sort()).toEqual(['admin', 'head', 'operator', 'screen']);
+  });
+
+  it("lets a screen's namespace in the roles holding some right on it in the table, no list of its own", () => {
+    expect(screenRoles('/operator')).toEqual(['operator', 'head', 'admin']);
+    expect(screenRoles('/dashboard')).toEqual(['head', 'admin']);
+    expect(screenRoles('/admin')).toEqual(['admin']);
+  });
+
+  it('is the table docs/protocol.md prints, row for row', () => {
+    const doc = readFileSync(new URL('../../../../docs/protocol.md', import.meta.url), 'utf8');
+    const section = doc.split(/\n(?=## )/).find((part) => part.startsWith('## Permissions'))!;
+    const reach = (cell: string) => (cell.startsWith('own desk') ? 'own-desk' : cell === 'office' ? 'office' : cell === '—' ? 'none' : `? ${cell}`);
+    const printed = section
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| what'))
+      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, '').trim()))
+      .map(([, screen, operator, head, admin]) => ({ screen: screen!.replaceAll('`', ''), operator: reach(operator!), head: reach(head!), admin: reach(admin!) }));
+    expect(printed).toEqual(Object.values(PERMISSIONS).map(({ screen, operator, head, admin }) => ({ screen, operator, head, admin })));
+  });
+
+  it('puts a row in front of every handler but those with a row of their own', async () => {
+    let allowed = true;
+    const handlers = permittedHandlers(
+      { 'desk:open': () => ({ ok: true as const }), 'ticket:cancel': () => ({ ok: true as const }) },
+      () => (allowed ? { ok: true } : { ok: false, code: 'forbidden', message: 'no' }),
+      ['ticket:cancel'],
+    );
+    expect(handlers['desk:open']()).toEqual({ ok: true });
+    allowed = false;
+    expect(handlers['desk:open']()).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(handlers['ticket:cancel']()).toEqual({ ok: true });
   });
 });
 
@@ -64,6 +97,22 @@ describe('who may cancel a ticket, over real Socket.IO', () => {
     expect(office.app.context.queue.state.tickets.get(business)?.status).toBe('waiting');
   });
 
+  it('refuses an operator a waiting ticket of a service their desk serves once it was sent to another desk, and lets that desk cancel it', async () => {
+    const ivanova = await operator('ivanova');
+    const petrov = await operator('petrov');
+    await command(ivanova, 'desk:open', { deskId: 'desk-1' }); // payments, meters
+    await command(petrov, 'desk:open', { deskId: 'desk-2' }); // payments, meters, contracts
+    const sent = await issue('payments');
+    await command(ivanova, 'ticket:call', { ticketId: sent });
+    expect(await command(ivanova, 'ticket:transfer', { toDeskId: 'desk-2' })).toMatchObject({ ok: true });
+    expect(office.app.context.queue.state.tickets.get(sent)).toMatchObject({ status: 'waiting', targetDeskId: 'desk-2' });
+
+    expect(await cancel(ivanova, sent)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(office.app.context.queue.state.tickets.get(sent)?.status).toBe('waiting');
+    expect(await cancel(petrov, sent)).toMatchObject({ ok: true });
+    expect(actorOf(sent)).toEqual({ kind: 'operator', operatorId: 'op-petrov' });
+  });
+
   it('lets an operator cancel a ticket waiting for their desk or the one at it, recorded as theirs', async () => {
     const ivanova = await operator('ivanova');
     await command(ivanova, 'desk:open', { deskId: 'desk-1' });
@@ -84,5 +133,31 @@ describe('who may cancel a ticket, over real Socket.IO', () => {
     expect(await cancel(head, atIvanova)).toMatchObject({ ok: true });
     expect(actorOf(atIvanova)).toEqual({ kind: 'operator', operatorId: 'head', authority: 'head' });
     expect(office.app.context.queue.state.desks.get('desk-1')?.currentTicketId).toBeUndefined();
+  });
+});
+
+describe('the screens follow the table', () => {
+  let office: TestOffice | undefined;
+  afterEach(() => office?.stop());
+
+  it("lets an office head who is not an operator into /operator, as the table's cancel row gives the head the whole office", async () => {
+    office = await startTestOffice({ config: demoConfig((c) => (c.operators.find((o) => o.login === 'head')!.roles = ['head'])) });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const ticket = (await command<Ok<IssuedTicket>>(kiosk, 'ticket:issue', { serviceId: 'payments' })).ticket.id;
+    const head = await office.connect('/operator', { session: await office.login('head') });
+    expect(await command(head, 'ticket:cancel', { ticketId: ticket, reason: 'ушёл' })).toMatchObject({ ok: true });
+    // An operator is still kept off the dashboard and the admin screen.
+    const session = await office.login('ivanova');
+    await expect(office.connect('/dashboard', { session })).rejects.toThrow();
+    await expect(office.connect('/admin', { session })).rejects.toThrow();
+  });
+
+  it('refuses the day\'s tickets CSV to an operator through the table, and gives it to the head', async () => {
+    office = await startTestOffice();
+    const csv = async (login: string) => fetch(`${office!.url}/api/reports/tickets.csv`, { headers: { authorization: `Bearer ${await office!.login(login)}` } });
+    const refused = await csv('ivanova');
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ ok: false, code: 'forbidden' });
+    expect((await csv('head')).status).toBe(200);
   });
 });

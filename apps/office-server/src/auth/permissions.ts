@@ -1,5 +1,5 @@
 import type { DeskState, QueueState, Ticket } from '@talon/domain';
-import type { Failure, OperatorRole } from '@talon/protocol';
+import { OPERATOR_ROLES, type Failure, type OperatorRole } from '@talon/protocol';
 
 /**
  * How far a right reaches: `none`, only what lies at the desk the person has open (`own-desk`),
@@ -8,12 +8,13 @@ import type { Failure, OperatorRole } from '@talon/protocol';
 export type Reach = 'none' | 'own-desk' | 'office';
 
 /**
- * Who may do what, as one table; docs/protocol.md prints the same table. A namespace lets in only
- * its roles at connect (the `screen` column); `authorise` decides every command listed here, so a
- * right is changed in this table and nowhere else. A person with several roles has the widest reach.
+ * Who may do what, as one table; docs/protocol.md prints the same table. A namespace lets in the
+ * roles that hold some right on its screen (`screenRoles`, from the `screen` column); `authorise`
+ * decides every command and request listed here, so a right is changed in this table and nowhere
+ * else. A person with several roles has the widest reach.
  */
 export const PERMISSIONS = {
-  /** Open, pause, close one's own desk; call, serve, finish, transfer, park its visitors. */
+  /** Open, pause, close one's own desk; call, serve, finish, transfer, park its visitors; the console's state. */
   'operator desk work': { screen: '/operator', operator: 'own-desk', head: 'own-desk', admin: 'own-desk' },
   /** `ticket:cancel`: a ticket waiting for a service the desk serves, or the one at the desk. */
   'operator ticket:cancel': { screen: '/operator', operator: 'own-desk', head: 'office', admin: 'office' },
@@ -23,11 +24,22 @@ export const PERMISSIONS = {
   'dashboard dashboard:follow-up-done': { screen: '/dashboard', operator: 'none', head: 'office', admin: 'none' },
   /** Accepting the plan for tomorrow: its lunches become that date's schedule. */
   'dashboard dashboard:accept-plan': { screen: '/dashboard', operator: 'none', head: 'office', admin: 'office' },
-  /** The office's config, device tokens, passwords, bookings at the counter. */
+  /** `GET /api/reports/tickets.csv`: the day's tickets, the dashboard's export (HTTP, with the session). */
+  'dashboard tickets.csv': { screen: '/dashboard', operator: 'none', head: 'office', admin: 'office' },
+  /** Every `/admin` command: the office's config, device tokens, passwords, bookings at the counter. */
   'admin config': { screen: '/admin', operator: 'none', head: 'none', admin: 'office' },
-} as const satisfies Record<string, { screen: string } & Record<OperatorRole, Reach>>;
+} as const satisfies Record<string, { screen: Screen } & Record<OperatorRole, Reach>>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** The screens people log in to, each a Socket.IO namespace. */
+export type Screen = '/operator' | '/dashboard' | '/admin';
+
+/** The roles a screen lets in at connect: those with some right on it in the table. */
+export function screenRoles(screen: Screen): OperatorRole[] {
+  const rows: ReadonlyArray<{ screen: Screen } & Record<OperatorRole, Reach>> = Object.values(PERMISSIONS);
+  return OPERATOR_ROLES.filter((role) => rows.some((row) => row.screen === screen && row[role] !== 'none'));
+}
 
 const WIDTH: Record<Reach, number> = { none: 0, 'own-desk': 1, office: 2 };
 

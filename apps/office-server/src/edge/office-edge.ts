@@ -1,5 +1,5 @@
 import type { OfficeConfig } from '@talon/protocol';
-import { createFailureCounter, createRefusalLog, normaliseAddress, type FailureCounter, type RefusalLog, type RefusalLogger } from '@talon/server-edge';
+import { createFailureCounter, createRefusalLog, clientAddress, type FailureCounter, type RefusalLog, type RefusalLogger } from '@talon/server-edge';
 import type { Socket } from 'socket.io';
 
 /**
@@ -35,7 +35,7 @@ export function createOfficeEdge(limits: OfficeConfig['limits'], logger: Refusal
       return handshakeFailures;
     },
     handshakeRefused(socket, reason) {
-      const address = normaliseAddress(socket.handshake.address);
+      const address = clientAddress(socket.handshake.address);
       refusals.refused(address, reason);
       handshakeFailures.fail(address);
       // A connect packet is cheap to repeat on one open websocket (`40/kiosk,{"token":"wrong"}` in
@@ -43,10 +43,10 @@ export function createOfficeEdge(limits: OfficeConfig['limits'], logger: Refusal
       // allowRequest refuses its new ones before any namespace work.
       if (handshakeFailures.blocked(address)) setImmediate(() => socket.conn.close());
     },
-    checkInBlocked: (kioskId, address) => guessesByKiosk.blocked(kioskId) || guessesByAddress.blocked(normaliseAddress(address)),
+    checkInBlocked: (kioskId, address) => guessesByKiosk.blocked(kioskId) || guessesByAddress.blocked(clientAddress(address)),
     checkInMissed(kioskId, address) {
       guessesByKiosk.fail(kioskId);
-      guessesByAddress.fail(normaliseAddress(address));
+      guessesByAddress.fail(clientAddress(address));
     },
     reconfigure(next) {
       if (JSON.stringify(next) === JSON.stringify(current)) return;

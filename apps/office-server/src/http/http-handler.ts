@@ -4,8 +4,9 @@ import type { Language } from '@talon/messages';
 import { dateField, type CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { createLoginThrottle, normaliseLogin } from '../auth/login-throttle.js';
-import { verifyPassword } from '@talon/server-edge';
+import { authorise } from '../auth/permissions.js';
+import { createLoginThrottle } from '../auth/login-throttle.js';
+import { clientAddress, normaliseLogin, verifyPassword } from '@talon/server-edge';
 import type { OfficeContext } from '../office-context.js';
 import { serviceQueues } from '../views/service-queues.js';
 import { metricsAccess } from './metrics-access.js';
@@ -92,7 +93,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       const parsed = loginBody.safeParse(await readJsonBody(request, LOGIN_BODY_LIMIT));
       if (!parsed.success) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'login and password are required' });
       const { login, password } = parsed.data;
-      const address = request.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(request.socket.remoteAddress);
       if (throttle.blocked(login, address)) {
         options.refusals.refused(address, 'login-throttled');
         return json(response, 429, { ok: false, code: 'rate-limited', message: 'too many failed logins; wait a few minutes' });
@@ -119,7 +120,8 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
     if (method === 'GET' && path === '/api/reports/tickets.csv') {
       const operator = operatorFrom(request);
       if (!operator) return json(response, 401, { ok: false, code: 'unauthorized', message: 'log in first' });
-      if (!operator.roles.some((r) => r === 'head' || r === 'admin')) return json(response, 403, { ok: false, code: 'forbidden', message: 'for the office head' });
+      const allowed = authorise(operator.roles, 'dashboard tickets.csv', false);
+      if (!allowed.ok) return json(response, 403, allowed);
       const day = url.searchParams.get('day') ?? officeDayOf(context.queue.state.setup.schedule, context.clock.now());
       if (!dateField.safeParse(day).success) return json(response, 400, { ok: false, code: 'invalid-payload', message: 'day as YYYY-MM-DD' });
       response.setHeader('content-disposition', `attachment; filename="tickets-${day}.csv"`);

@@ -64,4 +64,41 @@ describe('a rating press heard twice, with a server restart between', () => {
       [10, 'counted', second],
     ]);
   });
+
+  it('counts once by the boot of the button: a copy read off another boot estimate after the restart is a repeat, a restarted button counts', async () => {
+    office = await startTestOffice({ config: wiredOffice() });
+    const dataDir = office.dataDir;
+    const bootedAt = Date.now() - 4 * 3_600_000;
+    const first = await serveOne(office, await connectAgent(office));
+    const press = { deskId: 'desk-1', value: 5, seq: 1, buttonDeviceId: 7, bootedAt };
+    expect(await command(await connectAgent(office), 'rating:submit', press)).toEqual({ ok: true, ticketId: first, counted: true });
+    await office.stop({ wipe: false });
+
+    office = await startTestOffice({ config: wiredOffice(), dataDir });
+    const agent = await connectAgent(office);
+    const second = await serveOne(office, agent);
+    // The ack was lost; the agent restarted with the server, and its new driver read the boot a
+    // second later off a heartbeat. The copy is caught from the press log in the file.
+    // Its driver took the copy for a new press and put the light out: the server lights it again.
+    const relit = nextEvent(agent, 'rating:window', (w: { open: boolean }) => w.open);
+    expect(await command(agent, 'rating:submit', { ...press, bootedAt: bootedAt + 1_000 })).toEqual({ ok: true, ticketId: null, counted: false });
+    expect(await relit).toEqual({ deskId: 'desk-1', open: true });
+    // The button itself restarted: seq 1 and the same value again, a new boot, the visitor just served.
+    const restarted = { ...press, bootedAt: Date.now() - 5_000 };
+    expect(await command(agent, 'rating:submit', restarted)).toEqual({ ok: true, ticketId: second, counted: true });
+    expect(await command(agent, 'rating:submit', restarted)).toEqual({ ok: true, ticketId: null, counted: false });
+
+    const ratings = office.app.context.db.prepare('SELECT id, rating FROM tickets WHERE id IN (?, ?) ORDER BY issued_at').all(first, second);
+    expect(ratings).toEqual([
+      { id: first, rating: 5 },
+      { id: second, rating: 5 },
+    ]);
+    const log = createRatingPresses(office.app.context.db, Date.now).ofDesk('desk-1');
+    expect(log.map((p) => [p.seq, p.outcome, p.ticketId])).toEqual([
+      [1, 'counted', first],
+      [1, 'repeat', first],
+      [1, 'counted', second],
+      [1, 'repeat', second],
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../clock.js';
 import { openDatabase } from '../storage/open-database.js';
-import { createRatingPresses, REPEAT_HORIZON_MS, SAME_BOOT_MS } from './rating-presses.js';
+import { createRatingPresses, REPEAT_HORIZON_MS, SAME_BOOT_MS, sameBootSlackMs } from './rating-presses.js';
 
 const press = { deskId: 'desk-1', buttonDeviceId: 7, seq: 9, value: 5 };
 
@@ -75,6 +75,37 @@ describe('the rating press log, by the boot of the button', () => {
     // Read again by a new driver after the agent restarted: a second or two off.
     expect(presses.record({ ...press, bootedAt: bootedAt + 1_500 }, { ticketId: 't_2' }).repeatOf).toEqual({ ticketId: 't_1' });
     expect(presses.record({ ...press, bootedAt: bootedAt - SAME_BOOT_MS - 1 }, { ticketId: 't_2' }).repeatOf).toBeUndefined();
+  });
+
+  it("takes a copy for a repeat when a new agent reads the boot 14 h later off a crystal 100 ppm slow", () => {
+    const { clock, presses } = log();
+    const hour = 3_600_000;
+    // The first agent read the boot a second after it: its estimate is the boot itself.
+    const booted = clock.now();
+    clock.advance(14 * hour);
+    counted(presses, { ...press, seq: 42, bootedAt: booted }, 't_A041');
+    // The ack is lost and the agent restarts. The new driver hears a heartbeat whose uptime the
+    // slow crystal counted 100 ppm short, 5.04 s at 14 h, and reads the boot that much later.
+    clock.advance(30_000);
+    const uptimeMs = clock.now() - booted;
+    const reread = clock.now() - Math.floor((uptimeMs * (1 - 100e-6)) / 1_000) * 1_000;
+    expect(reread - booted).toBeGreaterThan(SAME_BOOT_MS);
+    // The button re-sends seq 42 while the next visitor's window is open: not their rating.
+    expect(presses.record({ ...press, seq: 42, bootedAt: reread }, { ticketId: 't_A042' }).repeatOf).toEqual({ ticketId: 't_A041' });
+    // The crystal as far fast: the boot read that much earlier.
+    expect(presses.record({ ...press, seq: 42, bootedAt: booted - (reread - booted) }, { ticketId: 't_A042' }).repeatOf).toEqual({ ticketId: 't_A041' });
+  });
+
+  it('keeps the tight slack for a boot with little uptime, so a button restarted 6 s after booting is a new boot', () => {
+    const { clock, presses } = log();
+    const booted = clock.now();
+    clock.advance(3_000);
+    counted(presses, { ...press, seq: 1, bootedAt: booted }, 't_1');
+    // The cable jiggled: booted again 6 s after the first boot, its first press 2 s later.
+    clock.advance(5_000);
+    expect(presses.record({ ...press, seq: 1, bootedAt: booted + 6_000 }, { ticketId: 't_2' }).repeatOf).toBeUndefined();
+    expect(sameBootSlackMs(2_000)).toBe(SAME_BOOT_MS);
+    expect(sameBootSlackMs(14 * 3_600_000)).toBe(10_080);
   });
 
   it('counts the seq after a wrap (255, then 1) and still catches a copy of a recent one', () => {

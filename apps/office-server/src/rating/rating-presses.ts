@@ -19,6 +19,20 @@ export const REPEAT_HORIZON_MS = 3 * 60_000;
 export const SAME_BOOT_MS = 2_500;
 
 /**
+ * ...but the uptime is counted by the button's crystal, which may run 50-100 ppm off (a few
+ * seconds a day), so a boot read again hours later (a new agent after a restart, or the same
+ * after a replug) lands further off: 100 ppm is 5 s at 14 h. The slack grows with the press's
+ * uptime at twice that rate. A new boot has little uptime, so its first press keeps the tight
+ * slack and still counts however recent the boot before it.
+ */
+export const BOOT_CLOCK_DRIFT_PPM = 200;
+
+/** How far apart two reports of one boot may be, for a press heard `uptimeMs` after that boot. */
+export function sameBootSlackMs(uptimeMs: number): number {
+  return Math.max(SAME_BOOT_MS, Math.ceil((Math.max(0, uptimeMs) * BOOT_CLOCK_DRIFT_PPM) / 1_000_000));
+}
+
+/**
  * A seq comes round again only after 254 newer presses of the same boot (1..255, then 1), so an
  * earlier press with the same seq among the last half of that range is this press heard again,
  * and one further back is the seq after a wrap.
@@ -85,7 +99,8 @@ export function createRatingPresses(db: OfficeDatabase, now: () => number) {
     if (press.bootedAt === undefined) {
       return sameSeqValueLately.get(press.deskId, press.buttonDeviceId, press.seq, press.value, at - REPEAT_HORIZON_MS);
     }
-    const recent = sameBoot.all(press.deskId, press.buttonDeviceId, press.bootedAt - SAME_BOOT_MS, press.bootedAt + SAME_BOOT_MS, SEQ_RECENT_PRESSES);
+    const slack = sameBootSlackMs(at - press.bootedAt);
+    const recent = sameBoot.all(press.deskId, press.buttonDeviceId, press.bootedAt - slack, press.bootedAt + slack, SEQ_RECENT_PRESSES);
     return recent.find((earlier) => earlier.seq === press.seq);
   }
 

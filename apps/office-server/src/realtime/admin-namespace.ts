@@ -8,6 +8,8 @@ import { printerFileProblems } from '../config/printer-files.js';
 import type { ConfigChange, OfficeContext } from '../office-context.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
+import { permittedHandlers } from './permitted-handlers.js';
+import { authorise } from '../auth/permissions.js';
 import type { RealtimeOptions } from './realtime-options.js';
 
 export function setUpAdminNamespace(
@@ -16,7 +18,7 @@ export function setUpAdminNamespace(
   options: RealtimeOptions,
   bookings: BookingDesk,
 ): void {
-  requireOperator(namespace, context, ['admin']);
+  requireOperator(namespace, context, '/admin');
   namespace.on('connection', (socket: Socket) => {
     const admin = identityOf(socket).operator!;
     const actor = { kind: 'admin' as const, operatorId: admin.id };
@@ -32,7 +34,8 @@ export function setUpAdminNamespace(
       return check.config;
     };
 
-    const handlers: CommandHandlers<typeof adminCommands, AdminResults> = {
+    // Every command here is the table's "admin config" row, asked with the roles as they are now.
+    const handlers: CommandHandlers<typeof adminCommands, AdminResults> = permittedHandlers({
       'config:get': () => ({ ok: true, config: context.directory.config }),
       'config:update': ({ config }) => {
         const check = checkOfficeConfig(config);
@@ -72,7 +75,7 @@ export function setUpAdminNamespace(
         bookings.create({ serviceId, slotStart, ...(customerName && { customerName }), ...(customerPhone && phoneConsent && { customerPhone, phoneConsent }) }, actor),
       'booking:cancel': ({ bookingId }) => bookings.cancel(bookingId, actor),
       'booking:list': ({ date }) => bookings.list(date),
-    };
+    }, () => authorise(identityOf(socket).operator!.roles, 'admin config', false));
     routeCommands(socket, adminCommands, handlers, { ...options.router, role: 'admin' });
   });
 }

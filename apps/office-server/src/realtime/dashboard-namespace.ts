@@ -19,7 +19,7 @@ export function setUpDashboardNamespace(
   options: RealtimeOptions,
   dashboardState: () => DashboardState,
 ): void {
-  requireOperator(namespace, context, ['head', 'admin']);
+  requireOperator(namespace, context, '/dashboard');
   const quality = createQualityStore(context.db);
   const planner = createDayPlanner(context);
   const nameOf = (operatorId: string) => context.directory.config.operators.find((o) => o.id === operatorId)?.name ?? operatorId;

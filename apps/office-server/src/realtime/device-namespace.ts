@@ -3,6 +3,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { assignmentsOf, makeAssignmentsFollowConfig } from '../devices/agent-assignments.js';
 import type { OfficeContext } from '../office-context.js';
 import { agentRoom } from '../printing/print-dispatcher.js';
+import { createFormerButtons } from '../rating/former-buttons.js';
 import { createRatingPresses } from '../rating/rating-presses.js';
 import type { RatingWindows } from '../rating/rating-windows.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
@@ -19,6 +20,8 @@ export function setUpDeviceNamespace(
   requireDevice(namespace, context, 'agent');
   makeAssignmentsFollowConfig(namespace, context, ratings);
   const presses = createRatingPresses(context.db, () => context.clock.now());
+  const formerButtons = createFormerButtons(() => context.clock.now());
+  context.onConfigChanged((config, previous) => formerButtons.configChanged(config.ratingButtons, previous.ratingButtons));
   namespace.on('connection', (socket: Socket) => {
     const agent = identityOf(socket).device!;
     const room = agentRoom(agent.id);
@@ -71,12 +74,19 @@ export function setUpDeviceNamespace(
       },
       'rating:submit': async ({ deskId, value, seq, buttonDeviceId, bootedAt }) => {
         const button = owns.button(deskId);
-        if (!button) return fail('forbidden', `the button of desk "${deskId}" is not this agent's`);
-        if (button.deviceId !== buttonDeviceId) return fail('forbidden', `desk "${deskId}" has button ${button.deviceId}, not ${buttonDeviceId}`);
+        // A press made just before the config gave the desk another unit or agent, held by the
+        // agent until now, is still the visitor's.
+        if (button?.deviceId !== buttonDeviceId && !formerButtons.wasRecently(deskId, agent.id, buttonDeviceId)) {
+          if (!button) return fail('forbidden', `the button of desk "${deskId}" is not this agent's`);
+          return fail('forbidden', `desk "${deskId}" has button ${button.deviceId}, not ${buttonDeviceId}`);
+        }
         const window = ratings.windowAt(deskId);
         const press = presses.record({ deskId, buttonDeviceId, seq, value, ...(bootedAt !== undefined && { bootedAt }) }, window);
         if (press.repeatOf) {
           context.logger.info({ desk: deskId, seq, bootedAt, ticket: press.repeatOf.ticketId }, 'rating press heard again; counted once');
+          // The driver put the light out when it took the copy for a new press (a new driver after
+          // the agent restarted remembers no seq): light it again for the visitor now waiting.
+          if (window && window.ticketId !== press.repeatOf.ticketId) socket.emit('rating:window', { deskId, open: true });
           // As before a restart: ticketId names what this submit rated, and a copy rates nothing.
           return { ok: true, ticketId: null, counted: false };
         }

@@ -1,7 +1,8 @@
 import type { DeviceConfig, DeviceRole, OperatorConfig, OperatorRole } from '@talon/protocol';
-import { normaliseAddress } from '@talon/server-edge';
+import { clientAddress } from '@talon/server-edge';
 import type { Namespace, Socket } from 'socket.io';
 import { deviceTokenMatches } from '../auth/device-token.js';
+import { screenRoles, type Screen } from '../auth/permissions.js';
 import type { OfficeContext } from '../office-context.js';
 
 export interface SocketIdentity {
@@ -47,8 +48,12 @@ export function requireDevice(namespace: Namespace, context: OfficeContext, role
   });
 }
 
-/** People connect with the session from POST /api/login; each namespace asks for a role. */
-export function requireOperator(namespace: Namespace, context: OfficeContext, roles: readonly OperatorRole[]): void {
+/**
+ * People connect with the session from POST /api/login; a screen lets in the roles that hold some
+ * right on it in the permissions table.
+ */
+export function requireOperator(namespace: Namespace, context: OfficeContext, screen: Screen): void {
+  const roles = screenRoles(screen);
   namespace.use((socket, next) => {
     if (blockedAtDoor(socket, context)) return next(refuse('unauthorized', 'too many failed handshakes from this address'));
     const session = readAuth(socket).session;
@@ -106,7 +111,7 @@ export function sessionHolds(socket: Socket, context: OfficeContext): boolean {
  * websocket opened before the limit was reached may still send connect packets.
  */
 function blockedAtDoor(socket: Socket, context: OfficeContext): boolean {
-  const address = normaliseAddress(socket.handshake.address);
+  const address = clientAddress(socket.handshake.address);
   if (!context.edge.handshakeFailures.blocked(address)) return false;
   context.edge.refusals.refused(address, 'handshake-limit');
   setImmediate(() => socket.conn.close());

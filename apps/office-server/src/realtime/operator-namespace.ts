@@ -8,6 +8,7 @@ import { operatorState } from '../views/operator-state.js';
 import { createOperatorDayCounts } from '../views/operator-day-counts.js';
 import { fail, routeCommands, type CommandHandlers } from './command-router.js';
 import { identityOf, requireOperator } from './handshake.js';
+import { permittedHandlers } from './permitted-handlers.js';
 import { refusalOf } from './queue-ack.js';
 import type { RealtimeOptions } from './realtime-options.js';
 
@@ -18,7 +19,7 @@ export function operatorRoom(operatorId: string): string {
 }
 
 export function setUpOperatorNamespace(namespace: Namespace, context: OfficeContext, options: RealtimeOptions): void {
-  requireOperator(namespace, context, ['operator']);
+  requireOperator(namespace, context, '/operator');
   const dayCounts = createOperatorDayCounts(context.db);
   namespace.on('connection', (socket: Socket) => {
     const operator = identityOf(socket).operator!;
@@ -43,7 +44,9 @@ export function setUpOperatorNamespace(namespace: Namespace, context: OfficeCont
       return refusalOf(decision) ?? { ok: true, desk: deskNow() };
     };
 
-    const handlers: CommandHandlers<typeof operatorCommands, OperatorResults> = {
+    // Every command but the cancel (a row of its own) is the table's "desk work" at the own desk,
+    // asked with the roles as they are now.
+    const handlers: CommandHandlers<typeof operatorCommands, OperatorResults> = permittedHandlers({
       'desk:open': async ({ deskId }) => {
         const decision = await context.queue.execute({ type: 'desk.open', deskId, operatorId: operator.id }, actor);
         return refusalOf(decision) ?? { ok: true, desk: deskNow() };
@@ -87,7 +90,7 @@ export function setUpOperatorNamespace(namespace: Namespace, context: OfficeCont
         ok: true,
         state: stateNow(),
       }),
-    };
+    }, () => authorise(identityOf(socket).operator!.roles, 'operator desk work', true), ['ticket:cancel']);
     routeCommands(socket, operatorCommands, handlers, { ...options.router, role: 'operator' });
     socket.emit('operator:state', stateNow());
     socket.on('disconnect', (reason) => context.logger.info({ operator: operator.id, reason }, 'operator disconnected'));
