@@ -2,6 +2,7 @@ import {
   addDays,
   dayCountsFromVisits,
   daysOf,
+  emptyDayCounts,
   followUpsOf,
   periodIndicatorsFromDays,
   previousPeriod,
@@ -22,9 +23,17 @@ import type { CentralStore } from '../storage/central-store.js';
 /** Offices from before the programme send no window: the office default. */
 const DEFAULT_REPEAT_WINDOW_DAYS = 30;
 
+/** One formatter per time zone: making one costs more than reading 300 offices' day rows. */
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+function hourFormatOf(timeZone: string): Intl.DateTimeFormat {
+  let format = hourFormats.get(timeZone);
+  if (!format) hourFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' })));
+  return format;
+}
+
 /** The programme's rules for one office, from what it says of itself when it connects. */
 export function officeQualityRules(summary: OfficeSummary): QualityRules {
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, hour: '2-digit', hourCycle: 'h23' });
+  const hour = hourFormatOf(summary.timeZone);
   return {
     complaintOutcomeIds: new Set(summary.services.flatMap((s) => (s.outcomes ?? []).filter((o) => o.complaint).map((o) => o.id))),
     repeatWindowDays: summary.quality?.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS,
@@ -168,7 +177,13 @@ export function centralQualityView(
   for (const [officeId, summary] of offices) {
     const rules = officeQualityRules(summary);
     const own = days.get(officeId) ?? new Map<string, QualityDayCounts>();
-    for (const [day, counts] of own) company.set(day, [...(company.get(day) ?? []), resolveDayCounts(counts, officeId, rules)]);
+    for (const [day, counts] of own) {
+      // Days of the previous period lend the company their totals only, not their splits.
+      const resolved = resolveDayCounts(day >= period.from && day <= period.to ? counts : { ...counts, splits: emptyDayCounts(day).splits }, officeId, rules);
+      const list = company.get(day);
+      if (list) list.push(resolved);
+      else company.set(day, [resolved]);
+    }
     const region = regionOf(officeId);
     rows.push({
       officeId,
@@ -178,7 +193,8 @@ export function centralQualityView(
       previous: periodIndicatorsFromDays(own, previousPeriod(period), rules),
     });
   }
-  const summed = new Map([...company].map(([day, list]) => [day, sumDayCounts(day, list)]));
+  // The splits are read for the period itself only: the previous period's days sum without them.
+  const summed = new Map([...company].map(([day, list]) => [day, sumDayCounts(day, list, day >= period.from && day <= period.to)]));
   const complaintIds = new Set([...summed.values()].flatMap((d) => Object.keys(d.outcomes)));
   // A day is closed for the company when every office in view was closed on it.
   const holidays = new Set(offices.length === 0 ? [] : offices.map(([, s]) => s.holidays).reduce((a, b) => a.filter((d) => b.includes(d))));
