@@ -143,7 +143,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       const page = (status: number, problem?: 'invalid' | 'limited') =>
         send(response, status, trackPage(context.directory, context.queue.state, row, context.clock.now(), language, context.waits, { state: ticketQuestionnaireState(quality, id), ...(problem && { problem }) }), 'text/html; charset=utf-8');
       if (!row) return page(404);
-      const address = request.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(request.socket.remoteAddress);
       if (answers.blocked(address)) {
         request.resume();
         options.refusals.refused(address, 'questionnaire-answers');
