@@ -1,10 +1,16 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCentral, TEST_OFFICE_KEYS, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
 import { manualClock } from '../apps/office-server/src/clock.js';
 import { command, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
+import { PHONE, WEB_ROOT } from './support/phone-pages.js';
 
+/** Whether central looks up and cancels bookings the office made (see the on-line cancel test). */
+const CENTRAL_CANCELS_OFFICE_BOOKINGS = false;
 /** Tuesday 24 November 2026, 09:00 in Moscow. */
 const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
 const DAY = 24 * 60 * 60_000;
@@ -27,7 +33,7 @@ describe('counter booking phone, office to central', () => {
   let office: TestOffice;
 
   beforeAll(async () => {
-    central = await startTestCentral({ now: () => clock.now() });
+    central = await startTestCentral({ now: () => clock.now(), webRoot: WEB_ROOT });
     office = await startTestOffice({ clock, central: { centralUrl: central.url, officeKey: TEST_OFFICE_KEYS['demo-office']!, retryMs: 200 } });
     await waitFor('the link', () => office.app.sync!.status().connected);
   });
@@ -35,6 +41,59 @@ describe('counter booking phone, office to central', () => {
     await office?.stop();
     await central?.stop();
   });
+
+  // Issue 17: the office's codes and the on-line cancel form agree, so a visitor booked by phone at
+  // the reception cancels from home with the code and the phone's last four digits.
+  // Off until central answers for office-made bookings: its stores look a code up and cancel it only
+  // where origin = 'central' (sqlite-central-store.ts byCode/cancel, postgres-central-store.ts the
+  // same), so this booking, at central with its phone, is «не найдена» on the page. The wrong-digits
+  // half passes today; set the flag once central takes these cancels and tells the office.
+  it.runIf(CENTRAL_CANCELS_OFFICE_BOOKINGS && browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === 'true'))(
+    "is cancelled on-line on central's booking page by its code and the phone's last 4 digits, and the office frees the slot",
+    async () => {
+      const admin = await office.connect('/admin', { session: await office.login('admin') });
+      const slots = await command<{ slots: { start: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-26' });
+      const booked = await command<{ ok: true; code: string }>(admin, 'booking:create', {
+        serviceId: 'contracts', slotStart: slots.slots[0]!.start, customerName: 'Лебедева', customerPhone: '+7 903 111-22-33', phoneConsent: true,
+      });
+      expect(booked.ok).toBe(true);
+      await waitFor('the booking at central', () => office.app.sync!.status().unsent === 0);
+      const atOffice = () => office.app.context.db.prepare('SELECT status FROM bookings WHERE code = ?').pluck().get(booked.code);
+
+      const browser = await launchChromium();
+      try {
+        const { page } = await openScreen(browser, `${central.url}/`, PHONE);
+        page.setDefaultTimeout(5_000);
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.getByRole('heading', { name: 'Запись на приём' }).waitFor();
+        const code = page.getByLabel('Код записи (12 цифр)');
+        const phone4 = page.getByLabel('Последние 4 цифры телефона', { exact: false });
+        const status = page.locator('form.cancel [role="status"]');
+        // The wrong digits open nothing, and the office keeps the booking.
+        await code.fill(booked.code);
+        await phone4.fill('9999');
+        await page.getByRole('button', { name: 'Отменить запись' }).click();
+        await expect.poll(() => status.textContent()).toBe('Запись с таким кодом и цифрами телефона не найдена.');
+        expect(atOffice()).toBe('booked');
+        // The code as written on the visitor's note, in groups, and the phone's last four: cancelled.
+        await code.fill(booked.code.replace(/(\d{4})(?=\d)/g, '$1 '));
+        await phone4.fill('2233');
+        await page.getByRole('button', { name: 'Отменить запись' }).click();
+        await expect.poll(() => status.textContent()).toBe(`Запись ${booked.code} отменена.`);
+        await saveScreenshot(page, 'booking-page-cancel-counter-booking');
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+      // The office hears of it over the link: the booking is cancelled there and its slot free again.
+      await waitFor('the cancellation at the office', () => atOffice() === 'cancelled');
+      const after = await command<{ slots: { start: number; free?: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-26' });
+      expect(after.slots.map((slot) => slot.start)).toContain(slots.slots[0]!.start);
+      admin.disconnect();
+    },
+  );
 
   it('reaches central with its phone, kept in the booking row only and forgotten by central\'s retention', async () => {
     const admin = await office.connect('/admin', { session: await office.login('admin') });

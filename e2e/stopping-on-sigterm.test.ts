@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { centralServicesPresent, startPrivatePostgres } from './support/central-services.js';
 
 /**
  * A service manager sends SIGTERM and kills after its timeout (systemd: 90 s, often set lower);
@@ -17,8 +18,8 @@ const CENTRAL_MAIN = resolve(import.meta.dirname, '../apps/booking-service/dist/
 const DEMO_OFFICE_CONFIG = resolve(import.meta.dirname, '../apps/office-server/config/demo-office.json');
 
 /** Starts a built server as a real process and answers its port once it logs that it listens. */
-async function startBuilt(main: string, dataDir: string, listening: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [main, '--demo', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+async function startBuilt(main: string, dataDir: string, listening: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [main, '--demo', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, ...args], {
     env: { ...process.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -98,6 +99,22 @@ describe.skipIf(!existsSync(CENTRAL_MAIN))('central on SIGTERM', () => {
     expect(ms).toBeLessThan(5000);
     // A clean stop, not the hard exit: the SQLite file was closed in the budget.
     expect(child.exitCode).toBe(0);
+  });
+});
+
+describe.runIf(existsSync(CENTRAL_MAIN) && centralServicesPresent)('central on PostgreSQL on SIGTERM', () => {
+  it('ends its pool within the 5 s and exits cleanly, with a half-header client and a linked office', async () => {
+    const postgres = await startPrivatePostgres();
+    try {
+      const { child, port } = await startBuilt(CENTRAL_MAIN, tempDir('talon-central-stop-pg-'), 'central service listening', ['--database-url', postgres.url]);
+      await connected(`http://127.0.0.1:${port}/office`, { officeId: 'demo-office', key: 'demo-office-key-0001' });
+      await halfHeaderLine(port);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await msToStop(child)).toBeLessThan(5000);
+      expect(child.exitCode).toBe(0);
+    } finally {
+      postgres.stop();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // bench/abuse's attacker, in a process of its own so its event loop and its open files are not the
 // honest kiosk's: run.js forks it once per attack with the attack's name, the server's port, how
 // long to attack and from which address, and it sends back one line of what it did.
+import { Agent, request } from 'node:http';
 import { connect as tcp } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { io, Manager } from 'socket.io-client';
@@ -38,6 +39,36 @@ async function handshakeFlood() {
     engine.close();
   }
   return `connect packets sent ${sent} on ${connections} connections; ${refusedAtDoor} connections refused at the door`;
+}
+
+/**
+ * Engine.IO handshakes, `GET /socket.io/?EIO=4&transport=polling` with no token and no namespace,
+ * in a loop over 8 keep-alive connections (the audit of finding 1: 162,691 sessions in 12 s took
+ * the office from 106 to 958 MiB). Each answered handshake is a session the server holds.
+ */
+async function pollingFlood() {
+  const agents = Array.from({ length: 8 }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const answers = {};
+  const handshake = (agent) =>
+    new Promise((resolve) => {
+      const req = request({ host: '127.0.0.1', port: Number(port), path: '/socket.io/?EIO=4&transport=polling', localAddress: from, agent }, (res) => {
+        res.resume().on('end', () => resolve(res.statusCode));
+      });
+      req.on('error', () => resolve('error')).end();
+    });
+  const started = Date.now();
+  await Promise.all(
+    agents.map(async (agent) => {
+      while (Date.now() < stop) {
+        const status = await handshake(agent);
+        answers[status] = (answers[status] ?? 0) + 1;
+      }
+    }),
+  );
+  agents.forEach((a) => a.destroy());
+  const total = Object.values(answers).reduce((a, b) => a + b, 0);
+  const seconds = (Date.now() - started) / 1000;
+  return `handshakes ${total} (${(total / seconds).toFixed(0)}/s): sessions opened ${answers[200] ?? 0}, refused at the door ${answers[403] ?? 0}${Object.entries(answers).filter(([k]) => k !== '200' && k !== '403').map(([k, v]) => `, ${k} ${v}`).join('')}`;
 }
 
 /** A header line and silence, on as many sockets as asked (finding 2). */
@@ -96,7 +127,7 @@ async function busyNoTraffic() {
   return `sent nothing; spun ${spins} times`;
 }
 
-const attacks = { 'busy-no-traffic': busyNoTraffic, 'handshake-flood': handshakeFlood, 'idle-sockets': idleSockets, 'code-guessing': codeGuessing };
+const attacks = { 'busy-no-traffic': busyNoTraffic, 'polling-flood': pollingFlood, 'handshake-flood': handshakeFlood, 'idle-sockets': idleSockets, 'code-guessing': codeGuessing };
 const result = await attacks[attack]();
 const { userCPUTime, systemCPUTime } = process.resourceUsage();
 process.send?.({ result, cpuPercent: (((userCPUTime + systemCPUTime) / 1000 / Number(durationMs)) * 100).toFixed(0) });

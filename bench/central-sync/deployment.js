@@ -28,7 +28,14 @@ export function writeCentralConfig(dir, offices) {
       // offices come from as many addresses as it has offices.
       // A node must hold every office when the other one dies (and a phone page or two beside them).
       // BENCH_CENTRAL_LIMITS (JSON) overrides any of them, e.g. '{"maxEventLoopLagMs": 1000}'.
-      limits: { maxConnectionsPerAddress: 100_000, maxConnections: 30_000, refusalLogSeconds: 5, ...JSON.parse(process.env.BENCH_CENTRAL_LIMITS ?? '{}') },
+      limits: {
+        maxConnectionsPerAddress: 100_000,
+        socketSessionsPerAddress: 100_000,
+        connectAttemptsPerAddress: 1_000_000,
+        maxConnections: 30_000,
+        refusalLogSeconds: 5,
+        ...JSON.parse(process.env.BENCH_CENTRAL_LIMITS ?? '{}'),
+      },
       postgres: { poolSize: 20 },
     }),
   );

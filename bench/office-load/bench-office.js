@@ -17,6 +17,8 @@ export function benchOfficeConfig(demoConfigFile) {
   return {
     ...demo,
     office: { ...demo.office, id: 'bench-office', alwaysOpen: true },
+    // Every simulated screen connects from 127.0.0.1; a real office's screens each have an address.
+    limits: { ...demo.limits, maxConnectionsPerAddress: 1000, socketSessionsPerAddress: 1000, connectAttemptsPerAddress: 10_000 },
     desks: Array.from({ length: DESKS }, (_, i) => ({
       id: `desk-${i + 1}`,
       number: i + 1,

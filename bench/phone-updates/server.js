@@ -10,7 +10,7 @@ import { createCentralService, createSqliteCentralStore, parseCentralConfig, sil
 const offices = officeEntries(Number(process.env.BENCH_OFFICES ?? 500));
 const dataDir = mkdtempSync(join(tmpdir(), 'talon-phone-bench-'));
 const service = await createCentralService({
-  config: parseCentralConfig({ offices, limits: { maxConnections: 100_000, maxConnectionsPerAddress: 100_000 } }),
+  config: parseCentralConfig({ offices, limits: { maxConnections: 100_000, maxConnectionsPerAddress: 100_000, socketSessionsPerAddress: 100_000, connectAttemptsPerAddress: 1_000_000 } }),
   store: createSqliteCentralStore(join(dataDir, 'central.db')),
   logger: silentCentralLogger(),
   retentionEveryMs: 0,

@@ -110,6 +110,49 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     expect(await field('services[1].prefix').locator('select').inputValue()).toBe('B');
   });
 
+  it('asks before removing a whole service or category: «Отмена» keeps it, «Да, удалить» removes it (issue 17)', async () => {
+    await tab('Услуги');
+    const services = () => page.locator('section[aria-labelledby="ad-services-title"] > fieldset > legend').allTextContents();
+    const before = await services();
+    expect(before.some((legend) => legend.includes('Юридические лица'))).toBe(true);
+    const remove = page.getByRole('button', { name: 'Удалить услугу «Юридические лица»', exact: true });
+    const ask = page.getByRole('group', { name: 'Удалить услугу «Юридические лица»', exact: true });
+    // The first press only asks, in words that say what goes with the service.
+    await remove.click();
+    expect(await ask.textContent()).toContain('Удалить услугу «Юридические лица» вместе с её результатами и настройками?');
+    expect(await services()).toEqual(before);
+    await saveScreenshot(page, 'admin-remove-service-confirm');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: 'Отмена', exact: true }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await services()).toEqual(before);
+    // Confirmed: gone from the form; nothing applies until saved, so discarding brings it back.
+    await remove.click();
+    await ask.getByRole('button', { name: 'Да, удалить', exact: true }).click();
+    await expect.poll(services).toEqual(before.filter((legend) => !legend.includes('Юридические лица')));
+    expect((await liveConfig()).services.some((s) => s.id === 'business')).toBe(true);
+    await page.getByRole('button', { name: 'Отменить изменения' }).click();
+    await expect.poll(services).toEqual(before);
+
+    // A priority category the same way; confirmed and saved, the office no longer has it.
+    await tab('Льготные категории');
+    const categories = () => page.locator('section[aria-labelledby="ad-categories-title"] > fieldset > legend').allTextContents();
+    expect(await categories()).toEqual(['Инвалиды', 'Участники СВО и члены их семей', 'Ветераны']);
+    const removeVeterans = page.getByRole('button', { name: 'Удалить «Ветераны»', exact: true });
+    const askVeterans = page.getByRole('group', { name: 'Удалить «Ветераны»', exact: true });
+    await removeVeterans.click();
+    expect(await askVeterans.textContent()).toContain('Удалить льготную категорию «Ветераны»?');
+    await saveScreenshot(page, 'admin-remove-category-confirm');
+    await askVeterans.getByRole('button', { name: 'Отмена', exact: true }).click();
+    await askVeterans.waitFor({ state: 'detached' });
+    expect(await categories()).toHaveLength(3);
+    await removeVeterans.click();
+    await askVeterans.getByRole('button', { name: 'Да, удалить', exact: true }).click();
+    await expect.poll(categories).toEqual(['Инвалиды', 'Участники СВО и члены их семей']);
+    await save();
+    await expect.poll(async () => (await liveConfig()).categories.map((c) => c.id)).toEqual(['disabled', 'svo']);
+  });
+
   it('issues a device token shown once, and the device connects with it', async () => {
     await tab('Устройства');
     await page.getByRole('button', { name: 'Выдать новый токен: Киоск в зале' }).click();
@@ -192,6 +235,11 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     await saveScreenshot(page, 'admin-booking');
     expect(JSON.stringify(await seriousAccessibilityViolations(page))).toBe('[]');
     // The day's list has it, with everything the reception needs when the visitor calls back.
+    // The day in words after a colon: «Записи: среда, 9 декабря», never «Записи на среда» (issue 15).
+    const dayNumber = Number(bookingDay(config).slice(8));
+    expect(await page.getByRole('heading', { name: /^Записи: / }).textContent()).toMatch(
+      new RegExp(`^Записи: (понедельник|вторник|среда|четверг|пятница), ${dayNumber} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)$`),
+    );
     const row = page.getByTestId('day-bookings').getByRole('row').filter({ hasText: code });
     await expect.poll(() => row.textContent()).toMatch(new RegExp(`10:00${code}Заключение и переоформление договоровСмирновв офисеожидается`));
     // A caller gives a name: the search narrows the day's list to their booking.
@@ -331,7 +379,8 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     const date = bookingDay(await liveConfig());
     await tab('Офис и график');
     await page.getByRole('button', { name: 'Добавить особый день' }).click();
-    await field('specialDays[0].date').locator('input').fill(date);
+    // Typed as every date on the screens is (issue 17), kept as "YYYY-MM-DD" in the config.
+    await field('specialDays[0].date').locator('input').fill(russianDay(date));
     await field('specialDays[0].close').locator('input').fill('15:00');
     await save();
     await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe('Изменения применены');
@@ -339,12 +388,40 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     // The holiday added through the JSON view earlier is in the form too, and removable there.
     const holidays = (await liveConfig()).holidays;
     const march8 = holidays.indexOf('2027-03-08');
-    expect(await field(`holidays[${march8}]`).locator('input').inputValue()).toBe('2027-03-08');
+    expect(await field(`holidays[${march8}]`).locator('input').inputValue()).toBe('08.03.2027');
     await tab('Записи');
     await page.getByLabel('Услуга', { exact: true }).selectOption('contracts');
     await page.getByLabel('День').fill(russianDay(date));
     await page.getByRole('button', { name: /^Записать на 14:30/ }).waitFor();
     expect(await page.getByRole('button', { name: /^Записать на 15:00/ }).count()).toBe(0);
+  });
+
+  it('takes holidays and special days as «04.11.2027», the one date format of the screens (issue 17)', async () => {
+    await tab('Офис и график');
+    const count = (await liveConfig()).holidays.length;
+    await page.getByRole('button', { name: 'Добавить праздник' }).click();
+    const holiday = field(`holidays[${count}]`);
+    expect(await holiday.locator('label').textContent()).toBe(`Праздник ${count + 1} (ДД.ММ.ГГГГ)`);
+    const input = holiday.locator('input');
+    // A new holiday starts on a free date, shown the Russian way; every listed one reads so too.
+    expect(await input.inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    for (const value of await page.locator('[data-field^="holidays["] input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))) {
+      expect(value).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    }
+    expect(await input.getAttribute('placeholder')).toBe('ДД.ММ.ГГГГ');
+    // A date that does not exist is marked and not taken.
+    await input.fill('31.02.2027');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await input.fill('04.11.2027');
+    expect(await input.getAttribute('aria-invalid')).toBe('false');
+    expect(await field('specialDays[0].date').locator('input').inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    await saveScreenshot(page, 'admin-holidays');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await save();
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).toBe('Изменения применены');
+    const holidays = (await liveConfig()).holidays;
+    expect(holidays).toHaveLength(count + 1);
+    expect(holidays.at(-1)).toBe('2027-11-04');
   });
 
   it('has no serious or critical accessibility violations on the forms', async () => {

@@ -116,6 +116,25 @@ describe.runIf(browserSuitesRun)('hall board in Chromium', () => {
     expect(await command(other, 'desk:close')).toBeDefined();
   });
 
+  it("shows a transferred ticket in the last calls at the desk it was called to, never «Окно 0» (issue 15)", async () => {
+    const number = await issue('contracts');
+    const other = await office.connect('/operator', { session: await office.login('sidorova') });
+    expect(await command(other, 'desk:open', { deskId: 'desk-3' })).toMatchObject({ ok: true });
+    const called = await command<{ ok: true; desk: { currentTicket: { number: string } } }>(other, 'ticket:call-next');
+    expect(called.desk.currentTicket.number).toBe(number);
+    await page.locator(`[data-testid="board-call"][data-ticket="${number}"]`).waitFor();
+    // Sent on to legal entities (desk 4's, closed here): the ticket waits again, belonging to no desk.
+    expect(await command(other, 'ticket:transfer', { toServiceId: 'business' })).toMatchObject({ ok: true });
+    const row = page.getByTestId('board-history').getByRole('listitem').filter({ hasText: number });
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    expect(await row.first().locator('.board__history-desk').textContent()).toBe('Окно 3');
+    for (const desk of await page.getByTestId('board-history').locator('.board__history-desk').allTextContents()) expect(desk).toMatch(/^Окно [1-9]\d*$/);
+    expect(await page.getByTestId('board-history').textContent()).not.toContain('Окно 0');
+    await saveScreenshot(page, 'board-history-transferred');
+    expect(await command(other, 'desk:close')).toBeDefined();
+    other.disconnect();
+  });
+
   it('reads at 1920x1080, 1366x768 and portrait 1080x1920 without scrolling sideways', async () => {
     for (const viewport of [
       { width: 1920, height: 1080 },

@@ -314,6 +314,12 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     expect(await page.getByTestId('may-not-be-served').textContent()).toBe('Возможно, вас не успеют обслужить сегодня: офис закрывается в 17:00.');
     await saveScreenshot(page, 'kiosk-may-not-be-served');
     await button('Готово').click();
+    // The service's button says what a visitor taking a ticket now would be told: the range the
+    // server played for a newcomer, behind E001-E003. Services no open desk serves say nothing.
+    const newcomer = office.app.context.waits.forNewcomer('business')!;
+    expect(newcomer.estimateMin).toBeGreaterThan(told.estimateMin);
+    await expect.poll(() => page.getByTestId('service-wait-business').textContent()).toBe(`Примерное ожидание: ${newcomer.fromMin}–${newcomer.toMin} мин`);
+    expect(await page.getByTestId('service-wait-payments').count()).toBe(0);
     expect(await command(operator, 'desk:close')).toMatchObject({ ok: true });
     operator.disconnect();
     clock.set(before);
@@ -408,6 +414,55 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await page.setViewportSize({ width: 1080, height: 1920 });
   });
 
+  it('keeps the page buttons\' words clear of their borders in large text at 1080x1920 («‹ Предыдущие» touched it)', async () => {
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await button('Крупный шрифт').click();
+    await expect.poll(() => page.getByTestId('kiosk').getAttribute('data-contrast')).toBe('true');
+    const pages = page.getByTestId('kiosk-pages');
+    await pages.getByRole('button', { name: /Далее/ }).click();
+    /** Each page button: the room between its drawn words and the inside of its border, and its lines. */
+    const room = () =>
+      pages.evaluate((nav) =>
+        [...nav.querySelectorAll('button')].map((b) => {
+          const box = b.getBoundingClientRect();
+          const style = getComputedStyle(b);
+          const range = document.createRange();
+          range.selectNodeContents(b);
+          const words = [...range.getClientRects()].filter((r) => r.width > 1);
+          const left = Math.min(...words.map((r) => r.left));
+          const right = Math.max(...words.map((r) => r.right));
+          const top = Math.min(...words.map((r) => r.top));
+          const bottom = Math.max(...words.map((r) => r.bottom));
+          return {
+            name: b.textContent!,
+            fontSize: parseFloat(style.fontSize),
+            left: left - (box.left + parseFloat(style.borderLeftWidth)),
+            right: box.right - parseFloat(style.borderRightWidth) - right,
+            top: top - (box.top + parseFloat(style.borderTopWidth)),
+            bottom: box.bottom - parseFloat(style.borderBottomWidth) - bottom,
+            lines: new Set(words.map((r) => Math.round(r.top))).size,
+          };
+        }),
+      );
+    for (const language of ['ru', 'en'] as const) {
+      if (language === 'en') await button('Switch to English').click();
+      await expect.poll(async () => (await room()).map((b) => b.name), { message: language }).toEqual(
+        language === 'ru' ? ['‹ Предыдущие', 'Далее ›'] : ['‹ Previous', 'Next ›'],
+      );
+      for (const b of await room()) {
+        // At least a third of the letter height clear on every side, and the words on one line.
+        for (const side of ['left', 'right', 'top', 'bottom'] as const) expect(b[side], `${language} «${b.name}» ${side}`).toBeGreaterThanOrEqual(b.fontSize / 3);
+        expect(b.lines, `${language} «${b.name}»`).toBe(1);
+      }
+      await saveScreenshot(page, `kiosk-large-pages-${language}`);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    }
+    await button('Переключить на русский').click().catch(() => undefined);
+    await goHome();
+    if ((await page.getByTestId('kiosk').getAttribute('data-contrast')) === 'true') await button('Крупный шрифт').click();
+    await expect.poll(() => page.getByTestId('kiosk').getAttribute('data-contrast')).toBe('false');
+  });
+
   it('has a large-text high-contrast mode and an English switch, and falls back to Russian at home when left idle', async () => {
     // Five seconds idle: long enough that a busy machine reads the ticket page before it goes.
     await page.goto(`${office.url}/kiosk?idle=5`);
@@ -492,5 +547,65 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     await status.waitFor();
     expect(await status.textContent()).toBe('Киоск не подключён. Сервер не принял вход или токен устройства');
     await stranger.close();
+  });
+});
+
+/**
+ * Issue 15: a visitor with nobody ahead at an idle open desk has under a minute to wait; the
+ * kiosk and the paper say so in words, never «Примерное ожидание: 0 мин». Its own office, so the
+ * estimate is forced under a minute whatever the suite above left waiting.
+ */
+describe.runIf(browserSuitesRun)('kiosk in Chromium: an under-a-minute wait in words', () => {
+  let office: TestOffice;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let lastJob: PrintJobTicket | undefined;
+
+  beforeAll(async () => {
+    office = await startTestOffice({
+      config: demoConfig((config) => {
+        config.printers = [{ id: PRINTER, kioskId: 'kiosk-1', agentId: 'agent-1', uri: 'file:///dev/null', profile: 'generic-80mm' }];
+      }),
+    });
+    const agent = await office.connect('/device', { token: DEMO_TOKENS.agent });
+    agent.on('print:job', (job: { ticket: PrintJobTicket }, ack: (result: { printed: boolean; status: string }) => void) => {
+      lastJob = job.ticket;
+      ack({ printed: true, status: 'ok' });
+    });
+    expect(await command(agent, 'device:hello', { agentVersion: 'test', printers: [{ printerId: PRINTER, status: 'ok' }], buttons: [] })).toMatchObject({ ok: true });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', hasTouch: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    await page.goto(`${office.url}/kiosk?token=${DEMO_TOKENS.kiosk}`);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await office?.stop({ wipe: true });
+  });
+
+  it('says «Вас вызовут в ближайшие минуты» on the screen and on the paper when the estimate is under a minute', async () => {
+    // Desk 4 open and idle, nobody waiting for its services: the next visitor is called at once.
+    const operator = await office.connect('/operator', { session: await office.login('kuznetsov') });
+    expect(await command(operator, 'desk:open', { deskId: 'desk-4' })).toMatchObject({ ok: true });
+    await page.getByRole('button', { name: /^Юридические лица/ }).tap();
+    await page.getByTestId('ticket-number').waitFor();
+    const number = (await page.getByTestId('ticket-number').textContent())!;
+    const ticket = [...office.app.context.queue.state.tickets.values()].find((t) => t.number === number)!;
+    // The office's own figure is under a minute: the words are the kiosk's choice, not a rounding.
+    expect(office.app.context.waits.forTicket(ticket.id)!.estimateMin).toBeLessThan(1);
+    expect(await page.getByTestId('people-ahead').textContent()).toBe('Перед вами никого нет');
+    expect(await page.getByTestId('estimated-wait').textContent()).toBe('Вас вызовут в ближайшие минуты');
+    expect(await page.getByTestId('ticket').textContent()).not.toMatch(/\b0\s*(–\s*\d+\s*)?мин/);
+    await saveScreenshot(page, 'kiosk-ticket-under-a-minute');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The paper says the same words, as the agent's printer would print them.
+    await expect.poll(() => lastJob?.number).toBe(number);
+    const paper = decodeEscPos(renderTicket(toPrintableTicket(lastJob!), BUILT_IN_PRINTER_PROFILES['generic-80mm']!));
+    expect(paper.lines).toContain('Вас вызовут в ближайшие минуты');
+    expect(paper.lines.join('\n')).not.toMatch(/Примерное ожидание: 0|Ожидание ~0/);
+    operator.disconnect();
   });
 });

@@ -101,6 +101,27 @@ describe.runIf(browserSuitesRun)('operator console: what must be recorded before
     expect(await priorityUnconfirmed()).toBe(1);
   });
 
+  it("shows the head that visit on the dashboard's tile in Chromium, marked for attention", async () => {
+    // The head's own screen, beside the desk: the tile reads what the snapshot counted.
+    const dashboard = await openScreen(browser, `${office.url}/dashboard`, { width: 1440, height: 900 });
+    try {
+      const head = dashboard.page;
+      head.setDefaultTimeout(5_000);
+      await head.getByLabel('Логин').fill('head');
+      await head.getByLabel('Пароль').fill('demo');
+      await head.getByRole('button', { name: 'Войти' }).click();
+      const count = head.getByTestId('priority-unconfirmed-count');
+      await expect.poll(() => count.textContent()).toBe('1');
+      const tile = count.locator('xpath=..');
+      expect(await tile.locator('.dash-tile__label').textContent()).toBe('Льготники без проверенного документа');
+      expect(await tile.getAttribute('class')).toContain('dash-tile--warn');
+      await saveScreenshot(head, 'dashboard-priority-unconfirmed');
+      expect(await seriousAccessibilityViolations(head)).toEqual([]);
+    } finally {
+      await dashboard.context.close();
+    }
+  });
+
   it('on a break says so instead of «Вызовите следующего», and its counts agree with its list', async () => {
     // A payments ticket sent to desk 3 only: desk 1 serves payments but may not call this one.
     // Desk 1 pauses first, so desk 2 is the one to call it.

@@ -64,6 +64,32 @@ describe.runIf(browserSuitesRun)('operator console', () => {
     expect(snapshot.state.desks.find((d) => d.id === 'desk-1')?.operatorName).toBe('Иванова Мария');
   });
 
+  it('lays its keys out 1,2,3 / 4,5,6 / 7 at every desk width (issue 15)', async () => {
+    // Rows of the visit's keys, read from where Chromium drew them: keys whose tops agree share a row.
+    const rows = () =>
+      page.evaluate(() => {
+        const keys = [...document.querySelectorAll<HTMLElement>('.op-action-grid [aria-keyshortcuts]')].map((b) => ({
+          key: b.getAttribute('aria-keyshortcuts')!,
+          top: Math.round(b.getBoundingClientRect().top),
+          left: b.getBoundingClientRect().left,
+        }));
+        const byTop = new Map<number, { key: string; left: number }[]>();
+        for (const k of keys) byTop.set(k.top, [...(byTop.get(k.top) ?? []), k]);
+        return [...byTop.entries()].sort(([a], [b]) => a - b).map(([, row]) => row.sort((a, b) => a.left - b.left).map((k) => k.key).join(','));
+      });
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1440, height: 900 },
+      { width: 1600, height: 900 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await expect.poll(rows, { message: `${viewport.width}x${viewport.height}` }).toEqual(['1,2,3', '4,5,6', '7']);
+      if (viewport.width === 1366 || viewport.width === 1920) await saveScreenshot(page, `operator-keys-${viewport.width}x${viewport.height}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
   it('shows a kiosk ticket in the counts and calls it by button, starts and finishes with an outcome', async () => {
     const number = await issue('payments');
     await expect.poll(() => page.getByTestId('waiting-payments').textContent()).toBe('1');

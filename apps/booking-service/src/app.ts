@@ -1,5 +1,5 @@
 import { OFFICE_NAMESPACE, PHONE_NAMESPACE, type OfficeSummary } from '@talon/protocol';
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createCentralBookings } from './booking/central-bookings.js';
@@ -7,7 +7,7 @@ import { loadOfficeDirectory } from './booking/office-directory.js';
 import type { CentralConfig } from './config/central-config.js';
 import { createCentralHttpHandler } from './http/central-http-handler.js';
 import { authorise } from './auth/central-permissions.js';
-import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, socketDoor, within } from '@talon/server-edge';
+import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, createSocketSessions, limitSocketEvents, socketDoor, within, type EventLimits } from '@talon/server-edge';
 import { createQualityHttp } from './quality/quality-http.js';
 import { countRecentQualityDays, forgetAccountKeys } from './quality/central-quality.js';
 import { rollUpRecentReportDays } from './reports/roll-up-report-days.js';
@@ -65,21 +65,43 @@ export async function createCentralService(options: CentralServiceOptions): Prom
 
   const httpServer = createLimitedServer(limits);
   capConnectionsPerAddress(httpServer, { max: () => limits.maxConnectionsPerAddress, trustedProxies: limits.trustedProxies, refusals });
+  const addressOf = (request: IncomingMessage) => clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], limits.trustedProxies);
+  // Every Engine.IO handshake counts, key or not: 150,000 of them in 12 s, none joining a
+  // namespace, took a node from 134 to 907 MiB before this.
+  const sessions = createSocketSessions({
+    limits: () => ({
+      attemptsPerAddress: limits.connectAttemptsPerAddress,
+      attemptWindowMs: limits.connectAttemptWindowSeconds * 1000,
+      sessionsPerAddress: limits.socketSessionsPerAddress,
+      trackedAddresses: limits.trackedAddresses,
+      connectTimeoutMs: limits.connectTimeoutMs,
+    }),
+    addressOf,
+    refusals,
+    // Wall time, not the service's clock (a test's may stand still): the window is about real traffic.
+    now: () => Date.now(),
+  });
   const io = new Server(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: 2 * 1024 * 1024,
+    maxHttpBufferSize: limits.maxMessageBytes,
     pingInterval: 20_000,
     pingTimeout: 15_000,
-    // Before any Socket.IO work: an address that keeps failing the office handshake is turned away
-    // at the door, and a browser page from another site may not open a socket here at all.
+    // A session that has not joined a namespace by then is dropped (Socket.IO's default is 45 s).
+    connectTimeout: limits.connectTimeoutMs,
+    // Before any Socket.IO work: an address that keeps failing the office handshake, or past its new
+    // or open connections, is turned away at the door, and a browser page from another site may not
+    // open a socket here at all.
     allowRequest: socketDoor({
       handshakeFailures,
       refusals,
-      addressOf: (request) => clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], limits.trustedProxies),
+      addressOf,
       allowedOrigins: () => config.booking.allowedOrigins,
       blockedReason: 'office-handshake-limit',
+      sessions,
+      refusalDelayMs: () => limits.connectRefusalDelayMs,
     }),
   });
+  sessions.watch(io.engine);
   if (options.cluster) io.adapter(options.cluster.adapter);
   const officeNsp = io.of(OFFICE_NAMESPACE) as unknown as OfficeNamespace;
   // Nudges go to this node's own offices directly and to other nodes as a server-side message:
@@ -188,6 +210,17 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       }
     },
   });
+  // Every event on every namespace passes a bucket per connection first, known events or not
+  // (one anonymous /phone socket sent 559,200 in 8 s, none refused, before this).
+  const eventLimits = (perSecond: number, burst: number): (() => EventLimits) => () => ({ perSecond, burst, refusalsBeforeDisconnect: limits.eventRefusalsBeforeDisconnect });
+  const buckets = [
+    { nsp: io.of(OFFICE_NAMESPACE), role: 'office', limits: eventLimits(limits.officeEventsPerSecond, limits.officeEventBurst) },
+    { nsp: io.of(PHONE_NAMESPACE), role: 'phone', limits: eventLimits(limits.phoneEventsPerSecond, limits.phoneEventBurst) },
+  ];
+  for (const { nsp, role, limits: bucket } of buckets)
+    nsp.on('connection', (socket) =>
+      limitSocketEvents(socket, { limits: bucket, now: () => Date.now(), refusals, source: `${role}:${clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], limits.trustedProxies)}` }),
+    );
   io.of('/').use((_socket, next) => {
     const refused = authorise({ role: 'anyone' }, '/ connect');
     next(refused.ok ? undefined : Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: 'offices connect to /office, phone pages to /phone' } }));
@@ -267,8 +300,10 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       // Every wait is bounded and the sum stays under main.ts's 4.5 s hard exit, so the store's
       // flush (SQLite's due group, PostgreSQL's open groups and pool) always gets its turn.
       // Offices and phones are let go first, so no new push starts while the store drains; they
-      // reconnect to another node (or to this one restarted) and resend from their offsets.
-      for (const name of [OFFICE_NAMESPACE, PHONE_NAMESPACE]) io.of(name).disconnectSockets(true);
+      // reconnect to another node (or to this one restarted) and resend from their offsets. Their
+      // connections are closed, not their namespaces left (`disconnectSockets`): a client told
+      // `io server disconnect` does not reconnect, and an office would stay unlinked for good.
+      for (const name of [OFFICE_NAMESPACE, PHONE_NAMESPACE]) for (const socket of io.of(name).sockets.values()) socket.conn.close();
       await within(500, new Promise<void>((resolve) => {
         const check = () => (io.engine.clientsCount === 0 ? resolve() : setTimeout(check, 10));
         check();

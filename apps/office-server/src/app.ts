@@ -3,7 +3,7 @@ import type { OfficeConfig } from '@talon/protocol';
 import { lanBaseUrl } from './http/lan-base-url.js';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { capConnectionsPerAddress, createLimitedServer, clientAddress, socketDoor, within } from '@talon/server-edge';
+import { capConnectionsPerAddress, createLimitedServer, clientAddress, createSocketSessions, socketDoor, within, type EventLimits } from '@talon/server-edge';
 import { createOfficeEdge } from './edge/office-edge.js';
 import { Server } from 'socket.io';
 import { createSessions } from './auth/sessions.js';
@@ -35,7 +35,6 @@ import { setUpDeviceNamespace } from './realtime/device-namespace.js';
 import { identityOf, sessionHolds } from './realtime/handshake.js';
 import { setUpKioskNamespace } from './realtime/kiosk-namespace.js';
 import { setUpOperatorNamespace } from './realtime/operator-namespace.js';
-import type { RateLimit } from './realtime/rate-limiter.js';
 import type { RealtimeOptions } from './realtime/realtime-options.js';
 import { startStateBroadcasts } from './realtime/state-broadcasts.js';
 import { createEventStore } from './storage/event-store.js';
@@ -65,8 +64,8 @@ export interface ApplicationOptions {
   /** The office's own announcer recordings, `<data dir>/voice/<lang>/<clip>.ogg`, over the shipped kit. */
   voiceDir?: string;
   demoTokens?: Record<string, string>;
-  /** Per connection; null turns limiting off (benchmarks). */
-  rateLimit?: RateLimit | null;
+  /** Per connection, instead of the config's `limits.eventsPerSecond`/`eventBurst`; null turns limiting off (benchmarks). */
+  rateLimit?: Pick<EventLimits, 'perSecond' | 'burst'> | null;
   broadcastIntervals?: { screensMs: number; dashboardMs: number };
   /** The central booking service's link; none for an office on its own. */
   central?: SyncClientOptions;
@@ -153,27 +152,57 @@ export function createApplication(options: ApplicationOptions): Application {
   // A kiosk, board or console PC holds a handful of connections; thousands of idle sockets from one
   // address must not use up the open-file limit the real screens need.
   capConnectionsPerAddress(httpServer, { max: () => limits().maxConnectionsPerAddress, refusals });
+  const addressOf = (request: { socket: { remoteAddress?: string } }) => clientAddress(request.socket.remoteAddress);
+  // Every Engine.IO handshake counts, token or not: 160,000 of them in 12 s, none joining a
+  // namespace, took the server from 106 to 958 MiB before this. Wall time, not the office clock
+  // (a test's clock may stand still; the window is about real traffic).
+  const sessions = createSocketSessions({
+    limits: () => ({
+      attemptsPerAddress: limits().connectAttemptsPerAddress,
+      attemptWindowMs: limits().connectAttemptWindowSeconds * 1000,
+      sessionsPerAddress: limits().socketSessionsPerAddress,
+      trackedAddresses: limits().trackedKeys,
+      connectTimeoutMs: limits().connectTimeoutMs,
+    }),
+    addressOf,
+    refusals,
+    now: () => Date.now(),
+  });
   const io = new Server(httpServer, {
     // Above MAX_EVENT_BYTES, so an oversized command gets a `payload-too-large` answer rather than a cut line.
     maxHttpBufferSize: options.config.limits.maxMessageBytes,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
-    // Before any Engine.IO or namespace work: an address past its failed handshakes, or a page of
-    // another site, is turned away at the door.
+    // A session that has not joined a namespace by then is dropped (Socket.IO's default is 45 s).
+    connectTimeout: options.config.limits.connectTimeoutMs,
+    // Before any Engine.IO or namespace work: an address past its failed handshakes, its new
+    // connections or its open ones, or a page of another site, is turned away at the door.
     allowRequest: socketDoor({
       handshakeFailures: { blocked: (a) => edge.handshakeFailures.blocked(a), fail: (a) => edge.handshakeFailures.fail(a), clear: (a) => edge.handshakeFailures.clear(a), get size() { return edge.handshakeFailures.size; } },
       refusals,
-      addressOf: (request) => clientAddress(request.socket.remoteAddress),
+      addressOf,
       allowedOrigins: () => limits().allowedOrigins,
       blockedReason: 'handshake-limit',
+      sessions,
+      refusalDelayMs: () => limits().connectRefusalDelayMs,
     }),
   });
+  sessions.watch(io.engine);
+  context.onConfigChanged((next) => io.connectTimeout(next.limits.connectTimeoutMs));
   const realtime: RealtimeOptions = {
     router: {
       logger: logger.child({ area: 'realtime' }),
       metrics,
-      rateLimit: options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit,
+      // Read at each event, so an administrator's change applies to open connections too.
+      eventLimits: () =>
+        options.rateLimit === null
+          ? null
+          : {
+              perSecond: options.rateLimit?.perSecond ?? limits().eventsPerSecond,
+              burst: options.rateLimit?.burst ?? limits().eventBurst,
+              refusalsBeforeDisconnect: limits().eventRefusalsBeforeDisconnect,
+            },
       now: () => Date.now(),
       refusals,
       admit: (socket) => sessionHolds(socket, context),

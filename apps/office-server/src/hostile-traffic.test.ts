@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect as connectTcp, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
 import { io as connectClient, Manager, type Socket as ClientSocket } from 'socket.io-client';
@@ -136,6 +136,115 @@ describe('handshake flood (finding 1)', () => {
     expect(total).toBeGreaterThanOrEqual(20);
     expect(total).toBeLessThan(300);
     expect(log.lines.filter((l) => l['msg'] === 'unknown device token')).toHaveLength(0);
+  });
+});
+
+/**
+ * Engine.IO polling handshakes (`GET /socket.io/?EIO=4&transport=polling`: no token, no namespace)
+ * from one address over a few keep-alive connections, as the audit's flood sent them.
+ */
+async function pollingHandshakes(port: number, from: string, count: number | { forMs: number }, connections = 4): Promise<{ opened: number; refused: number }> {
+  const stop = typeof count === 'number' ? Infinity : Date.now() + count.forMs;
+  const total = typeof count === 'number' ? count : Infinity;
+  const agents = Array.from({ length: connections }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+  let opened = 0;
+  let refused = 0;
+  let sent = 0;
+  const handshake = (agent: Agent) =>
+    new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/socket.io/?EIO=4&transport=polling', localAddress: from, agent }, (response) => {
+        response.resume().on('end', () => resolve(response.statusCode!));
+      });
+      req.on('error', reject).end();
+    });
+  await Promise.all(
+    agents.map(async (agent) => {
+      while (sent < total && Date.now() < stop) {
+        sent += 1;
+        if ((await handshake(agent)) === 200) opened += 1;
+        else refused += 1;
+      }
+    }),
+  );
+  agents.forEach((agent) => agent.destroy());
+  return { opened, refused };
+}
+
+describe('Engine.IO handshake flood (finding 1, without a namespace)', () => {
+  it('counts every handshake per address: past limits.connectAttemptsPerAddress the address is refused at the door, another connects', async () => {
+    const log = capturedLogger();
+    // The defaults: 120 new connections a minute, 50 open, per address; refusals held 1 s.
+    office = await startTestOffice({ logger: log.logger });
+    const flood = await pollingHandshakes(office.port, '127.0.0.2', { forMs: 3000 }, 8);
+    // Before: every handshake got a session, each held for pingInterval + pingTimeout (160,000 in
+    // 12 s: +850 MiB), here about 3,000 in these 3 s. Now a few sessions, and each of the 8
+    // connections gets one refusal a second.
+    expect(flood.opened).toBeLessThanOrEqual(120);
+    expect(flood.opened + flood.refused).toBeLessThan(250);
+    expect(office.app.io.engine.clientsCount).toBeLessThanOrEqual(50);
+    // The real kiosk at another address connects and works; the attacker is refused even with a right token.
+    const honest = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    expect(await command(honest, 'kiosk:snapshot', {})).toMatchObject({ ok: true });
+    const again = connectClient(`${office.url}/kiosk`, { auth: { token: DEMO_TOKENS.kiosk }, transports: ['websocket'], reconnection: false, forceNew: true, localAddress: '127.0.0.2' } as never);
+    expect(await settled(again)).toBe('refused');
+    again.disconnect();
+    await office.stop();
+    office = undefined;
+    // Aggregated: a line or two for 2,900 refusals.
+    const refused = log.refused();
+    expect(refused.length).toBeLessThanOrEqual(3);
+    expect(refused.filter((l) => l['source'] === '127.0.0.2').reduce((sum, l) => sum + (l['count'] as number), 0)).toBeGreaterThanOrEqual(flood.refused);
+  });
+
+  it('caps the sessions one address holds (limits.socketSessionsPerAddress) and drops one that joins no namespace after limits.connectTimeoutMs', async () => {
+    const log = capturedLogger();
+    office = await startTestOffice({
+      logger: log.logger,
+      config: demoConfig((c) => {
+        c.limits.connectAttemptsPerAddress = 10_000;
+        c.limits.socketSessionsPerAddress = 10;
+        c.limits.connectTimeoutMs = 1000;
+        // Refusals answered at once, to count them.
+        c.limits.connectRefusalDelayMs = 0;
+      }),
+    });
+    const flood = await pollingHandshakes(office.port, '127.0.0.2', 50);
+    expect(flood).toEqual({ opened: 10, refused: 40 });
+    expect(office.app.io.engine.clientsCount).toBe(10);
+    // Not one of them joined a namespace: gone after the connect timeout, not pingInterval + pingTimeout (18 s).
+    await vi.waitFor(() => expect(office!.app.io.engine.clientsCount).toBe(0), { timeout: 3000, interval: 50 });
+    expect(await pollingHandshakes(office.port, '127.0.0.2', 5)).toEqual({ opened: 5, refused: 0 });
+    await office.stop();
+    office = undefined;
+    expect(log.refused()).toEqual([expect.objectContaining({ source: '127.0.0.2', reason: 'sessions-per-address', count: 40 })]);
+  });
+});
+
+describe('event bucket from the config (limits.eventsPerSecond, eventBurst, eventRefusalsBeforeDisconnect)', () => {
+  it('refuses past the burst with rate-limited, and closes a connection that keeps flooding', async () => {
+    const log = capturedLogger();
+    office = await startTestOffice({
+      logger: log.logger,
+      rateLimit: 'config',
+      config: demoConfig((c) => {
+        c.limits.eventsPerSecond = 5;
+        c.limits.eventBurst = 10;
+        c.limits.eventRefusalsBeforeDisconnect = 50;
+      }),
+    });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const answers = await Promise.all(Array.from({ length: 30 }, () => command<{ ok: boolean; code?: string }>(kiosk, 'kiosk:snapshot', {})));
+    expect(answers.filter((a) => a.ok)).toHaveLength(10);
+    expect(answers.filter((a) => a.code === 'rate-limited')).toHaveLength(20);
+    const gone = nextEvent<string>(kiosk, 'disconnect');
+    for (let i = 0; i < 200; i += 1) kiosk.emit('kiosk:snapshot', {});
+    expect(await gone).toBe('io server disconnect');
+    await office.stop();
+    office = undefined;
+    expect(log.refused().map((l) => [l['reason'], l['count']])).toEqual([
+      ['rate-limited', 49],
+      ['event-flood-disconnected', 1],
+    ]);
   });
 });
 

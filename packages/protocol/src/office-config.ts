@@ -129,6 +129,8 @@ const rulesConfig = z.object({
   waitingStandardMinutes: z.number().positive().max(480).default(DEFAULT_OFFICE_RULES.waitingStandardMinutes),
   /** Anyone waiting longer than this is called before bookings and walk-ins; 2x the standard when absent. */
   waitingHardLimitMinutes: z.number().positive().max(1440).optional(),
+  /** A walk-in this many minutes or less from the standard goes before the desk's service order; a third of the standard when absent, 0 off. */
+  waitingNearStandardMinutes: z.number().min(0).max(480).optional(),
   bookingStandardMinutes: z.number().positive().max(120).default(DEFAULT_OFFICE_RULES.bookingStandardMinutes),
   maxPriorityCallsInRow: z.number().int().min(1).max(50).default(DEFAULT_OFFICE_RULES.maxPriorityCallsInRow),
   recallLimit: z.number().int().min(0).max(10).default(DEFAULT_OFFICE_RULES.recallLimit),
@@ -146,6 +148,10 @@ const rulesConfig = z.object({
   message: 'waitingHardLimitMinutes must not be shorter than waitingStandardMinutes',
   params: { problem: 'hard-limit-short' },
   path: ['waitingHardLimitMinutes'],
+}).refine((r) => r.waitingNearStandardMinutes === undefined || r.waitingNearStandardMinutes <= r.waitingStandardMinutes, {
+  message: 'waitingNearStandardMinutes must not be longer than waitingStandardMinutes',
+  params: { problem: 'near-standard-long' },
+  path: ['waitingNearStandardMinutes'],
 });
 
 export const officeConfigSchema = z
@@ -259,6 +265,30 @@ export const officeConfigSchema = z
         allowedOrigins: z.array(z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an origin such as https://host:port')).max(50).default([]),
         /** Refusals are logged as one line per source and reason per this many seconds, with a count. */
         refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
+        /**
+         * New Socket.IO connections (Engine.IO handshakes, polling or websocket, before any token)
+         * one address may open per `connectAttemptWindowSeconds`; then it is refused at the door
+         * until the window ends. A kiosk reconnecting opens a few a minute, a PC with the server,
+         * its agent and a browser screen or two a dozen on a restart.
+         */
+        connectAttemptsPerAddress: z.number().int().min(1).max(100_000).default(120),
+        connectAttemptWindowSeconds: z.number().int().min(1).max(3600).default(60),
+        /** Socket.IO connections (Engine.IO sessions) one address may hold open at once, with or without a namespace. */
+        socketSessionsPerAddress: z.number().int().min(1).max(10_000).default(50),
+        /** A connection that has not joined a namespace (sent its token) within this is dropped (Socket.IO's `connectTimeout`). */
+        connectTimeoutMs: z.number().int().min(1000).max(60_000).default(5000),
+        /**
+         * A handshake refused at the door (any of the limits above, a blocked address, a foreign
+         * origin) is answered after this long, so a loop over keep-alive connections asks once per
+         * connection per this, not thousands of times a second. 0 answers at once.
+         */
+        connectRefusalDelayMs: z.number().int().min(0).max(10_000).default(1000),
+        /** Events per second each connection may send, counted whatever the event (a token bucket). */
+        eventsPerSecond: z.number().min(1).max(10_000).default(20),
+        /** Events a connection may send at once above the steady rate (the bucket's size). */
+        eventBurst: z.number().int().min(1).max(100_000).default(40),
+        /** Events refused on one connection before its bucket has once been full again, past which the connection is closed. */
+        eventRefusalsBeforeDisconnect: z.number().int().min(1).max(1_000_000).default(200),
       })
       .prefault({}),
     metrics: z

@@ -72,6 +72,28 @@ describe('socket door (allowRequest)', () => {
     ]);
   });
 
+  it('holds a refusal for refusalDelayMs before answering it, and lets a good request through at once', () => {
+    vi.useFakeTimers();
+    try {
+      const refusals = createRefusalLog({ warn: () => {} }, { everyMs: 60_000, maxSources: 10 });
+      const failures = createFailureCounter({ max: 1, windowMs: 60_000, maxTracked: 10, now: () => 0 });
+      failures.fail('10.0.0.9');
+      const door = socketDoor({ handshakeFailures: failures, refusals, addressOf: (r) => r.socket.remoteAddress!, allowedOrigins: () => [], blockedReason: 'handshake-limit', refusalDelayMs: () => 1000 });
+      const answers: Array<[string, boolean]> = [];
+      const ask = (address: string) => door({ socket: { remoteAddress: address }, headers: { host: 'office:8080' } } as never, (_e, ok) => answers.push([address, ok]));
+      ask('10.0.0.9');
+      ask('10.0.0.8');
+      expect(answers).toEqual([['10.0.0.8', true]]);
+      vi.advanceTimersByTime(999);
+      expect(answers).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(answers).toEqual([['10.0.0.8', true], ['10.0.0.9', false]]);
+      refusals.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('origin: none (a program), its own host, a listed one; never a look-alike or garbage', () => {
     expect(originAllowed(undefined, 'h:1', [])).toBe(true);
     expect(originAllowed('http://h:1', 'h:1', [])).toBe(true);

@@ -16,3 +16,5 @@ export { readSecret } from './read-secret.js';
 export { within } from './bounded-wait.js';
 export { createLimitedServer, type ServerLimits } from './server-limits.js';
 export { socketDoor } from './socket-door.js';
+export { createSocketSessions, type SessionLimits, type SocketSessions } from './socket-sessions.js';
+export { createEventBucket, limitSocketEvents, type EventLimits, type EventVerdict } from './event-bucket.js';

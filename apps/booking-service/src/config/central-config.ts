@@ -153,6 +153,40 @@ export const centralConfigSchema = z.strictObject({
       maxEventLoopLagMs: z.number().int().min(1).max(60_000).default(10_000),
       /** Refusals are logged as one line per address and reason per this many seconds, with a count. */
       refusalLogSeconds: z.number().int().min(1).max(3600).default(60),
+      /**
+       * New Socket.IO connections (Engine.IO handshakes, polling or websocket, before any key or
+       * token) one address may open per `connectAttemptWindowSeconds`; then it is refused at the
+       * door until the window ends. Generous: a company's offices behind one NAT all reconnect at
+       * once when a node dies, and a hall's guest Wi-Fi is one address for every visitor's phone
+       * page (a phone reconnects each time its screen wakes).
+       */
+      connectAttemptsPerAddress: z.number().int().min(1).max(1_000_000).default(600),
+      connectAttemptWindowSeconds: z.number().int().min(1).max(3600).default(60),
+      /** Socket.IO connections (Engine.IO sessions) one address may hold open at once, as many as `maxConnectionsPerAddress`. */
+      socketSessionsPerAddress: z.number().int().min(1).max(1_000_000).default(200),
+      /** A connection that has not joined a namespace (sent its key or token) within this is dropped (Socket.IO's `connectTimeout`). */
+      connectTimeoutMs: z.number().int().min(1000).max(60_000).default(5000),
+      /**
+       * A handshake refused at the door (the connection limits, a blocked address, a foreign origin)
+       * is answered after this long, so a loop over keep-alive connections asks once per connection
+       * per this, not thousands of times a second. 0 answers at once.
+       */
+      connectRefusalDelayMs: z.number().int().min(0).max(10_000).default(1000),
+      /** Largest Socket.IO message (`maxHttpBufferSize`): an `events:push` of 200 events with room to spare; a bigger frame closes the link. */
+      maxMessageBytes: z.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(2 * 1024 * 1024),
+      /**
+       * Events per second one `/office` link may send, counted whatever the event (a token bucket).
+       * An office sends one `events:push` at a time and waits for its ack, plus a pull and a few
+       * status batches: a few a second in a day's work, a few hundred at most while it catches up
+       * on loopback; a real link's round trip keeps it lower.
+       */
+      officeEventsPerSecond: z.number().min(1).max(100_000).default(200),
+      officeEventBurst: z.number().int().min(1).max(1_000_000).default(400),
+      /** Events per second one `/phone` page may send (it watches a ticket or two, once per connect). */
+      phoneEventsPerSecond: z.number().min(0.1).max(10_000).default(5),
+      phoneEventBurst: z.number().int().min(1).max(100_000).default(20),
+      /** Events refused on one connection before its bucket has once been full again, past which the connection is closed. */
+      eventRefusalsBeforeDisconnect: z.number().int().min(1).max(1_000_000).default(200),
     })
     .prefault({}),
   postgres: z

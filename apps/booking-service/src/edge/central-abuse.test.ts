@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
 import { io, Manager } from 'socket.io-client';
@@ -184,6 +184,108 @@ describe('central under hostile traffic', () => {
     expect(total).toBeGreaterThanOrEqual(10);
     expect(total).toBeLessThan(200);
     expect(lines.filter((l) => l['msg'] === 'office refused: wrong id or key')).toHaveLength(0);
+  });
+
+  /**
+   * Engine.IO polling handshakes (`GET /socket.io/?EIO=4&transport=polling`: no key, no token, no
+   * namespace) from one address over a few keep-alive connections, as the audit's flood sent them.
+   */
+  async function pollingHandshakes(from: string, count: number | { forMs: number }, connections = 4): Promise<{ opened: number; refused: number }> {
+  const stop = typeof count === 'number' ? Infinity : Date.now() + count.forMs;
+  const total = typeof count === 'number' ? count : Infinity;
+    const agents = Array.from({ length: connections }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+    let opened = 0;
+    let refused = 0;
+    let sent = 0;
+    const handshake = (agent: Agent) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: central.port, path: '/socket.io/?EIO=4&transport=polling', localAddress: from, agent }, (response) => {
+          response.resume().on('end', () => resolve(response.statusCode!));
+        });
+        req.on('error', reject).end();
+      });
+    await Promise.all(
+      agents.map(async (agent) => {
+        while (sent < total && Date.now() < stop) {
+          sent += 1;
+          if ((await handshake(agent)) === 200) opened += 1;
+          else refused += 1;
+        }
+      }),
+    );
+    agents.forEach((agent) => agent.destroy());
+    return { opened, refused };
+  }
+
+  it('finding 1 without a namespace: every Engine.IO handshake counts per address, sessions per address are capped, an office elsewhere links', async () => {
+    // The defaults: 600 new connections a minute and 200 open per address; refusals held 1 s.
+    await start();
+    const flood = await pollingHandshakes('127.0.0.2', { forMs: 3000 }, 8);
+    // Before: every handshake got a session, each held for pingInterval + pingTimeout (150,000 in
+    // 12 s: +770 MiB), here about 3,000 in these 3 s. Now at most 200 open, and each of the 8
+    // connections gets one refusal a second once the address is over.
+    expect(flood.opened).toBeLessThanOrEqual(600);
+    expect(flood.opened + flood.refused).toBeLessThan(1000);
+    expect(central.service.io.engine.clientsCount).toBeLessThanOrEqual(200);
+    expect((await call('/api/offices')).status).toBe(200);
+    await central.connectOffice({ officeId: 'north', key: TEST_OFFICE_KEYS.north });
+    await central.stop();
+    const refused = refusalLines();
+    expect(refused.length).toBeLessThanOrEqual(3);
+    expect(refused.filter((l) => l['source'] === '127.0.0.2').reduce((sum, l) => sum + (l['count'] as number), 0)).toBeGreaterThanOrEqual(flood.refused);
+  });
+
+  it('finding 1 without a namespace: past limits.connectAttemptsPerAddress an address is refused at the door; a session that joins nothing goes after limits.connectTimeoutMs', async () => {
+    await start((c) => {
+      c.limits.connectAttemptsPerAddress = 30;
+      c.limits.connectTimeoutMs = 1000;
+      // Refusals answered at once, to count them.
+      c.limits.connectRefusalDelayMs = 0;
+    });
+    expect(await pollingHandshakes('127.0.0.2', 100)).toEqual({ opened: 30, refused: 70 });
+    // None of the 30 joined a namespace: gone after the connect timeout, not pingInterval + pingTimeout (35 s).
+    await vi.waitFor(() => expect(central.service.io.engine.clientsCount).toBe(0), { timeout: 3000, interval: 50 });
+    // Still refused for the rest of the window, even with a right key; another address links.
+    const again = io(`${central.url}/office`, { auth: { officeId: 'north', key: TEST_OFFICE_KEYS.north }, transports: ['websocket'], reconnection: false, forceNew: true, localAddress: '127.0.0.2' } as never);
+    expect(await new Promise((resolve) => (again.once('connect', () => resolve('linked')), again.once('connect_error', () => resolve('refused'))))).toBe('refused');
+    again.disconnect();
+    await central.connectOffice({ officeId: 'north', key: TEST_OFFICE_KEYS.north });
+    await central.stop();
+    expect(refusalLines()).toEqual([expect.objectContaining({ source: '127.0.0.2', reason: 'connect-attempts', count: 71 })]);
+  });
+
+  it('every /phone event counts against the connection\'s bucket: past the burst rate-limited, a flood is disconnected, logged aggregated', async () => {
+    await start();
+    const page = io(`${central.url}/phone`, { transports: ['websocket'], reconnection: false, forceNew: true, localAddress: '127.0.0.2' } as never);
+    await new Promise<void>((resolve, reject) => (page.once('connect', () => resolve()), page.once('connect_error', reject)));
+    // The default bucket: 20 at once, then 5 a second.
+    const answers = await Promise.all(Array.from({ length: 60 }, () => page.timeout(5000).emitWithAck('ticket:watch', { token: 'x.y.z.w' }) as Promise<{ ok: boolean; code: string }>));
+    expect(answers.filter((a) => a.code === 'rate-limited')).toHaveLength(40);
+    expect(answers.filter((a) => a.code !== 'rate-limited').every((a) => !a.ok)).toBe(true);
+    // Events the namespace does not even know count too; one that goes on flooding is cut off.
+    const gone = new Promise<string>((resolve) => page.once('disconnect', (reason) => resolve(reason)));
+    for (let i = 0; i < 1000; i += 1) page.emit('made-up', {});
+    expect(await gone).toBe('io server disconnect');
+    await central.stop();
+    expect(refusalLines().map((l) => [l['source'], l['reason'], l['count']])).toEqual([
+      ['phone:127.0.0.2', 'rate-limited', 199],
+      ['phone:127.0.0.2', 'event-flood-disconnected', 1],
+    ]);
+  });
+
+  it('every /office event counts against the link\'s bucket (limits.officeEventsPerSecond, officeEventBurst); the frame cap is limits.maxMessageBytes', async () => {
+    await start((c) => {
+      c.limits.officeEventsPerSecond = 5;
+      c.limits.officeEventBurst = 10;
+      c.limits.maxMessageBytes = 100 * 1024;
+    });
+    expect((central.service.io.engine as unknown as { opts: { maxHttpBufferSize: number } }).opts.maxHttpBufferSize).toBe(100 * 1024);
+    const office = await central.connectOffice({ officeId: 'north', key: TEST_OFFICE_KEYS.north });
+    const answers = await Promise.all(Array.from({ length: 30 }, () => office.timeout(5000).emitWithAck('bookings:pull', { since: 0 }) as Promise<{ ok: boolean; code?: string }>));
+    expect(answers.filter((a) => a.ok)).toHaveLength(10);
+    expect(answers.filter((a) => a.code === 'rate-limited')).toHaveLength(20);
+    await central.stop();
+    expect(refusalLines()).toEqual([expect.objectContaining({ source: 'office:127.0.0.1', reason: 'rate-limited', count: 20 })]);
   });
 
   it('finding 6 at central: quality-view guesses count per normalised login too, so spreading them over addresses or spellings gains nothing', async () => {

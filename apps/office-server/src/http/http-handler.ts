@@ -4,7 +4,7 @@ import type { Language } from '@talon/messages';
 import { dateField, type CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { authorise } from '../auth/permissions.js';
+import { authorise, screensOf } from '../auth/permissions.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
 import { clientAddress, normaliseLogin, verifyPassword } from '@talon/server-edge';
 import type { OfficeContext } from '../office-context.js';
@@ -107,7 +107,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       throttle.succeeded(login);
       const { session, expiresAt } = context.sessions.open(operator.id);
       context.logger.info({ operator: operator.id }, 'operator logged in');
-      return json(response, 200, { ok: true, session, expiresAt, operator: { id: operator.id, name: operator.name, roles: operator.roles } });
+      return json(response, 200, { ok: true, session, expiresAt, operator: { id: operator.id, name: operator.name, roles: operator.roles }, screens: screensOf(operator.roles) });
     }
     if (method === 'POST' && path === '/api/logout') {
       const header = request.headers.authorization ?? '';

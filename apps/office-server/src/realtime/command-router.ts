@@ -1,10 +1,9 @@
 import { MAX_EVENT_BYTES, formatPath, type Ack, type CommandSchemas, type ErrorCode } from '@talon/protocol';
-import type { RefusalLog } from '@talon/server-edge';
+import { createEventBucket, type EventLimits, type RefusalLog } from '@talon/server-edge';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 
 export type CommandHandlers<C extends CommandSchemas, R extends { [K in keyof C]: object }> = {
   [K in keyof C]: (payload: z.output<C[K]>) => Promise<Ack<R[K]>> | Ack<R[K]>;
@@ -18,7 +17,8 @@ interface RouterOptions {
   role: string;
   logger: Logger;
   metrics: Metrics;
-  rateLimit: RateLimit | null;
+  /** The connection's event bucket (config `limits.eventsPerSecond`, read at each event); null: none. */
+  eventLimits: () => EventLimits | null;
   now: () => number;
   /** Unknown events and rate-limit hits, one line per source per minute with a count. */
   refusals: RefusalLog;
@@ -36,7 +36,7 @@ export function routeCommands<C extends CommandSchemas, R extends { [K in keyof 
   handlers: CommandHandlers<C, R>,
   options: RouterOptions,
 ): void {
-  const limiter = createRateLimiter(options.rateLimit, options.now);
+  const bucket = createEventBucket(options.eventLimits, options.now);
   const log = options.logger.child({ role: options.role, socket: socket.id });
   const source = `${options.role}:${socket.handshake.address}`;
 
@@ -55,7 +55,17 @@ export function routeCommands<C extends CommandSchemas, R extends { [K in keyof 
       return;
     }
     // The bucket counts every event, known or not, before anything else is spent on it.
-    if (!limiter.take()) {
+    // Events already read off the wire when the connection was closed for flooding: dropped, uncounted.
+    if (!socket.connected) return;
+    const verdict = bucket.take();
+    if (verdict === 'disconnect') {
+      // Refused on and on without slowing down: answering each costs more than the reconnect,
+      // and a new connection is counted at the socket door.
+      options.refusals.refused(source, 'event-flood-disconnected');
+      socket.disconnect(true);
+      return;
+    }
+    if (verdict === 'refuse') {
       options.refusals.refused(source, 'rate-limited');
       return reply(fail('rate-limited', 'too many commands; slow down'));
     }

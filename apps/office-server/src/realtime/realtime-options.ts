@@ -1,14 +1,13 @@
 import type { Socket } from 'socket.io';
-import type { RefusalLog } from '@talon/server-edge';
+import type { EventLimits, RefusalLog } from '@talon/server-edge';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import type { RateLimit } from './rate-limiter.js';
 
 export interface RealtimeOptions {
   router: {
     logger: Logger;
     metrics: Metrics;
-    rateLimit: RateLimit | null;
+    eventLimits: () => EventLimits | null;
     now: () => number;
     refusals: RefusalLog;
     admit?: (socket: Socket) => boolean;

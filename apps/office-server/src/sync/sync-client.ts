@@ -133,7 +133,8 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
       const messages = cursors.unsent(batchSize);
       if (messages.length === 0) return;
       const answer = await request('events:push', { messages });
-      if (!answer.ok && answer.code === 'unavailable') {
+      // Busy or over this link's event rate (central's `limits.officeEventsPerSecond`): back off alike.
+      if (!answer.ok && (answer.code === 'unavailable' || answer.code === 'rate-limited')) {
         pushRefusals += 1;
         const delay = Math.round(Math.min(maxRetryMs, retryMs * 2 ** (pushRefusals - 1)) * (0.5 + Math.random()));
         logger.warn({ message: answer.message, firstSeq: messages[0]!.seq, refusals: pushRefusals, retryInMs: delay }, 'central cannot take events now; the outbox keeps them');
@@ -269,7 +270,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     current: () => phoneStatusesOf(context.queue.state, (deskId) => {
       const desk = context.directory.desks.get(deskId);
       return desk ? String(desk.number) : undefined;
-    }, context.clock.now(), (ticketId) => context.waits.forTicket(ticketId)?.estimateMin ?? null),
+    }, context.clock.now(), (ticketId) => context.waits.forTicket(ticketId)),
     throttleMs: options.phoneThrottleMs ?? 3_000,
     async send(statuses) {
       if (phonesRefused) return true;

@@ -45,7 +45,9 @@ export interface TestOffice {
 
 /** A real office server on 127.0.0.1, an ephemeral port and a real SQLite file in a temp folder. */
 export async function startTestOffice(
-  options: Partial<Omit<ApplicationOptions, 'databaseFile'>> & {
+  options: Partial<Omit<ApplicationOptions, 'databaseFile' | 'rateLimit'>> & {
+    /** Off unless asked (tests send commands as fast as they can); 'config' takes the config's `limits`. */
+    rateLimit?: ApplicationOptions['rateLimit'] | 'config';
     dataDir?: string;
     clock?: Clock;
     /** A fixed port, so a test can restart an office where its screens will look for it again. */
@@ -58,7 +60,7 @@ export async function startTestOffice(
     config: options.config ?? demoConfig(),
     clock: options.clock ?? systemClock,
     logger: options.logger ?? silentLogger(),
-    rateLimit: options.rateLimit === undefined ? null : options.rateLimit,
+    ...(options.rateLimit !== 'config' && { rateLimit: options.rateLimit === undefined ? null : options.rateLimit }),
     screensRoot: options.screensRoot ?? SCREENS_ROOT,
     voiceDir: options.voiceDir ?? join(dataDir, 'voice'),
     broadcastIntervals: options.broadcastIntervals ?? { screensMs: 10, dashboardMs: 50 },

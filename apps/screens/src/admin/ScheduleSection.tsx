@@ -6,7 +6,7 @@ import { officeDate } from '../shared/office-time.js';
 import { dayHours, fieldKey, withDayHours, withNewBreak, withNewHoliday, withNewSpecialDay } from './config-form.js';
 import { awayWhileOpen } from './break-coverage.js';
 import { useDraft } from './draft.js';
-import { CheckField, ListProblems, NumberField, RemoveItemButton, SelectField, TextField } from './fields.js';
+import { CheckField, DayField, ListProblems, NumberField, RemoveItemButton, SelectField, TextField } from './fields.js';
 
 export function ScheduleSection() {
   const { t } = useLanguage();
@@ -46,7 +46,7 @@ export function ScheduleSection() {
         <div className="ad-inline">
           {config.holidays.map((_date, index) => (
             <div key={index} className="ad-inline">
-              <TextField label={t('admin.field.holiday', { n: index + 1 })} path={['holidays', index]} />
+              <DayField label={t('admin.field.holiday', { n: index + 1 })} path={['holidays', index]} />
               <RemoveItemButton list="holidays" index={index} label={t('admin.removeHoliday', { n: index + 1 })} />
             </div>
           ))}
@@ -62,7 +62,7 @@ export function ScheduleSection() {
         <ListProblems path={['specialDays']} />
         {config.specialDays.map((_day, index) => (
           <div key={index} className="ad-inline ad-row">
-            <TextField label={t('admin.field.specialDate', { n: index + 1 })} path={['specialDays', index, 'date']} />
+            <DayField label={t('admin.field.specialDate', { n: index + 1 })} path={['specialDays', index, 'date']} />
             <TextField label={t('admin.field.from')} path={['specialDays', index, 'open']} />
             <TextField label={t('admin.field.to')} path={['specialDays', index, 'close']} />
             <RemoveItemButton list="specialDays" index={index} label={t('admin.removeSpecialDay', { n: index + 1 })} />

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { DayInput } from '../shared/DayInput.js';
 import { useLanguage } from '../shared/language.js';
 import { fieldKey, numberValue, textValue, valueAt, withoutItem, type FieldPath, type RemovableList } from './config-form.js';
 import { useDraft } from './draft.js';
@@ -40,6 +41,31 @@ export function TextField({ label, path, optional = false, wide = false }: { lab
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           onChange={(e) => edit(path, optional ? textValue(e.target.value) : e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A date kept as "YYYY-MM-DD" in the config, typed and shown as «08.03.2027» like every other
+ * date on the screens (issue 17); the draft changes only once the text is a real date.
+ */
+export function DayField({ label, path }: { label: string; path: FieldPath }) {
+  const { t } = useLanguage();
+  const { config, edit } = useDraft();
+  const value = valueAt(config, path);
+  return (
+    <Field label={label} path={path}>
+      {({ id, describedBy, invalid }) => (
+        <DayInput
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(isoDay) => edit(path, isoDay)}
+          placeholder={t('date.placeholder')}
+          invalidText={t('date.invalid')}
+          problem={invalid}
+          {...(describedBy && { describedBy })}
         />
       )}
     </Field>

@@ -9,13 +9,16 @@ interface DayInputProps {
   /** Shown when the text is not a date yet, e.g. «ДД.ММ.ГГГГ». */
   placeholder: string;
   invalidText: string;
+  /** A problem named elsewhere (the server's, shown next to the field) also marks the input invalid. */
+  problem?: boolean;
+  describedBy?: string;
 }
 
 /**
  * A date typed as «05.12.2026», the one format every Talon screen shows. The native date input is
  * not used: its format follows the browser's UI language, not the screen's.
  */
-export function DayInput({ id, value, onChange, placeholder, invalidText }: DayInputProps) {
+export function DayInput({ id, value, onChange, placeholder, invalidText, problem = false, describedBy }: DayInputProps) {
   const [text, setText] = useState(dayText(value));
   useEffect(() => setText((current) => (isoDayOf(current) === value ? current : dayText(value))), [value]);
   const invalid = text.trim() !== '' && isoDayOf(text) === null;
@@ -30,7 +33,8 @@ export function DayInput({ id, value, onChange, placeholder, invalidText }: DayI
         maxLength={10}
         placeholder={placeholder}
         value={text}
-        aria-invalid={invalid}
+        aria-invalid={invalid || problem}
+        aria-describedby={describedBy}
         title={invalid ? invalidText : undefined}
         onChange={(e) => {
           setText(e.target.value);
