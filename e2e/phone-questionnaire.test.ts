@@ -199,6 +199,19 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     await new Promise((r) => setTimeout(r, 600));
     expect(await officeQuestionnaire()).toMatchObject({ answered: 2, servedWithPage: 2 });
     expect((await companyQuestionnaire()).office.questionnaire).toMatchObject({ answered: 2, servedWithPage: 2 });
+    // On the head's screen: the «Качество» tab counts both answers and their reach.
+    const dash = await openScreen(browser, `${office.url}/dashboard`, { width: 1440, height: 900 });
+    await dash.page.getByLabel('Логин').fill('head');
+    await dash.page.getByLabel('Пароль').fill('demo');
+    await dash.page.getByRole('button', { name: 'Войти' }).click();
+    await dash.page.getByRole('button', { name: 'Качество', exact: true }).click();
+    const cell = (key: string) => dash.page.locator(`[data-testid="quality-${key}"]`).getAttribute('data-value');
+    await expect.poll(() => cell('questionnaire-answered')).toBe('2');
+    expect(await cell('questionnaire-page-rate')).toBe('1');
+    expect(await cell('solved-share')).toBe('0.5');
+    expect(await cell('mean-ease')).toBe('3');
+    await saveScreenshot(dash.page, 'dashboard-quality-questionnaire');
+    await dash.context.close();
     expect(office.app.context.db.prepare(`SELECT source, synced FROM questionnaire_answers ORDER BY source`).all()).toEqual([
       { source: 'central', synced: 1 },
       { source: 'office', synced: 1 },
