@@ -9,7 +9,7 @@ import { createCentralHttpHandler } from './http/central-http-handler.js';
 import { authorise } from './auth/central-permissions.js';
 import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, createSocketSessions, limitSocketEvents, socketDoor, within, type EventLimits } from '@talon/server-edge';
 import { createQualityHttp } from './quality/quality-http.js';
-import { forgetAccountKeys } from './quality/central-quality.js';
+import { countRecentQualityDays, forgetAccountKeys } from './quality/central-quality.js';
 import { rollUpRecentReportDays } from './reports/roll-up-report-days.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
@@ -267,6 +267,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     // Places taken from home live for their office day too.
     for (const office of config.offices) await store.forgetRemoteJoins(office.id, officeDayOf(offices.get(office.id)?.timeZone ?? 'UTC', now()));
     await rollUpRecentReportDays(store, now(), logger.child({ area: 'reports' }));
+    await countRecentQualityDays(store, offices.all(), now(), logger.child({ area: 'quality' }));
     return cleared;
   };
   const every = options.retentionEveryMs ?? 60 * 60 * 1000;

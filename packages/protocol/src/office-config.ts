@@ -257,7 +257,9 @@ export const officeConfigSchema = z
         checkInGuessesPerKiosk: z.number().int().min(1).max(10_000).default(30),
         /** Wrong booking codes from one address in `guessWindowMinutes`, whatever the kiosk. */
         checkInGuessesPerAddress: z.number().int().min(1).max(10_000).default(30),
-        /** The window the handshake and booking-code counts above are kept for. */
+        /** Questionnaire answers (the ticket page's two questions) from one address in `guessWindowMinutes`: the office Wi-Fi is public. */
+        questionnaireAnswersPerAddress: z.number().int().min(1).max(10_000).default(30),
+        /** The window the handshake, booking-code and questionnaire counts above are kept for. */
         guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
         /** Pages of other origins allowed to open Socket.IO connections (the server's own always may), e.g. "https://queue.energo.example". */
         allowedOrigins: z.array(z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an origin such as https://host:port')).max(50).default([]),
