@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const START_TIMEOUT_MS = 5_000;
+import { startSocat, stopSocat } from '../../packages/rating-button/src/testing/socat-process.js';
 
 /**
  * The USB cable between a simulated button and the desk PC: socat bridges the simulator's UART
@@ -29,39 +28,13 @@ export async function connectUsbCable(devicePtyPath: string): Promise<UsbCable> 
     const device = `FILE:${devicePtyPath},raw,echo=0`;
     const host = `PTY,raw,echo=0,link=${hostPath}`;
     // `-u` copies left to right only: the button's frames reach the host, nothing goes back.
-    const args = acks ? ['-d', '-d', host, device] : ['-d', '-d', '-u', device, host];
-    const child = spawn('socat', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    socat = child;
-    await new Promise<void>((resolve, reject) => {
-      let log = '';
-      const timer = setTimeout(() => fail(new Error(`socat did not start within ${START_TIMEOUT_MS} ms: ${log}`)), START_TIMEOUT_MS);
-      const fail = (error: Error) => {
-        clearTimeout(timer);
-        child.kill('SIGKILL');
-        reject(error);
-      };
-      child.once('error', fail);
-      const onEarlyExit = (code: number | null) => fail(new Error(`socat exited with ${code}: ${log}`));
-      child.once('exit', onEarlyExit);
-      child.stderr?.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        // socat logs this once both ends and the link exist.
-        if (log.includes('starting data transfer loop')) {
-          clearTimeout(timer);
-          child.removeListener('exit', onEarlyExit);
-          resolve();
-        }
-      });
-    });
+    socat = await startSocat(acks ? [host, device] : ['-u', device, host]);
   };
 
   const unplug = async () => {
     const child = socat;
     socat = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await exited;
+    await stopSocat(child);
   };
 
   await plug();

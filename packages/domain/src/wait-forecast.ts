@@ -1,3 +1,4 @@
+import { breakInstantsOf, pastBreaks } from './break-instants.js';
 import { playHall, type PlayDesk } from './hall-play.js';
 import { breaksOn, instantOfLocal, issuingWindow, localTimeOf, scheduledBreakAt } from './office-hours.js';
 import type { QueueState } from './queue-state.js';
@@ -64,27 +65,11 @@ function breakClock(state: QueueState, now: Instant): (operatorId: string | unde
   const { schedule } = state.setup;
   const date = localTimeOf(schedule, now).date;
   const dayStart = instantOfLocal(schedule.timeZone, date, '00:00');
-  const byOperator = new Map<string, [Instant, Instant][]>();
-  for (const b of breaksOn(schedule, date)) {
-    const list = byOperator.get(b.operatorId) ?? [];
-    list.push([instantOfLocal(schedule.timeZone, date, b.from), instantOfLocal(schedule.timeZone, date, b.to)]);
-    byOperator.set(b.operatorId, list);
-  }
+  const breaks = breakInstantsOf(breaksOn(schedule, date), (time) => instantOfLocal(schedule.timeZone, date, time));
   return (operatorId, at) => {
     if (operatorId === undefined) return at;
     if (at < dayStart || at >= dayStart + DAY_HELD_MS) return afterBreak(state, operatorId, at);
-    const list = byOperator.get(operatorId);
-    if (!list) return at;
-    let t = at;
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (const [from, to] of list) {
-        if (from <= t && t < to) {
-          t = to;
-          moved = true;
-        }
-      }
-    }
+    const t = pastBreaks(breaks, operatorId, at);
     return t < dayStart + DAY_HELD_MS ? t : afterBreak(state, operatorId, t);
   };
 }

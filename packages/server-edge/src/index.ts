@@ -1,4 +1,4 @@
-export { BodyError, readJsonBody } from './json-body.js';
+export { BodyError, readJsonBody, readSmallBody } from './json-body.js';
 export { assetPathOf, serveBuiltFile } from './built-files.js';
 export { CliError, logLevelOption, portOption } from './cli-values.js';
 export { FAVICON_DATA_URI } from './favicon.js';

@@ -8,14 +8,14 @@ export class BodyError extends Error {
 }
 
 /**
- * Reads a small JSON body. Past the limit the rest is read and dropped, not buffered, so the
- * client still gets its 413 answer instead of a cut connection.
+ * Reads a small body of one content type. Past the limit the rest is read and dropped, not
+ * buffered, so the client still gets its 413 answer instead of a cut connection.
  */
-export function readJsonBody(request: IncomingMessage, limitBytes: number): Promise<unknown> {
+export function readSmallBody(request: IncomingMessage, limitBytes: number, contentType: string): Promise<Buffer> {
   const type = request.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) {
+  if (!type.startsWith(contentType)) {
     request.resume();
-    return Promise.reject(new BodyError(415, 'invalid-payload', 'send application/json'));
+    return Promise.reject(new BodyError(415, 'invalid-payload', `send ${contentType}`));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -27,11 +27,17 @@ export function readJsonBody(request: IncomingMessage, limitBytes: number): Prom
     request.on('error', reject);
     request.on('end', () => {
       if (size > limitBytes) return reject(new BodyError(413, 'payload-too-large', `body over ${limitBytes} bytes`));
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new BodyError(400, 'invalid-payload', 'body is not valid JSON'));
-      }
+      resolve(Buffer.concat(chunks));
     });
   });
+}
+
+/** Reads a small JSON body (see `readSmallBody`); a body that is not JSON is a 400. */
+export async function readJsonBody(request: IncomingMessage, limitBytes: number): Promise<unknown> {
+  const body = await readSmallBody(request, limitBytes, 'application/json');
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new BodyError(400, 'invalid-payload', 'body is not valid JSON');
+  }
 }

@@ -1,5 +1,6 @@
 import { createQueueState } from '../create-queue-state.js';
 import type { DeskState } from '../desk-state.js';
+import { breakInstantsOf, pastBreaks } from '../break-instants.js';
 import { playHall, type PlayDesk } from '../hall-play.js';
 import { breaksOn, instantOfLocal } from '../office-hours.js';
 import type { DayLunch, LocalTime, OfficeSetup } from '../office-setup.js';
@@ -54,27 +55,9 @@ export function playPlannedDay(
   instantOf: (time: LocalTime) => Instant = localInstants(setup.schedule.timeZone, date),
 ): DayPlayResult {
   const planned = withDayLunches(setup, date, lunches);
-  const breaks = new Map<string, [Instant, Instant][]>();
-  for (const b of breaksOn(planned.schedule, date)) {
-    const list = breaks.get(b.operatorId) ?? [];
-    list.push([instantOf(b.from), instantOf(b.to)]);
-    breaks.set(b.operatorId, list);
-  }
-  const afterBreak = (operatorId: string | undefined, at: Instant): Instant => {
-    const list = operatorId === undefined ? undefined : breaks.get(operatorId);
-    if (!list) return at;
-    let t = at;
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (const [from, to] of list) {
-        if (from <= t && t < to) {
-          t = to;
-          moved = true;
-        }
-      }
-    }
-    return t;
-  };
+  const breaks = breakInstantsOf(breaksOn(planned.schedule, date), instantOf);
+  const afterBreak = (operatorId: string | undefined, at: Instant): Instant =>
+    operatorId === undefined ? at : pastBreaks(breaks, operatorId, at);
   const desks: PlayDesk[] = roster.map((r) => {
     const state: DeskState = { deskId: r.deskId, status: 'open', operatorId: r.operatorId, statusSince: opensAt, priorityCallsInRow: 0, lastFinishedRated: false };
     return { id: r.deskId, number: r.deskNumber, operatorId: r.operatorId, freeAt: afterBreak(r.operatorId, opensAt), state };

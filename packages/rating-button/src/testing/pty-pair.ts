@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSocat, stopSocat } from './socat-process.js';
 
 export const hasSocat = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
 
@@ -18,8 +19,6 @@ export interface PtyPair {
   stop(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 5_000;
-
 export async function startPtyPair(): Promise<PtyPair> {
   const dir = mkdtempSync(join(tmpdir(), 'talon-pty-'));
   const hostPath = join(dir, 'host');
@@ -27,40 +26,13 @@ export async function startPtyPair(): Promise<PtyPair> {
   let socat: ChildProcess | undefined;
 
   const plug = async () => {
-    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    socat = child;
-    await new Promise<void>((resolve, reject) => {
-      let log = '';
-      const timer = setTimeout(() => fail(new Error(`socat did not start within ${START_TIMEOUT_MS} ms: ${log}`)), START_TIMEOUT_MS);
-      const fail = (error: Error) => {
-        clearTimeout(timer);
-        child.kill('SIGKILL');
-        reject(error);
-      };
-      child.once('error', fail);
-      const onEarlyExit = (code: number | null) => fail(new Error(`socat exited with ${code}: ${log}`));
-      child.once('exit', onEarlyExit);
-      child.stderr?.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        // socat logs this once both ptys and their links exist.
-        if (log.includes('starting data transfer loop')) {
-          clearTimeout(timer);
-          child.removeListener("exit", onEarlyExit);
-          resolve();
-        }
-      });
-    });
+    socat = await startSocat([`pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`]);
   };
 
   const unplug = async () => {
     const child = socat;
     socat = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await exited;
+    await stopSocat(child);
   };
 
   await plug();
