@@ -7,6 +7,7 @@ import { questionnaire } from './0050-questionnaire.js';
 import { remoteJoins } from './0060-remote-joins.js';
 import { reportCoveringIndexes } from './0065-report-covering-indexes.js';
 import { reportDays } from './0070-report-days.js';
+import { bookingCodeIndex } from './0100-booking-code-index.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -22,4 +23,5 @@ export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = 
   '0060-remote-joins': remoteJoins,
   '0065-report-covering-indexes': reportCoveringIndexes,
   '0070-report-days': reportDays,
+  '0100-booking-code-index': bookingCodeIndex,
 };
