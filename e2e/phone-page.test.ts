@@ -92,7 +92,14 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     await page.getByTestId('people-ahead').waitFor();
     expect(await text(page, 'ticket-number')).toBe(number);
     expect(await text(page, 'people-ahead')).toBe('2');
-    expect(await text(page, 'estimate')).toMatch(/^\d+ мин$/);
+    // The range the office told on the kiosk and the paper, not one number.
+    const ticket = [...office.app.context.queue.state.tickets.values()].find((t) => t.number === number)!;
+    const toldText = () => {
+      const told = office.app.context.waits.forTicket(ticket.id)!;
+      return told.estimateMin < 1 ? 'вызовут в ближайшие минуты' : `${told.fromMin}–${told.toMin} мин`;
+    };
+    await expect.poll(async () => (await text(page, 'estimate')) === toldText()).toBe(true);
+    expect(await text(page, 'estimate')).toMatch(/^\d+–\d+ мин$/);
     expect(await text(page, 'office-address')).toBe(demoConfig().office.address);
     expect(await text(page, 'office-hours')).toMatch(/^\d\d:\d\d–\d\d:\d\d$|не работает/);
     expect(await page.getByRole('heading', { name: 'Если вы пропустили вызов' }).isVisible()).toBe(true);

@@ -54,7 +54,7 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
         c.printers = [{ id: 'printer-1', kioskId: 'kiosk-1', agentId: 'agent-1', uri: printer.uri, profile: 'generic-80mm' }];
         c.office.centralPublicUrl = central.url;
       }),
-      central: { centralUrl: central.url, officeKey: TEST_OFFICE_KEYS[OFFICE]!, retryMs: 200, phoneThrottleMs: 300 },
+      central: { centralUrl: central.url, officeKey: TEST_OFFICE_KEYS[OFFICE]!, retryMs: 200, phoneThrottleMs: 300, questionnaireEveryMs: 200 },
     });
     cleanups.push(() => office.stop());
     await waitFor('the office to link', () => office.app.sync!.status().connected);
@@ -167,5 +167,54 @@ describe.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === '
     await saveScreenshot(q, 'central-quality-questionnaire');
     expect(await seriousAccessibilityViolations(q)).toEqual([]);
     await desk.context.close();
+  });
+
+  it("the phone page's answer comes down to the office's own view; an answer on the office's ticket page goes up to central's", async () => {
+    const head = await office.connect('/dashboard', { session: await office.login('head') });
+    const officeQuestionnaire = async () =>
+      (await command<{ ok: true; report: { current: { questionnaire: Record<string, number | null> } } }>(head, 'dashboard:quality', { from: TODAY, to: TODAY })).report.current.questionnaire;
+    // Down, through the real link: the first test's answer on central's phone page, and its page opening.
+    await expect.poll(officeQuestionnaire, { timeout: 10_000 }).toMatchObject({ served: 1, servedWithPage: 1, answered: 1, solvedShare: 1, meanEase: 4 });
+
+    // Up: a second visitor answers on the office's own page, /t/<id> (where an office without central sends its QR).
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const operator = await office.connect('/operator', { session: await office.login('ivanova') });
+    const issued = await command<{ ok: true; ticket: { id: string } }>(kiosk, 'ticket:issue', { serviceId: 'payments' });
+    await command(operator, 'ticket:call-next');
+    await command(operator, 'ticket:start');
+    await command(operator, 'ticket:finish');
+    const { context, page } = await openScreen(browser, `${office.url}/t/${issued.ticket.id}`, PHONE);
+    await page.getByRole('group', { name: 'Ваш вопрос решён?' }).getByRole('radio', { name: 'Нет' }).check();
+    await page.getByRole('group', { name: /Насколько легко было\?/ }).getByRole('radio', { name: '2' }).check();
+    await page.getByRole('button', { name: 'Отправить ответ' }).click();
+    await page.getByTestId('survey-thanks').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'office-ticket-page-questionnaire');
+    await context.close();
+
+    // The office counts both at once; central once the exchange has run, each answer once on each side.
+    expect(await officeQuestionnaire()).toMatchObject({ served: 2, servedWithPage: 2, answered: 2, solvedShare: 0.5, meanEase: 3 });
+    await expect.poll(async () => (await companyQuestionnaire()).office.questionnaire, { timeout: 10_000 }).toMatchObject({ served: 2, servedWithPage: 2, answered: 2, solvedShare: 0.5, meanEase: 3 });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await officeQuestionnaire()).toMatchObject({ answered: 2, servedWithPage: 2 });
+    expect((await companyQuestionnaire()).office.questionnaire).toMatchObject({ answered: 2, servedWithPage: 2 });
+    // On the head's screen: the «Качество» tab counts both answers and their reach.
+    const dash = await openScreen(browser, `${office.url}/dashboard`, { width: 1440, height: 900 });
+    await dash.page.getByLabel('Логин').fill('head');
+    await dash.page.getByLabel('Пароль').fill('demo');
+    await dash.page.getByRole('button', { name: 'Войти' }).click();
+    await dash.page.getByRole('button', { name: 'Качество', exact: true }).click();
+    const cell = (key: string) => dash.page.locator(`[data-testid="quality-${key}"]`).getAttribute('data-value');
+    await expect.poll(() => cell('questionnaire-answered')).toBe('2');
+    expect(await cell('questionnaire-page-rate')).toBe('1');
+    expect(await cell('solved-share')).toBe('0.5');
+    expect(await cell('mean-ease')).toBe('3');
+    await saveScreenshot(dash.page, 'dashboard-quality-questionnaire');
+    await dash.context.close();
+    expect(office.app.context.db.prepare(`SELECT source, synced FROM questionnaire_answers ORDER BY source`).all()).toEqual([
+      { source: 'central', synced: 1 },
+      { source: 'office', synced: 1 },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowUp, QualityReport } from '../packages/domain/src/index.js';
+import type { CentralQualityView } from '../packages/protocol/src/index.js';
 import { startTestCentral, testCentralConfig, TEST_OFFICE_KEYS, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
 import { hashPassword } from '../packages/server-edge/src/index.js';
 import { manualClock } from '../apps/office-server/src/clock.js';
@@ -23,6 +24,8 @@ const AUGUST = { from: '2026-08-01', to: '2026-08-31' };
 const JULY = { from: '2026-07-01', to: '2026-07-31' };
 const OFFICES = ['demo-office', 'north', 'south'];
 const SECRET = 'quality-quarter-test-secret';
+/** A Friday in August the offices are closed: no visits, and the trends mark it closed. */
+const HOLIDAY = '2026-08-14';
 const WEB_ROOT = fileURLToPath(new URL('../apps/booking-service/dist/web', import.meta.url));
 
 async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -38,7 +41,13 @@ function expected(t: QualityTruth) {
   return {
     satisfaction: { served: t.served, rated: t.rated, satisfiedShare: t.satisfied / t.rated },
     complaints: { complaints: t.complaints, per1000: (t.complaints * 1000) / t.served },
-    repeats: { withAccount: t.withAccount, repeats: t.repeats, firstVisitResolution: 1 - t.repeats / t.withAccount },
+    repeats: {
+      withAccount: t.withAccount,
+      repeats: t.repeats,
+      firstVisitResolution: 1 - t.repeats / t.withAccount,
+      contactsPerQuestion: t.contacts / (t.withAccount - t.repeats),
+    },
+    effort: { served: t.served, effortless: t.effortless, effortlessShare: t.effortless / t.served },
   };
 }
 
@@ -54,7 +63,7 @@ describe('a generated quarter of three offices through the real sync', () => {
   let token: string;
 
   beforeAll(async () => {
-    generated = generateQualityQuarter({ seed: 2026, officeIds: OFFICES, from: '2026-07-01', days: 92, visitsPerDay: 6, repeatWindowDays: 30 });
+    generated = generateQualityQuarter({ seed: 2026, officeIds: OFFICES, from: '2026-07-01', days: 92, visitsPerDay: 6, repeatWindowDays: 30, holidays: [HOLIDAY] });
     const config = testCentralConfig((c) => {
       c.offices = c.offices.map((o) => ({ ...o, region: o.id === 'south' ? 'Юг' : 'Центр' }));
     });
@@ -79,6 +88,7 @@ describe('a generated quarter of three offices through the real sync', () => {
             c.office.id = office.officeId;
             c.office.name = `ЦОК «${office.officeId}»`;
             c.quality.accountKeySecret = SECRET;
+            c.holidays = [...c.holidays, HOLIDAY].sort();
           }),
           central: { centralUrl: central.url, officeKey: TEST_OFFICE_KEYS[office.officeId]!, retryMs: 200, batchSize: 500 },
         }),
@@ -94,13 +104,31 @@ describe('a generated quarter of three offices through the real sync', () => {
   });
 
   const truth = (officeId: string, period = AUGUST) => truthOf(generated.find((g) => g.officeId === officeId)!.visits, period.from, period.to);
+  /** The company's served, rated and satisfied share per finishing service, over every office. */
+  const serviceTruth = (period = AUGUST) => {
+    const all: Record<string, { served: number; rated: number; satisfiedShare: number }> = {};
+    const sums = new Map<string, { served: number; rated: number; satisfied: number }>();
+    for (const id of OFFICES)
+      for (const [service, s] of Object.entries(truth(id, period).byService)) {
+        const into = sums.get(service) ?? { served: 0, rated: 0, satisfied: 0 };
+        sums.set(service, { served: into.served + s.served, rated: into.rated + s.rated, satisfied: into.satisfied + s.satisfied });
+      }
+    for (const [service, s] of sums) all[service] = { served: s.served, rated: s.rated, satisfiedShare: s.satisfied / s.rated };
+    return all;
+  };
 
-  it('has a truth worth checking: repeats, complaints and low ratings in every office', () => {
+  it('has a truth worth checking: repeats, complaints, low ratings, transfers and effortless visits in every office, and a holiday', () => {
     for (const id of OFFICES) {
       const t = truth(id);
       expect(t.repeats).toBeGreaterThan(3);
       expect(t.complaints).toBeGreaterThan(3);
       expect(t.low).toBeGreaterThan(3);
+      expect(t.transferred).toBeGreaterThan(3);
+      expect(t.effortless).toBeGreaterThan(3);
+      expect(t.effortless).toBeLessThan(t.served);
+      // A transfer of a visit with an account is a second contact for its question.
+      expect(t.contacts).toBeGreaterThan(t.withAccount);
+      expect(generated.find((g) => g.officeId === id)!.visits.filter((v) => v.officeDay === HOLIDAY)).toEqual([]);
     }
   });
 
@@ -111,12 +139,15 @@ describe('a generated quarter of three offices through the real sync', () => {
       expect(view.report.current).toMatchObject(expected(truth(id)));
       expect(view.report.previous).toMatchObject(expected(truth(id, JULY)));
       expect(view.followUps).toHaveLength(truth(id).low);
+      expect(view.report.byDay.find((d) => d.key === HOLIDAY)).toMatchObject({ closed: true, served: 0 });
+      for (const [service, s] of Object.entries(truth(id).byService))
+        expect(view.report.splits.service.find((x) => x.key === service)?.satisfaction, service).toMatchObject({ served: s.served, rated: s.rated, satisfiedShare: s.satisfied / s.rated });
     }
   });
 
   it('central shows every office and the company; a regional user sees only the region', async () => {
     const answer = await fetch(`${central.url}/api/quality?from=${AUGUST.from}&to=${AUGUST.to}`, { headers: { authorization: `Bearer ${token}` } });
-    const view = (await answer.json()) as { ok: true; offices: { officeId: string; rank: number; current: unknown; previous: unknown }[]; company: QualityReport };
+    const view = (await answer.json()) as CentralQualityView;
     expect(view.offices.map((o) => o.officeId).sort()).toEqual([...OFFICES].sort());
     expect(view.offices.map((o) => o.rank)).toEqual([1, 2, 3]);
     for (const id of OFFICES) {
@@ -128,7 +159,14 @@ describe('a generated quarter of three offices through the real sync', () => {
     const sum = (k: keyof QualityTruth) => all.reduce((a, t) => a + t[k], 0);
     expect(view.company.current.satisfaction).toMatchObject({ served: sum('served'), rated: sum('rated') });
     expect(view.company.current.complaints.complaints).toBe(sum('complaints'));
-    expect(view.company.current.repeats).toMatchObject({ withAccount: sum('withAccount'), repeats: sum('repeats') });
+    expect(view.company.current.repeats).toMatchObject({ withAccount: sum('withAccount'), repeats: sum('repeats'), contactsPerQuestion: sum('contacts') / (sum('withAccount') - sum('repeats')) });
+    expect(view.company.current.effort).toMatchObject({ effortless: sum('effortless') });
+    expect(view.company.byDay.find((d) => d.key === HOLIDAY)).toMatchObject({ closed: true, served: 0 });
+    for (const [service, s] of Object.entries(serviceTruth())) expect(view.company.splits.service.find((x) => x.key === service)?.satisfaction, service).toMatchObject(s);
+    // The low ratings travel with the view, every office's, newest first.
+    expect(view.followUpsMore).toBe(false);
+    expect(view.followUps).toHaveLength(sum('low'));
+    expect(view.followUps.every((f) => f.rating <= 2)).toBe(true);
 
     const yug = await fetch(`${central.url}/api/quality/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'yug', password: 'пароль-юга' }) });
     const regional = await fetch(`${central.url}/api/quality?from=${AUGUST.from}&to=${AUGUST.to}`, { headers: { authorization: `Bearer ${((await yug.json()) as { token: string }).token}` } });
@@ -141,7 +179,7 @@ describe('a generated quarter of three offices through the real sync', () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Офисы', 'Компания', 'По дням', 'Ожидание и оценки', 'Жалобы']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Офисы', 'Компания', 'По дням', 'Ожидание и оценки', 'Жалобы', 'По услугам', 'По операторам', 'По окнам', 'По часам', 'Низкие оценки']);
     const sheet = book.getWorksheet('Офисы')!;
     const titles = (sheet.getRow(1).values as unknown[]).slice(1);
     const column = (title: string) => titles.indexOf(title) + 1;
@@ -153,7 +191,31 @@ describe('a generated quarter of three offices through the real sync', () => {
       expect(row.getCell(column('Повторные визиты')).value).toBe(t.repeats);
       expect(row.getCell(column('Довольны (оценки 4–5)')).value).toBeCloseTo(t.satisfied / t.rated, 3);
       expect(row.getCell(column('Жалобы (пред. период)')).value).toBe(truth(String(row.getCell(column('Код офиса')).value), JULY).complaints);
+      expect(row.getCell(column('Визиты без усилий (по очереди)')).value).toBeCloseTo(t.effortless / t.served, 3);
     }
+    const rowsOf = (name: string) => {
+      const ws = book.getWorksheet(name)!;
+      const head = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      const rows: Record<string, unknown>[] = [];
+      ws.eachRow((row, n) => n > 1 && rows.push(Object.fromEntries(head.map((h, i) => [h, row.getCell(i + 1).value]))));
+      return rows;
+    };
+    const services = rowsOf('По услугам');
+    expect(services.map((r) => r['Код услуги']).sort()).toEqual(Object.keys(serviceTruth()).sort());
+    for (const [service, s] of Object.entries(serviceTruth())) {
+      const row = services.find((r) => r['Код услуги'] === service)!;
+      expect([row['Обслужено визитов'], row['Оценок']]).toEqual([s.served, s.rated]);
+      expect(row['Довольны (оценки 4–5)']).toBeCloseTo(s.satisfiedShare, 3);
+    }
+    const all = OFFICES.map((id) => truth(id));
+    const total = (rows: Record<string, unknown>[]) => rows.reduce((n, r) => n + Number(r['Обслужено визитов']), 0);
+    const served = all.reduce((n, t) => n + t.served, 0);
+    // Operators and desks are each office's own: every office's rows sum to its visits.
+    for (const sheet of ['По операторам', 'По окнам', 'По часам']) expect(total(rowsOf(sheet)), sheet).toBe(served);
+    for (const id of OFFICES) expect(total(rowsOf('По операторам').filter((r) => r['Код офиса'] === id))).toBe(truth(id).served);
+    const low = rowsOf('Низкие оценки');
+    expect(low).toHaveLength(all.reduce((n, t) => n + t.low, 0));
+    expect(low.every((r) => Number(r['Оценка']) <= 2)).toBe(true);
 
     const csv = await (await fetch(`${central.url}/api/quality/monthly?month=2026-08&format=csv`, { headers: { authorization: `Bearer ${token}` } })).text();
     const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
@@ -164,6 +226,16 @@ describe('a generated quarter of three offices through the real sync', () => {
       expect(Number(line[head!.indexOf('Повторные визиты')])).toBe(t.repeats);
       expect(Number(line[head!.indexOf('Жалобы')])).toBe(t.complaints);
     }
+    const servicesCsv = await (await fetch(`${central.url}/api/quality/monthly?month=2026-08&format=csv&sheet=services`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const [serviceHead, ...serviceLines] = servicesCsv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+    for (const [service, s] of Object.entries(serviceTruth())) {
+      const line = serviceLines.find((l) => l[serviceHead!.indexOf('Код услуги')] === service)!;
+      expect([Number(line[serviceHead!.indexOf('Обслужено визитов')]), Number(line[serviceHead!.indexOf('Оценок')])]).toEqual([s.served, s.rated]);
+    }
+    // Any period the page shows, not only a month: July and August together.
+    const twoMonths = await (await fetch(`${central.url}/api/quality/monthly?from=${JULY.from}&to=${AUGUST.to}&format=csv&sheet=company`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const servedRow = twoMonths.split('\r\n').find((l) => l.startsWith('Обслужено визитов;'))!;
+    expect(Number(servedRow.split(';')[1])).toBe(OFFICES.reduce((n, id) => n + truthOf(generated.find((g) => g.officeId === id)!.visits, JULY.from, AUGUST.to).served, 0));
   });
 
   describe.runIf(browserSuitesRun)('in Chromium', () => {
@@ -194,7 +266,17 @@ describe('a generated quarter of three offices through the real sync', () => {
       expect(await value('with-account')).toBe(String(t.withAccount));
       expect(Number(await value('satisfied-share'))).toBeCloseTo(t.satisfied / t.rated, 10);
       expect(await value('served-previous')).toBe(String(truth('north', JULY).served));
+      expect(Number(await value('effortless'))).toBeCloseTo(t.effortless / t.served, 10);
+      expect(Number(await value('contacts-per-question'))).toBeCloseTo(t.contacts / (t.withAccount - t.repeats), 10);
       expect(await page.locator('[data-testid="quality-follow-up"]').count()).toBe(t.low);
+      // The holiday reads as closed in the trend's table, not as a day nobody came.
+      const trend = page.locator('[data-testid="quality-chart-trend-visits"]');
+      await trend.getByRole('button', { name: 'Таблица' }).click();
+      const holiday = trend.locator('tbody tr').filter({ has: page.locator('th', { hasText: '14.08 (выходной)' }) });
+      expect(await holiday.locator('td').first().textContent()).toBe('0');
+      // The splits by service, as the generator made them.
+      const splits = page.locator('[data-testid="quality-splits"]');
+      for (const [service, s] of Object.entries(t.byService)) expect(await splits.locator(`tr[data-key="${service}"] td`).first().textContent(), service).toBe(String(s.served));
       await saveScreenshot(page, 'quality-quarter');
     });
 
@@ -229,8 +311,40 @@ describe('a generated quarter of three offices through the real sync', () => {
       const counts = await complaints.locator('td:nth-of-type(1)').allTextContents();
       expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(all.reduce((a, t) => a + t.complaints, 0));
       expect((await page.locator('[data-testid="company-complaints"] tbody th').allTextContents()).sort()).toEqual(['Жалоба на начисление', 'Заявление принято']);
+      expect(Number(await page.locator('[data-testid="company-effortless"]').getAttribute('data-value'))).toBeCloseTo(all.reduce((a, t) => a + t.effortless, 0) / all.reduce((a, t) => a + t.served, 0), 10);
+      // The holiday is closed at every office: the company's trend marks it so.
+      await page.locator('[data-testid="central-chart-trend-visits-switch"]').click();
+      const holiday = page.locator('[data-testid="company-trend"] tbody tr').filter({ has: page.locator('th', { hasText: '14.08 (выходной)' }) });
+      expect(await holiday.locator('td').first().textContent()).toBe('0');
+      // The splits, as the office head's view has them: by service, then operators of every office.
+      const splits = page.locator('[data-testid="central-quality-splits"]');
+      for (const [service, s] of Object.entries(serviceTruth())) {
+        const row = splits.locator(`tr[data-key="${service}"]`);
+        expect([await row.getAttribute('data-served'), await row.getAttribute('data-rated')], service).toEqual([String(s.served), String(s.rated)]);
+        expect(Number(await row.getAttribute('data-satisfied-share'))).toBeCloseTo(s.satisfiedShare, 10);
+      }
+      await page.getByRole('button', { name: 'по операторам' }).click();
+      await expect.poll(() => splits.getAttribute('data-split')).toBe('operator');
+      const servedBy = async () => (await splits.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-served'))))).reduce((a, b) => a + b, 0);
+      expect(await servedBy()).toBe(all.reduce((a, t) => a + t.served, 0));
+      // The low ratings to follow up, every office's.
+      expect(await page.locator('[data-testid="central-follow-ups-shown"]').getAttribute('data-value')).toBe(String(all.reduce((a, t) => a + t.low, 0)));
+      expect(await page.locator('[data-testid="central-follow-up"]').count()).toBe(all.reduce((a, t) => a + t.low, 0));
       await saveScreenshot(page, 'central-quality');
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      // Any period: the quarter, by the custom picker, with the quarter before it beside it.
+      await page.getByRole('button', { name: 'Свой период' }).click();
+      await page.getByLabel('с', { exact: true }).fill('2026-07-01');
+      await page.getByLabel('по', { exact: true }).fill('2026-09-30');
+      await page.getByRole('button', { name: 'Показать' }).click();
+      const period = page.locator('[data-testid="central-quality-month"]');
+      await expect.poll(() => period.getAttribute('data-to')).toBe('2026-09-30');
+      expect(await period.getAttribute('data-from')).toBe('2026-07-01');
+      const quarter = { from: '2026-07-01', to: '2026-09-30' };
+      await expect.poll(() => page.locator('[data-testid="company-served"]').getAttribute('data-value')).toBe(String(OFFICES.reduce((a, id) => a + truth(id, quarter).served, 0)));
+      expect(await page.locator('[data-testid="company-served-previous"]').getAttribute('data-value')).toBe('0');
+      expect(await page.locator('[data-testid="company-repeats"]').getAttribute('data-value')).toBe(String(OFFICES.reduce((a, id) => a + truth(id, quarter).repeats, 0)));
     });
   });
 });

@@ -11,7 +11,11 @@ import { generatedDay, generatedOperatorOf, generatedSetup } from './generated-o
 import { forecastSpeed } from './forecast-speed.js';
 import { POLICIES, simulateDay } from './simulate-day.js';
 
-const DAYS = Number(process.env.BENCH_DAYS ?? 20);
+// 100 days from seed 1000 by default: a 20-day run's figures swing by several points from one
+// window of seeds to the next, so the spread over 20-day windows is printed beside the whole.
+const DAYS = Number(process.env.BENCH_DAYS ?? 100);
+const FIRST_SEED = Number(process.env.BENCH_SEED ?? 1000);
+const WINDOW = Number(process.env.BENCH_WINDOW ?? 20);
 const MINUTE = 60_000;
 
 const raw = JSON.parse(readFileSync(new URL('../../apps/office-server/config/demo-office.json', import.meta.url), 'utf8'));
@@ -57,6 +61,18 @@ const percentile = (values, p) => {
 const mean = (values) => (values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length);
 const share = (values, test) => (values.length === 0 ? NaN : values.filter(test).length / values.length);
 
+/** The figures of each run of WINDOW days (a day's outcomes per entry), to show how far one window's figures swing. */
+function windowFigures(days, rules) {
+  const windows = [];
+  for (let i = 0; i + WINDOW <= days.length; i += WINDOW) windows.push(figures(days.slice(i, i + WINDOW).flat(), rules));
+  return windows;
+}
+
+const spread = (windows, key, format) => {
+  const values = windows.map((w) => w[key]);
+  return `${format(Math.min(...values))}–${format(Math.max(...values))}`;
+};
+
 function figures(outcomes, rules) {
   const waitMin = (o) => (o.calledAt - o.arrivedAt) / MINUTE;
   // Everyone who took a plain or priority ticket is held to the standard.
@@ -88,19 +104,30 @@ function estimateErrors(outcomes, estimator) {
 }
 
 const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
-const pct = (value) => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : '—');
+const pct = (value) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '—');
 
-console.log(`call-policy: ${DAYS} simulated days per scenario and policy (standard ${demoSetup.rules.waitingStandardMinutes} min, hard limit ${demoSetup.rules.waitingHardLimitMinutes} min, booking standard ${demoSetup.rules.bookingStandardMinutes} min, fairness cap ${demoSetup.rules.maxPriorityCallsInRow})`);
+console.log(`call-policy: ${DAYS} simulated days per scenario and policy, seeds ${FIRST_SEED}–${FIRST_SEED + DAYS - 1} (standard ${demoSetup.rules.waitingStandardMinutes} min, hard limit ${demoSetup.rules.waitingHardLimitMinutes} min, about to be late in the last ${demoSetup.rules.waitingNearStandardMinutes} min, booking standard ${demoSetup.rules.bookingStandardMinutes} min, fairness cap ${demoSetup.rules.maxPriorityCallsInRow})`);
 for (const scenario of scenarios.filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY))) {
   console.log(`\n${scenario.name}`);
   console.log('policy            within std   mean    p90  longest | priority mean | bookings within 5 min');
-  for (const policy of Object.keys(POLICIES)) {
-    const all = [];
-    for (let d = 0; d < DAYS; d += 1) all.push(...simulateDay(scenario.setup, { ...scenario.day, seed: 1000 + d }, policy, scenario.operatorOf).outcomes);
+  const oneQueueLongest = [];
+  // One queue first: every other rule's windows are set against its longest wait.
+  for (const policy of ['fifo', ...Object.keys(POLICIES).filter((p) => p !== 'fifo')]) {
+    const days = [];
+    for (let d = 0; d < DAYS; d += 1) days.push(simulateDay(scenario.setup, { ...scenario.day, seed: FIRST_SEED + d }, policy, scenario.operatorOf).outcomes);
+    const all = days.flat();
     const f = figures(all, scenario.setup.rules);
+    const windows = windowFigures(days, scenario.setup.rules);
+    if (policy === 'fifo') oneQueueLongest.push(...windows.map((w) => w.longest));
     console.log(
       `${policy.padEnd(17)} ${pct(f.within).padStart(10)} ${fmt(f.mean).padStart(6)} ${fmt(f.p90).padStart(6)} ${fmt(f.longest, 0).padStart(8)} | ${fmt(f.priorityMean).padStart(13)} | ${pct(f.bookingWithin).padStart(21)}`,
     );
+    if (windows.length > 1) {
+      const pastOneQueue = oneQueueLongest.length === windows.length ? windows.filter((w, i) => w.longest > oneQueueLongest[i]).length : undefined;
+      console.log(
+        `  ${windows.length} windows of ${WINDOW} days: within ${spread(windows, 'within', pct)} (by window: ${windows.map((w) => pct(w.within)).join(' ')}), longest ${spread(windows, 'longest', (v) => fmt(v, 0))} (${windows.map((w) => fmt(w.longest, 0)).join(' ')})${pastOneQueue === undefined ? '' : `, longer than one queue's in ${pastOneQueue} of ${windows.length}`}, priority mean ${spread(windows, 'priorityMean', fmt)}`,
+      );
+    }
     if (policy === 'talon') {
       const told = all.filter((o) => o.estimates?.range);
       const inRange = share(told, (o) => {
@@ -110,7 +137,10 @@ for (const scenario of scenarios.filter((s) => !process.env.BENCH_ONLY || s.name
       console.log(`  printed range (from the errors of the 25 of the last 100 forecasts nearest in size): the wait fell inside for ${pct(inRange)}, mean width ${fmt(mean(told.map((o) => o.estimates.range.toMin - o.estimates.range.fromMin)))} min`);
       for (const estimator of ['today', 'forward-before', 'forward', 'calibrated']) {
         const e = estimateErrors(all, estimator);
-        console.log(`  estimate "${estimator}" under talon: MAE ${fmt(e.mae, 2)} min, RMSE ${fmt(e.rmse)}, bias ${fmt(e.bias)} (told minus waited), within ±5 min ${pct(e.within5)}`);
+        const perWindow = [];
+        for (let i = 0; i + WINDOW <= days.length; i += WINDOW) perWindow.push(estimateErrors(days.slice(i, i + WINDOW).flat(), estimator));
+        const windowMae = perWindow.length > 1 ? `; ${WINDOW}-day windows MAE ${spread(perWindow, 'mae', (v) => fmt(v, 2))}, bias ${spread(perWindow, 'bias', fmt)}` : '';
+        console.log(`  estimate "${estimator}" under talon: MAE ${fmt(e.mae, 2)} min, RMSE ${fmt(e.rmse)}, bias ${fmt(e.bias)} (told minus waited), within ±5 min ${pct(e.within5)}${windowMae}`);
       }
     }
   }

@@ -45,6 +45,8 @@ function pick(random, weighted) {
  */
 export const POLICIES = {
   talon: () => 'call-next',
+  /** The same engine rule without its about-to-be-late step (`waitingNearStandardMinutes` 0): the rule of 2026-12-05. */
+  'talon-no-near': Object.assign(() => 'call-next', { rules: { waitingNearStandardMinutes: 0 } }),
   /** The rule before issue 14 (late walk-ins first, longest first): the baseline. */
   'talon-former': createFormerRule,
   /** One line per service mix: whoever took a ticket first, priority or not. */
@@ -75,10 +77,15 @@ function oldestOf(tickets) {
  * @param day     { date, open, close, arrivals, priorityShare, bookings, serviceMix, hourProfile, absentShare, seed }
  * @param policy  a key of POLICIES
  * @param operatorOf  deskId -> operatorId (each desk's operator, whose breaks pause it)
+ * @param options  { estimates }: whether each visitor's estimates are computed (by default only under
+ *   `talon`, the one rule whose estimate the bench reports; they take most of a day's time)
  */
-export function simulateDay(setup, day, policy, operatorOf) {
+export function simulateDay(setup, day, policy, operatorOf, options = {}) {
+  const withEstimates = options.estimates ?? policy === 'talon';
   const random = seededRandom(day.seed);
   const choose = POLICIES[policy]();
+  // A policy may be the engine's rule with other settings.
+  if (POLICIES[policy].rules) setup = { ...setup, rules: { ...setup.rules, ...POLICIES[policy].rules } };
   const tz = setup.schedule.timeZone;
   const at = (time) => instantOfLocal(tz, day.date, time);
   const opensAt = at(day.open);
@@ -145,17 +152,19 @@ export function simulateDay(setup, day, policy, operatorOf) {
       issuedLog.push({ serviceId: issued.serviceId, kind: issued.kind, issuedAt: now });
       const callToStartMs = callGaps.length === 0 ? 0 : callGaps.reduce((a, b) => a + b, 0) / callGaps.length;
       // What the visitor is told at the kiosk, by each estimator, to set against what happens.
-      const estimates = {
+      const estimates = !withEstimates ? undefined : {
         today: estimateWait(state, issued.serviceId, now, ticketId).estimatedWaitMin,
         // The play as it was before tuning: no one arriving, no walk to the desk, one play.
         'forward-before': forecastWaitMin(state, issued.serviceId, now, ticketId),
         forward: forecastWaitMin(state, issued.serviceId, now, ticketId, { arrivals: arrivalRatesFrom(issuedLog, now), callToStartMs }),
       };
       // The office's own recent errors (the last 100 raw forecasts against what happened) set the lean and the range.
-      if (estimates.forward !== null) {
+      if (estimates && estimates.forward !== null) {
         estimates.calibrated = calibratedWaitMin(estimates.forward, forwardErrors);
         estimates.range = waitRange(estimates.forward, forwardErrors);
-      } else estimates.calibrated = null;
+      } else if (estimates) estimates.calibrated = null;
+      // A study's own estimators (scratch scripts), told the same as the office's.
+      if (estimates && options.moreEstimates) Object.assign(estimates, options.moreEstimates(state, issued.serviceId, now, ticketId, { arrivals: arrivalRatesFrom(issuedLog, now), callToStartMs }));
       visitorByTicket.set(ticketId, { ...v, arrivedAt: now, ticketId, kind: issued.kind, estimates });
     }
     for (const desk of desks) {

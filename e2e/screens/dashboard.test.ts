@@ -92,6 +92,20 @@ describe.runIf(browserSuitesRun)("office head's dashboard in Chromium", () => {
     await expect.poll(() => alert.textContent()).toContain(`Низкая оценка: талон ${issued[0]}, окно 1, оценка 1`);
     await expect.poll(() => page.locator('[data-testid="low-ratings"]').textContent()).toContain(issued[0]);
     expect(await figure('ratings-average')).toContain('1');
+    // The ratings' charts are uPlot too, their numbers one click away: one rating of 1.
+    const distribution = page.locator('[data-testid="chart-ratings-distribution"]');
+    expect(await distribution.locator('canvas').count()).toBeGreaterThan(0);
+    await distribution.getByRole('button', { name: 'Таблица' }).click();
+    expect(await distribution.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent]))).toEqual([
+      ['1', '1'], ['2', '0'], ['3', '0'], ['4', '0'], ['5', '0'],
+    ]);
+    await distribution.getByRole('button', { name: 'График' }).click();
+    const byWait = page.locator('[data-testid="chart-ratings-by-wait"]');
+    expect(await byWait.locator('canvas').count()).toBeGreaterThan(0);
+    await byWait.getByRole('button', { name: 'Таблица' }).click();
+    const waitRows = await byWait.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+    expect(waitRows.filter(([, count]) => count !== '0')).toEqual([['1', '1']]);
+    await byWait.getByRole('button', { name: 'График' }).click();
     await expect
       .poll(() => page.locator('[data-testid="operator-row"][data-operator="op-ivanova"] td').nth(3).textContent())
       .toBe('1 (оценок: 1)');

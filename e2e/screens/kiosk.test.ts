@@ -314,6 +314,12 @@ describe.runIf(browserSuitesRun)('kiosk in Chromium', () => {
     expect(await page.getByTestId('may-not-be-served').textContent()).toBe('Возможно, вас не успеют обслужить сегодня: офис закрывается в 17:00.');
     await saveScreenshot(page, 'kiosk-may-not-be-served');
     await button('Готово').click();
+    // The service's button says what a visitor taking a ticket now would be told: the range the
+    // server played for a newcomer, behind E001-E003. Services no open desk serves say nothing.
+    const newcomer = office.app.context.waits.forNewcomer('business')!;
+    expect(newcomer.estimateMin).toBeGreaterThan(told.estimateMin);
+    await expect.poll(() => page.getByTestId('service-wait-business').textContent()).toBe(`Примерное ожидание: ${newcomer.fromMin}–${newcomer.toMin} мин`);
+    expect(await page.getByTestId('service-wait-payments').count()).toBe(0);
     expect(await command(operator, 'desk:close')).toMatchObject({ ok: true });
     operator.disconnect();
     clock.set(before);

@@ -9,7 +9,7 @@ import { createCentralHttpHandler } from './http/central-http-handler.js';
 import { authorise } from './auth/central-permissions.js';
 import { capConnectionsPerAddress, clientAddress, createFailureCounter, createLimitedServer, createRefusalLog, createSocketSessions, limitSocketEvents, socketDoor, within, type EventLimits } from '@talon/server-edge';
 import { createQualityHttp } from './quality/quality-http.js';
-import { forgetAccountKeys } from './quality/central-quality.js';
+import { countRecentQualityDays, forgetAccountKeys } from './quality/central-quality.js';
 import { rollUpRecentReportDays } from './reports/roll-up-report-days.js';
 import type { Logger } from './logger.js';
 import type { CentralStore } from './storage/central-store.js';
@@ -267,6 +267,7 @@ export async function createCentralService(options: CentralServiceOptions): Prom
     // Places taken from home live for their office day too.
     for (const office of config.offices) await store.forgetRemoteJoins(office.id, officeDayOf(offices.get(office.id)?.timeZone ?? 'UTC', now()));
     await rollUpRecentReportDays(store, now(), logger.child({ area: 'reports' }));
+    await countRecentQualityDays(store, offices.all(), now(), logger.child({ area: 'quality' }));
     return cleared;
   };
   const every = options.retentionEveryMs ?? 60 * 60 * 1000;
@@ -299,8 +300,10 @@ export async function createCentralService(options: CentralServiceOptions): Prom
       // Every wait is bounded and the sum stays under main.ts's 4.5 s hard exit, so the store's
       // flush (SQLite's due group, PostgreSQL's open groups and pool) always gets its turn.
       // Offices and phones are let go first, so no new push starts while the store drains; they
-      // reconnect to another node (or to this one restarted) and resend from their offsets.
-      for (const name of [OFFICE_NAMESPACE, PHONE_NAMESPACE]) io.of(name).disconnectSockets(true);
+      // reconnect to another node (or to this one restarted) and resend from their offsets. Their
+      // connections are closed, not their namespaces left (`disconnectSockets`): a client told
+      // `io server disconnect` does not reconnect, and an office would stay unlinked for good.
+      for (const name of [OFFICE_NAMESPACE, PHONE_NAMESPACE]) for (const socket of io.of(name).sockets.values()) socket.conn.close();
       await within(500, new Promise<void>((resolve) => {
         const check = () => (io.engine.clientsCount === 0 ? resolve() : setTimeout(check, 10));
         check();

@@ -33,6 +33,8 @@ function randomHall(seed: number): { state: QueueState; deskId: string } {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const setup = testOffice((s) => {
     s.rules.maxPriorityCallsInRow = 1 + Math.floor(random() * 4);
+    // Off now and then, else anything from a minute to the whole standard.
+    s.rules.waitingNearStandardMinutes = random() < 0.2 ? 0 : 1 + Math.floor(random() * s.rules.waitingStandardMinutes);
   });
   const base = createQueueState(setup, now - 120 * MINUTE);
   const tickets = new Map<string, Ticket>();
@@ -124,7 +126,7 @@ function chooseTierByTier(state: QueueState, deskId: string, at: number): CallCh
   const deskSetup = state.setup.desks.find((d) => d.id === deskId);
   const services = deskSetup?.services ?? [];
   const weights = new Map(services.map((s) => [s.serviceId, s.weight]));
-  const { waitingStandardMinutes, waitingHardLimitMinutes, maxPriorityCallsInRow } = state.setup.rules;
+  const { waitingStandardMinutes, waitingHardLimitMinutes, waitingNearStandardMinutes, maxPriorityCallsInRow } = state.setup.rules;
   const first = (tickets: Ticket[], compare: (a: Ticket, b: Ticket) => number) => [...tickets].sort(compare)[0];
   const oldest = (tickets: Ticket[]) => first(tickets, compareArrival);
   const candidates = [...state.tickets.values()].filter(
@@ -144,6 +146,8 @@ function chooseTierByTier(state: QueueState, deskId: string, at: number): CallCh
   const due = first(candidates.filter((t) => isDueBooking(t, at)), compareSlot);
   if (due) return { ticket: due, reason: 'booking-due' };
   const inTime = candidates.filter((t) => isWalkIn(t) && waited(t) <= waitingStandardMinutes * MINUTE);
+  const nearStandard = waitingNearStandardMinutes > 0 ? oldest(inTime.filter((t) => waited(t) > (waitingStandardMinutes - waitingNearStandardMinutes) * MINUTE)) : undefined;
+  if (nearStandard) return { ticket: nearStandard, reason: 'next-in-line' };
   let next: Ticket | undefined;
   if (deskSetup?.servicePolicy === 'weighted') {
     const score = (t: Ticket) => waited(t) * (weights.get(t.serviceId) ?? 1);
@@ -158,6 +162,27 @@ function chooseTierByTier(state: QueueState, deskId: string, at: number): CallCh
   const late = oldest(overdue);
   return late ? { ticket: late, reason: 'overdue-walk-in' } : undefined;
 }
+
+describe('the walk-ins about to be late', () => {
+  it('when the desk calls within the standard, it calls the oldest one near the standard if there is one', () => {
+    let seen = 0;
+    for (const seed of SEEDS) {
+      const { state, deskId } = randomHall(seed);
+      const choice = chooseNextTicket(state, deskId, now);
+      if (choice?.reason !== 'next-in-line') continue;
+      const { waitingStandardMinutes, waitingNearStandardMinutes } = state.setup.rules;
+      if (waitingNearStandardMinutes === 0) continue;
+      const near = [...state.tickets.values()].filter((t) => {
+        const waited = now - t.queuedAt;
+        return callableHere(state, deskId, t) && !isPriorityTicket(t) && !isDueBooking(t, now) && waited <= waitingStandardMinutes * MINUTE && waited > (waitingStandardMinutes - waitingNearStandardMinutes) * MINUTE;
+      });
+      if (near.length === 0) continue;
+      seen += 1;
+      expect(choice.ticket.id, `seed ${seed}`).toBe([...near].sort(compareArrival)[0]?.id);
+    }
+    expect(seen).toBeGreaterThan(5);
+  });
+});
 
 describe('the rule in one pass is the rule tier by tier', () => {
   it('chooses the same ticket for the same reason in 2000 random halls, at every desk, now and later', () => {

@@ -110,7 +110,7 @@ describe('who is called next (standard 15 min, at most 3 priority calls in a row
       { number: 'A001', service: 'payments', waited: 30, target: 'd3' },
     ], { id: 'd1' }, 'nobody'],
     ['order desk: its first service while anyone waits for it', [
-      { number: 'A001', service: 'payments', waited: 14 },
+      { number: 'A001', service: 'payments', waited: 9 },
       { number: 'B001', service: 'contracts', waited: 1 },
     ], { id: 'd2' }, 'B001 next-in-line'],
     ['order desk: one still within the standard goes before one already past it', [

@@ -95,26 +95,31 @@ function check(rows: Row[]) {
   });
 }
 
-describe('chooseNextTicket: the desk service policy (tier 6)', () => {
+describe('chooseNextTicket: the desk service policy (tier 7)', () => {
   check([
     { case: 'one walk-in', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 3 }], calls: 'A001', reason: 'next-in-line' },
     { case: 'nobody waiting', desk: ORDER_A_C, waiting: [], calls: undefined },
     { case: 'oldest of one service first', desk: ORDER_A_C, waiting: [{ n: 'A002', waited: 3 }, { n: 'A001', waited: 8 }], calls: 'A001', reason: 'next-in-line' },
-    { case: 'order: first listed service wins over a longer wait', desk: ORDER_A_C, waiting: [{ n: 'C001', waited: 12 }, { n: 'A001', waited: 2 }], calls: 'A001', reason: 'next-in-line' },
-    { case: 'order: the other way round', desk: ORDER_C_A, waiting: [{ n: 'C001', waited: 2 }, { n: 'A001', waited: 12 }], calls: 'C001', reason: 'next-in-line' },
+    { case: 'order: first listed service wins over a longer wait', desk: ORDER_A_C, waiting: [{ n: 'C001', waited: 9 }, { n: 'A001', waited: 2 }], calls: 'A001', reason: 'next-in-line' },
+    { case: 'order: the other way round', desk: ORDER_C_A, waiting: [{ n: 'C001', waited: 2 }, { n: 'A001', waited: 9 }], calls: 'C001', reason: 'next-in-line' },
     { case: 'order: falls to the next service when the first is empty', desk: ORDER_A_C, waiting: [{ n: 'C001', waited: 1 }], calls: 'C001', reason: 'next-in-line' },
     { case: 'a service the desk does not serve is not its business', desk: ORDER_A_C, waiting: [{ n: 'B001', waited: 14 }], calls: undefined },
     { case: 'weighted: 4 min x 3 beats 9 min x 1', desk: WEIGHTED_A1_C3, waiting: [{ n: 'A001', waited: 9 }, { n: 'C001', waited: 4 }], calls: 'C001', reason: 'next-in-line' },
-    { case: 'weighted: 13 min x 1 beats 4 min x 3', desk: WEIGHTED_A1_C3, waiting: [{ n: 'A001', waited: 13 }, { n: 'C001', waited: 4 }], calls: 'A001', reason: 'next-in-line' },
+    { case: 'weighted: 8 min x 1 beats 2 min x 3', desk: WEIGHTED_A1_C3, waiting: [{ n: 'A001', waited: 8 }, { n: 'C001', waited: 2 }], calls: 'A001', reason: 'next-in-line' },
     { case: 'weighted: equal scores (6x1 = 2x3) go to the earlier place', desk: WEIGHTED_A1_C3, waiting: [{ n: 'C001', waited: 2 }, { n: 'A001', waited: 6 }], calls: 'A001', reason: 'next-in-line' },
-    { case: 'a walk-in exactly at the standard (15 min) is not yet overdue', desk: ORDER_C_A, waiting: [{ n: 'A001', waited: 15 }, { n: 'C001', waited: 1 }], calls: 'C001', reason: 'next-in-line' },
+    { case: 'a walk-in exactly at the standard (15 min) is not yet overdue: about to be late, first', desk: ORDER_C_A, waiting: [{ n: 'A001', waited: 15 }, { n: 'C001', waited: 1 }], calls: 'A001', reason: 'next-in-line' },
   ]);
 });
 
-describe('chooseNextTicket: within the standard first, then the late (tiers 6 and 7)', () => {
+describe('chooseNextTicket: about to be late, then within the standard, then the late (tiers 6, 7 and 8)', () => {
   check([
     { case: 'order: a walk-in still within the standard goes before one already past it', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 2 }, { n: 'C001', waited: 16 }], calls: 'A001', reason: 'next-in-line' },
-    { case: 'order: the desk order holds among those within the standard', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 2 }, { n: 'C001', waited: 14 }], calls: 'A001', reason: 'next-in-line' },
+    { case: 'order: the desk order holds among those within the standard', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 2 }, { n: 'C001', waited: 10 }], calls: 'A001', reason: 'next-in-line' },
+    { case: 'order: one in the standard\'s last 5 minutes goes before the desk order', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 2 }, { n: 'C001', waited: 11 }], calls: 'C001', reason: 'next-in-line' },
+    { case: 'about to be late: the oldest of them, whatever the desk order', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 12 }, { n: 'C001', waited: 14 }], calls: 'C001', reason: 'next-in-line' },
+    { case: 'about to be late still comes after a due booking', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 14 }, { n: 'C001', slot: -1, kind: 'booking' }], calls: 'C001', reason: 'booking-due' },
+    { case: 'about to be late goes before a late walk-in', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 20 }, { n: 'C001', waited: 14 }], calls: 'C001', reason: 'next-in-line' },
+    { case: 'weighted: about to be late goes before a bigger wait x weight', desk: WEIGHTED_A1_C3, waiting: [{ n: 'A001', waited: 11 }, { n: 'C001', waited: 9 }], calls: 'A001', reason: 'next-in-line' },
     { case: 'weighted: within the standard beats a longer, late wait', desk: WEIGHTED_A1_C3, waiting: [{ n: 'A001', waited: 16 }, { n: 'C001', waited: 10 }], calls: 'C001', reason: 'next-in-line' },
     { case: 'nobody within the standard: the longest late wait, whatever the service', desk: ORDER_A_C, waiting: [{ n: 'A001', waited: 20 }, { n: 'C001', waited: 28 }], calls: 'C001', reason: 'overdue-walk-in' },
     { case: 'a rejected priority ticket is a plain walk-in', desk: ORDER_A_C, waiting: [{ n: 'A002', waited: 16, kind: 'rejected' }, { n: 'A001', waited: 20 }], calls: 'A001', reason: 'overdue-walk-in' },
@@ -266,8 +271,8 @@ describe('the worked example in docs/call-policy.md', () => {
       'C009 priority',
       'A014 fairness-cap',
       'A017 booking-due',
-      'A015 next-in-line',
       'C007 next-in-line',
+      'A015 next-in-line',
     ]);
   });
 });

@@ -61,15 +61,18 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   const services = deskSetup?.services ?? [];
   const weights = new Map(services.map((s) => [s.serviceId, s.weight]));
   const weighted = deskSetup?.servicePolicy === 'weighted';
-  const { waitingStandardMinutes, waitingHardLimitMinutes, maxPriorityCallsInRow } = state.setup.rules;
+  const { waitingStandardMinutes, waitingHardLimitMinutes, waitingNearStandardMinutes, maxPriorityCallsInRow } = state.setup.rules;
   const standardMs = waitingStandardMinutes * MINUTE;
   const hardLimitMs = waitingHardLimitMinutes * MINUTE;
+  // Still within the standard but waiting longer than this: about to be late (0 = off: nobody is).
+  const nearMs = waitingNearStandardMinutes > 0 ? standardMs - waitingNearStandardMinutes * MINUTE : Infinity;
 
   let transferred: Ticket | undefined;
   let overdue: Ticket | undefined;
   let priority: Ticket | undefined;
   let pastLimit: Ticket | undefined;
   let due: Ticket | undefined;
+  let nearStandard: Ticket | undefined;
   // In time: by weighted score, or the oldest per service for a desk that keeps its service order.
   let inTimeByScore: Ticket | undefined;
   let inTimeScore = 0;
@@ -93,7 +96,10 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
     // A walk-in (or a booking not yet due): late, or still able to make the standard.
     if (waited > standardMs) {
       if (overdue === undefined || compareArrival(t, overdue) < 0) overdue = t;
-    } else if (inTimeByService) {
+      continue;
+    }
+    if (waited > nearMs && (nearStandard === undefined || compareArrival(t, nearStandard) < 0)) nearStandard = t;
+    if (inTimeByService) {
       const first = inTimeByService.get(t.serviceId);
       if (first === undefined || compareArrival(t, first) < 0) inTimeByService.set(t.serviceId, t);
     } else {
@@ -120,7 +126,11 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   // 5. Bookings whose slot has started, earliest slot first.
   if (due) return { ticket: due, reason: 'booking-due' };
 
-  // 6. Walk-ins who can still be called within the standard, by the desk's own service policy (its
+  // 6. Walk-ins about to pass the standard (its last few minutes), oldest first whatever the
+  // service: a call now is what keeps them within it, while a newcomer can still wait.
+  if (nearStandard) return { ticket: nearStandard, reason: 'next-in-line' };
+
+  // 7. Walk-ins who can still be called within the standard, by the desk's own service policy (its
   // first listed service with anyone waiting, or the highest wait x weight): serving the
   // already-late first would only make these late too.
   let inTime = inTimeByScore;
@@ -132,6 +142,6 @@ export function chooseNextTicket(state: QueueState, deskId: string, now: Instant
   }
   if (inTime) return { ticket: inTime, reason: 'next-in-line' };
 
-  // 7. Walk-ins past the standard (not yet past the hard limit), longest wait first.
+  // 8. Walk-ins past the standard (not yet past the hard limit), longest wait first.
   return overdue ? { ticket: overdue, reason: 'overdue-walk-in' } : undefined;
 }

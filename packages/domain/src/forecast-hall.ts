@@ -26,6 +26,8 @@ export class ForecastHall {
   private readonly priority = new Map<string, Ticket[]>();
   /** Bookings and transfers: few, and their place depends on the slot or the desk. */
   private readonly kept = new Map<string, Ticket>();
+  /** What `candidatesFor` hands out, refilled at each call: a new map per call was most of the play's garbage. */
+  private readonly candidates = new Map<string, Ticket>();
 
   add(ticket: Ticket): void {
     this.tickets.set(ticket.id, ticket);
@@ -57,9 +59,14 @@ export class ForecastHall {
     return this.tickets.size;
   }
 
-  /** The tickets that can be a desk's choice at `now`: enough for `chooseNextTicket` to decide as over the whole hall. */
-  candidatesFor(state: QueueState, deskId: string, now: Instant): Map<string, Ticket> {
-    const out = new Map(this.kept);
+  /**
+   * The tickets that can be a desk's choice at `now`: enough for `chooseNextTicket` to decide as over
+   * the whole hall. The same map each time, refilled: read it before the next call.
+   */
+  candidatesFor(state: QueueState, deskId: string, now: Instant): ReadonlyMap<string, Ticket> {
+    const out = this.candidates;
+    out.clear();
+    for (const [id, ticket] of this.kept) out.set(id, ticket);
     const services = state.setup.desks.find((d) => d.id === deskId)?.services ?? [];
     const inTimeFrom = now - state.setup.rules.waitingStandardMinutes * MINUTE;
     for (const { serviceId } of services) {

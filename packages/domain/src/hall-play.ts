@@ -54,6 +54,7 @@ export function playHall(play: HallPlay): Map<string, Instant> {
   const desks = play.desks.map((d) => ({ ...d }));
   const deskStates = new Map(play.state.desks);
   for (const desk of desks) deskStates.set(desk.id, desk.state);
+  // One view for every choice, its tickets swapped for the candidates at hand: a spread per call was garbage.
   const view: QueueState = { ...play.state, tickets: hall.tickets, desks: deskStates };
   const { arrivals, until } = play;
   let left = until ? until.size : Infinity;
@@ -73,7 +74,8 @@ export function playHall(play: HallPlay): Map<string, Instant> {
       nextArrival += 1;
     }
     // The rule sees only the tickets that can be its choice here (ForecastHall), and chooses as over the whole hall.
-    const choice = chooseNextTicket({ ...view, tickets: hall.candidatesFor(play.state, desk.id, desk.freeAt) }, desk.id, desk.freeAt);
+    view.tickets = hall.candidatesFor(play.state, desk.id, desk.freeAt);
+    const choice = chooseNextTicket(view, desk.id, desk.freeAt);
     if (!choice) {
       // Nobody this desk serves waits: it waits for the next visitor to come, or drops out.
       const next = arrivals[nextArrival];

@@ -35,6 +35,7 @@ export {
   forecastCalls,
   forecastWaitMin,
   forecastWaits,
+  FORECAST_PLAYS,
   remainingServiceMs,
   type ForecastError,
   calibratedWaitMin,

@@ -135,6 +135,12 @@ export interface OfficeRules {
   waitingStandardMinutes: number;
   /** Anyone waiting longer than this is called before bookings and walk-ins (minutes; 2x the standard by default). */
   waitingHardLimitMinutes: number;
+  /**
+   * A walk-in this close to the standard (minutes left before it) is called before the desk's own
+   * service order, oldest first: about to be late, they are the ones a call now keeps within it.
+   * 0 turns it off. A third of the standard by default.
+   */
+  waitingNearStandardMinutes: number;
   /** A due booking should be called within this many minutes after its slot starts. */
   bookingStandardMinutes: number;
   /** At most this many priority or booking calls in a row at one desk while an overdue walk-in waits. */
@@ -163,6 +169,7 @@ export interface OfficeSetup {
 export const DEFAULT_OFFICE_RULES: OfficeRules = {
   waitingStandardMinutes: 15,
   waitingHardLimitMinutes: 30,
+  waitingNearStandardMinutes: 5,
   bookingStandardMinutes: 5,
   maxPriorityCallsInRow: 3,
   recallLimit: 2,

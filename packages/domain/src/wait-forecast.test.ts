@@ -79,9 +79,13 @@ describe('forecastCalls: visitors still to come', () => {
     const arrivals = [{ serviceId: 'payments', kind: 'priority' as const, perHour: 6 }];
     expect(minutesOf(forecastCalls(state, ten), ten)).toEqual({ a: 6 });
     expect(minutesOf(forecastCalls(state, ten, { arrivals }), ten)).toEqual({ a: 12 });
-    // Told: the mean of the play with everyone expected (12) and with only the known (6).
-    expect(forecastWaits(state, ten, { arrivals }).get('a')).toBe(9);
-    expect(forecastWaitMin(state, 'payments', ten, 'a', { arrivals })).toBe(9);
+    // Told: the middle of seven plays at 0, 1/6 ... 6/6 of the pace (0 to 6 an hour, the first
+    // at half an interval: never, +30, +15, +10, +7.5, +6, +5). Only the last two come by +6: 6, 6,
+    // 6, 6, 6, 12, 12 -> 6. The visitor who could yet be lifted is more likely not to be.
+    expect(forecastWaits(state, ten, { arrivals }).get('a')).toBe(6);
+    expect(forecastWaitMin(state, 'payments', ten, 'a', { arrivals })).toBe(6);
+    // Twice the pace: never, +15, +7.5, +5, +3.75, +3, +2.5 -> 6, 6, 6, 12, 12, 12, 12 -> 12.
+    expect(forecastWaits(state, ten, { arrivals: [{ ...arrivals[0]!, perHour: 12 }] }).get('a')).toBe(12);
   });
 
   it('tells the last ticket of a hall with many specialised desks idle while visitors of other services come', () => {
@@ -138,6 +142,31 @@ describe('forecastCalls: visitors still to come', () => {
       { serviceId: 'payments', kind: 'walk-in', perHour: 2 },
       { serviceId: 'payments', kind: 'priority', perHour: 2 },
     ]);
+  });
+});
+
+describe('the plays over the spread of service times', () => {
+  // Recent payments visits of 4, 6, 8, 10 and 12 minutes (mean 8); one free desk, a and b waiting.
+  const spread = (samples: number[]): QueueState => ({
+    ...hall(ten, [walkIn('a', 3, ten), walkIn('b', 2, ten)], { d3: {} }),
+    recentServiceMs: new Map([['payments', samples.map((m) => m * MINUTE)]]),
+  });
+  it('without a draw every visit takes the mean: b at 8', () => {
+    expect(minutesOf(forecastCalls(spread([4, 6, 8, 10, 12]), ten), ten)).toEqual({ a: 0, b: 8 });
+  });
+  it('five draws of five: a takes each recent time once, so b is called at 4, 6, 8, 10 and 12 in some order', () => {
+    const state = spread([4, 6, 8, 10, 12]);
+    const b = [0, 1, 2, 3, 4].map((index) => minutesOf(forecastCalls(state, ten, { draw: { index, of: 5 } }), ten).b);
+    expect([...b].sort((x, y) => (x as number) - (y as number))).toEqual([4, 6, 8, 10, 12]);
+  });
+  it('what is told is the middle of the plays: one of the recent times, the same every time', () => {
+    const state = spread([4, 6, 8, 10, 12]);
+    const told = forecastWaits(state, ten).get('b') as number;
+    expect([4, 6, 8, 10, 12]).toContain(told);
+    expect(forecastWaits(state, ten).get('b')).toBe(told);
+  });
+  it('recent times all alike: the plays agree with the mean', () => {
+    expect(forecastWaits(spread([8, 8, 8]), ten).get('b')).toBe(8);
   });
 });
 

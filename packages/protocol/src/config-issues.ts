@@ -39,6 +39,7 @@ export const CONFIG_PROBLEMS = [
   'not-agent',
   'unknown-desk',
   'hard-limit-short',
+  'near-standard-long',
   'unknown-time-zone',
   'printer-target',
   'printer-network',

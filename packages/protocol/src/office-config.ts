@@ -129,6 +129,8 @@ const rulesConfig = z.object({
   waitingStandardMinutes: z.number().positive().max(480).default(DEFAULT_OFFICE_RULES.waitingStandardMinutes),
   /** Anyone waiting longer than this is called before bookings and walk-ins; 2x the standard when absent. */
   waitingHardLimitMinutes: z.number().positive().max(1440).optional(),
+  /** A walk-in this many minutes or less from the standard goes before the desk's service order; a third of the standard when absent, 0 off. */
+  waitingNearStandardMinutes: z.number().min(0).max(480).optional(),
   bookingStandardMinutes: z.number().positive().max(120).default(DEFAULT_OFFICE_RULES.bookingStandardMinutes),
   maxPriorityCallsInRow: z.number().int().min(1).max(50).default(DEFAULT_OFFICE_RULES.maxPriorityCallsInRow),
   recallLimit: z.number().int().min(0).max(10).default(DEFAULT_OFFICE_RULES.recallLimit),
@@ -146,6 +148,10 @@ const rulesConfig = z.object({
   message: 'waitingHardLimitMinutes must not be shorter than waitingStandardMinutes',
   params: { problem: 'hard-limit-short' },
   path: ['waitingHardLimitMinutes'],
+}).refine((r) => r.waitingNearStandardMinutes === undefined || r.waitingNearStandardMinutes <= r.waitingStandardMinutes, {
+  message: 'waitingNearStandardMinutes must not be longer than waitingStandardMinutes',
+  params: { problem: 'near-standard-long' },
+  path: ['waitingNearStandardMinutes'],
 });
 
 export const officeConfigSchema = z
@@ -251,7 +257,9 @@ export const officeConfigSchema = z
         checkInGuessesPerKiosk: z.number().int().min(1).max(10_000).default(30),
         /** Wrong booking codes from one address in `guessWindowMinutes`, whatever the kiosk. */
         checkInGuessesPerAddress: z.number().int().min(1).max(10_000).default(30),
-        /** The window the handshake and booking-code counts above are kept for. */
+        /** Questionnaire answers (the ticket page's two questions) from one address in `guessWindowMinutes`: the office Wi-Fi is public. */
+        questionnaireAnswersPerAddress: z.number().int().min(1).max(10_000).default(30),
+        /** The window the handshake, booking-code and questionnaire counts above are kept for. */
         guessWindowMinutes: z.number().int().min(1).max(1440).default(10),
         /** Pages of other origins allowed to open Socket.IO connections (the server's own always may), e.g. "https://queue.energo.example". */
         allowedOrigins: z.array(z.string().regex(/^https?:\/\/[\x21-\x7e]+$/, 'an origin such as https://host:port')).max(50).default([]),

@@ -20,6 +20,14 @@ export const phoneTicketStatusSchema = z.strictObject({
   /** Visitors the call policy takes before this one; 0 once called. */
   peopleAhead: z.number().int().nonnegative(),
   estimatedWaitMin: z.number().int().nonnegative().nullable(),
+  /**
+   * The range told with the estimate (the kiosk's and the paper's «15–25 мин», from the office's own
+   * recent errors). Absent from offices before it, and while there is no estimate.
+   */
+  waitRange: z
+    .strictObject({ fromMin: z.number().int().nonnegative(), toMin: z.number().int().nonnegative() })
+    .refine((r) => r.toMin >= r.fromMin, { message: 'toMin before fromMin' })
+    .optional(),
   /** The desk's number as the hall shows it, while called or served. */
   deskNumber: z.string().min(1).max(16).optional(),
   /** When the office computed this status. */

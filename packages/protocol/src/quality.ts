@@ -65,7 +65,23 @@ export interface CentralQualityView {
   offices: OfficeQuality[];
   /** Names of the outcome codes in the complaints, as the offices name them. */
   outcomes: Record<string, QualityName>;
+  /** Names of the services (the splits by service; ids are the company's, shared by its offices). */
+  services: Record<string, QualityName>;
+  /**
+   * Ratings of 1–2 of the period, newest day and rating first, at most `MAX_CENTRAL_FOLLOW_UPS`: the
+   * call-backs the quality department may check on (the offices mark them done; the marks stay at
+   * the office).
+   */
+  followUps: CentralFollowUp[];
+  /** The period holds more low ratings than the list (they are not counted: a month of 300 offices holds ~300,000). */
+  followUpsMore: boolean;
 }
+
+/** The newest this many low ratings travel with central's view and its report. */
+export const MAX_CENTRAL_FOLLOW_UPS = 500;
+
+/** A low rating as central lists it: the office's follow-up with its office. */
+export type CentralFollowUp = Omit<FollowUp, 'done'> & { officeId: string };
 
 /** `POST /api/quality/login` answers this with `ok: true`. */
 export interface QualityLoginAnswer {

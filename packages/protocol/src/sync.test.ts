@@ -1,6 +1,6 @@
 import type { QueueEvent } from '@talon/domain';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { bookingChangeSchema, officeSummarySchema, outboxMessageSchema, type SyncedEvent } from './sync.js';
+import { bookingChangeSchema, officeSummarySchema, outboxMessageSchema, syncCommands, syncResultSchemas, type SyncedEvent } from './sync.js';
 
 describe('sync messages', () => {
   it('cover every queue event type, so a new one cannot be stuck in an outbox', () => {
@@ -30,5 +30,26 @@ describe('sync messages', () => {
     ['a break on a day that is not one', { from: '13:00', to: '13:45', days: ['sab'] }, false],
   ])('office-wide breaks: %s', (_label, entry, accepted) => {
     expect(officeSummarySchema.shape.breaks.safeParse([entry]).success).toBe(accepted);
+  });
+
+  const answer = { ticketId: 't_1', officeDay: '2026-11-24', answeredAt: 1_700_000_000_000 };
+  it.each([
+    ['both questions', { ...answer, solved: true, ease: 4 }, true],
+    ['one question', { ...answer, ease: 1 }, true],
+    ['no question answered', answer, false],
+    ['ease out of 1–5', { ...answer, ease: 6 }, false],
+    ['solved not a boolean', { ...answer, solved: 'yes' }, false],
+    ['a field the answer has not (a name, a phone)', { ...answer, solved: true, phone: '+79160000000' }, false],
+  ])('questionnaire:sync carries an answer with %s: %s', (_name, given, accepted) => {
+    expect(syncCommands['questionnaire:sync'].safeParse({ since: 0, answers: [given], pageOpens: [] }).success).toBe(accepted);
+  });
+
+  it('questionnaire:sync takes at most 500 each way, and the office reads a newer central\'s answer without its new fields', () => {
+    const opens = (n: number) => Array.from({ length: n }, (_, i) => ({ ticketId: `t_${i}`, officeDay: '2026-11-24', openedAt: 1 }));
+    expect(syncCommands['questionnaire:sync'].safeParse({ since: 0, answers: [], pageOpens: opens(500) }).success).toBe(true);
+    expect(syncCommands['questionnaire:sync'].safeParse({ since: 0, answers: [], pageOpens: opens(501) }).success).toBe(false);
+    expect(syncCommands['questionnaire:sync'].safeParse({ since: -1, answers: [], pageOpens: [] }).success).toBe(false);
+    const reply = { ok: true, accepted: ['t_1'], opened: [], answers: [{ ...answer, ease: 2, extra: 1 }], pageOpens: [], until: 5, more: false, later: 'field' };
+    expect(syncResultSchemas['questionnaire:sync'].safeParse(reply).success).toBe(true);
   });
 });

@@ -187,6 +187,28 @@ export type BookingChange = z.infer<typeof bookingChangeSchema>;
 
 export const MAX_PUSH_MESSAGES = 500;
 export const MAX_PULL_CHANGES = 500;
+/** Questionnaire answers and page openings per `questionnaire:sync`, each way. */
+export const MAX_QUESTIONNAIRE_SYNC = 500;
+
+/**
+ * A visitor's post-visit questionnaire as it travels: up from the office's own ticket page
+ * (`/t/<id>`), down from central's phone page, so both count every answer. Either question may be
+ * skipped, not both.
+ */
+export const syncedQuestionnaireAnswerSchema = z
+  .strictObject({
+    ticketId: idField,
+    officeDay: dateField,
+    solved: z.boolean().optional(),
+    ease: z.number().int().min(1).max(5).optional(),
+    answeredAt: instantField,
+  })
+  .refine((a) => a.solved !== undefined || a.ease !== undefined, { message: 'answer at least one question' });
+export type SyncedQuestionnaireAnswer = z.infer<typeof syncedQuestionnaireAnswerSchema>;
+
+/** The first opening of a ticket's page (the questionnaire's reach), on either side. */
+export const syncedPageOpenSchema = z.strictObject({ ticketId: idField, officeDay: dateField, openedAt: instantField });
+export type SyncedPageOpen = z.infer<typeof syncedPageOpenSchema>;
 
 export const syncCommands = {
   /** First thing after connecting: the office's current summary; answers central's booking version. */
@@ -197,6 +219,17 @@ export const syncCommands = {
   'bookings:pull': z.strictObject({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(MAX_PULL_CHANGES).optional() }),
   /** The latest status of tickets a phone page may show (throttled per ticket by the office). */
   'tickets:status': z.strictObject({ statuses: z.array(phoneTicketStatusSchema).min(1).max(MAX_PHONE_STATUSES) }),
+  /**
+   * The questionnaire both ways in one round trip: up, the answers and page openings of the
+   * office's own ticket page not yet acknowledged; down, central's (its phone page's) of this
+   * office's tickets answered or opened at or after `since` (ms; the office asks with some overlap,
+   * and taking one twice does nothing).
+   */
+  'questionnaire:sync': z.strictObject({
+    since: z.number().int().nonnegative(),
+    answers: z.array(syncedQuestionnaireAnswerSchema).max(MAX_QUESTIONNAIRE_SYNC),
+    pageOpens: z.array(syncedPageOpenSchema).max(MAX_QUESTIONNAIRE_SYNC),
+  }),
 };
 
 export interface SyncResults {
@@ -205,6 +238,12 @@ export interface SyncResults {
   'events:push': { acked: string[]; resendFrom?: number };
   'bookings:pull': { changes: BookingChange[]; version: number; more: boolean };
   'tickets:status': { accepted: number };
+  /**
+   * `accepted`: ticket ids of the office's answers central now holds (one it cannot place yet, its
+   * ticket's events not synced, is left out and sent again); `opened`: likewise for page openings;
+   * `answers`/`pageOpens`: central's since `since`, oldest first; `more`: a full page, ask again from `until`.
+   */
+  'questionnaire:sync': { accepted: string[]; opened: string[]; answers: SyncedQuestionnaireAnswer[]; pageOpens: SyncedPageOpen[]; until: number; more: boolean };
 }
 
 export type OfficeSyncClientEvents = CommandEvents<typeof syncCommands, SyncResults>;
@@ -228,6 +267,16 @@ export const syncResultSchemas = {
     more: z.boolean(),
   }),
   'tickets:status': z.object({ ok: z.literal(true), accepted: z.number().int().nonnegative() }),
+  'questionnaire:sync': z.object({
+    ok: z.literal(true),
+    accepted: z.array(idField).max(MAX_QUESTIONNAIRE_SYNC),
+    opened: z.array(idField).max(MAX_QUESTIONNAIRE_SYNC),
+    // Checked one by one by the office, so one it cannot read does not hold up the rest.
+    answers: z.array(z.unknown()).max(MAX_QUESTIONNAIRE_SYNC),
+    pageOpens: z.array(z.unknown()).max(MAX_QUESTIONNAIRE_SYNC),
+    until: z.number().int().nonnegative(),
+    more: z.boolean(),
+  }),
 };
 
 /** A refusal from central, as the office reads it. */

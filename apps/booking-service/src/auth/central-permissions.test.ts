@@ -44,6 +44,7 @@ const EXPECTED: Record<CentralAction, string> = {
   '/office events:push': 'none none own none none none',
   '/office bookings:pull': 'none none own none none none',
   '/office tickets:status': 'none none own none none none',
+  '/office questionnaire:sync': 'none none own none none none',
   '/ connect': 'none none none none none none',
 };
 
@@ -203,6 +204,7 @@ describe("central's permissions, role by role against the real service", () => {
     '/office office:hello': (role) => office(role, 'office:hello', { summary: sampleOfficeSummary() }),
     '/office events:push': (role) => office(role, 'events:push', { messages: [issued(credentials[role].officeAuth['officeId'] ?? 'north', ++seq)] }),
     '/office bookings:pull': (role) => office(role, 'bookings:pull', { since: 0 }),
+    '/office questionnaire:sync': (role) => office(role, 'questionnaire:sync', { since: 0, answers: [], pageOpens: [] }),
     '/office tickets:status': (role) =>
       office(role, 'tickets:status', { statuses: [{ ticketId: 't1', number: 'A001', serviceId: 'payments', officeDay: '2026-11-23', state: 'waiting', peopleAhead: 2, estimatedWaitMin: null, at: NOW + seq++ }] }),
     '/ connect': async (role) => {

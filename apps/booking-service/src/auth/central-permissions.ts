@@ -64,6 +64,7 @@ export const CENTRAL_PERMISSIONS = {
   '/office events:push': OFFICE_ONLY,
   '/office bookings:pull': OFFICE_ONLY,
   '/office tickets:status': OFFICE_ONLY,
+  '/office questionnaire:sync': OFFICE_ONLY,
   /** The default namespace serves nobody: offices use `/office`, phones `/phone`. */
   '/ connect': NOBODY,
 } as const satisfies Record<string, Record<CentralRole, CentralReach>>;

@@ -299,6 +299,7 @@ export function createCentralHttpHandler(deps: CentralHttpDeps) {
       case '/office events:push':
       case '/office bookings:pull':
       case '/office tickets:status':
+      case '/office questionnaire:sync':
       case '/ connect':
         break;
       default:

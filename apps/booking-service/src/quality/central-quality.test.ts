@@ -5,7 +5,8 @@ import type { SyncOutboxMessage } from '@talon/protocol';
 import { describe, expect, it } from 'vitest';
 import { createSqliteCentralStore } from '../storage/sqlite/sqlite-central-store.js';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
-import { centralQualityView, forgetAccountKeys, officesQualityDays } from './central-quality.js';
+import { silentCentralLogger } from '../logger.js';
+import { centralQualityView, countRecentQualityDays, forgetAccountKeys, officesQualityDays } from './central-quality.js';
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -89,5 +90,41 @@ describe('central quality counts', () => {
     expect(current.effort.effortless).toBe(2);
     expect((await view()).company.current.questionnaire.answered).toBe(1);
     await store.close();
+  });
+
+  it("the hourly pass counts the last week's closed days ahead of any view, with a repeat whose first visit is before them; a late rating drops its day in the ingest and the next pass counts it again", async () => {
+    const store = createSqliteCentralStore(join(mkdtempSync(join(tmpdir(), 'talon-central-quality-')), 'central.db'));
+    await store.saveOfficeSummary('north', summary, T);
+    const messages = [...visit(1, 0, 'k-anna', 'advised', 5), ...visit(2, 10, 'k-anna', 'bill-complaint', 2), ...visit(3, 12, undefined, 'advised', 4)];
+    await store.ingest('north', messages.map((m) => ({ ...m, seq: m.seq - 3 })), T);
+    const offices = [['north', summary]] as [string, typeof summary][];
+    // 14 November, 09:00 Moscow: the closed week is 7..13 November; the 14th is today, still open.
+    const now = T + 12 * DAY;
+    expect(await countRecentQualityDays(store, offices, now, silentCentralLogger())).toBe(7);
+    expect((await store.countedQualityDays('2026-11-01', '2026-11-30')).map((d) => d.officeDay).sort()).toEqual(['2026-11-07', '2026-11-08', '2026-11-09', '2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13']);
+    const twelfth = (await store.qualityDays('2026-11-12', '2026-11-12'))[0]!.counts;
+    // The visit of the 12th repeats the one of the 2nd, read from the window before the counted days.
+    expect(twelfth).toMatchObject({ withAccount: 1, repeats: 1, all: { served: 1, rated: 1, ratingSum: 2 } });
+    expect(await countRecentQualityDays(store, offices, now, silentCentralLogger())).toBe(0);
+
+    await store.ingest('north', [{ eventId: 'late', officeId: 'north', seq: 13, event: { type: 'ticket.rated', at: now, actor: { kind: 'system' }, ticketId: 't2', value: 5 } } as unknown as SyncOutboxMessage], now);
+    expect((await store.countedQualityDays('2026-11-12', '2026-11-12'))).toEqual([]);
+    expect(await countRecentQualityDays(store, offices, now, silentCentralLogger())).toBe(1);
+    expect((await store.qualityDays('2026-11-12', '2026-11-12'))[0]!.counts).toMatchObject({ repeats: 1, all: { rated: 1, ratingSum: 5, satisfied: 1 } });
+    // The views read what the pass counted: the same as counting from the visits.
+    const week = { from: '2026-11-07', to: '2026-11-13' };
+    const counted = centralQualityView(await officesQualityDays(store, offices, week, now), offices, () => undefined, week);
+    const fresh = createSqliteCentralStore(join(mkdtempSync(join(tmpdir(), 'talon-central-quality-')), 'central.db'));
+    await fresh.saveOfficeSummary('north', summary, T);
+    await fresh.ingest('north', messages.map((m) => ({ ...m, seq: m.seq - 3 })), T);
+    await fresh.ingest('north', [{ eventId: 'late', officeId: 'north', seq: 13, event: { type: 'ticket.rated', at: now, actor: { kind: 'system' }, ticketId: 't2', value: 5 } } as unknown as SyncOutboxMessage], now);
+    expect(counted).toEqual(centralQualityView(await officesQualityDays(fresh, offices, week, now), offices, () => undefined, week));
+    await store.close();
+    await fresh.close();
+  });
+
+  it('the hourly pass logs a failure rather than failing', async () => {
+    const failing = { countedQualityDays: async () => Promise.reject(new Error('database away')) } as unknown as Parameters<typeof countRecentQualityDays>[0];
+    expect(await countRecentQualityDays(failing, [['north', summary]], T, silentCentralLogger())).toBe(0);
   });
 });

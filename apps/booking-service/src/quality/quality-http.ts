@@ -6,7 +6,7 @@ import type { OfficeDirectory } from '../booking/office-directory.js';
 import type { CentralConfig } from '../config/central-config.js';
 import { csvTable } from '../reports/report-csv.js';
 import type { CentralStore } from '../storage/central-store.js';
-import { centralQualityView, officesQualityDays } from './central-quality.js';
+import { readCentralQualityView } from './central-quality.js';
 import { qualitySheets } from './quality-sheets.js';
 import { checkQualityLogin, QUALITY_SESSION_MS, signQualitySession } from './quality-users.js';
 import type { CentralScope } from '../auth/central-permissions.js';
@@ -29,10 +29,13 @@ type Answer = { ok: true; [key: string]: unknown } | { ok: false; code: BookingA
 type Send = (response: ServerResponse, body: Answer) => void;
 
 const loginBody = z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) });
-const monthQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+const reportQuery = z.object({
+  /** A calendar month, or any period the view allows by `from` and `to`. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM').optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
-  sheet: z.enum(['offices', 'company', 'days', 'wait-bands', 'complaints']).default('offices'),
+  sheet: z.enum(['offices', 'company', 'days', 'wait-bands', 'complaints', 'services', 'operators', 'desks', 'hours', 'follow-ups']).default('offices'),
 });
 const refuse = (code: BookingApiErrorCode, message: string): Answer => ({ ok: false, code, message });
 
@@ -44,7 +47,7 @@ function monthPeriod(month: string) {
 /**
  * Central's quality view for the quality department: log in (`POST /api/quality/login`), the view
  * for a period (`GET /api/quality?from=&to=`), the monthly report (`GET /api/quality/monthly?month=
- * YYYY-MM&format=xlsx|csv[&sheet=]`). The session is a bearer token; who may read which offices is
+ * YYYY-MM&format=xlsx|csv[&sheet=]`, or `?from=&to=` for the period the page shows). The session is a bearer token; who may read which offices is
  * decided by central's permissions table (auth/central-permissions.ts) before these are called,
  * which get the offices in scope.
  */
@@ -54,8 +57,7 @@ export function createQualityHttp(deps: QualityHttpDeps) {
   const regionOf = (officeId: string) => deps.config().offices.find((o) => o.id === officeId)?.region;
   const viewFor = async (scope: CentralScope['offices'], period: { from: string; to: string }) => {
     const offices = inScope(scope);
-    const days = await officesQualityDays(deps.store, offices, period, deps.now());
-    return { view: centralQualityView(days, offices, regionOf, period), offices };
+    return { view: await readCentralQualityView(deps.store, offices, regionOf, period, deps.now()), offices };
   };
 
   async function login(request: IncomingMessage, response: ServerResponse, send: Send): Promise<void> {
@@ -90,10 +92,14 @@ export function createQualityHttp(deps: QualityHttpDeps) {
   }
 
   async function monthly(scope: CentralScope['offices'], query: Record<string, string>, response: ServerResponse, send: Send): Promise<void> {
-    const parsed = monthQuery.safeParse(query);
-    if (!parsed.success) return send(response, refuse('invalid-payload', 'the monthly report needs ?month=YYYY-MM (&format=xlsx|csv, &sheet= for CSV)'));
-    const { month, format, sheet } = parsed.data;
-    const { view } = await viewFor(scope, monthPeriod(month));
+    const parsed = reportQuery.safeParse(query);
+    const period = parsed.success && !parsed.data.month ? qualityPeriod.safeParse({ from: parsed.data.from, to: parsed.data.to }) : undefined;
+    if (!parsed.success || (period && !period.success))
+      return send(response, refuse('invalid-payload', 'the report needs ?month=YYYY-MM or ?from=YYYY-MM-DD&to=YYYY-MM-DD (&format=xlsx|csv, &sheet= for CSV)'));
+    const { format, sheet } = parsed.data;
+    const chosenPeriod = period?.success ? period.data : monthPeriod(parsed.data.month!);
+    const month = parsed.data.month ?? `${chosenPeriod.from}_${chosenPeriod.to}`;
+    const { view } = await viewFor(scope, chosenPeriod);
     const sheets = qualitySheets(view, (id) => view.outcomes[id]?.name ?? id);
     if (format === 'csv') {
       const chosen = sheets.find((s) => s.key === sheet)!;
@@ -101,7 +107,7 @@ export function createQualityHttp(deps: QualityHttpDeps) {
       response.end(csvTable(chosen.titles, chosen.rows));
       return;
     }
-    const workbook = await qualityWorkbook(sheets, `Качество обслуживания, ${month}`);
+    const workbook = await qualityWorkbook(sheets, `Качество обслуживания, ${parsed.data.month ?? `${chosenPeriod.from} – ${chosenPeriod.to}`}`);
     response.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="talon-quality-${month}.xlsx"`,

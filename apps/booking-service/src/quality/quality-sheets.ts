@@ -1,4 +1,4 @@
-import { QUALITY_INDICATORS, WAIT_BANDS, type PeriodIndicators } from '@talon/domain';
+import { QUALITY_INDICATORS, WAIT_BANDS, type PeriodIndicators, type Satisfaction } from '@talon/domain';
 import { t } from '@talon/messages';
 import type { CentralQualityView } from '@talon/protocol';
 
@@ -72,5 +72,58 @@ export function qualitySheets(view: CentralQualityView, outcomeName: (outcomeId:
     shareColumns: [],
     rows: ids.map((id) => [id, outcomeName(id), current.get(id) ?? 0, previous.get(id) ?? 0]),
   };
-  return [offices, company, byDay, waits, complaints];
+  return [offices, company, byDay, waits, complaints, ...splitSheets(view), followUpSheet(view, outcomeName)];
+}
+
+const SATISFACTION_TITLES = ['Обслужено визитов', 'Оценок', 'Оценили визит', 'Довольны (оценки 4–5)', 'Средняя оценка'];
+const satisfactionCells = (s: Satisfaction): Cell[] => [s.served, s.rated, round(s.responseRate), round(s.satisfiedShare), round(s.meanRating)];
+
+/**
+ * Ratings by service, operator, desk and hour of call, the company's (the view's splits): operator
+ * and desk keys are `office:id` (ids are each office's own), so those sheets name the office.
+ */
+function splitSheets(view: CentralQualityView): QualitySheet[] {
+  const officeName = new Map(view.offices.map((o) => [o.officeId, o.name]));
+  const byOffice = (key: string): [string, string | null, string] => {
+    const at = key.indexOf(':');
+    const officeId = key.slice(0, at);
+    return [officeId, officeName.get(officeId) ?? null, key.slice(at + 1)];
+  };
+  const sheet = (name: string, key: string, lead: string[], rows: { key: string; satisfaction: Satisfaction }[], cells: (key: string) => Cell[]): QualitySheet => ({
+    name,
+    key,
+    titles: [...lead, ...SATISFACTION_TITLES],
+    shareColumns: [lead.length + 2, lead.length + 3],
+    rows: rows.map((r) => [...cells(r.key), ...satisfactionCells(r.satisfaction)]),
+  });
+  const splits = view.company.splits;
+  return [
+    sheet('По услугам', 'services', ['Код услуги', 'Услуга'], splits.service, (id) => [id, view.services[id]?.name ?? id]),
+    sheet('По операторам', 'operators', ['Код офиса', 'Офис', 'Оператор'], splits.operator, byOffice),
+    sheet('По окнам', 'desks', ['Код офиса', 'Офис', 'Окно'], splits.desk, byOffice),
+    sheet('По часам', 'hours', ['Час'], splits.hour, (hour) => [Number(hour)]),
+  ];
+}
+
+/** The period's ratings of 1–2, newest first, to call back. */
+function followUpSheet(view: CentralQualityView, outcomeName: (outcomeId: string) => string): QualitySheet {
+  const officeName = new Map(view.offices.map((o) => [o.officeId, o.name]));
+  return {
+    name: 'Низкие оценки',
+    key: 'follow-ups',
+    titles: ['Код офиса', 'Офис', 'Дата', 'Талон', 'Услуга', 'Оператор', 'Окно', 'Ожидание, мин', 'Результат', 'Оценка'],
+    shareColumns: [],
+    rows: view.followUps.map((f) => [
+      f.officeId,
+      officeName.get(f.officeId) ?? null,
+      f.officeDay,
+      f.ticketNumber,
+      view.services[f.serviceId]?.name ?? f.serviceId,
+      f.operatorId ?? null,
+      f.deskId ?? null,
+      round(f.waitMinutes ?? null, 1),
+      f.outcomeId === undefined ? null : outcomeName(f.outcomeId),
+      f.rating,
+    ]),
+  };
 }

@@ -312,6 +312,49 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(await store.forgetAccountKeys(T + 2)).toBe(0);
       expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24'))[0]!.accountKey).toBeUndefined();
     });
+
+    it('reads the look-back window for keyed served visits only, lists the low ratings newest first, and tells which days are counted', async () => {
+      const visit = (n: number, day: string, at: number, extra: { accountKey?: string; rating?: number; served?: boolean }, officeId = 'north'): SyncOutboxMessage[] => {
+        const ticketId = `${officeId}-v${n}`;
+        const on = (k: number, event: Record<string, unknown>) =>
+          ({ eventId: `${ticketId}-${k}`, officeId, seq: n * 10 + k, event: { at: at + k * MINUTE, actor: { kind: 'operator', operatorId: 'op-1' }, ticketId, ...event } }) as unknown as SyncOutboxMessage;
+        return [
+          { eventId: `${ticketId}-0`, officeId, seq: n * 10, event: { type: 'ticket.issued', at, actor: { kind: 'kiosk', deviceId: 'k1' },
+            ticket: { id: ticketId, number: `A${n}`, serviceId: 'payments', officeDay: day, kind: 'walk-in', issuedAt: at, queuedAt: at, ...(extra.accountKey && { accountKey: extra.accountKey }) } } } as SyncOutboxMessage,
+          on(1, { type: 'ticket.called', deskId: 'desk-1', operatorId: 'op-1' }),
+          ...(extra.served === false ? [on(2, { type: 'ticket.no-show' })] : [on(2, { type: 'ticket.finished', deskId: 'desk-1', operatorId: 'op-1', serviceMs: MINUTE })]),
+          ...(extra.rating ? [on(3, { type: 'ticket.rated', value: extra.rating })] : []),
+        ];
+      };
+      const seqFrom1 = (list: SyncOutboxMessage[]) => list.map((m, i) => ({ ...m, seq: i + 1 }));
+      await store.ingest('north', seqFrom1([
+        ...visit(1, '2026-11-20', T - 4 * DAY, { accountKey: 'k-anna' }),
+        ...visit(2, '2026-11-20', T - 4 * DAY + MINUTE, {}),
+        ...visit(3, '2026-11-20', T - 4 * DAY + 2 * MINUTE, { accountKey: 'k-boris', served: false }),
+        ...visit(4, '2026-11-24', T, { accountKey: 'k-anna', rating: 1 }),
+        ...visit(5, '2026-11-24', T + 5 * MINUTE, { rating: 2 }),
+        ...visit(6, '2026-11-24', T + 9 * MINUTE, { rating: 5 }),
+      ]), T);
+      await store.saveOfficeSummary('south', sampleOfficeSummary(), T);
+      await store.ingest('south', seqFrom1(visit(7, '2026-11-24', T + 20 * MINUTE, { rating: 1 }, 'south')), T);
+
+      expect((await store.qualityVisits('north', '2026-11-24', '2026-11-24', '2026-11-01')).map((v) => v.ticketId).sort()).toEqual(['north-v1', 'north-v4', 'north-v5', 'north-v6']);
+      expect((await store.qualityVisits('north', '2026-11-20', '2026-11-24')).map((v) => v.ticketId)).toHaveLength(6);
+
+      const low = await store.lowRatedVisits(['north', 'south'], '2026-11-24', '2026-11-24', 2);
+      expect(low.more).toBe(true);
+      expect(low.visits.map((v) => [v.officeId, v.visit.ticketId, v.visit.rating])).toEqual([['south', 'south-v7', 1], ['north', 'north-v5', 2]]);
+      expect((await store.lowRatedVisits(['north', 'south'], '2026-11-24', '2026-11-24', 3)).more).toBe(false);
+      expect((await store.lowRatedVisits(['north'], '2026-11-24', '2026-11-24', 10)).visits.map((v) => v.visit.ticketId)).toEqual(['north-v5', 'north-v4']);
+      expect(await store.lowRatedVisits(['north'], '2026-11-25', '2026-11-30', 10)).toEqual({ more: false, visits: [] });
+
+      await store.saveQualityDays('north', [emptyDayCounts('2026-11-20')], T);
+      await store.saveQualityDays('south', [emptyDayCounts('2026-11-24')], T);
+      expect((await store.countedQualityDays('2026-11-01', '2026-11-30')).sort((a, b) => (a.officeId < b.officeId ? -1 : 1))).toEqual([
+        { officeId: 'north', officeDay: '2026-11-20' },
+        { officeId: 'south', officeDay: '2026-11-24' },
+      ]);
+    });
   });
   describeReportRollUp(name, open);
 }

@@ -1,5 +1,5 @@
 import type { QualityDayCounts, QualityVisit, QuestionnaireAnswer } from '@talon/domain';
-import type { BookingChange, CentralBookingStatus, OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
+import type { BookingChange, CentralBookingStatus, OfficeSummary, SyncedPageOpen, SyncedQuestionnaireAnswer, SyncOutboxMessage } from '@talon/protocol';
 import type { StoredQualityDay } from './quality-rows.js';
 import type { QuestionnaireTicket, StoredQuestionnaireAnswer } from './questionnaire-rows.js';
 
@@ -146,10 +146,22 @@ export interface CentralStore {
   reportCounts(query: { from: string; to: string; officeId?: string; now: number; rolledUp?: boolean }): Promise<ReportCounts[]>;
   /** Counts and keeps every office's closed days in [from, to] not rolled up yet; answers how many office days. */
   rollUpReportDays(query: { from: string; to: string; now: number }): Promise<number>;
-  /** One office's visits of office days from..to, for the quality programme's day counts. */
-  qualityVisits(officeId: string, from: string, to: string): Promise<QualityVisit[]>;
+  /**
+   * One office's visits of office days from..to, for the quality programme's day counts, and with
+   * `lookBackFrom` (before `from`) the served visits holding an account key of the days from it to
+   * `from`: all a repeat needs of the window before, a fifth of its rows or fewer.
+   */
+  qualityVisits(officeId: string, from: string, to: string, lookBackFrom?: string): Promise<QualityVisit[]>;
   /** Stored quality day counts of office days from..to (a late event for a day has removed its row). */
   qualityDays(from: string, to: string): Promise<StoredQualityDay[]>;
+  /**
+   * Served visits rated 1–2 of office days from..to of these offices, newest day and rating first,
+   * at most `limit`; `more` when there are others. Read backwards along a partial index of low
+   * ratings (migration 0080), which stops at the limit: a month of 300 offices holds ~300,000.
+   */
+  lowRatedVisits(officeIds: readonly string[], from: string, to: string, limit: number): Promise<{ more: boolean; visits: { officeId: string; visit: QualityVisit }[] }>;
+  /** Which office days from..to have stored quality counts: the hourly pass's check, without reading the counts. */
+  countedQualityDays(from: string, to: string): Promise<{ officeId: string; officeDay: string }[]>;
   saveQualityDays(officeId: string, days: readonly QualityDayCounts[], at: number): Promise<void>;
   /** The office days of visits issued before `cutoff` that still hold an account key. */
   accountKeyDays(cutoff: number): Promise<{ officeId: string; officeDay: string }[]>;
@@ -164,6 +176,11 @@ export interface CentralStore {
    * node, a double tap). The answer's day loses its stored counts, so the next read counts it.
    */
   saveQuestionnaireAnswer(answer: StoredQuestionnaireAnswer): Promise<boolean>;
+  /**
+   * One office's answers and first page openings given at or after `since` (ms), oldest first, at
+   * most `limit` of each: what goes down to the office by `questionnaire:sync`.
+   */
+  questionnaireSince(officeId: string, since: number, limit: number): Promise<{ answers: SyncedQuestionnaireAnswer[]; pageOpens: SyncedPageOpen[] }>;
   /** One office's answers for visits of office days from..to. */
   questionnaireAnswers(officeId: string, from: string, to: string): Promise<QuestionnaireAnswer[]>;
   savePhoneNudge(nudge: NewPhoneNudge): Promise<void>;

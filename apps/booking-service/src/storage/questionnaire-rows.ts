@@ -1,4 +1,5 @@
 import type { QuestionnaireAnswer } from '@talon/domain';
+import type { SyncedQuestionnaireAnswer } from '@talon/protocol';
 
 /**
  * One visitor's post-visit answers as central keeps them: the ticket, what the quality views split
@@ -46,3 +47,20 @@ export function questionnaireAnswerOfRow(row: { ticketId: string; solved: number
 }
 
 export const questionnaireTicketOfRow = (row: QuestionnaireTicket & { answered: boolean | number }): QuestionnaireTicket => ({ ...row, answered: Boolean(row.answered) });
+
+/** An office's answers and page openings since a moment, oldest first (`questionnaire:sync` down), the same in both stores. */
+export const QUESTIONNAIRE_ANSWERS_SINCE_SQL = (param: (n: number) => string) => `SELECT ticket_id AS "ticketId", office_day AS "officeDay", solved, ease, answered_at AS "answeredAt"
+  FROM questionnaire_answers WHERE office_id = ${param(1)} AND answered_at >= ${param(2)} ORDER BY answered_at, ticket_id LIMIT ${param(3)}`;
+export const PAGE_OPENS_SINCE_SQL = (param: (n: number) => string) => `SELECT ticket_id AS "ticketId", office_day AS "officeDay", opened_at AS "openedAt"
+  FROM phone_page_opens WHERE office_id = ${param(1)} AND opened_at >= ${param(2)} ORDER BY opened_at, ticket_id LIMIT ${param(3)}`;
+
+/** A synced answer from a stored row: numbers may be strings, skipped questions are left out. */
+export function syncedAnswerOfRow(row: { ticketId: string; officeDay: string; solved: number | string | boolean | null; ease: number | string | null; answeredAt: number | string }): SyncedQuestionnaireAnswer {
+  return {
+    ticketId: row.ticketId,
+    officeDay: row.officeDay,
+    answeredAt: Number(row.answeredAt),
+    ...(row.solved !== null && { solved: row.solved === true || Number(row.solved) === 1 }),
+    ...(row.ease !== null && { ease: Number(row.ease) }),
+  };
+}

@@ -17,6 +17,7 @@ import { authorise } from '../auth/central-permissions.js';
 import { CentralStoreUnavailableError, type CentralStore } from '../storage/central-store.js';
 import type { BookingRecheck } from './booking-recheck.js';
 import { createPushDoor } from './push-door.js';
+import { syncQuestionnaire } from './questionnaire-sync.js';
 
 export type OfficeNamespace = Namespace<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
 type OfficeSocket = Socket<OfficeSyncClientEvents, OfficeSyncServerEvents, Record<string, never>, { officeId: string }>;
@@ -114,6 +115,7 @@ export function setUpOfficeNamespace(
       async 'tickets:status'({ statuses }) {
         return { ok: true, accepted: deps.phones?.publish(officeId, statuses) ?? 0 };
       },
+      'questionnaire:sync': (payload) => syncQuestionnaire(store, officeId, payload, deps.now()),
     };
 
     for (const name of Object.keys(syncCommands) as (keyof typeof syncCommands)[]) {

@@ -152,6 +152,15 @@ describe('the screens follow the table', () => {
     await expect(office.connect('/admin', { session })).rejects.toThrow();
   });
 
+  it('tells at login which screens the person may open, from the table', async () => {
+    office = await startTestOffice({ config: demoConfig((c) => (c.operators.find((o) => o.login === 'head')!.roles = ['head'])) });
+    const screens = async (login: string) =>
+      ((await (await fetch(`${office!.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'demo' }) })).json()) as { screens: string[] }).screens;
+    expect(await screens('ivanova')).toEqual(['/operator']);
+    expect(await screens('head')).toEqual(['/operator', '/dashboard']);
+    expect(await screens('admin')).toEqual(['/operator', '/dashboard', '/admin']);
+  });
+
   it('refuses the day\'s tickets CSV to an operator through the table, and gives it to the head', async () => {
     office = await startTestOffice();
     const csv = async (login: string) => fetch(`${office!.url}/api/reports/tickets.csv`, { headers: { authorization: `Bearer ${await office!.login(login)}` } });

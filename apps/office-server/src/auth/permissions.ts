@@ -35,6 +35,14 @@ export type Permission = keyof typeof PERMISSIONS;
 /** The screens people log in to, each a Socket.IO namespace. */
 export type Screen = '/operator' | '/dashboard' | '/admin';
 
+/** The screens people log in to, in the order a front page lists them. */
+export const SCREENS: readonly Screen[] = ['/operator', '/dashboard', '/admin'];
+
+/** The screens a person with these roles may open (told at login, so a screen need not guess). */
+export function screensOf(roles: readonly OperatorRole[]): Screen[] {
+  return SCREENS.filter((screen) => screenRoles(screen).some((role) => roles.includes(role)));
+}
+
 /** The roles a screen lets in at connect: those with some right on it in the table. */
 export function screenRoles(screen: Screen): OperatorRole[] {
   const rows: ReadonlyArray<{ screen: Screen } & Record<OperatorRole, Reach>> = Object.values(PERMISSIONS);

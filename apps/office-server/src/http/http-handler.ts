@@ -1,15 +1,18 @@
 import { officeDayOf } from '@talon/domain';
-import { BodyError, readJsonBody, securityHeaders, setSecurityHeaders, type RefusalLog } from '@talon/server-edge';
+import { BodyError, createFailureCounter, readJsonBody, securityHeaders, setSecurityHeaders, type RefusalLog } from '@talon/server-edge';
 import type { Language } from '@talon/messages';
 import { dateField, type CentralLinkView } from '@talon/protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { authorise } from '../auth/permissions.js';
+import { authorise, screensOf } from '../auth/permissions.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
 import { clientAddress, normaliseLogin, verifyPassword } from '@talon/server-edge';
 import type { OfficeContext } from '../office-context.js';
 import { serviceQueues } from '../views/service-queues.js';
 import { metricsAccess } from './metrics-access.js';
+import { createQualityStore } from '../quality/quality-store.js';
+import { answerOfForm, answerOnTicketPage, ticketQuestionnaireState } from '../quality/ticket-page-questionnaire.js';
+import { readFormBody } from './form-body.js';
 import { landingPage, PAGE_STYLE, trackPage } from './pages.js';
 import { createStaticScreens } from './static-screens.js';
 import { createTicketsCsv } from './tickets-csv.js';
@@ -17,6 +20,8 @@ import { createVoiceClips } from './voice-clips.js';
 
 /** A login is two short strings; anything near this size is not one. */
 const LOGIN_BODY_LIMIT = 16 * 1024;
+/** The questionnaire's form is two short fields. */
+const QUESTIONNAIRE_BODY_LIMIT = 1024;
 
 const loginBody = z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -41,6 +46,10 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
   const throttle = createLoginThrottle(() => context.clock.now(), context.directory.config.limits);
   const ticketsCsv = createTicketsCsv(context.db);
   const ticketRow = context.db.prepare(`SELECT id, number, status, desk_id AS deskId FROM tickets WHERE id = ?`);
+  const quality = createQualityStore(context.db);
+  const limits = context.directory.config.limits;
+  /** Questionnaire answers per address (a kiosk PC's page, a visitor's phone on the office Wi-Fi). */
+  const answers = createFailureCounter({ max: limits.questionnaireAnswersPerAddress, windowMs: limits.guessWindowMinutes * 60_000, maxTracked: limits.trackedKeys, now: () => context.clock.now() });
 
   const send = (response: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') => {
     response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -98,7 +107,7 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       throttle.succeeded(login);
       const { session, expiresAt } = context.sessions.open(operator.id);
       context.logger.info({ operator: operator.id }, 'operator logged in');
-      return json(response, 200, { ok: true, session, expiresAt, operator: { id: operator.id, name: operator.name, roles: operator.roles } });
+      return json(response, 200, { ok: true, session, expiresAt, operator: { id: operator.id, name: operator.name, roles: operator.roles }, screens: screensOf(operator.roles) });
     }
     if (method === 'POST' && path === '/api/logout') {
       const header = request.headers.authorization ?? '';
@@ -118,11 +127,35 @@ export function createHttpHandler(context: OfficeContext, options: HttpOptions) 
       response.setHeader('content-disposition', `attachment; filename="tickets-${day}.csv"`);
       return send(response, 200, ticketsCsv(context.directory, day), 'text/csv; charset=utf-8');
     }
-    if (method === 'GET' && path.startsWith('/t/')) {
-      const id = path.slice(3);
-      const row = /^[A-Za-z0-9_]{1,64}$/.test(id) ? (ticketRow.get(id) as Parameters<typeof trackPage>[2]) : undefined;
-      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url), context.waits);
+    const ticketPage = /^\/t\/([A-Za-z0-9_]{1,64})(\/questionnaire)?$/.exec(path);
+    if (ticketPage && method === 'GET' && !ticketPage[2]) {
+      const id = ticketPage[1]!;
+      const row = ticketRow.get(id) as Parameters<typeof trackPage>[2];
+      // The first opening is the questionnaire's reach ("answered, of those who opened the page").
+      if (row) quality.pageOpened(id, context.clock.now());
+      const html = trackPage(context.directory, context.queue.state, row, context.clock.now(), languageOf(request, url), context.waits, { state: row ? ticketQuestionnaireState(quality, id) : 'none' });
       return send(response, row ? 200 : 404, html, 'text/html; charset=utf-8');
+    }
+    if (ticketPage && method === 'POST' && ticketPage[2]) {
+      const id = ticketPage[1]!;
+      const row = ticketRow.get(id) as Parameters<typeof trackPage>[2];
+      const language = languageOf(request, url);
+      const page = (status: number, problem?: 'invalid' | 'limited') =>
+        send(response, status, trackPage(context.directory, context.queue.state, row, context.clock.now(), language, context.waits, { state: ticketQuestionnaireState(quality, id), ...(problem && { problem }) }), 'text/html; charset=utf-8');
+      if (!row) return page(404);
+      const address = clientAddress(request.socket.remoteAddress);
+      if (answers.blocked(address)) {
+        request.resume();
+        options.refusals.refused(address, 'questionnaire-answers');
+        return page(429, 'limited');
+      }
+      answers.fail(address);
+      const answer = answerOfForm(await readFormBody(request, QUESTIONNAIRE_BODY_LIMIT));
+      if (!answer) return page(400, 'invalid');
+      if (answerOnTicketPage(quality, id, answer, context.clock.now()) === 'not-open') return page(409);
+      // Post, redirect, get: a reload shows the thanks instead of posting again.
+      response.writeHead(303, { location: `/t/${id}?lang=${language}`, 'cache-control': 'no-store' });
+      return void response.end();
     }
     if (method === 'GET' && path === '/') {
       const html = landingPage(context.directory, {

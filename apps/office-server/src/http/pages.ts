@@ -10,7 +10,10 @@ export function escapeHtml(text: string): string {
 
 /** The server-written pages' one style block; the CSP names it by hash (http-handler). */
 export const PAGE_STYLE = `body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#111}
-a{color:#0b57d0}li{margin:.4rem 0}.number{font-size:4rem;font-weight:700;margin:.5rem 0}.note{color:#444}`;
+a{color:#0b57d0}li{margin:.4rem 0}.number{font-size:4rem;font-weight:700;margin:.5rem 0}.note{color:#444}
+fieldset{border:1px solid #bbb;border-radius:8px;margin:1rem 0;padding:.5rem 1rem}legend{font-weight:600}
+.choices{display:flex;flex-wrap:wrap;gap:.5rem}.choices label{display:inline-flex;align-items:center;gap:.4rem;min-height:56px;min-width:56px;padding:0 .8rem;border:1px solid #888;border-radius:8px}
+button{font:inherit;min-height:56px;padding:0 1.5rem;border:0;border-radius:8px;background:#0b57d0;color:#fff}.error{color:#a4161a}`;
 
 function page(language: Language, title: string, body: string, refreshSeconds?: number): string {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8">
@@ -44,7 +47,29 @@ ${demoTokens ? `<p class="note">${escapeHtml(t(lang, 'landing.demoLogins'))}</p>
   );
 }
 
-/** What the QR code on a paper ticket opens: where the visitor stands, refreshed by itself. */
+/** Where the ticket's questionnaire stands on its page: offered once the visit is served, thanked once answered. */
+export type TrackQuestionnaire = { state: 'open' | 'answered' | 'none'; problem?: 'invalid' | 'limited' };
+
+/** The two questions as a plain form (no script: the page's CSP allows none inline, and none is needed). */
+function questionnaireForm(lang: Language, ticketId: string, q: TrackQuestionnaire): string {
+  const problem = q.problem ? `<p class="error" role="alert">${escapeHtml(t(lang, q.problem === 'limited' ? 'phone.surveyLimited' : 'phone.surveyFailed'))}</p>` : '';
+  if (q.state === 'answered') return `${problem}<p data-testid="survey-thanks"><strong>${escapeHtml(t(lang, 'phone.surveyThanks'))}</strong></p>`;
+  if (q.state !== 'open') return problem;
+  const radio = (name: string, value: string, label: string) => `<label><input type="radio" name="${name}" value="${value}">${escapeHtml(label)}</label>`;
+  return `<form method="post" action="/t/${encodeURIComponent(ticketId)}/questionnaire?lang=${lang}" data-testid="survey">
+<h2>${escapeHtml(t(lang, 'phone.surveyHeading'))}</h2><p class="note">${escapeHtml(t(lang, 'phone.surveyIntro'))}</p>${problem}
+<fieldset><legend>${escapeHtml(t(lang, 'phone.surveySolved'))}</legend><div class="choices">${radio('solved', 'yes', t(lang, 'phone.surveyYes'))}${radio('solved', 'no', t(lang, 'phone.surveyNo'))}</div></fieldset>
+<fieldset><legend>${escapeHtml(t(lang, 'phone.surveyEase'))}</legend><p class="note">${escapeHtml(t(lang, 'phone.surveyEaseHint'))}</p><div class="choices">${[1, 2, 3, 4, 5]
+    .map((v) => radio('ease', String(v), String(v)))
+    .join('')}</div></fieldset>
+<button type="submit">${escapeHtml(t(lang, 'phone.surveySend'))}</button></form>`;
+}
+
+/**
+ * What the QR code on a paper ticket opens when the office has no central link: where the visitor
+ * stands, refreshed by itself while the ticket is in the hall; after the visit, the two-question
+ * questionnaire (as on central's phone page), answered once.
+ */
 export function trackPage(
   directory: OfficeDirectory,
   state: QueueState,
@@ -52,10 +77,12 @@ export function trackPage(
   now: number,
   language: Language,
   waits: WaitForecaster,
+  questionnaire: TrackQuestionnaire = { state: 'none' },
 ): string {
   const lang = language;
   if (!row) return page(lang, t(lang, 'track.notFound'), `<h1>${escapeHtml(t(lang, 'track.notFound'))}</h1>`);
   const live = state.tickets.get(row.id);
+  const inHall = live !== undefined && ['waiting', 'called', 'serving', 'postponed'].includes(live.status);
   const deskNumber = (id: string | undefined | null) => (id ? (directory.desks.get(id)?.number ?? '?') : '?');
   let status: string;
   if (live?.status === 'waiting') {
@@ -72,7 +99,8 @@ export function trackPage(
     lang,
     `${t(lang, 'track.title')} ${row.number}`,
     `<p>${escapeHtml(directory.config.office.name)}</p><h1>${escapeHtml(t(lang, 'track.title'))}</h1>
-<div class="number">${escapeHtml(row.number)}</div>${status}<p class="note">${escapeHtml(t(lang, 'track.refresh'))}</p>`,
-    live ? 20 : undefined,
+<div class="number">${escapeHtml(row.number)}</div>${status}${inHall ? `<p class="note">${escapeHtml(t(lang, 'track.refresh'))}</p>` : questionnaireForm(lang, row.id, questionnaire)}`,
+    // Refreshed while the ticket is in the hall; never under a visitor filling in the questionnaire.
+    inHall ? 20 : undefined,
   );
 }

@@ -1,4 +1,5 @@
-import { addDays, qualityVisitOfRow, type FollowUpMark, type QualityDayCounts, type QualityVisit, type QualityVisitRow } from '@talon/domain';
+import type { SyncedPageOpen, SyncedQuestionnaireAnswer } from '@talon/protocol';
+import { addDays, qualityVisitOfRow, type FollowUpMark, type QualityDayCounts, type QualityVisit, type QualityVisitRow, type QuestionnaireAnswer } from '@talon/domain';
 import type { OfficeDatabase } from '../storage/open-database.js';
 
 /** The quality read model: visits from the tickets table, the head's follow-up marks. */
@@ -6,8 +7,22 @@ export function createQualityStore(db: OfficeDatabase) {
   const s = {
     visits: db.prepare(`SELECT id AS ticketId, number AS ticketNumber, office_day AS officeDay, first_service_id AS firstServiceId, service_id AS serviceId,
         issued_at AS issuedAt, first_called_at AS calledAt, desk_id AS deskId, operator_id AS operatorId, ended_at AS endedAt,
-        status, outcome_id AS outcomeId, transfers, rating, rated_at AS ratedAt, kind, account_key AS accountKey
+        status, outcome_id AS outcomeId, transfers, rating, rated_at AS ratedAt, kind, account_key AS accountKey,
+        EXISTS (SELECT 1 FROM ticket_page_opens p WHERE p.ticket_id = tickets.id) AS phonePageOpened
       FROM tickets WHERE office_day >= ? AND office_day <= ?`),
+    answers: db.prepare(`SELECT ticket_id AS ticketId, solved, ease, answered_at AS answeredAt FROM questionnaire_answers WHERE office_day >= ? AND office_day <= ?`),
+    answerTicket: db.prepare(`SELECT t.office_day AS officeDay, t.status, a.ticket_id IS NOT NULL AS answered
+      FROM tickets t LEFT JOIN questionnaire_answers a ON a.ticket_id = t.id WHERE t.id = ?`),
+    insertAnswer: db.prepare(`INSERT INTO questionnaire_answers (ticket_id, office_day, solved, ease, answered_at, source, synced) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (ticket_id) DO NOTHING`),
+    insertOpen: db.prepare(`INSERT INTO ticket_page_opens (ticket_id, office_day, opened_at, synced) SELECT id, office_day, ?, ? FROM tickets WHERE id = ?
+      ON CONFLICT (ticket_id) DO NOTHING RETURNING office_day AS officeDay`),
+    unsyncedAnswers: db.prepare(`SELECT ticket_id AS ticketId, office_day AS officeDay, solved, ease, answered_at AS answeredAt FROM questionnaire_answers
+      WHERE synced = 0 ORDER BY answered_at LIMIT ?`),
+    unsyncedOpens: db.prepare(`SELECT ticket_id AS ticketId, office_day AS officeDay, opened_at AS openedAt FROM ticket_page_opens WHERE synced = 0 ORDER BY opened_at LIMIT ?`),
+    answerSynced: db.prepare(`UPDATE questionnaire_answers SET synced = 1 WHERE ticket_id = ?`),
+    openSynced: db.prepare(`UPDATE ticket_page_opens SET synced = 1 WHERE ticket_id = ?`),
+    dropDay: db.prepare(`DELETE FROM quality_days WHERE office_day = ?`),
     lowRated: db.prepare(`SELECT id AS ticketId, number AS ticketNumber, office_day AS officeDay, first_service_id AS firstServiceId, service_id AS serviceId,
         issued_at AS issuedAt, first_called_at AS calledAt, desk_id AS deskId, operator_id AS operatorId, ended_at AS endedAt,
         status, outcome_id AS outcomeId, transfers, rating, rated_at AS ratedAt, kind, NULL AS accountKey
@@ -28,6 +43,52 @@ export function createQualityStore(db: OfficeDatabase) {
     /** Visits of the office days from..to, both included. */
     visits(from: string, to: string): QualityVisit[] {
       return (s.visits.all(from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
+    },
+    /** The questionnaire's answers for visits of the office days from..to (given here or on central's phone page). */
+    answers(from: string, to: string): QuestionnaireAnswer[] {
+      const rows = s.answers.all(from, to) as { ticketId: string; solved: number | null; ease: number | null; answeredAt: number }[];
+      return rows.map((r) => ({ ticketId: r.ticketId, answeredAt: r.answeredAt, ...(r.solved !== null && { solved: r.solved === 1 }), ...(r.ease !== null && { ease: r.ease }) }));
+    },
+    /** The ticket as the questionnaire sees it; undefined for a ticket the office does not hold. */
+    questionnaireTicket(ticketId: string): { officeDay: string; status: string; answered: boolean } | undefined {
+      const row = s.answerTicket.get(ticketId) as { officeDay: string; status: string; answered: number } | undefined;
+      return row && { officeDay: row.officeDay, status: row.status, answered: row.answered === 1 };
+    },
+    /**
+     * Keeps a ticket's one answer: true for the first, false when it has one already. A first
+     * answer drops its day's stored counts in the same transaction, so a closed day is counted again.
+     */
+    saveAnswer(answer: QuestionnaireAnswer & { officeDay: string; source: 'office' | 'central' }): boolean {
+      return db.transaction(() => {
+        const kept = s.insertAnswer.run(answer.ticketId, answer.officeDay, answer.solved === undefined ? null : Number(answer.solved), answer.ease ?? null, answer.answeredAt, answer.source, answer.source === 'central' ? 1 : 0).changes === 1;
+        if (kept) s.dropDay.run(answer.officeDay);
+        return kept;
+      })();
+    },
+    /**
+     * The ticket's page was opened (here, or central's phone page): remembered the first time (the
+     * questionnaire's reach), its day's counts dropped. Nothing for a ticket the office does not hold.
+     */
+    pageOpened(ticketId: string, at: number, source: 'office' | 'central' = 'office'): void {
+      db.transaction(() => {
+        const opened = s.insertOpen.get(at, source === 'central' ? 1 : 0, ticketId) as { officeDay: string } | undefined;
+        if (opened) s.dropDay.run(opened.officeDay);
+      })();
+    },
+    /** The office's own answers and page openings central has not acknowledged yet, oldest first. */
+    unsynced(limit: number): { answers: SyncedQuestionnaireAnswer[]; pageOpens: SyncedPageOpen[] } {
+      const answers = s.unsyncedAnswers.all(limit) as { ticketId: string; officeDay: string; solved: number | null; ease: number | null; answeredAt: number }[];
+      return {
+        answers: answers.map((r) => ({ ticketId: r.ticketId, officeDay: r.officeDay, answeredAt: r.answeredAt, ...(r.solved !== null && { solved: r.solved === 1 }), ...(r.ease !== null && { ease: r.ease }) })),
+        pageOpens: s.unsyncedOpens.all(limit) as SyncedPageOpen[],
+      };
+    },
+    /** Central holds these now: they are not sent again. */
+    markSynced(answerTicketIds: readonly string[], openTicketIds: readonly string[]): void {
+      db.transaction(() => {
+        for (const id of answerTicketIds) s.answerSynced.run(id);
+        for (const id of openTicketIds) s.openSynced.run(id);
+      })();
     },
     /** Visits rated 1–2 (the follow-up list), by the low-ratings index. */
     lowRated(from: string, to: string): QualityVisit[] {

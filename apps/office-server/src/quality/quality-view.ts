@@ -28,8 +28,6 @@ export function qualityView(store: QualityStore, rules: QualityRules, period: Qu
   const days = countClosedDays(store, rules, { from, to: period.to }, today, now);
   if (today >= from && today <= period.to)
     for (const [day, counts] of countDays(store, rules, { from: today, to: today })) days.set(day, counts);
-  // The questionnaire's answers live at central (the visitor's phone page) and are not synced
-  // down: the office counts none, and its view leaves those rows out (OFFICE_QUALITY_INDICATORS).
   const report = qualityReportFromDays(days, period, rules);
   return { report, followUps: followUpsOf(store.lowRated(period.from, period.to), store.marks(period.from, period.to)) };
 }
@@ -59,5 +57,7 @@ export function countClosedDays(
 
 function countDays(store: QualityStore, rules: QualityRules, period: QualityPeriod): Map<string, QualityDayCounts> {
   const visits = store.visits(addDays(period.from, -rules.repeatWindowDays), period.to);
-  return dayCountsFromVisits(visits, [], period, rules);
+  // The questionnaire's answers, given on the office's ticket page or synced down from central's
+  // phone page: a first answer for a closed day drops its counts, so it is counted here again.
+  return dayCountsFromVisits(visits, store.answers(period.from, period.to), period, rules);
 }

@@ -81,4 +81,22 @@ describe('phone status feed', () => {
     expect(batches.at(-1)?.map((s) => s.ticketId)).toEqual(['1', '2']);
     feed.stop();
   });
+
+  it('sends a new range as a change, and a finished ticket without one', async () => {
+    const ranged = (fromMin: number, toMin: number): PhoneTicketStatus => ({ ...status('1', 2), waitRange: { fromMin, toMin } });
+    const { feed, batches, set } = feedWith([ranged(5, 12)]);
+    feed.changed();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches.at(-1)?.[0]?.waitRange).toEqual({ fromMin: 5, toMin: 12 });
+    set([ranged(6, 14)]);
+    feed.changed();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(batches.at(-1)?.[0]?.waitRange).toEqual({ fromMin: 6, toMin: 14 });
+    set([]);
+    feed.changed();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(batches.at(-1)?.[0]).toMatchObject({ state: 'finished', estimatedWaitMin: null });
+    expect(batches.at(-1)?.[0]?.waitRange).toBeUndefined();
+    feed.stop();
+  });
 });

@@ -74,7 +74,10 @@ export function createPhoneStatusFeed(options: PhoneStatusFeedOptions): PhoneSta
         else nextDue = Math.min(nextDue, last.sentAt + options.throttleMs);
       }
       for (const [ticketId, last] of sent) {
-        if (!live.has(ticketId)) due.push({ ...last.status, state: 'finished', peopleAhead: 0, estimatedWaitMin: null });
+        if (live.has(ticketId)) continue;
+        // Finished: no wait left to tell, so no range either.
+        const { waitRange: _range, ...finished } = last.status;
+        due.push({ ...finished, state: 'finished', peopleAhead: 0, estimatedWaitMin: null });
       }
       for (let i = 0; i < due.length; i += MAX_PHONE_STATUSES) {
         const batch = due.slice(i, i + MAX_PHONE_STATUSES);

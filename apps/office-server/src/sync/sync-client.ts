@@ -1,6 +1,9 @@
 import {
   bookingChangeSchema,
+  MAX_QUESTIONNAIRE_SYNC,
   OFFICE_NAMESPACE,
+  syncedPageOpenSchema,
+  syncedQuestionnaireAnswerSchema,
   syncFailureSchema,
   syncResultSchemas,
   type OfficeSyncClientEvents,
@@ -11,6 +14,7 @@ import type { z } from 'zod';
 import { createCentralBookingIntake } from '../bookings/central-booking-intake.js';
 import { createRemoteRequests } from '../remote/remote-requests.js';
 import type { OfficeContext } from '../office-context.js';
+import { createQualityStore } from '../quality/quality-store.js';
 import { officeSummaryOf } from './office-summary.js';
 import { createPhoneStatusFeed } from './phone-status-feed.js';
 import { phoneStatusesOf } from './phone-statuses.js';
@@ -33,7 +37,15 @@ export interface SyncClientOptions {
   maxRetryMs?: number;
   /** A ticket's position for phone pages goes up at most this often (a call goes at once); default 3000. */
   phoneThrottleMs?: number;
+  /** The questionnaire's answers and page openings are exchanged this often, and at every link; default 60,000. */
+  questionnaireEveryMs?: number;
 }
+
+/**
+ * Central's answers are asked for again from this long before the last one taken: an answer
+ * committed on another node a little after a later one is still taken (taking one twice does nothing).
+ */
+const QUESTIONNAIRE_OVERLAP_MS = 10 * 60_000;
 
 type SyncCommand = keyof typeof syncResultSchemas;
 type CentralAnswer<K extends SyncCommand> = z.infer<(typeof syncResultSchemas)[K]> | z.infer<typeof syncFailureSchema>;
@@ -157,6 +169,51 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     retryLater();
   });
 
+  /**
+   * The questionnaire both ways: the office's own ticket page's answers and openings up until
+   * central acknowledges them; central's phone page's down, from a moment the office keeps on disk,
+   * into the office's counts (a first one for a closed day drops that day's counts).
+   */
+  const questionnaire = createQualityStore(context.db);
+  let questionnaireRefused = false;
+  const kickQuestionnaire = singleFlight(async () => {
+    let since = Math.max(0, cursors.questionnaireUntil() - QUESTIONNAIRE_OVERLAP_MS);
+    while (socket.connected && greeted && !stopped && !questionnaireRefused) {
+      const up = questionnaire.unsynced(MAX_QUESTIONNAIRE_SYNC);
+      const answer = await request('questionnaire:sync', { since, ...up });
+      if (!answer.ok) {
+        // A central from before the office's questionnaire: the office counts its own answers on.
+        if (answer.code === 'forbidden') {
+          questionnaireRefused = true;
+          logger.warn('central does not exchange questionnaire answers (older version); counting the office\'s own only');
+          return;
+        }
+        logger.error({ code: answer.code, message: answer.message }, 'central refused the questionnaire exchange; will retry');
+        return;
+      }
+      questionnaire.markSynced(answer.accepted, answer.opened);
+      for (const raw of answer.pageOpens) {
+        const open = syncedPageOpenSchema.safeParse(raw);
+        if (open.success) questionnaire.pageOpened(open.data.ticketId, open.data.openedAt, 'central');
+        else logger.error({ issues: open.error.issues.slice(0, 3) }, 'central sent a page opening this office cannot read; skipped');
+      }
+      for (const raw of answer.answers) {
+        const given = syncedQuestionnaireAnswerSchema.safeParse(raw);
+        if (given.success) questionnaire.saveAnswer({ ...given.data, source: 'central' });
+        else logger.error({ issues: given.error.issues.slice(0, 3) }, 'central sent a questionnaire answer this office cannot read; skipped');
+      }
+      if (answer.until > cursors.questionnaireUntil()) cursors.saveQuestionnaireUntil(answer.until);
+      const upFull = up.answers.length === MAX_QUESTIONNAIRE_SYNC || up.pageOpens.length === MAX_QUESTIONNAIRE_SYNC;
+      const progressed = answer.until > since || answer.accepted.length + answer.opened.length > 0;
+      if ((!answer.more && !upFull) || !progressed) return;
+      since = answer.until;
+    }
+  }, (error) => {
+    logger.warn({ err: error }, 'exchanging questionnaire answers with central stopped; will retry');
+  });
+  const questionnaireTimer = setInterval(() => kickQuestionnaire(), options.questionnaireEveryMs ?? 60_000);
+  questionnaireTimer.unref();
+
   const kickPull = singleFlight(async () => {
     while (socket.connected && greeted && !stopped) {
       const answer = await request('bookings:pull', { since: cursors.bookingsVersion(), limit: batchSize });
@@ -202,6 +259,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     logger.info({ unsent: cursors.unsentCount(), centralBookings: answer.bookingsVersion }, 'linked to central');
     kickPull();
     kickPush();
+    kickQuestionnaire();
   }, (error) => {
     logger.warn({ err: error }, 'greeting central failed; will retry on the next connect');
     if (socket.connected) setTimeout(() => greet(), retryMs).unref();
@@ -212,7 +270,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     current: () => phoneStatusesOf(context.queue.state, (deskId) => {
       const desk = context.directory.desks.get(deskId);
       return desk ? String(desk.number) : undefined;
-    }, context.clock.now(), (ticketId) => context.waits.forTicket(ticketId)?.estimateMin ?? null),
+    }, context.clock.now(), (ticketId) => context.waits.forTicket(ticketId)),
     throttleMs: options.phoneThrottleMs ?? 3_000,
     async send(statuses) {
       if (phonesRefused) return true;
@@ -273,6 +331,7 @@ export function startSyncClient(context: OfficeContext, options: SyncClientOptio
     stop() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
+      clearInterval(questionnaireTimer);
       endPushBackoff();
       unsubscribe();
       phoneFeed.stop();

@@ -36,5 +36,12 @@ export function createSyncCursors(db: OfficeDatabase) {
     saveBookingsVersion(version: number): void {
       writeCursor.run('central-bookings', version);
     },
+    /** The moment central's questionnaire answers and page openings have been taken up to (ms). */
+    questionnaireUntil(): number {
+      return (readCursor.get('central-questionnaire') as number | undefined) ?? 0;
+    },
+    saveQuestionnaireUntil(at: number): void {
+      writeCursor.run('central-questionnaire', at);
+    },
   };
 }

@@ -16,9 +16,9 @@ export function AdminScreen() {
   const [session, setSession] = useState<OperatorSession | null>(() => {
     // A session of another role (the same tab was used for another screen) is not this screen's.
     const stored = storedSession();
-    return stored?.operator.roles.includes('admin') ? stored : null;
+    return stored?.screens?.includes('/admin') ? stored : null;
   });
-  if (!session) return <LoginForm roles={['admin']} onLoggedIn={setSession} />;
+  if (!session) return <LoginForm screen="/admin" onLoggedIn={setSession} />;
   return (
     <AdminConsole
       session={session}

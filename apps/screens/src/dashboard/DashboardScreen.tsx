@@ -20,11 +20,15 @@ import { Dashboard } from './Dashboard.js';
 import './dashboard.css';
 
 export function DashboardScreen() {
-  const [session, setSession] = useState<OperatorSession | null>(() => storedSession());
+  const [session, setSession] = useState<OperatorSession | null>(() => {
+    // A session of someone this screen is not for (the same tab was used for another screen) is not kept.
+    const stored = storedSession();
+    return stored?.screens?.includes('/dashboard') ? stored : null;
+  });
   const loggedOut = useCallback(() => {
     void logOut(session);
     setSession(null);
   }, [session]);
-  if (!session) return <LoginForm roles={['head', 'admin']} onLoggedIn={setSession} />;
+  if (!session) return <LoginForm screen="/dashboard" onLoggedIn={setSession} />;
   return <Dashboard session={session} onLoggedOut={loggedOut} />;
 }

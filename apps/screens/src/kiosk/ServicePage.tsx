@@ -6,6 +6,7 @@ import type { ServicePick } from './kiosk-flow.js';
 import { localDocument, localHint, localName } from './localized.js';
 import type { ServiceShelf } from './service-tree.js';
 import { usePageThatFits } from './page-that-fits.js';
+import { waitText } from './wait-text.js';
 
 type ShelfItem = { kind: 'service'; service: KioskServiceView } | { kind: 'group'; group: ServiceGroupView };
 
@@ -95,6 +96,7 @@ export function ServicePage({
 
 function ServiceButton({ service, onPress }: { service: KioskServiceView; onPress: () => void }) {
   const { t, language } = useLanguage();
+  const wait = waitText(service, t);
   return (
     <BigButton
       title={localName(service, language)}
@@ -104,6 +106,12 @@ function ServiceButton({ service, onPress }: { service: KioskServiceView; onPres
       extra={
         <span className="kiosk-button__meta" aria-hidden="true">
           {t('kiosk.waitingCount', { count: service.waiting })}
+          {/* What a visitor taking a ticket now would be told; nothing while no desk serves it. */}
+          {wait !== null && (
+            <span className="kiosk-button__wait" data-testid={`service-wait-${service.id}`}>
+              {wait}
+            </span>
+          )}
         </span>
       }
     />

@@ -3,6 +3,7 @@ import { useLanguage } from '../shared/language.js';
 import { formatTime } from '../shared/office-time.js';
 import type { PaperState } from './kiosk-flow.js';
 import { localDocument, localName } from './localized.js';
+import { waitText } from './wait-text.js';
 
 /**
  * The ticket as the visitor must remember it if the paper never comes: the number first and
@@ -50,14 +51,8 @@ export function TicketPage({ issued, paper, state, onDone }: { issued: IssuedTic
       <ul className="kiosk-ticket__facts">
         <li data-testid="people-ahead">{issued.peopleAhead > 0 ? t('kiosk.peopleAhead', { count: issued.peopleAhead }) : t('kiosk.noOneAhead')}</li>
         <li data-testid="estimated-wait">
-          {issued.estimatedWaitMin === null
-            ? t('kiosk.estimateUnknown')
-            : issued.estimatedWaitMin < 1
-              ? t('kiosk.estimateNone')
-              : t('kiosk.estimate', {
-                  // The range the office told (from its own recent errors), as printed on the ticket.
-                  minutes: issued.waitRange ? `${issued.waitRange.fromMin}–${issued.waitRange.toMin}` : issued.estimatedWaitMin,
-                })}
+          {/* The range the office told (from its own recent errors), as printed on the ticket. */}
+          {waitText(issued, t) ?? t('kiosk.estimateUnknown')}
         </li>
       </ul>
       {issued.mayNotBeServedToday && issued.closesAt !== undefined && (

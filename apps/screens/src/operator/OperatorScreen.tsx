@@ -23,9 +23,9 @@ export function OperatorScreen() {
   const [session, setSession] = useState<OperatorSession | null>(() => {
     // A session of another role (the same tab was used for another screen) is not this screen's.
     const stored = storedSession();
-    return stored?.operator.roles.includes('operator') ? stored : null;
+    return stored?.screens?.includes('/operator') ? stored : null;
   });
-  if (!session) return <LoginForm roles={['operator']} onLoggedIn={setSession} />;
+  if (!session) return <LoginForm screen="/operator" onLoggedIn={setSession} />;
   return (
     <OperatorConsole
       session={session}

@@ -1,14 +1,14 @@
-import type { OperatorRole } from '@talon/protocol';
 import { useState, type FormEvent } from 'react';
 import { useLanguage } from './language.js';
 import { logIn, type OperatorSession } from './session.js';
 import './login-form.css';
 
 /**
- * The one login form of the people's screens (operator, dashboard, admin). A user without one of
- * `roles` is told so here rather than by a refused connection later.
+ * The one login form of the people's screens (operator, dashboard, admin). A user who may not open
+ * `screen` (the server's permissions table says, in the login answer) is told so here rather than
+ * by a refused connection later.
  */
-export function LoginForm({ roles, onLoggedIn }: { roles: readonly OperatorRole[]; onLoggedIn: (session: OperatorSession) => void }) {
+export function LoginForm({ screen, onLoggedIn }: { screen: '/operator' | '/dashboard' | '/admin'; onLoggedIn: (session: OperatorSession) => void }) {
   const { t } = useLanguage();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -27,7 +27,7 @@ export function LoginForm({ roles, onLoggedIn }: { roles: readonly OperatorRole[
       );
       return;
     }
-    if (!result.session.operator.roles.some((role) => roles.includes(role))) {
+    if (!result.session.screens.includes(screen)) {
       setError(t('login.forbidden'));
       return;
     }

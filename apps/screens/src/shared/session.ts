@@ -6,6 +6,8 @@ export interface OperatorSession {
   session: string;
   expiresAt: number;
   operator: { id: string; name: string; roles: OperatorRole[] };
+  /** The screens this person may open ('/operator', '/dashboard', '/admin'), from the server's permissions table. */
+  screens: string[];
 }
 
 export type LoginResult = { ok: true; session: OperatorSession } | { ok: false; code: string; message: string };
@@ -22,7 +24,7 @@ export async function logIn(login: string, password: string): Promise<LoginResul
     if (!body.ok || !body.session || !body.operator || body.expiresAt === undefined) {
       return { ok: false, code: body.code ?? 'unauthorized', message: body.message ?? 'login refused' };
     }
-    const session: OperatorSession = { session: body.session, expiresAt: body.expiresAt, operator: body.operator };
+    const session: OperatorSession = { session: body.session, expiresAt: body.expiresAt, operator: body.operator, screens: body.screens ?? [] };
     try {
       window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
     } catch {

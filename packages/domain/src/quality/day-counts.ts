@@ -148,8 +148,13 @@ function addRecord(into: Record<string, number>, from: Record<string, number>): 
   for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
 }
 
-/** Sums days (of one office or many) into one set of counts under `officeDay` as its label. */
-export function sumDayCounts(label: string, days: Iterable<QualityDayCounts>): QualityDayCounts {
+/**
+ * Sums days (of one office or many) into one set of counts under `officeDay` as its label. With
+ * `withSplits` false the splits are left empty: the indicators and trend points read none, and a
+ * company's days hold thousands of operator and desk keys (the monthly report summed them five
+ * times over, most of its time in bench/central-quality).
+ */
+export function sumDayCounts(label: string, days: Iterable<QualityDayCounts>, withSplits = true): QualityDayCounts {
   const total = emptyDayCounts(label);
   for (const d of days) {
     addSatisfaction(total.all, d.all);
@@ -159,6 +164,7 @@ export function sumDayCounts(label: string, days: Iterable<QualityDayCounts>): Q
     total.contacts += d.contacts;
     addRecord(total.effortWaits, d.effortWaits);
     for (const key of Object.keys(total.questionnaire) as (keyof QuestionnaireCounts)[]) total.questionnaire[key] += d.questionnaire[key] ?? 0;
+    if (!withSplits) continue;
     for (const split of SPLITS)
       for (const [key, c] of Object.entries(d.splits[split])) addSatisfaction((total.splits[split][key] ??= emptySatisfactionCounts()), c);
   }

@@ -1,5 +1,6 @@
 export { foldVisit, visitsFromEvents, isServed, waitMinutes, type QualityVisit } from './visit.js';
 export { addDays, daysBetween, daysOf, inPeriod, periodLength, previousPeriod, weekStartOf, type QualityPeriod } from './period.js';
+export { presetPeriod, type PeriodPreset } from './period-preset.js';
 export { WAIT_BANDS, waitBandOf, type WaitBand } from './wait-band.js';
 export { satisfactionOf, satisfactionBy, type Satisfaction, type SatisfactionSplit } from './satisfaction.js';
 export { complaintsOf, type Complaints } from './complaints.js';
@@ -31,4 +32,4 @@ export {
   type QuestionnaireCounts,
 } from './day-counts.js';
 export { qualityVisitOfRow, type QualityVisitRow } from './visit-row.js';
-export { QUALITY_INDICATORS, OFFICE_QUALITY_INDICATORS, type IndicatorFormat, type QualityIndicatorKey } from './indicators.js';
+export { QUALITY_INDICATORS, type IndicatorFormat, type QualityIndicatorKey } from './indicators.js';

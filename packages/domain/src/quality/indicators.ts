@@ -3,9 +3,6 @@ import type { PeriodIndicators } from './report.js';
 export type IndicatorFormat = 'count' | 'share' | 'decimal';
 
 /**
- * `centralOnly`: from the visitors' questionnaire, answered on central's phone page and counted
- * there only; the office's own view leaves these rows out (README: the quality programme).
- *
  * The programme's indicators in the order every view lists them (the office's «Качество», central's
  * page, the monthly XLSX and CSV): a key (`quality.indicator.<key>` in the message catalogue), how
  * it reads, and where it is taken from. One list, so the views cannot drift apart.
@@ -22,18 +19,15 @@ export const QUALITY_INDICATORS = [
   { key: 'repeats', format: 'count', of: (p: PeriodIndicators) => p.repeats.repeats },
   { key: 'first-visit-resolution', format: 'share', of: (p: PeriodIndicators) => p.repeats.firstVisitResolution },
   // Beside the repeat-based figure: the same question answered by the visitors themselves.
-  { key: 'first-visit-resolution-answers', format: 'share', centralOnly: true, of: (p: PeriodIndicators) => p.questionnaire.firstVisitResolution },
+  { key: 'first-visit-resolution-answers', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.firstVisitResolution },
   { key: 'contacts-per-question', format: 'decimal', of: (p: PeriodIndicators) => p.repeats.contactsPerQuestion },
   { key: 'effortless', format: 'share', of: (p: PeriodIndicators) => p.effort.effortlessShare },
-  { key: 'easy-share', format: 'share', centralOnly: true, of: (p: PeriodIndicators) => p.questionnaire.easyShare },
-  { key: 'questionnaire-answered', format: 'count', centralOnly: true, of: (p: PeriodIndicators) => p.questionnaire.answered },
-  { key: 'questionnaire-page-rate', format: 'share', centralOnly: true, of: (p: PeriodIndicators) => p.questionnaire.pageResponseRate },
-  { key: 'questionnaire-rate', format: 'share', centralOnly: true, of: (p: PeriodIndicators) => p.questionnaire.responseRate },
-  { key: 'solved-share', format: 'share', centralOnly: true, of: (p: PeriodIndicators) => p.questionnaire.solvedShare },
-  { key: 'mean-ease', format: 'decimal', centralOnly: true, of: (p: PeriodIndicators) => p.questionnaire.meanEase },
-] as const satisfies readonly { key: string; format: IndicatorFormat; centralOnly?: true; of: (p: PeriodIndicators) => number | null }[];
-
-/** The indicators an office counts from its own data (its view leaves the questionnaire's out). */
-export const OFFICE_QUALITY_INDICATORS = QUALITY_INDICATORS.filter((i) => !('centralOnly' in i));
+  { key: 'easy-share', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.easyShare },
+  { key: 'questionnaire-answered', format: 'count', of: (p: PeriodIndicators) => p.questionnaire.answered },
+  { key: 'questionnaire-page-rate', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.pageResponseRate },
+  { key: 'questionnaire-rate', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.responseRate },
+  { key: 'solved-share', format: 'share', of: (p: PeriodIndicators) => p.questionnaire.solvedShare },
+  { key: 'mean-ease', format: 'decimal', of: (p: PeriodIndicators) => p.questionnaire.meanEase },
+] as const satisfies readonly { key: string; format: IndicatorFormat; of: (p: PeriodIndicators) => number | null }[];
 
 export type QualityIndicatorKey = (typeof QUALITY_INDICATORS)[number]['key'];

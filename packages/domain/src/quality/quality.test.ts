@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QueueEvent } from '../events.js';
 import type { Ticket } from '../ticket.js';
 import { complaintsOf } from './complaints.js';
+import { dayCountsOf, splitFromCounts } from './day-counts.js';
 import { effortOf } from './effort.js';
 import { followUpsOf } from './follow-ups.js';
 import { previousPeriod, weekStartOf } from './period.js';
@@ -92,6 +93,43 @@ describe('satisfaction', () => {
       ['15-30', 2, 1],
       ['30+', 1, 1],
     ]);
+  });
+
+  /**
+   * One hand-written day, split four ways; each row is [key, served, rated, satisfied share, mean].
+   * Ivanova at desk 1 (payments, called 09:00 and 10:00 local), Petrov at desk 2 (a transfer from
+   * payments finished in meters, called 09:30), Petrov at desk 1 after a desk change (meters,
+   * 11:00, unrated), a no-show at desk 2 (not served: in no split), a served visit never called
+   * (no hour: out of the hour split only).
+   */
+  const day = '2026-11-02';
+  const at = (hh: number, mm = 0) => Date.parse(`${day}T${String(hh - 3).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00Z`);
+  const splitDay: QualityVisit[] = [
+    { ...visit(day, { rating: 5 }), serviceId: 'pay', operatorId: 'ivanova', deskId: 'd1', calledAt: at(9) },
+    { ...visit(day, { rating: 2 }), serviceId: 'pay', operatorId: 'ivanova', deskId: 'd1', calledAt: at(10) },
+    { ...visit(day, { rating: 4, transfers: 1 }), firstServiceId: 'pay', serviceId: 'meter', operatorId: 'petrov', deskId: 'd2', calledAt: at(9, 30) },
+    { ...visit(day), serviceId: 'meter', operatorId: 'petrov', deskId: 'd1', calledAt: at(11) },
+    notServed({ ...visit(day, { rating: 1 }), serviceId: 'pay', operatorId: 'petrov', deskId: 'd2', calledAt: at(12) }),
+    (() => {
+      const { calledAt: _c, ...never } = { ...visit(day, { rating: 3 }), serviceId: 'contract', operatorId: 'sidorova', deskId: 'd3' };
+      return never;
+    })(),
+  ];
+  it.each([
+    ['service', [['contract', 1, 1, 0, 3], ['meter', 2, 1, 1, 4], ['pay', 2, 2, 0.5, 3.5]]],
+    ['operator', [['ivanova', 2, 2, 0.5, 3.5], ['petrov', 2, 1, 1, 4], ['sidorova', 1, 1, 0, 3]]],
+    ['desk', [['d1', 3, 2, 0.5, 3.5], ['d2', 1, 1, 1, 4], ['d3', 1, 1, 0, 3]]],
+    ['hour', [['9', 2, 2, 1, 4.5], ['10', 1, 1, 0, 2], ['11', 1, 0, null, null]]],
+  ] as const)('splits a hand-written day by %s', (split, rows) => {
+    expect(
+      satisfactionBy(splitDay, split, rules.hourOf).map(({ key, satisfaction: s }) => [key, s.served, s.rated, s.satisfiedShare, s.meanRating]),
+    ).toEqual(rows);
+  });
+
+  it('the day counts split the same hand-written day as the visits do (a quarter read from days equals one read from visits)', () => {
+    const counts = dayCountsOf(day, splitDay, new Set(), [], rules.hourOf);
+    for (const split of ['service', 'operator', 'desk', 'hour'] as const)
+      expect(splitFromCounts(split, counts.splits[split]), split).toEqual(satisfactionBy(splitDay, split, rules.hourOf));
   });
 });
 

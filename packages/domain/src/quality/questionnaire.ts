@@ -15,7 +15,7 @@ export interface QuestionnaireAnswer {
 
 export interface QuestionnaireResults {
   served: number;
-  /** Served visits whose phone page was opened (the questionnaire could be offered): central only. */
+  /** Served visits whose ticket page was opened (the questionnaire could be offered). */
   servedWithPage: number;
   answered: number;
   /** answered / served: every served visit, page or not. */

@@ -151,7 +151,7 @@ export function periodIndicatorsFromDays(
   period: QualityPeriod,
   rules: Pick<QualityRules, 'complaintOutcomeIds' | 'waitingStandardMinutes' | 'bookingStandardMinutes'>,
 ): PeriodIndicators {
-  const c = sumDayCounts(period.from, daysOf(period).flatMap((d) => days.get(d) ?? []));
+  const c = sumDayCounts(period.from, daysOf(period).flatMap((d) => days.get(d) ?? []), false);
   const served = c.all.served;
   const byOutcome = Object.entries(c.outcomes)
     .filter(([id]) => rules.complaintOutcomeIds.has(id))
@@ -196,7 +196,7 @@ export function qualityReportFromDays(
   rules: Pick<QualityRules, 'complaintOutcomeIds' | 'waitingStandardMinutes' | 'bookingStandardMinutes' | 'holidays'>,
 ): QualityReport {
   const point = (key: string, dayKeys: string[]): TrendPoint => {
-    const c = sumDayCounts(key, dayKeys.flatMap((d) => days.get(d) ?? []));
+    const c = sumDayCounts(key, dayKeys.flatMap((d) => days.get(d) ?? []), false);
     const s = satisfactionFromCounts(c.all);
     return {
       key,

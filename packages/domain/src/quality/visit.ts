@@ -32,8 +32,8 @@ export interface QualityVisit {
    */
   accountKey?: string;
   /**
-   * The visitor opened the ticket's phone page (the QR) at least once: only central knows this,
-   * and only such visits could be offered the post-visit questionnaire.
+   * The visitor opened the ticket's page (the QR) at least once, on central's phone page or the
+   * office's own `/t/<id>`: only such visits could be offered the post-visit questionnaire.
    */
   phonePageOpened?: boolean;
 }

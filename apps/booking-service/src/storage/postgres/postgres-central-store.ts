@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { officeDayOf } from '../../booking/office-day.js';
 import { toBooking, toBookingChange, type BookingRow } from '../booking-row.js';
 import type { CentralStore, CreateBookingOutcome, PhoneNudge } from '../central-store.js';
-import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
+import { PAGE_OPENS_SINCE_SQL, QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_ANSWERS_SINCE_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, syncedAnswerOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createPostgresEventProjection } from './central-event-projection.js';
@@ -184,9 +184,21 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
       return r.rowCount ?? 0;
     },
     ...createPostgresReportDays(pool),
-    async qualityVisits(officeId, from, to) {
-      const r = await pool.query(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = $1 AND office_day BETWEEN $2 AND $3`, [officeId, from, to]);
+    async qualityVisits(officeId, from, to, lookBackFrom = from) {
+      const r = await pool.query(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = $1 AND office_day BETWEEN $2 AND $3
+        AND (office_day >= $4 OR (account_key IS NOT NULL AND status = 'done'))`, [officeId, lookBackFrom, to, from]);
       return (r.rows as QualityVisitRow[]).map(qualityVisitOfRow);
+    },
+    async lowRatedVisits(officeIds, from, to, limit) {
+      const r = await pool.query(`SELECT office_id AS "officeId", ${QUALITY_VISIT_COLUMNS} FROM tickets
+        WHERE rating <= 2 AND office_day BETWEEN $1 AND $2 AND status = 'done' AND office_id = ANY($3::text[])
+        ORDER BY office_day DESC, rated_at DESC, office_id, id LIMIT $4`, [from, to, officeIds, limit + 1]);
+      const rows = r.rows as (QualityVisitRow & { officeId: string })[];
+      return { more: rows.length > limit, visits: rows.slice(0, limit).map((row) => ({ officeId: row.officeId, visit: qualityVisitOfRow(row) })) };
+    },
+    async countedQualityDays(from, to) {
+      const r = await pool.query(`SELECT office_id AS "officeId", office_day AS "officeDay" FROM quality_days WHERE office_day BETWEEN $1 AND $2`, [from, to]);
+      return r.rows as { officeId: string; officeDay: string }[];
     },
     async qualityDays(from, to) {
       const r = await pool.query(`SELECT office_id AS "officeId", counts FROM quality_days WHERE office_day BETWEEN $1 AND $2`, [from, to]);
@@ -230,6 +242,16 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
         await c.query(`DELETE FROM quality_days WHERE office_id = $1 AND office_day = $2`, [a.officeId, a.officeDay]);
         return true;
       });
+    },
+    async questionnaireSince(officeId, since, limit) {
+      const [answers, opens] = await Promise.all([
+        pool.query(QUESTIONNAIRE_ANSWERS_SINCE_SQL((n) => `$${n}`), [officeId, since, limit]),
+        pool.query(PAGE_OPENS_SINCE_SQL((n) => `$${n}`), [officeId, since, limit]),
+      ]);
+      return {
+        answers: (answers.rows as Parameters<typeof syncedAnswerOfRow>[0][]).map(syncedAnswerOfRow),
+        pageOpens: (opens.rows as { ticketId: string; officeDay: string; openedAt: string }[]).map((r) => ({ ...r, openedAt: Number(r.openedAt) })),
+      };
     },
     async questionnaireAnswers(officeId, from, to) {
       const r = await pool.query(QUESTIONNAIRE_ANSWER_SQL((n) => `$${n}`), [officeId, from, to]);

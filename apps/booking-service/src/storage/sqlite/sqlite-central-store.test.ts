@@ -27,7 +27,7 @@ describe('migration 0100: every booking found by its code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'talon-central-0100-'));
     const file = join(dir, 'central.db');
     const before = openCentralDatabase(file, CENTRAL_MIGRATIONS.filter((m) => m.version < 100));
-    expect(before.pragma('user_version', { simple: true })).toBe(70);
+    expect(before.pragma('user_version', { simple: true })).toBe(CENTRAL_MIGRATIONS.filter((m) => m.version < 100).at(-1)!.version);
     before.prepare(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin, customer_name, phone, created_at, version)
       VALUES ('ob-1', '200000000001', 'north', 'contracts', 1, 30, '2026-11-24', 'booked', 'office', NULL, '+79165551234', 1, 1)`).run();
     before.close();

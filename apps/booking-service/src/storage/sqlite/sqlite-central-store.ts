@@ -4,7 +4,7 @@ import type { OfficeSummary, SyncOutboxMessage } from '@talon/protocol';
 import { officeDayOf } from '../../booking/office-day.js';
 import { toBooking, toBookingChange, withoutPersonalData, type BookingRow } from '../booking-row.js';
 import type { CentralStore, CreateBookingOutcome, NewCentralBooking, PhoneNudge } from '../central-store.js';
-import { QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
+import { PAGE_OPENS_SINCE_SQL, QUESTIONNAIRE_ANSWER_SQL, QUESTIONNAIRE_ANSWERS_SINCE_SQL, QUESTIONNAIRE_TICKET_SQL, questionnaireAnswerOfRow, questionnaireTicketOfRow, syncedAnswerOfRow, type QuestionnaireTicket } from '../questionnaire-rows.js';
 import { NUDGE_SENT_COLUMN, PHONE_NUDGE_COLUMNS, toPhoneNudge } from '../phone-nudge-rows.js';
 import { REMOTE_JOIN_COLUMNS, remoteJoinRow } from '../remote-join-rows.js';
 import { createCentralEventProjection } from './central-event-projection.js';
@@ -58,13 +58,19 @@ export function createSqliteCentralStore(file: string): CentralStore {
     forgetNudges: db.prepare(`DELETE FROM phone_nudges WHERE office_id = ? AND office_day < ?`),
     insertSetting: db.prepare(`INSERT INTO central_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`),
     setting: db.prepare(`SELECT value FROM central_settings WHERE name = ?`).pluck(),
-    qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?`),
+    qualityVisits: db.prepare(`SELECT ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE office_id = ? AND office_day >= ? AND office_day <= ?
+      AND (office_day >= ? OR (account_key IS NOT NULL AND status = 'done'))`),
+    lowRated: db.prepare(`SELECT office_id AS officeId, ${QUALITY_VISIT_COLUMNS} FROM tickets WHERE rating <= 2 AND office_day >= ? AND office_day <= ?
+      AND status = 'done' AND office_id IN (SELECT value FROM json_each(?)) ORDER BY office_day DESC, rated_at DESC, office_id, id LIMIT ?`),
+    countedQualityDays: db.prepare(`SELECT office_id AS officeId, office_day AS officeDay FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
     markPageOpened: db.prepare(`INSERT INTO phone_page_opens (office_id, ticket_id, office_day, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`),
     questionnaireTicket: db.prepare(QUESTIONNAIRE_TICKET_SQL(() => '?')),
     insertAnswer: db.prepare(`INSERT INTO questionnaire_answers (office_id, ticket_id, office_day, service_id, operator_id, solved, ease, answered_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
     dropCountedDay: db.prepare(`DELETE FROM quality_days WHERE office_id = ? AND office_day = ?`),
     answers: db.prepare(QUESTIONNAIRE_ANSWER_SQL(() => '?')),
+    answersSince: db.prepare(QUESTIONNAIRE_ANSWERS_SINCE_SQL(() => '?')),
+    opensSince: db.prepare(PAGE_OPENS_SINCE_SQL(() => '?')),
     qualityDays: db.prepare(`SELECT office_id AS officeId, counts FROM quality_days WHERE office_day >= ? AND office_day <= ?`),
     accountKeyDays: db.prepare(`SELECT DISTINCT office_id AS officeId, office_day AS officeDay FROM tickets WHERE account_key IS NOT NULL AND issued_at < ?`),
     forgetAccountKeys: db.prepare(`UPDATE tickets SET account_key = NULL WHERE account_key IS NOT NULL AND issued_at < ?`),
@@ -207,8 +213,15 @@ export function createSqliteCentralStore(file: string): CentralStore {
       return s.forget.run(cutoff).changes;
     },
     ...createSqliteReportDays(db),
-    async qualityVisits(officeId, from, to) {
-      return (s.qualityVisits.all(officeId, from, to) as QualityVisitRow[]).map(qualityVisitOfRow);
+    async qualityVisits(officeId, from, to, lookBackFrom = from) {
+      return (s.qualityVisits.all(officeId, lookBackFrom, to, from) as QualityVisitRow[]).map(qualityVisitOfRow);
+    },
+    async lowRatedVisits(officeIds, from, to, limit) {
+      const rows = s.lowRated.all(from, to, JSON.stringify(officeIds), limit + 1) as (QualityVisitRow & { officeId: string })[];
+      return { more: rows.length > limit, visits: rows.slice(0, limit).map((r) => ({ officeId: r.officeId, visit: qualityVisitOfRow(r) })) };
+    },
+    async countedQualityDays(from, to) {
+      return s.countedQualityDays.all(from, to) as { officeId: string; officeDay: string }[];
     },
     async qualityDays(from, to) {
       return (s.qualityDays.all(from, to) as { officeId: string; counts: string }[]).map((r) => ({ officeId: r.officeId, counts: JSON.parse(r.counts) as QualityDayCounts }));
@@ -242,6 +255,12 @@ export function createSqliteCentralStore(file: string): CentralStore {
         s.dropCountedDay.run(a.officeId, a.officeDay);
         return true;
       })();
+    },
+    async questionnaireSince(officeId, since, limit) {
+      return db.transaction(() => ({
+        answers: (s.answersSince.all(officeId, since, limit) as Parameters<typeof syncedAnswerOfRow>[0][]).map(syncedAnswerOfRow),
+        pageOpens: (s.opensSince.all(officeId, since, limit) as { ticketId: string; officeDay: string; openedAt: number }[]).map((r) => ({ ...r, openedAt: Number(r.openedAt) })),
+      }))();
     },
     async questionnaireAnswers(officeId, from, to) {
       return (s.answers.all(officeId, from, to) as Parameters<typeof questionnaireAnswerOfRow>[0][]).map(questionnaireAnswerOfRow);

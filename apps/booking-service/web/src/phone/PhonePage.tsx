@@ -211,7 +211,14 @@ function TicketState({ status }: { status: PhoneTicketStatus }) {
       <div>
         <dt>{say('phone.estimate')}</dt>
         <dd className="ph-count" data-testid="estimate">
-          {status.estimatedWaitMin === null ? say('phone.estimateUnknown') : say('phone.minutes', { count: status.estimatedWaitMin })}
+          {/* The range the office told on the kiosk and the paper, where it sends one (offices before it send the minutes alone). */}
+          {status.estimatedWaitMin === null
+            ? say('phone.estimateUnknown')
+            : status.estimatedWaitMin < 1
+              ? say('phone.estimateSoon')
+              : status.waitRange
+                ? say('phone.minutesRange', { from: status.waitRange.fromMin, to: status.waitRange.toMin })
+                : say('phone.minutes', { count: status.estimatedWaitMin })}
         </dd>
       </div>
       </dl>

@@ -21,7 +21,11 @@ export function CompanyCharts({ view, say, outcomeName }: { view: CentralQuality
   const report = view.company;
   const [byWeek, setByWeek] = useState(report.byDay.length > 31);
   const points = byWeek ? report.byWeek : report.byDay;
-  const xLabels = useMemo(() => points.map((p) => (byWeek ? `${say('quality.weekOf')} ${shortDay(p.key)}` : shortDay(p.key))), [points, byWeek, say]);
+  // A day every office in view was closed on (a holiday) reads as closed, not as a day nobody came.
+  const xLabels = useMemo(
+    () => points.map((p) => `${byWeek ? `${say('quality.weekOf')} ${shortDay(p.key)}` : shortDay(p.key)}${p.closed ? ` (${say('quality.closed')})` : ''}`),
+    [points, byWeek, say],
+  );
   const satisfaction = useMemo<ChartSeries[]>(
     () => [{ label: say('quality.satisfiedShare'), kind: 'line', color: 'green', values: points.map((p) => percent(p.satisfiedShare)) }],
     [points, say],

@@ -1,7 +1,9 @@
 import { nameIn, t as translate, type MessageKey } from '@talon/messages';
-import { QUALITY_INDICATORS, type IndicatorFormat } from '@talon/domain';
+import { presetPeriod, previousPeriod, QUALITY_INDICATORS, type IndicatorFormat, type PeriodPreset, type QualityPeriod } from '@talon/domain';
 import type { CentralQualityView, QualityLoginAnswer } from '@talon/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
+import { CentralFollowUps } from './CentralFollowUps.js';
+import { CentralSplits } from './CentralSplits.js';
 import { CompanyCharts } from './CompanyCharts.js';
 import { qualityApi } from './quality-api-client.js';
 
@@ -18,11 +20,13 @@ function formatted(value: number | null, format: IndicatorFormat): string {
   return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 2 }).format(value);
 }
 
-function monthOf(offset: number, today = new Date()): { month: string; from: string; to: string } {
-  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
-  return { month: first.toISOString().slice(0, 7), from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
-}
+type Choice = { preset: PeriodPreset; offset: number } | { preset: 'custom'; period: QualityPeriod };
+
+const PRESETS: PeriodPreset[] = ['week', 'month', 'quarter'];
+const presetKey = (preset: PeriodPreset) => `quality.preset${preset[0]!.toUpperCase()}${preset.slice(1)}` as MessageKey;
+/** 2026-08-14 -> 14.08.2026 */
+const dayText = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+const decimal = (value: number | null) => formatted(value, 'decimal');
 
 const SESSION_KEY = 'talon.quality.session';
 
@@ -32,9 +36,11 @@ function outcomeName(view: CentralQualityView, id: string): string {
 }
 
 /**
- * Central's quality view for the quality department: a month at a time (the previous month
- * beside it), the offices of the user's scope ranked, the company's indicators, and the monthly
- * report as XLSX or CSV. Every cell carries its exact value in `data-value` for tests.
+ * Central's quality view for the quality department, the office head's view across offices: a
+ * week, month, quarter or any period with the previous period of the same length beside it, the
+ * company's indicators, trends and splits (service, operator, desk, hour, wait band), the offices
+ * of the user's scope ranked, the low ratings to follow up, and the period's report as XLSX or
+ * CSV. Every cell carries its exact value in `data-value` for tests.
  */
 export function QualityPage() {
   const [session, setSession] = useState<QualityLoginAnswer | null>(() => {
@@ -76,13 +82,19 @@ function LoginForm({ onLoggedIn }: { onLoggedIn: (s: QualityLoginAnswer) => void
 }
 
 function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLogout: () => void }) {
-  const [offset, setOffset] = useState(-1);
+  // The page's today is the browser's: the quality department reads closed months, not today's hour.
+  const today = new Date().toISOString().slice(0, 10);
+  const [choice, setChoice] = useState<Choice>({ preset: 'month', offset: -1 });
+  const [custom, setCustom] = useState<QualityPeriod>(() => presetPeriod('month', today, -1));
   const [view, setView] = useState<CentralQualityView | null>(null);
   const [error, setError] = useState('');
-  const month = monthOf(offset);
+  const period = choice.preset === 'custom' ? choice.period : presetPeriod(choice.preset, today, choice.offset);
+  const previous = previousPeriod(period);
+  /** A calendar month keeps its name in the report's file and the e2e's walk back. */
+  const month = choice.preset === 'month' ? period.from.slice(0, 7) : undefined;
   useEffect(() => {
     let current = true;
-    void qualityApi.view(session.token, month.from, month.to).then((answer) => {
+    void qualityApi.view(session.token, period.from, period.to).then((answer) => {
       if (!current) return;
       if (answer.ok) {
         setView(answer);
@@ -94,17 +106,18 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.token, month.from, month.to]);
+  }, [session.token, period.from, period.to]);
 
   const download = async (format: 'xlsx' | 'csv') => {
-    const blob = await qualityApi.report(session.token, month.month, format);
+    const blob = await qualityApi.report(session.token, month ? { month } : period, format);
     if (!blob) return setError(say('quality.reportFailed'));
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = `talon-quality-${month.month}.${format}`;
+    link.download = `talon-quality-${month ?? `${period.from}_${period.to}`}.${format}`;
     link.click();
     URL.revokeObjectURL(link.href);
   };
+  const move = (by: number) => choice.preset !== 'custom' && setChoice({ preset: choice.preset, offset: choice.offset + by });
 
   return (
     <div className="qc" data-testid="central-quality">
@@ -118,15 +131,36 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
         </span>
       </header>
       <div className="qc-controls">
-        <button type="button" onClick={() => setOffset((o) => o - 1)}>
-          {say('quality.earlier')}
-        </button>
-        <strong data-testid="central-quality-month" data-month={month.month}>
-          {say('quality.monthOf', { month: month.month })}
-        </strong>
-        <button type="button" onClick={() => setOffset((o) => o + 1)} disabled={offset >= 0}>
-          {say('quality.later')}
-        </button>
+        <span className="qc-switch" role="group" aria-label={say('quality.title')}>
+          {PRESETS.map((preset) => (
+            <button key={preset} type="button" aria-pressed={choice.preset === preset} onClick={() => setChoice({ preset, offset: preset === 'month' ? -1 : 0 })}>
+              {say(presetKey(preset))}
+            </button>
+          ))}
+          <button type="button" aria-pressed={choice.preset === 'custom'} onClick={() => setChoice({ preset: 'custom', period: custom })}>
+            {say('quality.presetCustom')}
+          </button>
+        </span>
+        {choice.preset === 'custom' ? (
+          <span className="qc-switch">
+            <label htmlFor="qc-from">{say('quality.from')}</label>
+            <input id="qc-from" type="date" value={custom.from} onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))} />
+            <label htmlFor="qc-to">{say('quality.to')}</label>
+            <input id="qc-to" type="date" value={custom.to} onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))} />
+            <button type="button" onClick={() => custom.from && custom.to && custom.from <= custom.to && setChoice({ preset: 'custom', period: custom })}>
+              {say('quality.show')}
+            </button>
+          </span>
+        ) : (
+          <span className="qc-switch">
+            <button type="button" onClick={() => move(-1)}>
+              {say('quality.earlier')}
+            </button>
+            <button type="button" onClick={() => move(1)} disabled={choice.offset >= 0}>
+              {say('quality.later')}
+            </button>
+          </span>
+        )}
         <button type="button" onClick={() => void download('xlsx')}>
           {say('quality.downloadXlsx')}
         </button>
@@ -134,12 +168,17 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
           {say('quality.downloadCsv')}
         </button>
       </div>
+      <p data-testid="central-quality-month" data-month={month ?? ''} data-from={period.from} data-to={period.to}>
+        <strong>{month ? say('quality.monthOf', { month }) : say('quality.period', { from: dayText(period.from), to: dayText(period.to) })}</strong>
+        {'; '}
+        {say('quality.previous', { from: dayText(previous.from), to: dayText(previous.to) })}
+      </p>
       {error && (
         <p role="alert" className="qc-error">
           {error}
         </p>
       )}
-      {view && view.period.from === month.from && (
+      {view && view.period.from === period.from && view.period.to === period.to && (
         <>
           <section className="qc-panel" tabIndex={0} aria-labelledby="qc-company">
             <h2 id="qc-company">{say('quality.company')}</h2>
@@ -167,6 +206,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
             </table>
           </section>
           <CompanyCharts view={view} say={say} outcomeName={(id) => outcomeName(view, id)} />
+          <CentralSplits view={view} say={say} decimal={decimal} />
           <section className="qc-panel" tabIndex={0} aria-labelledby="qc-offices">
             <h2 id="qc-offices">{say('quality.officesRanked')}</h2>
             <table>
@@ -206,6 +246,7 @@ function QualityView({ session, onLogout }: { session: QualityLoginAnswer; onLog
             </table>
             <p className="qc-prev">{say('quality.previousUnder')}</p>
           </section>
+          <CentralFollowUps view={view} say={say} decimal={decimal} outcomeName={(id) => outcomeName(view, id)} />
         </>
       )}
     </div>

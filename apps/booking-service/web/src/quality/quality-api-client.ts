@@ -18,9 +18,10 @@ export const qualityApi = {
   view: (token: string, from: string, to: string) =>
     call<CentralQualityView>(`/api/quality?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } }),
   /** The file as a blob: the token rides in a header, so a plain link cannot fetch it. */
-  async report(token: string, month: string, format: 'xlsx' | 'csv'): Promise<Blob | null> {
+  async report(token: string, period: { month: string } | { from: string; to: string }, format: 'xlsx' | 'csv'): Promise<Blob | null> {
+    const which = 'month' in period ? `month=${period.month}` : `from=${period.from}&to=${period.to}`;
     try {
-      const response = await fetch(`/api/quality/monthly?month=${month}&format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`/api/quality/monthly?${which}&format=${format}`, { headers: { authorization: `Bearer ${token}` } });
       return response.ok ? await response.blob() : null;
     } catch {
       return null;

@@ -11,8 +11,9 @@ import { calledDesk } from './0170-called-desk.js';
 import { daySchedules } from './0180-day-schedules.js';
 import { remotePlaces } from './0190-remote-places.js';
 import { bookingPhone } from './0200-booking-phone.js';
+import { questionnaire } from './0210-questionnaire.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, waitTold, deviceSeen, qualityDays, calledDesk, daySchedules, remotePlaces, bookingPhone];
+export const MIGRATIONS: readonly Migration[] = [initial, centralSync, ratingPresses, personalDataRetention, ratingPressEpochs, quality, waitTold, deviceSeen, qualityDays, calledDesk, daySchedules, remotePlaces, bookingPhone, questionnaire];

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './charts.css';
@@ -13,6 +13,8 @@ export interface ChartSeries {
   color: string;
   /** How this series' values read in the table, when not as the chart's axis does. */
   format?: (value: number) => string;
+  /** A count that explains the drawn series (how many rated) but has another scale: in the table only. */
+  tableOnly?: boolean;
 }
 
 export interface ChartFigureProps {
@@ -43,6 +45,7 @@ export function ChartFigure(props: ChartFigureProps) {
   const [asTable, setAsTable] = useState(false);
   const format = props.format ?? plain;
   const empty = props.xLabels.length === 0;
+  const drawn = useMemo(() => props.series.filter((s) => !s.tableOnly), [props.series]);
   return (
     <figure className="chart-figure" data-testid={props.testId}>
       <figcaption className="chart-figure__head">
@@ -59,9 +62,9 @@ export function ChartFigure(props: ChartFigureProps) {
         <ChartTable {...props} format={format} />
       ) : (
         <>
-          <UPlotChart {...props} format={format} />
+          <UPlotChart {...props} series={drawn} format={format} />
           <p className="chart__legend" aria-hidden="true">
-            {props.series.map((s) => (
+            {drawn.map((s) => (
               <span key={s.label} className={`chart__key chart__key--${s.color}`}>
                 {s.label}
               </span>

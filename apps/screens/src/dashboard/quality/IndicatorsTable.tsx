@@ -1,4 +1,4 @@
-import { OFFICE_QUALITY_INDICATORS, type IndicatorFormat, type PeriodIndicators } from '@talon/domain';
+import { QUALITY_INDICATORS, type IndicatorFormat, type PeriodIndicators } from '@talon/domain';
 import { useLanguage } from '../../shared/language.js';
 import { formatShare } from '../figures.js';
 
@@ -12,7 +12,8 @@ export function formatIndicator(value: number | null, format: IndicatorFormat, l
 /**
  * The period's indicators with the previous period beside them. Each cell carries its exact value
  * in `data-value` (`data-testid="quality-<key>"` and `quality-<key>-previous`) for tests. The
- * visitors' questionnaire is counted at central only, so its rows are not here.
+ * visitors' questionnaire rows count the answers given on the office's ticket page and those synced
+ * down from central's phone page.
  */
 export function IndicatorsTable({ current, previous }: { current: PeriodIndicators; previous: PeriodIndicators }) {
   const { t, language } = useLanguage();
@@ -26,7 +27,7 @@ export function IndicatorsTable({ current, previous }: { current: PeriodIndicato
         </tr>
       </thead>
       <tbody>
-        {OFFICE_QUALITY_INDICATORS.map((row) => {
+        {QUALITY_INDICATORS.map((row) => {
           const now = row.of(current);
           const before = row.of(previous);
           return (

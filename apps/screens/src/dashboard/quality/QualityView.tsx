@@ -1,4 +1,4 @@
-import { previousPeriod, type FollowUp, type QualityPeriod, type QualityReport } from '@talon/domain';
+import { presetPeriod, previousPeriod, type FollowUp, type PeriodPreset, type QualityPeriod, type QualityReport } from '@talon/domain';
 import type { QualityViewContext } from '@talon/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Socket } from 'socket.io-client';
@@ -10,7 +10,6 @@ import { refusalText } from '../../shared/refusal-text.js';
 import { FollowUpList } from './FollowUpList.js';
 import { IndicatorsTable } from './IndicatorsTable.js';
 import { ComplaintsChart, SplitsTable, TrendCharts, WaitBandChart } from './QualityCharts.js';
-import { presetPeriod, type PeriodPreset } from './quality-period.js';
 import { qualityNames } from './quality-names.js';
 import './quality.css';
 

@@ -7,6 +7,8 @@ import { questionnaire } from './0050-questionnaire.js';
 import { remoteJoins } from './0060-remote-joins.js';
 import { reportCoveringIndexes } from './0065-report-covering-indexes.js';
 import { reportDays } from './0070-report-days.js';
+import { lowRatingsIndex } from './0080-low-ratings-index.js';
+import { questionnaireSyncIndexes } from './0085-questionnaire-sync-indexes.js';
 import { bookingCodeIndex } from './0100-booking-code-index.js';
 
 /**
@@ -23,5 +25,7 @@ export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = 
   '0060-remote-joins': remoteJoins,
   '0065-report-covering-indexes': reportCoveringIndexes,
   '0070-report-days': reportDays,
+  '0080-low-ratings-index': lowRatingsIndex,
+  '0085-questionnaire-sync-indexes': questionnaireSyncIndexes,
   '0100-booking-code-index': bookingCodeIndex,
 };

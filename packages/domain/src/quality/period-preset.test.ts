@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presetPeriod } from './quality-period.js';
+import { presetPeriod } from './period-preset.js';
 
 describe('Quality view period presets', () => {
   it.each([

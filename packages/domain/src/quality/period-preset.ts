@@ -1,4 +1,4 @@
-import { addDays, weekStartOf, type QualityPeriod } from '@talon/domain';
+import { addDays, weekStartOf, type QualityPeriod } from './period.js';
 
 export type PeriodPreset = 'week' | 'month' | 'quarter';
 
@@ -10,7 +10,7 @@ function monthSpan(year: number, month: number, months: number): QualityPeriod {
 }
 
 /**
- * The calendar week (Monday to Sunday), month or quarter holding the office's `today`, moved by
+ * The Quality views' presets, the office head's and central's alike. The calendar week (Monday to Sunday), month or quarter holding the office's `today`, moved by
  * `offset` whole units (-1 is the one before). The previous period beside it is the domain's: the
  * same number of days just before.
  */
