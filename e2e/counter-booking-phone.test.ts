@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCentral, TEST_OFFICE_KEYS, type TestCentral } from '../apps/booking-service/src/testing/test-central.js';
 import { manualClock } from '../apps/office-server/src/clock.js';
-import { command, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+import { command, DEMO_TOKENS, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserSuitesRun, launchChromium, openScreen, saveScreenshot } from './support/browser.js';
 import { PHONE, WEB_ROOT } from './support/phone-pages.js';
 
-/** Whether central looks up and cancels bookings the office made (see the on-line cancel test). */
-const CENTRAL_CANCELS_OFFICE_BOOKINGS = false;
 /** Tuesday 24 November 2026, 09:00 in Moscow. */
 const TUESDAY_9_00 = Date.UTC(2026, 10, 24, 6, 0);
 const DAY = 24 * 60 * 60_000;
@@ -43,13 +41,11 @@ describe('counter booking phone, office to central', () => {
   });
 
   // Issue 17: the office's codes and the on-line cancel form agree, so a visitor booked by phone at
-  // the reception cancels from home with the code and the phone's last four digits.
-  // Off until central answers for office-made bookings: its stores look a code up and cancel it only
-  // where origin = 'central' (sqlite-central-store.ts byCode/cancel, postgres-central-store.ts the
-  // same), so this booking, at central with its phone, is «не найдена» on the page. The wrong-digits
-  // half passes today; set the flag once central takes these cancels and tells the office.
-  it.runIf(CENTRAL_CANCELS_OFFICE_BOOKINGS && browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === 'true'))(
-    "is cancelled on-line on central's booking page by its code and the phone's last 4 digits, and the office frees the slot",
+  // the reception cancels from home with the code and the phone's last four digits. Central finds
+  // the office's booking (it looked up origin = 'central' only, and answered «не найдена») and its
+  // cancel comes down to the office with the next booking version.
+  it.runIf(browserSuitesRun && (existsSync(WEB_ROOT) || process.env.CI === 'true'))(
+    "is cancelled on-line on central's booking page by its code and the phone's last 4 digits; the office frees the slot, lists it cancelled and the kiosk refuses the code",
     async () => {
       const admin = await office.connect('/admin', { session: await office.login('admin') });
       const slots = await command<{ slots: { start: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-26' });
@@ -70,6 +66,10 @@ describe('counter booking phone, office to central', () => {
         const code = page.getByLabel('Код записи (12 цифр)');
         const phone4 = page.getByLabel('Последние 4 цифры телефона', { exact: false });
         const status = page.locator('form.cancel [role="status"]');
+        // The form says which bookings it cancels: one taken at the office without a phone is cancelled there.
+        expect(await page.locator('form.cancel #cancel-which').textContent()).toBe(
+          'Здесь отменяется запись, сделанная на сайте или в офисе, если там указали ваш телефон. Запись без телефона можно отменить только в офисе.',
+        );
         // The wrong digits open nothing, and the office keeps the booking.
         await code.fill(booked.code);
         await phone4.fill('9999');
@@ -89,8 +89,22 @@ describe('counter booking phone, office to central', () => {
       }
       // The office hears of it over the link: the booking is cancelled there and its slot free again.
       await waitFor('the cancellation at the office', () => atOffice() === 'cancelled');
-      const after = await command<{ slots: { start: number; free?: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-26' });
-      expect(after.slots.map((slot) => slot.start)).toContain(slots.slots[0]!.start);
+      const after = await command<{ slots: { start: number; booked: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-26' });
+      expect(after.slots.find((slot) => slot.start === slots.slots[0]!.start)).toMatchObject({ booked: 0 });
+      const listed = await command<{ bookings: { code: string; status: string; source: string }[] }>(admin, 'booking:list', { date: '2026-11-26' });
+      expect(listed.bookings.find((b) => b.code === booked.code)).toMatchObject({ status: 'cancelled', source: 'office' });
+      const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+      expect(await command(kiosk, 'booking:check-in', { code: booked.code })).toMatchObject({ ok: false, code: 'booking-cancelled' });
+      // Central and the office agree, and the office's own cancel event went up without changing central again.
+      await waitFor('the office cancel at central', () => office.app.sync!.status().unsent === 0);
+      const cdb = new Database(join(central.dataDir, 'central.db'), { readonly: true });
+      try {
+        expect(cdb.prepare('SELECT status, origin FROM bookings WHERE code = ?').get(booked.code)).toEqual({ status: 'cancelled', origin: 'office' });
+        expect(cdb.prepare(`SELECT taken FROM slot_places WHERE slot_start = ? AND service_id = 'contracts'`).pluck().get(slots.slots[0]!.start)).toBe(0);
+      } finally {
+        cdb.close();
+      }
+      kiosk.disconnect();
       admin.disconnect();
     },
   );

@@ -131,6 +131,66 @@ describe('office <-> central sync under faults', () => {
     expect(await (await fetch(`${central.url}/api/bookings/${kept.code}?phone4=4567`)).json()).toMatchObject({ booking: { status: 'arrived' } });
   });
 
+  // Issue 17: a booking taken at the office's counter is cancelled by its visitor on central's page.
+  // It comes down as a booking change of the office's own booking, whenever the office next pulls.
+  it("counter bookings cancelled on central while the office is cut off: applied once on relink, and the office's check-in meanwhile wins", async () => {
+    const clock = manualClock(TUESDAY_9_00);
+    central = await startTestCentral({ now: () => clock.now() });
+    proxy = await startLinkProxy(central.port);
+    office = await linkedOffice(proxy.url, clock);
+    await waitFor('the first link', synced(office));
+    const admin = await office.connect('/admin', { session: await office.login('admin') });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const offered = await command<{ slots: { start: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-24' });
+    const [racedSlot, awaySlot] = [offered.slots[0]!.start, offered.slots[1]!.start];
+    const counter = (slotStart: number, customerPhone: string) =>
+      command<{ ok: true; bookingId: string; code: string }>(admin, 'booking:create', { serviceId: 'contracts', slotStart, customerName: 'Лебедева', customerPhone, phoneConsent: true });
+    const away = await counter(awaySlot, '+7 903 111-22-33');
+    const raced = await counter(racedSlot, '+7 903 444-55-66');
+    await waitFor('the counter bookings at central', synced(office));
+    const atOffice = (code: string) => office!.app.context.db.prepare('SELECT status FROM bookings WHERE code = ?').pluck().get(code);
+    const cancel = async (code: string, phone4: string) => {
+      const response = await fetch(`${central!.url}/api/bookings/${code}/cancel?phone4=${phone4}`, { method: 'POST' });
+      return { status: response.status, body: (await response.json()) as { ok: boolean; code?: string; booking?: { status: string } } };
+    };
+
+    proxy.down();
+    await waitFor('the office to notice', () => !office!.app.sync!.status().connected);
+    // Both visitors cancel from home; one of them is at the office's kiosk at that very moment.
+    expect(await cancel(away.code, '2233')).toMatchObject({ status: 200, body: { ok: true, booking: { status: 'cancelled' } } });
+    expect(await cancel(raced.code, '5566')).toMatchObject({ status: 200, body: { ok: true, booking: { status: 'cancelled' } } });
+    clock.set(racedSlot - 5 * MINUTE);
+    // The office cannot know yet: its queue decides, and the visitor at the kiosk is checked in.
+    expect(await command(kiosk, 'booking:check-in', { code: raced.code })).toMatchObject({ ok: true, ticket: { kind: 'booking' } });
+    expect(atOffice(away.code)).toBe('booked');
+
+    proxy.up();
+    await waitFor('the cancel at the office', () => synced(office!)() && atOffice(away.code) === 'cancelled');
+    expect(await command(kiosk, 'booking:check-in', { code: away.code })).toMatchObject({ ok: false, code: 'booking-cancelled' });
+    const slots = await command<{ slots: { start: number; booked: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-24' });
+    expect(slots.slots.find((slot) => slot.start === awaySlot)).toMatchObject({ booked: 0 });
+    // The check-in won: the office keeps its visitor, central shows the booking used and will not cancel it.
+    await waitFor('the check-in at central', async () =>
+      ((await (await fetch(`${central!.url}/api/bookings/${raced.code}?phone4=5566`)).json()) as { booking?: { status: string } }).booking?.status === 'arrived');
+    expect(atOffice(raced.code)).toBe('arrived');
+    expect(await cancel(raced.code, '5566')).toMatchObject({ status: 409, body: { code: 'booking-not-cancellable' } });
+    const free = (await (await fetch(`${central.url}/api/offices/${OFFICE}/slots?serviceId=contracts&date=2026-11-24`)).json()) as { slots: { start: number; free: number }[] };
+    expect(free.slots.find((slot) => slot.start === awaySlot)).toMatchObject({ free: 1 });
+    expect(free.slots.find((slot) => slot.start === racedSlot)?.free ?? 0).toBe(0);
+
+    // Exactly once both ways: the one cancel the office made (by central's word) went up once and
+    // changed nothing there; every event on both sides once; the bookings agree.
+    await waitFor('the last events', synced(office));
+    const odb = office.app.context.db;
+    const cancels = odb.prepare(`SELECT body, actor FROM events WHERE type = 'booking.cancelled'`).all() as { body: string; actor: string }[];
+    expect(cancels.map((e) => [JSON.parse(e.body).bookingId, JSON.parse(e.actor)])).toEqual([[away.bookingId, { kind: 'central' }]]);
+    const both = sides(office, central);
+    expect(both.central.events).toEqual(both.office.events);
+    expect(new Set(both.central.events).size).toBe(both.central.events.length);
+    expect(both.central.bookings).toEqual(both.office.bookings);
+    expect(both.office.bookings).toEqual(expect.arrayContaining([{ id: away.bookingId, status: 'cancelled' }, { id: raced.bookingId, status: 'arrived' }]));
+  });
+
   it('central stopped for a while and restarted: nothing lost, nothing twice', async () => {
     central = await startTestCentral();
     const { port, dataDir } = central;

@@ -13,7 +13,9 @@ export const adminCommands = {
   'booking:slots': z.strictObject({ serviceId: idField, date: dateField }),
   /**
    * A counter booking. `customerPhone` (any usual Russian form, kept as +7 and ten digits) only
-   * with `phoneConsent: true`: the visitor agreed to its processing, as on-line bookings do.
+   * with `phoneConsent: true`: the visitor agreed to its processing, as on-line bookings do. With
+   * it the visitor may also look the booking up and cancel it on central's booking page (code and
+   * the phone's last 4 digits); without it only the office cancels it.
    */
   'booking:create': z
     .strictObject({

@@ -84,6 +84,60 @@ describe('booking HTTP API', () => {
     expect(JSON.stringify(pulled)).not.toMatch(/9161234567|123-45-67|\(916\)|45-67/);
   });
 
+  it("finds, draws and cancels a booking taken at the office's counter by its code and the phone's last digits, and tells the office", async () => {
+    await start();
+    let seq = 0;
+    const push = (event: Record<string, unknown>) => {
+      seq += 1;
+      return office.emitWithAck('events:push', { messages: [{ eventId: `north-e${seq}`, officeId: 'north', seq, event: { at: now, actor: { kind: 'operator', operatorId: 'admin' }, ...event } }] });
+    };
+    const counter = (id: string, code: string, slotStart: number, phone?: string) => push({
+      type: 'booking.created',
+      booking: { id, code, serviceId: 'contracts', slotStart, slotMinutes: 30, source: 'office', customerName: 'Кузьмина', ...(phone && { customerPhone: phone, phoneConsentAt: now }) },
+    });
+    const free = async (slotStart: number) => (await get('/api/offices/north/slots?serviceId=contracts&date=2026-11-24')).slots!.find((s) => s.start === slotStart)!.free;
+    expect(await counter('ob-1', '200000000001', TUESDAY_10_00, '+79165551234')).toMatchObject({ ok: true });
+    expect(await counter('ob-2', '200000000002', TUESDAY_10_00 + 30 * MINUTE)).toMatchObject({ ok: true });
+    expect(await free(TUESDAY_10_00)).toBe(0);
+
+    expect(await get('/api/bookings/200000000001?phone4=4567')).toMatchObject({ ok: false, code: 'booking-not-found' });
+    expect(await get('/api/bookings/2000%200000%200001?phone4=1234')).toMatchObject({ ok: true, booking: { code: '200000000001', status: 'booked', customerName: 'Кузьмина', phoneMasked: '+7 *** ***-12-34' } });
+    expect(await (await fetch(`${central.url}/api/bookings/200000000001/qr.svg?phone4=1234`)).text()).toMatch(/^<svg/);
+    // Taken at the counter without a phone: nothing proves it on-line; it is cancelled at the office.
+    for (const digits of ['0000', '1234']) expect(await post(`/api/bookings/200000000002/cancel?phone4=${digits}`)).toMatchObject({ status: 404, body: { code: 'booking-not-found' } });
+
+    const nudged = new Promise((resolve) => office.once('bookings:changed', resolve));
+    const { version: known } = (await office.emitWithAck('bookings:pull', { since: 0 })) as { version: number };
+    expect((await post('/api/bookings/200000000001/cancel?phone4=1234')).body).toMatchObject({ ok: true, booking: { code: '200000000001', status: 'cancelled' } });
+    await nudged;
+    expect(await free(TUESDAY_10_00)).toBe(1);
+    const pulled = (await office.emitWithAck('bookings:pull', { since: known })) as { changes: Record<string, unknown>[] };
+    expect(pulled.changes).toEqual([expect.objectContaining({ bookingId: 'ob-1', code: '200000000001', status: 'cancelled' })]);
+    expect(JSON.stringify(pulled)).not.toMatch(/5551234|12-34/);
+    // The office applies it and reports its own cancel: nothing changes twice.
+    expect(await push({ type: 'booking.cancelled', bookingId: 'ob-1' })).toMatchObject({ ok: true });
+    expect(await free(TUESDAY_10_00)).toBe(1);
+    expect(await post('/api/bookings/200000000001/cancel?phone4=1234')).toMatchObject({ status: 409, body: { code: 'booking-not-cancellable' } });
+
+    // The race: cancelled here while the office checked the visitor in. The office's check-in wins:
+    // the page then shows the booking used, and the place stays taken.
+    const slot = TUESDAY_10_00 + 60 * MINUTE;
+    await counter('ob-3', '200000000003', slot, '+79031112233');
+    expect((await post('/api/bookings/200000000003/cancel?phone4=2233')).body).toMatchObject({ ok: true, booking: { status: 'cancelled' } });
+    expect(await push({ type: 'booking.checked-in', bookingId: 'ob-3', ticketId: 't-7', late: false })).toMatchObject({ ok: true });
+    expect(await get('/api/bookings/200000000003?phone4=2233')).toMatchObject({ ok: true, booking: { status: 'arrived' } });
+    expect(await post('/api/bookings/200000000003/cancel?phone4=2233')).toMatchObject({ status: 409, body: { code: 'booking-not-cancellable' } });
+    expect(await free(slot)).toBe(0);
+
+    // An office's code the same as one made on-line (offices make theirs without asking): each
+    // visitor's digits open their own booking, and cancel only that one.
+    const online = (await post('/api/bookings', request({ slotStart: msk('2026-11-24', '11:30') }))).body.booking!.code;
+    await counter('ob-4', online, msk('2026-11-24', '12:00'), '+79031110000');
+    expect(await get(`/api/bookings/${online}?phone4=0000`)).toMatchObject({ ok: true, booking: { phoneMasked: '+7 *** ***-00-00', customerName: 'Кузьмина' } });
+    expect((await post(`/api/bookings/${online}/cancel?phone4=4567`)).body).toMatchObject({ ok: true, booking: { status: 'cancelled', customerName: 'Иванова Мария' } });
+    expect(await get(`/api/bookings/${online}?phone4=0000`)).toMatchObject({ ok: true, booking: { status: 'booked' } });
+  });
+
   it('gives the last place in a slot to exactly one of many visitors booking at once', async () => {
     await start();
     const race = async (serviceId: string, slotStart: number, visitors: number) => {

@@ -29,8 +29,9 @@ export interface BookingProof {
 const notFound = () => refuse('booking-not-found', 'no booking with this code and these phone digits');
 
 /**
- * The code alone never opens a booking on-line. A booking with no phone (past retention) cannot be
- * proven, and so is not shown: there is nothing left to show or cancel that the visitor needs.
+ * The code alone never opens a booking on-line. A booking with no phone (past retention, or taken
+ * at an office's counter without one) cannot be proven, and so is not shown: past retention there is
+ * nothing left the visitor needs, and a counter booking without a phone is cancelled at the office.
  */
 function proves(booking: CentralBooking, proof: BookingProof): boolean {
   const digits = booking.phone?.replace(/\D/g, '') ?? '';
@@ -51,6 +52,16 @@ export interface CentralBookingsDeps {
 /** On-line booking: the rules between the HTTP API and the store. */
 export function createCentralBookings(deps: CentralBookingsDeps) {
   const { store, offices, logger } = deps;
+
+  /**
+   * The booking this code and these digits open, whichever side made it. Codes are one format
+   * everywhere but made on both sides, so a code may be held twice (two offices' old 6-digit codes);
+   * the digits choose, and of two both prove, the one still waiting, else the newest.
+   */
+  async function proven(code: string, proof: BookingProof): Promise<CentralBooking | undefined> {
+    const matches = (await store.bookingsByCode(code)).filter((b) => proves(b, proof));
+    return matches.findLast((b) => b.status === 'booked') ?? matches.at(-1);
+  }
 
   const view = (b: CentralBooking): PublicBookingView => {
     const office = offices.get(b.officeId);
@@ -160,16 +171,22 @@ export function createCentralBookings(deps: CentralBookingsDeps) {
     },
     /** The booking if the code exists and the visitor's second factor matches it; a miss says nothing of which was wrong. */
     async find(code: string, proof: BookingProof): Promise<BookingApiAnswer<BookingApiResults['GET /api/bookings/:code']>> {
-      const booking = await store.bookingByCode(code);
-      return booking && proves(booking, proof) ? { ok: true, booking: view(booking) } : notFound();
+      const booking = await proven(code, proof);
+      return booking ? { ok: true, booking: view(booking) } : notFound();
     },
+    /**
+     * Cancels a booking made on-line or at an office's counter alike. Central holds the office's
+     * booking as the office last reported it: a visitor the office has checked in meanwhile wins
+     * there (its check-in comes up and shows the booking arrived here), and the cancel it then
+     * brings down does nothing (sync in docs/protocol.md).
+     */
     async cancel(code: string, proof: BookingProof): Promise<BookingApiAnswer<BookingApiResults['POST /api/bookings/:code/cancel']>> {
-      const before = await store.bookingByCode(code);
-      if (!before || !proves(before, proof)) return notFound();
+      const before = await proven(code, proof);
+      if (!before) return notFound();
       if (before.status !== 'booked') return refuse('booking-not-cancellable', `the booking is ${before.status} and cannot be cancelled`);
-      const after = await store.cancelBooking(code, deps.now());
+      const after = await store.cancelBooking(before.id, deps.now());
       if (!after || after.status !== 'cancelled') return refuse('booking-not-cancellable', 'the booking changed meanwhile; look it up again');
-      logger.info({ officeId: after.officeId, code: after.code }, 'booking cancelled on-line');
+      logger.info({ officeId: after.officeId, code: after.code, origin: after.origin }, 'booking cancelled on-line');
       deps.nudgeOffice(after.officeId);
       return { ok: true, booking: view(after) };
     },

@@ -87,8 +87,8 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(await store.createBooking(booking(2))).toEqual({ ok: false, reason: 'slot-full' });
       expect(await store.createBooking(booking(3, { code: String(10_000_001) }))).toEqual({ ok: false, reason: 'code-taken' });
       expect(await store.bookedPerSlot('north', 'contracts', T, T + DAY)).toEqual(new Map([[T + 60 * MINUTE, 1]]));
-      expect(await store.cancelBooking('10000001', T)).toMatchObject({ status: 'cancelled' });
-      expect(await store.cancelBooking('10000001', T)).toMatchObject({ status: 'cancelled' });
+      expect(await store.cancelBooking('cb-1', T)).toMatchObject({ status: 'cancelled' });
+      expect(await store.cancelBooking('cb-1', T)).toMatchObject({ status: 'cancelled' });
       expect(await store.bookedPerSlot('north', 'contracts', T, T + DAY)).toEqual(new Map([[T + 60 * MINUTE, 0]]));
       expect(await store.createBooking(booking(2))).toMatchObject({ ok: true });
     });
@@ -96,7 +96,7 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
     it('feeds an office its booking changes in version order, and takes its check-ins back', async () => {
       await store.createBooking(booking(1));
       await store.createBooking(booking(2, { slotStart: T + 90 * MINUTE }));
-      await store.cancelBooking('10000002', T);
+      await store.cancelBooking('cb-2', T);
       const { changes, version } = await store.bookingChangesSince('north', 0, 10);
       expect(changes.map((c) => [c.bookingId, c.status])).toEqual([['cb-1', 'booked'], ['cb-2', 'cancelled']]);
       expect(changes.every((c) => !('phone' in c))).toBe(true);
@@ -107,7 +107,7 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
 
       const checkIn = { eventId: 'north-e1', officeId: 'north', seq: 1, event: { type: 'booking.checked-in', at: T, actor: { kind: 'kiosk', deviceId: 'k1' }, bookingId: 'cb-1', ticketId: 't1', late: false } } as SyncOutboxMessage;
       expect(await store.ingest('north', [checkIn], T)).toMatchObject({ bookingsChanged: true });
-      expect(await store.bookingByCode('10000001')).toMatchObject({ status: 'arrived', ticketId: 't1' });
+      expect(await store.bookingsByCode('10000001')).toMatchObject([{ status: 'arrived', ticketId: 't1' }]);
       expect(await store.activeBookingsOfPhone('+79161234567', T)).toBe(0);
     });
 
@@ -211,11 +211,67 @@ export function describeCentralStore(name: string, open: () => Promise<{ store: 
       expect(await store.activeBookingsOfPhone('+79165551234', T)).toBe(0);
     });
 
+    it("finds and cancels a counter booking an office reported, gives the cancel a version the office pulls, and lets the office's check-in win", async () => {
+      const counter = (seq: number, id: string, code: string, slotStart: number, officeId = 'north', phone: string | null = '+79165551234'): SyncOutboxMessage => ({
+        eventId: `${officeId}-e${seq}`, officeId, seq,
+        event: {
+          type: 'booking.created', at: T + seq, actor: { kind: 'operator', operatorId: 'admin' },
+          booking: { id, code, serviceId: 'contracts', slotStart, slotMinutes: 30, source: 'office', customerName: 'Кузьмина', ...(phone && { customerPhone: phone, phoneConsentAt: T }) },
+        },
+      }) as unknown as SyncOutboxMessage;
+      const officeSays = (seq: number, event: Record<string, unknown>): SyncOutboxMessage =>
+        ({ eventId: `north-e${seq}`, officeId: 'north', seq, event: { at: T + seq, actor: { kind: 'kiosk', deviceId: 'k1' }, ...event } }) as unknown as SyncOutboxMessage;
+      const slot = T + 60 * MINUTE;
+      const later = T + 90 * MINUTE;
+      const evening = T + 150 * MINUTE;
+      await store.ingest('north', [counter(1, 'ob-1', '200000000001', slot), counter(2, 'ob-2', '200000000002', later, 'north', null)], T);
+      // Two offices may hand out the same code (the old 6 digits): both are found, oldest first.
+      await store.ingest('south', [counter(1, 'sb-1', '123456', slot, 'south'), counter(2, 'sb-2', '654321', slot, 'south')], T);
+      await store.ingest('north', [counter(3, 'ob-3', '123456', evening, 'north', '+79031112233')], T);
+      expect(await store.bookingsByCode('200000000001')).toMatchObject([{ id: 'ob-1', origin: 'office', officeId: 'north', status: 'booked', phone: '+79165551234' }]);
+      expect(await store.bookingsByCode('200000000002')).toMatchObject([{ id: 'ob-2', origin: 'office', phone: null }]);
+      expect((await store.bookingsByCode('123456')).map((b) => [b.id, b.officeId])).toEqual([['sb-1', 'south'], ['ob-3', 'north']]);
+      expect(await store.bookingsByCode('999999999999')).toEqual([]);
+      // Central hands out no code an office's booking holds.
+      expect(await store.createBooking(booking(1, { code: '200000000001', slotStart: T + 120 * MINUTE }))).toEqual({ ok: false, reason: 'code-taken' });
+      expect((await store.bookedPerSlot('north', 'contracts', T, T + DAY)).get(slot)).toBe(1);
+
+      // Cancelled at central: the place is free and the office's next pull brings the cancel down.
+      const { version: known } = await store.bookingChangesSince('north', 0, 100);
+      expect(await store.cancelBooking('ob-1', T)).toMatchObject({ id: 'ob-1', origin: 'office', status: 'cancelled' });
+      expect((await store.bookedPerSlot('north', 'contracts', T, T + DAY)).get(slot)).toBe(0);
+      const down = await store.bookingChangesSince('north', known, 100);
+      expect(down.changes).toEqual([expect.objectContaining({ bookingId: 'ob-1', code: '200000000001', status: 'cancelled' })]);
+      expect(JSON.stringify(down.changes)).not.toContain('5551234');
+      expect((await store.bookingChangesSince('south', 0, 100)).changes.map((c) => c.bookingId)).toEqual(['sb-1', 'sb-2']);
+      // The office applies it and reports its own cancel back up: known already, the place not freed twice.
+      expect(await store.ingest('north', [officeSays(4, { type: 'booking.cancelled', bookingId: 'ob-1' })], T)).toMatchObject({ bookingsChanged: false });
+      expect((await store.bookedPerSlot('north', 'contracts', T, T + DAY)).get(slot)).toBe(0);
+      expect((await store.bookingChangesSince('north', down.version, 100)).changes).toEqual([]);
+      expect(await store.cancelBooking('ob-1', T)).toMatchObject({ status: 'cancelled' });
+      expect(await store.cancelBooking('nothing', T)).toBeUndefined();
+
+      // The race: central cancels while the office checks the visitor in. The office's check-in wins
+      // here too: the booking shows arrived, its place is taken again, and a second cancel changes nothing.
+      expect(await store.cancelBooking('ob-3', T)).toMatchObject({ status: 'cancelled' });
+      expect((await store.bookedPerSlot('north', 'contracts', T, T + DAY)).get(evening)).toBe(0);
+      const raced = await store.bookingsVersion('north');
+      expect(await store.ingest('north', [officeSays(5, { type: 'booking.checked-in', bookingId: 'ob-3', ticketId: 'north-t7', late: false })], T)).toMatchObject({ bookingsChanged: true });
+      expect(await store.bookingsByCode('123456')).toMatchObject([{ id: 'sb-1', status: 'booked' }, { id: 'ob-3', status: 'arrived', ticketId: 'north-t7' }]);
+      expect((await store.bookedPerSlot('north', 'contracts', T, T + DAY)).get(evening)).toBe(1);
+      expect((await store.bookingChangesSince('north', raced, 100)).changes).toEqual([expect.objectContaining({ bookingId: 'ob-3', status: 'arrived' })]);
+      expect(await store.cancelBooking('ob-3', T)).toMatchObject({ status: 'arrived' });
+      expect((await store.bookedPerSlot('north', 'contracts', T, T + DAY)).get(evening)).toBe(1);
+      // A check-in of a booking nobody cancelled keeps its one place.
+      expect(await store.ingest('south', [{ ...officeSays(3, { type: 'booking.checked-in', bookingId: 'sb-1', ticketId: 'south-t1', late: false }), eventId: 'south-e3', officeId: 'south' }], T)).toMatchObject({ bookingsChanged: true });
+      expect((await store.bookedPerSlot('south', 'contracts', T, T + DAY)).get(slot)).toBe(2);
+    });
+
     it('forgets names and phones after the slot, not before', async () => {
       await store.createBooking(booking(1));
       expect(await store.forgetPersonalData(T + 60 * MINUTE)).toBe(0);
       expect(await store.forgetPersonalData(T + 91 * MINUTE)).toBe(1);
-      expect(await store.bookingByCode('10000001')).toMatchObject({ phone: null, customerName: null });
+      expect(await store.bookingsByCode('10000001')).toMatchObject([{ phone: null, customerName: null }]);
     });
 
     it('keeps what the quality programme needs of a visit, and drops a day\'s counts when a late event touches it', async () => {

@@ -115,9 +115,18 @@ export interface CentralStore {
   ingest(officeId: string, messages: SyncOutboxMessage[], at: number): Promise<{ acked: string[]; bookingsChanged: boolean; resendFrom?: number }>;
 
   createBooking(booking: NewCentralBooking): Promise<CreateBookingOutcome>;
-  bookingByCode(code: string): Promise<CentralBooking | undefined>;
-  /** Cancels a booking still `booked`; answers it as it is afterwards, or undefined if unknown. */
-  cancelBooking(code: string, at: number): Promise<CentralBooking | undefined>;
+  /**
+   * Every booking holding this code, oldest first: made on-line or at an office's counter and
+   * reported up. Usually one; offices make their codes without asking central, so two offices (or
+   * an office and central) may have handed out the same code, and the visitor's phone digits choose.
+   */
+  bookingsByCode(code: string): Promise<CentralBooking[]>;
+  /**
+   * Cancels a booking still `booked`, on-line or office-made, freeing its place and giving it a new
+   * version (so the office's next pull brings the cancel down); answers it as it is afterwards, or
+   * undefined if unknown. A booking the office checked in meanwhile stays as it is.
+   */
+  cancelBooking(bookingId: string, at: number): Promise<CentralBooking | undefined>;
   /** Bookings still `booked` for this phone whose slot has not begun by `now`. */
   activeBookingsOfPhone(phone: string, now: number): Promise<number>;
   /** Places taken per slot start, for one office's service between two instants. */

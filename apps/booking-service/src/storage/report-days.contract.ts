@@ -73,7 +73,7 @@ export function describeReportRollUp(name: string, open: () => Promise<{ store: 
       // Bookings: on-line and at the office, due, come, cancelled; an office day on another UTC date; one for tomorrow.
       await store.createBooking(booking(1, 'north', utc('2026-11-20T07:00')));
       await store.createBooking(booking(2, 'north', utc('2026-11-20T07:30')));
-      await store.cancelBooking('30000002', NOW);
+      await store.cancelBooking('cb-2', NOW);
       await store.createBooking(booking(3, 'east', utc('2026-11-20T19:00')));
       await store.createBooking(booking(4, 'west', utc('2026-11-23T09:00')));
       await store.createBooking(booking(5, 'west', utc('2026-11-25T09:00')));
@@ -141,7 +141,7 @@ export function describeReportRollUp(name: string, open: () => Promise<{ store: 
       expect(row(await report(), 'west', '2026-11-22')).toMatchObject({ bookings: 0 });
       await send('east', { type: 'day.earlier-closed', at: utc('2026-11-21T05:00'), cancelledTicketIds: [], expiredBookingIds: ['cb-3'] });
       await report();
-      expect((await store.cancelBooking('30000006', NOW))?.status).toBe('cancelled');
+      expect((await store.cancelBooking('cb-6', NOW))?.status).toBe('cancelled');
       expect(row(await report(), 'south', '2026-11-20')).toBeUndefined();
       await send('north', {
         type: 'booking.created', at: utc('2026-11-23T10:00'),

@@ -308,10 +308,12 @@ function CancelByCode() {
   return (
     <form className="cancel" onSubmit={cancel}>
       <h2>{say('booking.cancelTitle')}</h2>
+      {/* The phone's last digits are the proof: a booking taken at the counter without one cannot be opened here. */}
+      <p className="lead" id="cancel-which">{say('booking.cancelWhich')}</p>
       <label className="field">
         <span>{say('booking.cancelCode')}</span>
         {/* 12 digits; codes handed out before (6 at the office, 8 on-line) still work. Spaces are fine. */}
-        <input name="cancel-code" inputMode="numeric" pattern="[0-9 \-]{6,16}" required value={code} onChange={(e) => setCode(e.target.value)} />
+        <input name="cancel-code" inputMode="numeric" pattern="[0-9 \-]{6,16}" required aria-describedby="cancel-which" value={code} onChange={(e) => setCode(e.target.value)} />
       </label>
       <label className="field">
         <span>{say('booking.cancelPhone4')}</span>

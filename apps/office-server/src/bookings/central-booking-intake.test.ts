@@ -49,6 +49,51 @@ describe('bookings from central, taken through the queue engine', () => {
     expect(row()).toMatchObject({ status: 'arrived' });
   });
 
+  // Issue 17: a booking taken at this office's counter, cancelled by its visitor on central's page.
+  // Central sends it down as a change of the office's own booking; the office applies it once.
+  it("applies central's cancel of a booking made at this office's counter once: the slot is free, the list says cancelled, the kiosk refuses the code", async () => {
+    const { clock, take, row, events } = await start();
+    const admin = await office.connect('/admin', { session: await office.login('admin') });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const slotStart = TUESDAY_9_00 + 60 * MINUTE;
+    const slot = async () => (await command<{ slots: { start: number; booked: number }[] }>(admin, 'booking:slots', { serviceId: 'contracts', date: '2026-11-24' })).slots.find((s) => s.start === slotStart);
+    const made = await command<{ ok: true; bookingId: string; code: string }>(admin, 'booking:create', {
+      serviceId: 'contracts', slotStart, customerName: 'Лебедева', customerPhone: '+79031112233', phoneConsent: true,
+    });
+    expect(await slot()).toMatchObject({ booked: 1 });
+    // Its own booking as central holds it: known here, taken as nothing.
+    const own = { bookingId: made.bookingId, code: made.code, slotStart, customerName: 'Лебедева' };
+    await take(change({ ...own, version: 3 }));
+    expect(events()).toBe(1);
+
+    await take(change({ ...own, version: 7, status: 'cancelled' }));
+    await take(change({ ...own, version: 7, status: 'cancelled' }));
+    expect(row(made.bookingId)).toEqual({ status: 'cancelled', source: 'office', name: 'Лебедева' });
+    expect(events()).toBe(2);
+    const cancelled = office.app.context.db.prepare(`SELECT actor FROM events WHERE type = 'booking.cancelled'`).pluck().get() as string;
+    expect(JSON.parse(cancelled)).toEqual({ kind: 'central' });
+    expect(await slot()).toMatchObject({ booked: 0 });
+    const list = await command<{ bookings: { bookingId: string; status: string }[] }>(admin, 'booking:list', { date: '2026-11-24' });
+    expect(list.bookings.find((b) => b.bookingId === made.bookingId)).toMatchObject({ status: 'cancelled', source: 'office', phoneMasked: '+7 *** ***-22-33' });
+    clock.set(slotStart - 5 * MINUTE);
+    expect(await command(kiosk, 'booking:check-in', { code: made.code })).toMatchObject({ ok: false, code: 'booking-cancelled' });
+  });
+
+  it('keeps a visitor checked in at the counter booking when central cancels it meanwhile: the office is the source of truth for its queue', async () => {
+    const { clock, take, row } = await start();
+    const admin = await office.connect('/admin', { session: await office.login('admin') });
+    const kiosk = await office.connect('/kiosk', { token: DEMO_TOKENS.kiosk });
+    const slotStart = TUESDAY_9_00 + 30 * MINUTE;
+    const made = await command<{ ok: true; bookingId: string; code: string }>(admin, 'booking:create', {
+      serviceId: 'contracts', slotStart, customerPhone: '+79031112233', phoneConsent: true,
+    });
+    clock.set(slotStart - 5 * MINUTE);
+    expect(await command(kiosk, 'booking:check-in', { code: made.code })).toMatchObject({ ok: true, ticket: { kind: 'booking' } });
+    await take(change({ bookingId: made.bookingId, code: made.code, slotStart, version: 5, status: 'cancelled' }));
+    expect(row(made.bookingId)).toMatchObject({ status: 'arrived' });
+    expect(office.app.context.db.prepare(`SELECT COUNT(*) FROM events WHERE type = 'booking.cancelled'`).pluck().get()).toBe(0);
+  });
+
   it('skips bookings whose slot is over, and states only the office decides', async () => {
     const { take, row, events } = await start();
     await take(change({ slotStart: TUESDAY_9_00 - 30 * MINUTE }));

@@ -87,10 +87,19 @@ export function createPostgresEventProjection(nextVersion: (client: pg.PoolClien
       case 'booking.checked-in': {
         const status = event.late ? 'late' : 'arrived';
         const version = await nextVersion(c, officeId);
-        // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of.
-        const r = bookingDays(writes, officeId, await c.query(`UPDATE bookings SET status = $1, ticket_id = $2, version = $3 WHERE id = $4 AND office_id = $5 AND status <> $1
-          RETURNING office_day`, [status, event.ticketId, version, event.bookingId, officeId]));
-        return (r.rowCount ?? 0) > 0;
+        // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of
+        // (made on central's booking page while the office checked the visitor in, or before it
+        // relinked). The row is locked first so `before` is the status this update replaces.
+        const r = bookingDays(writes, officeId, await c.query(`WITH before AS (SELECT id, status FROM bookings WHERE id = $4 AND office_id = $5 FOR UPDATE)
+          UPDATE bookings b SET status = $1, ticket_id = $2, version = $3 FROM before WHERE b.id = before.id AND before.status <> $1
+          RETURNING b.office_day, b.service_id, b.slot_start, before.status AS before`, [status, event.ticketId, version, event.bookingId, officeId]));
+        const row = r.rows[0] as { service_id: string; slot_start: number; before: string } | undefined;
+        // ...and the place that cancel freed is taken again: the visitor is there, the page must not sell it.
+        if (row?.before === 'cancelled') {
+          await c.query(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES ($1, $2, $3, 1)
+            ON CONFLICT (office_id, service_id, slot_start) DO UPDATE SET taken = slot_places.taken + 1`, [officeId, row.service_id, row.slot_start]);
+        }
+        return row !== undefined;
       }
       case 'booking.cancelled': {
         const freed = await bookingFrom(c, 'cancelled', officeId, event.bookingId, writes);

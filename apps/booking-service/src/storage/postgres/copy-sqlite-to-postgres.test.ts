@@ -36,7 +36,7 @@ describe.runIf(run)('migrate-central: a SQLite central moved to PostgreSQL', () 
       for (let n = 0; n < 5; n++) {
         await sqlite.createBooking({ id: `cb-${n}`, code: String(40_000_000 + n), officeId: n % 2 ? 'north' : 'south', serviceId: 'contracts', slotStart: T + (n + 1) * 3_600_000, slotMinutes: 30, capacity: 1, customerName: 'Иванова Мария', phone: '+79161234567', at: T });
       }
-      await sqlite.cancelBooking('40000003', T);
+      await sqlite.cancelBooking('cb-3', T);
       const before = { report: await sqlite.reportCounts({ from: '2026-11-01', to: '2026-11-30', now: T }), north: await sqlite.bookingChangesSince('north', 0, 100), south: await sqlite.bookingsVersion('south') };
       await sqlite.close();
 

@@ -71,7 +71,9 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
   const hellos = createOfficeHellos(pool);
   const groups = createIngestGroups(pool, project, { ...group, concurrent: Math.max(1, Math.min(group.concurrent, options.poolSize - 1)) });
   const byCode = async (c: pg.Pool | pg.PoolClient, code: string) =>
-    (await c.query(`SELECT * FROM bookings WHERE code = $1 AND origin = 'central'`, [code])).rows[0] as BookingRow | undefined;
+    (await c.query(`SELECT * FROM bookings WHERE code = $1 ORDER BY created_at, id`, [code])).rows as BookingRow[];
+  const byId = async (c: pg.Pool | pg.PoolClient, id: string) =>
+    (await c.query(`SELECT * FROM bookings WHERE id = $1`, [id])).rows[0] as BookingRow | undefined;
   const maxVersion = async (c: pg.Pool | pg.PoolClient, officeId: string) =>
     (await c.query(`SELECT COALESCE(MAX(version), 0) AS v FROM bookings WHERE office_id = $1`, [officeId])).rows[0].v as number;
 
@@ -101,7 +103,8 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
       return groups.ingest({ officeId, messages, at });
     },
     async createBooking(b) {
-      if (await byCode(pool, b.code)) return { ok: false, reason: 'code-taken' };
+      // No code any booking holds, an office's included: the visitor's code names one booking wherever typed.
+      if ((await byCode(pool, b.code)).length > 0) return { ok: false, reason: 'code-taken' };
       const office_day = await dayOf(b.officeId, b.slotStart);
       try {
         return await inTransaction(pool, async (c): Promise<CreateBookingOutcome> => {
@@ -125,27 +128,27 @@ export async function createPostgresCentralStore(options: PostgresCentralStoreOp
         throw error;
       }
     },
-    async bookingByCode(code) {
-      const row = await byCode(pool, code);
-      return row && toBooking(row);
+    async bookingsByCode(code) {
+      return (await byCode(pool, code)).map(toBooking);
     },
-    async cancelBooking(code) {
-      const before = await byCode(pool, code);
+    // Either origin: an office-made booking's cancel goes down to its office with the new version.
+    async cancelBooking(bookingId) {
+      const before = await byId(pool, bookingId);
       if (!before) return undefined;
       if (before.status !== 'booked') return toBooking(before);
       return inTransaction(pool, async (c) => {
         const version = await nextVersion(c, before.office_id);
         // A booking of a closed day may still be cancelled (the office has not expired it): its day's roll-up goes.
-        const r = await c.query(`WITH b AS (UPDATE bookings SET status = 'cancelled', version = $1 WHERE code = $2 AND origin = 'central' AND status = 'booked'
+        const r = await c.query(`WITH b AS (UPDATE bookings SET status = 'cancelled', version = $1 WHERE id = $2 AND status = 'booked'
           RETURNING *), dropped AS (DELETE FROM report_days r USING b WHERE r.office_id = b.office_id AND r.office_day = b.office_day)
-          SELECT * FROM b`, [version, code]);
+          SELECT * FROM b`, [version, bookingId]);
         if (r.rowCount) {
           await c.query(`UPDATE slot_places SET taken = taken - 1 WHERE office_id = $1 AND service_id = $2 AND slot_start = $3 AND taken > 0`,
             [before.office_id, before.service_id, before.slot_start]);
           return toBooking(r.rows[0] as BookingRow);
         }
         // Another node or the office changed it first; answer it as it is now.
-        return toBooking((await byCode(c, code)) as BookingRow);
+        return toBooking((await byId(c, bookingId)) as BookingRow);
       });
     },
     async activeBookingsOfPhone(phone, now) {

@@ -29,8 +29,13 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
     bookingExists: db.prepare(`SELECT 1 FROM bookings WHERE id = ?`).pluck(),
     insertOfficeBooking: db.prepare(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day,
       status, origin, customer_name, phone, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 'office', ?, ?, ?, ?)`),
-    // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of.
+    bookingStatus: db.prepare(`SELECT status FROM bookings WHERE id = ? AND office_id = ?`).pluck(),
+    // A visitor who came is a fact: a check-in wins over a cancel the office had not heard of
+    // (made on central's booking page while the office checked the visitor in, or before it relinked).
     checkedIn: db.prepare(`UPDATE bookings SET status = ?, ticket_id = ?, version = ? WHERE id = ? AND office_id = ? AND status <> ?`),
+    // ...and the place that cancel freed is taken again: the visitor is there, the page must not sell it.
+    retakePlace: db.prepare(`INSERT INTO slot_places (office_id, service_id, slot_start, taken)
+      SELECT office_id, service_id, slot_start, 1 FROM bookings WHERE id = ? ON CONFLICT DO UPDATE SET taken = taken + 1`),
     bookingFrom: db.prepare(`UPDATE bookings SET status = ?, version = ? WHERE id = ? AND office_id = ? AND status = 'booked'`),
     takePlace: db.prepare(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES (?, ?, ?, 1)
       ON CONFLICT DO UPDATE SET taken = taken + 1`),
@@ -104,8 +109,10 @@ export function createCentralEventProjection(db: CentralDatabase, nextBookingVer
       }
       case 'booking.checked-in': {
         const status = event.late ? 'late' : 'arrived';
+        const before = s.bookingStatus.get(event.bookingId, officeId) as string | undefined;
         const changed = s.checkedIn.run(status, event.ticketId, nextBookingVersion(), event.bookingId, officeId, status).changes > 0;
         if (changed) s.dropBookingReportDay.run(event.bookingId);
+        if (changed && before === 'cancelled') s.retakePlace.run(event.bookingId);
         return changed;
       }
       case 'booking.cancelled': {

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { sampleOfficeSummary } from '../../testing/office-summary.js';
 import { describeCentralStore } from '../central-store.contract.js';
 import { createSqliteCentralStore } from './sqlite-central-store.js';
+import { CENTRAL_MIGRATIONS } from './migrations/index.js';
+import { openCentralDatabase } from './open-central-database.js';
 
 describeCentralStore('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'talon-central-store-'));
@@ -18,6 +20,30 @@ describeCentralStore('SQLite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('migration 0100: every booking found by its code', () => {
+  it("finds a counter booking an office reported before the migration, by the new index", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talon-central-0100-'));
+    const file = join(dir, 'central.db');
+    const before = openCentralDatabase(file, CENTRAL_MIGRATIONS.filter((m) => m.version < 100));
+    expect(before.pragma('user_version', { simple: true })).toBe(CENTRAL_MIGRATIONS.filter((m) => m.version < 100).at(-1)!.version);
+    before.prepare(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin, customer_name, phone, created_at, version)
+      VALUES ('ob-1', '200000000001', 'north', 'contracts', 1, 30, '2026-11-24', 'booked', 'office', NULL, '+79165551234', 1, 1)`).run();
+    before.close();
+    const store = createSqliteCentralStore(file);
+    expect(await store.bookingsByCode('200000000001')).toMatchObject([{ id: 'ob-1', origin: 'office', phone: '+79165551234' }]);
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(100);
+      const plan = JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM bookings WHERE code = ? ORDER BY created_at, id`).all('200000000001'));
+      expect(plan).toContain('bookings_by_code');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the central copy of an office log', () => {

@@ -37,11 +37,13 @@ export function createSqliteCentralStore(file: string): CentralStore {
     takePlace: db.prepare(`INSERT INTO slot_places (office_id, service_id, slot_start, taken) VALUES (?, ?, ?, 1)
       ON CONFLICT DO UPDATE SET taken = taken + 1 WHERE taken < ?`),
     freePlace: db.prepare(`UPDATE slot_places SET taken = taken - 1 WHERE office_id = ? AND service_id = ? AND slot_start = ? AND taken > 0`),
-    codeTaken: db.prepare(`SELECT 1 FROM bookings WHERE code = ? AND origin = 'central'`).pluck(),
+    // No code any booking holds, an office's included: the visitor's code names one booking wherever typed.
+    codeTaken: db.prepare(`SELECT 1 FROM bookings WHERE code = ?`).pluck(),
     insertBooking: db.prepare(`INSERT INTO bookings (id, code, office_id, service_id, slot_start, slot_minutes, office_day, status, origin,
       customer_name, phone, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', 'central', ?, ?, ?, ?)`),
-    byCode: db.prepare(`SELECT * FROM bookings WHERE code = ? AND origin = 'central'`),
-    cancel: db.prepare(`UPDATE bookings SET status = 'cancelled', version = ? WHERE code = ? AND origin = 'central' AND status = 'booked'`),
+    byCode: db.prepare(`SELECT * FROM bookings WHERE code = ? ORDER BY created_at, id`),
+    byId: db.prepare(`SELECT * FROM bookings WHERE id = ?`),
+    cancel: db.prepare(`UPDATE bookings SET status = 'cancelled', version = ? WHERE id = ? AND status = 'booked'`),
     activeOfPhone: db.prepare(`SELECT COUNT(*) FROM bookings WHERE phone = ? AND status = 'booked' AND slot_start > ?`).pluck(),
     placesTaken: db.prepare(`SELECT slot_start AS start, taken FROM slot_places WHERE office_id = ? AND service_id = ? AND slot_start >= ? AND slot_start < ?`),
     changes: db.prepare(`SELECT * FROM bookings WHERE office_id = ? AND version > ? ORDER BY version LIMIT ?`),
@@ -147,18 +149,19 @@ export function createSqliteCentralStore(file: string): CentralStore {
     const day = dayOf(b.officeId, b.slotStart);
     s.insertBooking.run(b.id, b.code, b.officeId, b.serviceId, b.slotStart, b.slotMinutes, day, b.customerName, b.phone, b.at, version);
     s.dropReportDay.run(b.officeId, day);
-    return { ok: true, booking: toBooking(s.byCode.get(b.code) as BookingRow) };
+    return { ok: true, booking: toBooking(s.byId.get(b.id) as BookingRow) };
   });
 
-  const cancelBooking = db.transaction((code: string) => {
-    const before = s.byCode.get(code) as BookingRow | undefined;
+  // Either origin: an office-made booking's cancel goes down to its office with the new version.
+  const cancelBooking = db.transaction((bookingId: string) => {
+    const before = s.byId.get(bookingId) as BookingRow | undefined;
     if (!before) return undefined;
     if (before.status === 'booked') {
-      s.cancel.run(nextVersion(), code);
+      s.cancel.run(nextVersion(), bookingId);
       s.freePlace.run(before.office_id, before.service_id, before.slot_start);
       s.dropReportDay.run(before.office_id, before.office_day);
     }
-    return toBooking(s.byCode.get(code) as BookingRow);
+    return toBooking(s.byId.get(bookingId) as BookingRow);
   });
 
   return {
@@ -181,12 +184,11 @@ export function createSqliteCentralStore(file: string): CentralStore {
     async createBooking(booking) {
       return createBooking(booking);
     },
-    async bookingByCode(code) {
-      const row = s.byCode.get(code) as BookingRow | undefined;
-      return row && toBooking(row);
+    async bookingsByCode(code) {
+      return (s.byCode.all(code) as BookingRow[]).map(toBooking);
     },
-    async cancelBooking(code) {
-      return cancelBooking(code);
+    async cancelBooking(bookingId) {
+      return cancelBooking(bookingId);
     },
     async activeBookingsOfPhone(phone, now) {
       return s.activeOfPhone.get(phone, now) as number;

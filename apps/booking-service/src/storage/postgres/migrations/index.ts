@@ -9,6 +9,7 @@ import { reportCoveringIndexes } from './0065-report-covering-indexes.js';
 import { reportDays } from './0070-report-days.js';
 import { lowRatingsIndex } from './0080-low-ratings-index.js';
 import { questionnaireSyncIndexes } from './0085-questionnaire-sync-indexes.js';
+import { bookingCodeIndex } from './0100-booking-code-index.js';
 
 /**
  * Named so they sort in order; Kysely's migrator refuses to run a database that holds a step this
@@ -26,4 +27,5 @@ export const POSTGRES_CENTRAL_MIGRATIONS: Readonly<Record<string, Migration>> = 
   '0070-report-days': reportDays,
   '0080-low-ratings-index': lowRatingsIndex,
   '0085-questionnaire-sync-indexes': questionnaireSyncIndexes,
+  '0100-booking-code-index': bookingCodeIndex,
 };
