@@ -10,6 +10,8 @@ const workspaceAliases = {
   '@talon/ticket-printer': source('./packages/ticket-printer/src/index.ts'),
   '@talon/rating-button': source('./packages/rating-button/src/index.ts'),
   '@talon/device-agent': source('./packages/device-agent/src/index.ts'),
+  // Before the package itself: an alias matches by prefix, and the first match wins.
+  '@talon/server-edge/testing': source('./packages/server-edge/src/testing/index.ts'),
   '@talon/server-edge': source('./packages/server-edge/src/index.ts'),
 };
 

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+import { ratedEvents, ratingOf } from './support/office-ratings.js';
 
 // Devices follow the config at once, on real parts: a running agent, fake network printers on
 // loopback and fake rating buttons on socat ptys. Each change is made as an administrator makes
@@ -128,12 +129,6 @@ describe.skipIf(!canRun)('device changes in the config reach a connected agent a
     };
   }
 
-  const ratingOf = (ticketId: string) => office.app.context.db.prepare('SELECT rating FROM tickets WHERE id = ?').pluck().get(ticketId) as number | null;
-  const ratedEvents = (ticketId: string) =>
-    office.app.context.db
-      .prepare(`SELECT json_extract(body, '$.value') FROM events WHERE type = 'ticket.rated' AND json_extract(body, '$.ticketId') = ?`)
-      .pluck()
-      .all(ticketId) as number[];
 
   /** Serves the next waiting visitor at the operator's open desk; answers that ticket's id once its button is lit. */
   async function serveNext(unit: FakeRatingButton): Promise<string> {
@@ -248,7 +243,7 @@ describe.skipIf(!canRun)('device changes in the config reach a connected agent a
     const slowServer = holdRatingSubmits();
     await pressAcked(desk1.device, 8, 2, 3);
     await vi.waitFor(() => expect(slowServer.held).toBeGreaterThan(0), { timeout: 5_000 });
-    expect(ratingOf(served)).toBeNull();
+    expect(ratingOf(office, served)).toBeNull();
 
     // Meanwhile the desk's button is replaced: a new unit, id 11, on another port.
     const replacement = await button(11);
@@ -259,17 +254,17 @@ describe.skipIf(!canRun)('device changes in the config reach a connected agent a
     });
     await waitForAgent((s) => s.buttons.some((b) => b.deskId === 'desk-1' && b.path === replacement.pty.hostPath && b.deviceId === 11 && b.online));
     slowServer.release();
-    await vi.waitFor(() => expect(ratingOf(served)).toBe(3), { timeout: 10_000 });
+    await vi.waitFor(() => expect(ratingOf(office, served)).toBe(3), { timeout: 10_000 });
 
     // The old unit is no longer listened to; the new one rates the next visitor.
     await pressIgnored(desk1.device, 8, 3);
     const next = await serveNext(replacement.device);
     await pressAcked(replacement.device, 11, 1, 5);
-    await vi.waitFor(() => expect(ratingOf(next)).toBe(5), { timeout: 5_000 });
+    await vi.waitFor(() => expect(ratingOf(office, next)).toBe(5), { timeout: 5_000 });
     // Long enough for a copy the agent re-sent while the server was slow to arrive and be dropped.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(ratedEvents(served)).toEqual([3]);
-    expect(ratedEvents(next)).toEqual([5]);
+    expect(ratedEvents(office, served)).toEqual([3]);
+    expect(ratedEvents(office, next)).toEqual([5]);
     expect(agentState().buttons.map((b) => b.deskId).sort()).toEqual(['desk-1', 'desk-2']);
     await command(operator, 'desk:close');
   });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { buildRatingButtonSimulator, SimulatedRatingButton, simavrToolchainPresent } from './support/simavr-rating-button.js';
 import { connectUsbCable, type UsbCable } from './support/usb-cable.js';
+import { ratedEvents, ratingOf } from './support/office-ratings.js';
 
 // The real firmware under simavr, its UART reaching the desk PC through a socat "USB cable" that
 // is pulled and plugged back while the firmware runs on, and a wrap of its seq (255 -> 1). The
@@ -59,12 +60,6 @@ describe.skipIf(!canRun)('the rating button firmware across a replug and a wrap 
       timeout: 10_000,
       interval: 50,
     });
-  const ratingOf = (ticketId: string) => office.app.context.db.prepare('SELECT rating FROM tickets WHERE id = ?').pluck().get(ticketId) as number | null;
-  const ratedEvents = (ticketId: string) =>
-    office.app.context.db
-      .prepare(`SELECT json_extract(body, '$.value') FROM events WHERE type = 'ticket.rated' AND json_extract(body, '$.ticketId') = ?`)
-      .pluck()
-      .all(ticketId) as number[];
   const presses = () =>
     office.app.context.db
       .prepare(`SELECT seq, value, outcome, ticket_id AS ticketId FROM rating_presses WHERE desk_id = 'desk-1' ORDER BY id`)
@@ -94,13 +89,13 @@ describe.skipIf(!canRun)('the rating button firmware across a replug and a wrap 
     await sim.press(4);
     await sim.waitForLed(false);
     await sleep(1_200);
-    expect(ratingOf(served)).toBeNull();
+    expect(ratingOf(office, served)).toBeNull();
 
     await cable.plug();
-    await until(() => ratingOf(served) === 4, 'rating 4 after the replug');
+    await until(() => ratingOf(office, served) === 4, 'rating 4 after the replug');
     // Long enough for any copy still on its way to arrive and be dropped.
     await sleep(1_500);
-    expect(ratedEvents(served)).toEqual([4]);
+    expect(ratedEvents(office, served)).toEqual([4]);
     expect(presses().filter((p) => p.outcome === 'counted')).toEqual([{ seq: 254, value: 4, outcome: 'counted', ticketId: served }]);
   });
 
@@ -109,7 +104,7 @@ describe.skipIf(!canRun)('the rating button firmware across a replug and a wrap 
     const beforeWrap = await serveOneVisitor();
     await sim.waitForLed(true);
     await sim.press(3);
-    await until(() => ratingOf(beforeWrap) === 3, 'rating 3 at seq 255');
+    await until(() => ratingOf(office, beforeWrap) === 3, 'rating 3 at seq 255');
 
     // The next visitor's button is lit; then the host-to-device wire breaks: acks are lost.
     const afterWrap = await serveOneVisitor();
@@ -120,7 +115,7 @@ describe.skipIf(!canRun)('the rating button firmware across a replug and a wrap 
     await sleep(1_100); // the firmware's lockout after the press before
     // Seq 1, the wrap: the firmware re-sends it every 500 ms, never hearing the ack.
     await sim.press(5);
-    await until(() => ratingOf(afterWrap) === 5, 'rating 5 at seq 1 after the wrap');
+    await until(() => ratingOf(office, afterWrap) === 5, 'rating 5 at seq 1 after the wrap');
     await sleep(1_200);
 
     // The next visitor is served while copies still come. The desk PC's agent restarts (and the
@@ -132,19 +127,19 @@ describe.skipIf(!canRun)('the rating button firmware across a replug and a wrap 
     await cable.plug({ acks: false });
     await startAgent();
     await until(() => presses().some((p) => p.seq === 1 && p.outcome === 'repeat'), 'a copy of seq 1 heard by the new agent');
-    expect(ratingOf(next)).toBeNull();
+    expect(ratingOf(office, next)).toBeNull();
 
     // The wire is mended: the ack gets through, the button lights for the next visitor.
     await cable.unplug();
     await cable.plug();
     await sim.waitForLed(true, 10_000);
     await sim.press(2);
-    await until(() => ratingOf(next) === 2, 'rating 2 at seq 2');
+    await until(() => ratingOf(office, next) === 2, 'rating 2 at seq 2');
     await sleep(1_500);
 
-    expect(ratedEvents(beforeWrap)).toEqual([3]);
-    expect(ratedEvents(afterWrap)).toEqual([5]);
-    expect(ratedEvents(next)).toEqual([2]);
+    expect(ratedEvents(office, beforeWrap)).toEqual([3]);
+    expect(ratedEvents(office, afterWrap)).toEqual([5]);
+    expect(ratedEvents(office, next)).toEqual([2]);
     expect(ratingsCounted()).toBe(4);
     const counted = presses().filter((p) => p.outcome === 'counted');
     expect(counted.map((p) => [p.seq, p.value, p.ticketId])).toEqual([

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { buildRatingButtonSimulator, SimulatedRatingButton, simavrToolchainPresent } from './support/simavr-rating-button.js';
+import { ratedEvents, ratingOf } from './support/office-ratings.js';
 
 // The whole rating path on real parts: the button firmware on a simulated ATmega328P with its
 // UART on a pty, the real device agent and driver, a real office server and its SQLite file.
@@ -69,12 +70,6 @@ describe.skipIf(!canRun)('rating button firmware through the device agent to the
     return issued.ticket.id;
   }
 
-  const ratingOf = (ticketId: string) => office.app.context.db.prepare('SELECT rating FROM tickets WHERE id = ?').pluck().get(ticketId) as number | null;
-  const ratedEvents = (ticketId: string) =>
-    office.app.context.db
-      .prepare(`SELECT json_extract(body, '$.value') FROM events WHERE type = 'ticket.rated' AND json_extract(body, '$.ticketId') = ?`)
-      .pluck()
-      .all(ticketId) as number[];
   const dashboard = async () => command<Dashboard>(await office.connect('/dashboard', { session: await office.login('head') }), 'dashboard:snapshot');
 
   async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
@@ -94,15 +89,15 @@ describe.skipIf(!canRun)('rating button firmware through the device agent to the
     const served = await serveOneVisitor();
     await sim.waitForLed(true);
     await sim.press(4);
-    await until(() => ratingOf(served) === 4, 'rating 4 on the ticket served');
+    await until(() => ratingOf(office, served) === 4, 'rating 4 on the ticket served');
     await sim.waitForLed(false);
 
     // A second press after the firmware's 1 s lockout: the window is closed on both sides.
     await sleep(1_100);
     await sim.press(2);
     await sleep(1_200);
-    expect(ratingOf(served)).toBe(4);
-    expect(ratedEvents(served)).toEqual([4]);
+    expect(ratingOf(office, served)).toBe(4);
+    expect(ratedEvents(office, served)).toEqual([4]);
     const after = await dashboard();
     expect(after.state.ratings.count).toBe(1);
     expect(after.state.ratings.distribution).toEqual([0, 0, 0, 1, 0]);
@@ -117,13 +112,13 @@ describe.skipIf(!canRun)('rating button firmware through the device agent to the
     await sim.press(5);
     await sim.waitForLed(false);
     await sleep(1_200);
-    expect(ratingOf(served)).toBeNull();
+    expect(ratingOf(office, served)).toBeNull();
 
     await startAgent();
-    await until(() => ratingOf(served) === 5, 'rating 5 after the agent came back');
+    await until(() => ratingOf(office, served) === 5, 'rating 5 after the agent came back');
     // Long enough for any further copy to arrive and be dropped.
     await sleep(1_500);
-    expect(ratedEvents(served)).toEqual([5]);
+    expect(ratedEvents(office, served)).toEqual([5]);
     const after = await dashboard();
     expect(after.state.ratings.count).toBe(2);
     expect(sim.ledLit).toBe(false);
@@ -137,10 +132,10 @@ describe.skipIf(!canRun)('rating button firmware through the device agent to the
     const served = await serveOneVisitor();
     await sim.waitForLed(true);
     await sim.press(4);
-    await until(() => ratingOf(served) === 4, 'rating 4 on the ticket served after the restart');
+    await until(() => ratingOf(office, served) === 4, 'rating 4 on the ticket served after the restart');
     await sim.waitForLed(false);
     await sleep(1_500);
-    expect(ratedEvents(served)).toEqual([4]);
+    expect(ratedEvents(office, served)).toEqual([4]);
     const presses = office.app.context.db
       .prepare(`SELECT seq, value, outcome, ticket_id AS ticketId FROM rating_presses WHERE desk_id = 'desk-1' ORDER BY rowid`)
       .all() as { seq: number; value: number; outcome: string; ticketId: string | null }[];

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeRatingButton } from '../packages/rating-button/src/testing/fake-rating-button.js';
 import { hasSocat, startPtyPair, type PtyPair } from '../packages/rating-button/src/testing/pty-pair.js';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
+import { ratedEvents, ratingOf } from './support/office-ratings.js';
 
 // A rating button's sequence numbers start again at 1 after every boot and wrap from 255 to 1.
 // Neither may cost a visitor's rating or count one twice. On real parts: a socat pty pair as the
@@ -66,12 +67,6 @@ describe.skipIf(!canRun)('a rating button replugged after a restart, and its seq
       timeout: 10_000,
       interval: 50,
     });
-  const ratingOf = (ticketId: string) => office.app.context.db.prepare('SELECT rating FROM tickets WHERE id = ?').pluck().get(ticketId) as number | null;
-  const ratedEvents = (ticketId: string) =>
-    office.app.context.db
-      .prepare(`SELECT json_extract(body, '$.value') FROM events WHERE type = 'ticket.rated' AND json_extract(body, '$.ticketId') = ?`)
-      .pluck()
-      .all(ticketId) as number[];
   const presses = () =>
     office.app.context.db
       .prepare(`SELECT seq, value, outcome, ticket_id AS ticketId FROM rating_presses WHERE desk_id = 'desk-1' ORDER BY id`)
@@ -89,7 +84,7 @@ describe.skipIf(!canRun)('a rating button replugged after a restart, and its seq
   async function pressFor(ticketId: string, seq: number, value: number): Promise<void> {
     const before = unit.received.filter((frame) => frame.type === 'A' && frame.seq === seq).length;
     await unit.send({ type: 'E', deviceId: BUTTON_ID, seq, value });
-    await vi.waitFor(() => expect(ratingOf(ticketId)).toBe(value), { timeout: 5_000, interval: 25 });
+    await vi.waitFor(() => expect(ratingOf(office, ticketId)).toBe(value), { timeout: 5_000, interval: 25 });
     // Acked, as the firmware needs to put its light out.
     await vi.waitFor(() => expect(unit.received.filter((frame) => frame.type === 'A' && frame.seq === seq).length).toBeGreaterThan(before), {
       timeout: 3_000,
@@ -118,9 +113,9 @@ describe.skipIf(!canRun)('a rating button replugged after a restart, and its seq
     await unit.send({ type: 'E', deviceId: BUTTON_ID, seq: 1, value: 5 });
     await sleep(500);
 
-    expect(ratingOf(morning)).toBe(5);
-    expect(ratedEvents(morning)).toEqual([5]);
-    expect(ratedEvents(next)).toEqual([5]);
+    expect(ratingOf(office, morning)).toBe(5);
+    expect(ratedEvents(office, morning)).toEqual([5]);
+    expect(ratedEvents(office, next)).toEqual([5]);
     expect(pressesOf(next).map((p) => p.outcome)).not.toContain('repeat');
   });
 
@@ -138,8 +133,8 @@ describe.skipIf(!canRun)('a rating button replugged after a restart, and its seq
     await unit.send({ type: 'E', deviceId: BUTTON_ID, seq: 1, value: 5 });
     await sleep(500);
 
-    expect(ratedEvents(beforeWrap)).toEqual([3]);
-    expect(ratedEvents(afterWrap)).toEqual([5]);
+    expect(ratedEvents(office, beforeWrap)).toEqual([3]);
+    expect(ratedEvents(office, afterWrap)).toEqual([5]);
     expect(pressesOf(afterWrap).map((p) => p.outcome)).not.toContain('repeat');
     const rated = (await command<{ state: { ratings: { count: number } } }>(await office.connect('/dashboard', { session: await office.login('head') }), 'dashboard:snapshot')).state.ratings.count;
     expect(rated).toBe(4);

@@ -1,8 +1,9 @@
-import { Agent, request as httpRequest } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { connect as connectTcp, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
 import { io as connectClient, Manager, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pollingHandshakes } from '@talon/server-edge/testing';
 import { createRootLogger } from './logger.js';
 import { command, DEMO_TOKENS, demoConfig, nextEvent, startTestOffice, type TestOffice } from './testing/test-office.js';
 
@@ -138,37 +139,6 @@ describe('handshake flood (finding 1)', () => {
     expect(log.lines.filter((l) => l['msg'] === 'unknown device token')).toHaveLength(0);
   });
 });
-
-/**
- * Engine.IO polling handshakes (`GET /socket.io/?EIO=4&transport=polling`: no token, no namespace)
- * from one address over a few keep-alive connections, as the audit's flood sent them.
- */
-async function pollingHandshakes(port: number, from: string, count: number | { forMs: number }, connections = 4): Promise<{ opened: number; refused: number }> {
-  const stop = typeof count === 'number' ? Infinity : Date.now() + count.forMs;
-  const total = typeof count === 'number' ? count : Infinity;
-  const agents = Array.from({ length: connections }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
-  let opened = 0;
-  let refused = 0;
-  let sent = 0;
-  const handshake = (agent: Agent) =>
-    new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/socket.io/?EIO=4&transport=polling', localAddress: from, agent }, (response) => {
-        response.resume().on('end', () => resolve(response.statusCode!));
-      });
-      req.on('error', reject).end();
-    });
-  await Promise.all(
-    agents.map(async (agent) => {
-      while (sent < total && Date.now() < stop) {
-        sent += 1;
-        if ((await handshake(agent)) === 200) opened += 1;
-        else refused += 1;
-      }
-    }),
-  );
-  agents.forEach((agent) => agent.destroy());
-  return { opened, refused };
-}
 
 describe('Engine.IO handshake flood (finding 1, without a namespace)', () => {
   it('counts every handshake per address: past limits.connectAttemptsPerAddress the address is refused at the door, another connects', async () => {

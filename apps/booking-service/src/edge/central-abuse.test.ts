@@ -1,9 +1,10 @@
-import { Agent, request as httpRequest } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { connect, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
 import { io, Manager } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hashPassword, phoneTokenKeyFromOfficeKey, signPhoneToken } from '@talon/server-edge';
+import { pollingHandshakes } from '@talon/server-edge/testing';
 import { createCentralLogger } from '../logger.js';
 import { sampleOfficeSummary } from '../testing/office-summary.js';
 import { startTestCentral, testCentralConfig, TEST_OFFICE_KEYS, type TestCentral } from '../testing/test-central.js';
@@ -186,41 +187,10 @@ describe('central under hostile traffic', () => {
     expect(lines.filter((l) => l['msg'] === 'office refused: wrong id or key')).toHaveLength(0);
   });
 
-  /**
-   * Engine.IO polling handshakes (`GET /socket.io/?EIO=4&transport=polling`: no key, no token, no
-   * namespace) from one address over a few keep-alive connections, as the audit's flood sent them.
-   */
-  async function pollingHandshakes(from: string, count: number | { forMs: number }, connections = 4): Promise<{ opened: number; refused: number }> {
-  const stop = typeof count === 'number' ? Infinity : Date.now() + count.forMs;
-  const total = typeof count === 'number' ? count : Infinity;
-    const agents = Array.from({ length: connections }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
-    let opened = 0;
-    let refused = 0;
-    let sent = 0;
-    const handshake = (agent: Agent) =>
-      new Promise<number>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port: central.port, path: '/socket.io/?EIO=4&transport=polling', localAddress: from, agent }, (response) => {
-          response.resume().on('end', () => resolve(response.statusCode!));
-        });
-        req.on('error', reject).end();
-      });
-    await Promise.all(
-      agents.map(async (agent) => {
-        while (sent < total && Date.now() < stop) {
-          sent += 1;
-          if ((await handshake(agent)) === 200) opened += 1;
-          else refused += 1;
-        }
-      }),
-    );
-    agents.forEach((agent) => agent.destroy());
-    return { opened, refused };
-  }
-
   it('finding 1 without a namespace: every Engine.IO handshake counts per address, sessions per address are capped, an office elsewhere links', async () => {
     // The defaults: 600 new connections a minute and 200 open per address; refusals held 1 s.
     await start();
-    const flood = await pollingHandshakes('127.0.0.2', { forMs: 3000 }, 8);
+    const flood = await pollingHandshakes(central.port, '127.0.0.2', { forMs: 3000 }, 8);
     // Before: every handshake got a session, each held for pingInterval + pingTimeout (150,000 in
     // 12 s: +770 MiB), here about 3,000 in these 3 s. Now at most 200 open, and each of the 8
     // connections gets one refusal a second once the address is over.
@@ -242,7 +212,7 @@ describe('central under hostile traffic', () => {
       // Refusals answered at once, to count them.
       c.limits.connectRefusalDelayMs = 0;
     });
-    expect(await pollingHandshakes('127.0.0.2', 100)).toEqual({ opened: 30, refused: 70 });
+    expect(await pollingHandshakes(central.port, '127.0.0.2', 100)).toEqual({ opened: 30, refused: 70 });
     // None of the 30 joined a namespace: gone after the connect timeout, not pingInterval + pingTimeout (35 s).
     await vi.waitFor(() => expect(central.service.io.engine.clientsCount).toBe(0), { timeout: 3000, interval: 50 });
     // Still refused for the rest of the window, even with a right key; another address links.

@@ -1,0 +1,14 @@
+import type { TestOffice } from '../../apps/office-server/src/testing/test-office.js';
+
+/** The rating the office filed on a ticket, read from its own file. */
+export function ratingOf(office: TestOffice, ticketId: string): number | null {
+  return office.app.context.db.prepare('SELECT rating FROM tickets WHERE id = ?').pluck().get(ticketId) as number | null;
+}
+
+/** Every `ticket.rated` event's value for a ticket: a press counted twice shows as two. */
+export function ratedEvents(office: TestOffice, ticketId: string): number[] {
+  return office.app.context.db
+    .prepare(`SELECT json_extract(body, '$.value') FROM events WHERE type = 'ticket.rated' AND json_extract(body, '$.ticketId') = ?`)
+    .pluck()
+    .all(ticketId) as number[];
+}

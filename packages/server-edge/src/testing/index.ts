@@ -1,0 +1,1 @@
+export { pollingHandshakes } from './polling-handshakes.js';
