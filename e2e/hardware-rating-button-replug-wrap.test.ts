@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { buildRatingButtonSimulator, SimulatedRatingButton, simavrToolchainPresent } from './support/simavr-rating-button.js';
 import { connectUsbCable, type UsbCable } from './support/usb-cable.js';
-import { ratedEvents, ratingOf } from './support/office-ratings.js';
+import { filedPresses, ratedEvents, ratingOf } from './support/office-ratings.js';
 
 // The real firmware under simavr, its UART reaching the desk PC through a socat "USB cable" that
 // is pulled and plugged back while the firmware runs on, and a wrap of its seq (255 -> 1). The
@@ -18,7 +18,6 @@ const canRun = simavrToolchainPresent || !!process.env.CI;
 const BUTTON_ID = 7;
 
 type Issued = { ok: true } & IssuedTicket;
-type Press = { seq: number; value: number; outcome: string; ticketId: string | null };
 
 describe.skipIf(!canRun)('the rating button firmware across a replug and a wrap of its seq', () => {
   let sim: SimulatedRatingButton;
@@ -60,10 +59,7 @@ describe.skipIf(!canRun)('the rating button firmware across a replug and a wrap 
       timeout: 10_000,
       interval: 50,
     });
-  const presses = () =>
-    office.app.context.db
-      .prepare(`SELECT seq, value, outcome, ticket_id AS ticketId FROM rating_presses WHERE desk_id = 'desk-1' ORDER BY id`)
-      .all() as Press[];
+  const presses = () => filedPresses(office, 'desk-1');
   const ratingsCounted = () => office.app.context.db.prepare(`SELECT count(*) FROM events WHERE type = 'ticket.rated'`).pluck().get() as number;
 
   /** Issues, calls, starts and finishes one visitor at desk 1; returns the ticket id. */

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
 import { buildRatingButtonSimulator, SimulatedRatingButton, simavrToolchainPresent } from './support/simavr-rating-button.js';
-import { ratedEvents, ratingOf } from './support/office-ratings.js';
+import { filedPresses, ratedEvents, ratingOf } from './support/office-ratings.js';
 
 // The whole rating path on real parts: the button firmware on a simulated ATmega328P with its
 // UART on a pty, the real device agent and driver, a real office server and its SQLite file.
@@ -136,9 +136,7 @@ describe.skipIf(!canRun)('rating button firmware through the device agent to the
     await sim.waitForLed(false);
     await sleep(1_500);
     expect(ratedEvents(office, served)).toEqual([4]);
-    const presses = office.app.context.db
-      .prepare(`SELECT seq, value, outcome, ticket_id AS ticketId FROM rating_presses WHERE desk_id = 'desk-1' ORDER BY rowid`)
-      .all() as { seq: number; value: number; outcome: string; ticketId: string | null }[];
+    const presses = filedPresses(office, 'desk-1');
     const sameSeqAndValue = presses.filter((p) => p.seq === 1 && p.value === 4);
     expect(sameSeqAndValue).toHaveLength(2);
     expect(sameSeqAndValue.map((p) => p.outcome)).not.toContain('repeat');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeRatingButton } from '../packages/rating-button/src/testing/fake-rating-button.js';
 import { hasSocat, startPtyPair, type PtyPair } from '../packages/rating-button/src/testing/pty-pair.js';
 import { command, DEMO_TOKENS, demoConfig, startTestOffice, type TestOffice } from '../apps/office-server/src/testing/test-office.js';
-import { ratedEvents, ratingOf } from './support/office-ratings.js';
+import { filedPresses, ratedEvents, ratingOf } from './support/office-ratings.js';
 
 // A rating button's sequence numbers start again at 1 after every boot and wrap from 255 to 1.
 // Neither may cost a visitor's rating or count one twice. On real parts: a socat pty pair as the
@@ -17,7 +17,6 @@ import { ratedEvents, ratingOf } from './support/office-ratings.js';
 const canRun = hasSocat || !!process.env.CI;
 const BUTTON_ID = 7;
 type Issued = { ok: true } & IssuedTicket;
-type Press = { seq: number; value: number; outcome: string; ticketId: string | null };
 
 // The firmware takes a press at most once a second, so a seq comes round after 254 s at the
 // earliest, and the driver remembers a seq for 60 s. This test presses 254 times in a few
@@ -67,10 +66,7 @@ describe.skipIf(!canRun)('a rating button replugged after a restart, and its seq
       timeout: 10_000,
       interval: 50,
     });
-  const presses = () =>
-    office.app.context.db
-      .prepare(`SELECT seq, value, outcome, ticket_id AS ticketId FROM rating_presses WHERE desk_id = 'desk-1' ORDER BY id`)
-      .all() as Press[];
+  const presses = () => filedPresses(office, 'desk-1');
   const pressesOf = (ticketId: string) => presses().filter((p) => p.ticketId === ticketId);
 
   async function serveOneVisitor(): Promise<string> {

@@ -12,3 +12,18 @@ export function ratedEvents(office: TestOffice, ticketId: string): number[] {
     .pluck()
     .all(ticketId) as number[];
 }
+
+/** One press the office filed from a desk's button, and what it made of it. */
+export interface FiledPress {
+  seq: number;
+  value: number;
+  outcome: string;
+  ticketId: string | null;
+}
+
+/** Every press the office filed from the desk's button, in the order it heard them. */
+export function filedPresses(office: TestOffice, deskId: string): FiledPress[] {
+  return office.app.context.db
+    .prepare(`SELECT seq, value, outcome, ticket_id AS ticketId FROM rating_presses WHERE desk_id = ? ORDER BY id`)
+    .all(deskId) as FiledPress[];
+}
