@@ -422,6 +422,12 @@ describe.runIf(browserSuitesRun)('admin screen', () => {
     const holidays = (await liveConfig()).holidays;
     expect(holidays).toHaveLength(count + 1);
     expect(holidays.at(-1)).toBe('2027-11-04');
+    // Emptied, the field is missing: saving is refused there, not the date kept behind an empty box.
+    await input.fill('');
+    await save();
+    await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('save-notice').textContent()).not.toBe('Изменения применены');
   });
 
   it('has no serious or critical accessibility violations on the forms', async () => {

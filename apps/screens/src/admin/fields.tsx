@@ -65,6 +65,7 @@ export function DayField({ label, path }: { label: string; path: FieldPath }) {
           placeholder={t('date.placeholder')}
           invalidText={t('date.invalid')}
           problem={invalid}
+          emptyIsAnswer
           {...(describedBy && { describedBy })}
         />
       )}

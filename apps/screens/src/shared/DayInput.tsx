@@ -12,13 +12,15 @@ interface DayInputProps {
   /** A problem named elsewhere (the server's, shown next to the field) also marks the input invalid. */
   problem?: boolean;
   describedBy?: string;
+  /** Emptying the field is an answer too (`onChange('')`): a config form's date then shows as missing, not as the old date kept behind an empty field. */
+  emptyIsAnswer?: boolean;
 }
 
 /**
  * A date typed as «05.12.2026», the one format every Talon screen shows. The native date input is
  * not used: its format follows the browser's UI language, not the screen's.
  */
-export function DayInput({ id, value, onChange, placeholder, invalidText, problem = false, describedBy }: DayInputProps) {
+export function DayInput({ id, value, onChange, placeholder, invalidText, problem = false, describedBy, emptyIsAnswer = false }: DayInputProps) {
   const [text, setText] = useState(dayText(value));
   useEffect(() => setText((current) => (isoDayOf(current) === value ? current : dayText(value))), [value]);
   const invalid = text.trim() !== '' && isoDayOf(text) === null;
@@ -40,6 +42,7 @@ export function DayInput({ id, value, onChange, placeholder, invalidText, proble
           setText(e.target.value);
           const iso = isoDayOf(e.target.value);
           if (iso) onChange(iso);
+          else if (emptyIsAnswer && e.target.value.trim() === '') onChange('');
         }}
       />
     </>
