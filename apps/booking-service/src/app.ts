@@ -212,7 +212,11 @@ export async function createCentralService(options: CentralServiceOptions): Prom
   });
   // Every event on every namespace passes a bucket per connection first, known events or not
   // (one anonymous /phone socket sent 559,200 in 8 s, none refused, before this).
-  const eventLimits = (perSecond: number, burst: number): (() => EventLimits) => () => ({ perSecond, burst, refusalsBeforeDisconnect: limits.eventRefusalsBeforeDisconnect });
+  // Central reads its config once: each namespace's limits are made once, not at every event.
+  const eventLimits = (perSecond: number, burst: number): (() => EventLimits) => {
+    const fixed: EventLimits = { perSecond, burst, refusalsBeforeDisconnect: limits.eventRefusalsBeforeDisconnect };
+    return () => fixed;
+  };
   const buckets = [
     { nsp: io.of(OFFICE_NAMESPACE), role: 'office', limits: eventLimits(limits.officeEventsPerSecond, limits.officeEventBurst) },
     { nsp: io.of(PHONE_NAMESPACE), role: 'phone', limits: eventLimits(limits.phoneEventsPerSecond, limits.phoneEventBurst) },

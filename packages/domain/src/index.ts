@@ -35,7 +35,6 @@ export {
   forecastCalls,
   forecastWaitMin,
   forecastWaits,
-  FORECAST_PLAYS,
   remainingServiceMs,
   type ForecastError,
   calibratedWaitMin,

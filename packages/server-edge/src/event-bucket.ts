@@ -46,30 +46,53 @@ export function createEventBucket(limits: () => EventLimits | null, now: () => n
 /** A Socket.IO server socket as far as the limiter needs it. */
 interface LimitedSocket {
   readonly connected: boolean;
-  use(middleware: (packet: unknown[], next: (error?: Error) => void) => void): unknown;
   disconnect(close?: boolean): unknown;
 }
 
+export interface EventGateOptions {
+  limits: () => EventLimits | null;
+  now: () => number;
+  refusals: RefusalLog;
+  /** The refusal log's source: the role and the client's address. */
+  source: string;
+}
+
 /**
- * Puts a bucket (createEventBucket) in front of every event a socket sends, as Socket.IO
- * middleware, so no handler and no `onAny` sees an event over the rate. A refused event with an
- * ack callback is answered `{ ok: false, code: 'rate-limited' }`; refusals and disconnects go to
- * the aggregated refusal log under `source`, never one line each.
+ * One connection's bucket with what follows from its verdict: `pass` for an event the sender may
+ * send; `refused` for one over the rate (logged aggregated; the caller answers `rate-limited`);
+ * `dropped` for one that needs no answer: the connection is closed, or has just been closed for
+ * flooding. Both servers' namespaces put every event through it.
  */
-export function limitSocketEvents(socket: LimitedSocket, options: { limits: () => EventLimits | null; now: () => number; refusals: RefusalLog; source: string }): void {
+export function createEventGate(socket: LimitedSocket, options: EventGateOptions): () => 'pass' | 'refused' | 'dropped' {
   const bucket = createEventBucket(options.limits, options.now);
-  socket.use((packet, next) => {
+  return () => {
     // Events already read off the wire when the connection was closed for flooding: dropped, uncounted.
-    if (!socket.connected) return;
+    if (!socket.connected) return 'dropped';
     const verdict = bucket.take();
-    if (verdict === 'take') return next();
+    if (verdict === 'take') return 'pass';
     if (verdict === 'disconnect') {
+      // Refused on and on without slowing down: answering each costs more than the reconnect,
+      // and a new connection is counted at the socket door.
       options.refusals.refused(options.source, 'event-flood-disconnected');
       socket.disconnect(true);
-      return;
+      return 'dropped';
     }
     options.refusals.refused(options.source, 'rate-limited');
+    return 'refused';
+  };
+}
+
+/**
+ * Puts an event gate (createEventGate) in front of every event a socket sends, as Socket.IO
+ * middleware, so no handler and no `onAny` sees an event over the rate. A refused event with an
+ * ack callback is answered `{ ok: false, code: 'rate-limited' }`.
+ */
+export function limitSocketEvents(socket: LimitedSocket & { use(middleware: (packet: unknown[], next: (error?: Error) => void) => void): unknown }, options: EventGateOptions): void {
+  const gate = createEventGate(socket, options);
+  socket.use((packet, next) => {
+    const outcome = gate();
+    if (outcome === 'pass') return next();
     const ack = packet.at(-1);
-    if (typeof ack === 'function') (ack as (answer: unknown) => void)({ ok: false, code: 'rate-limited', message: 'too many events; slow down' });
+    if (outcome === 'refused' && typeof ack === 'function') (ack as (answer: unknown) => void)({ ok: false, code: 'rate-limited', message: 'too many events; slow down' });
   });
 }

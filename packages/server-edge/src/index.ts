@@ -8,7 +8,7 @@ export { createRefusalLog, type RefusalLog, type RefusalLogger } from './refusal
 export { normaliseLogin } from './login-name.js';
 export { createFailureCounter, type FailureCounter } from './failure-counter.js';
 export { hashPassword, verifyPassword } from './password.js';
-export { addressKey, clientAddress, normaliseAddress } from './client-address.js';
+export { clientAddress, normaliseAddress } from './client-address.js';
 export { capConnectionsPerAddress } from './connection-cap.js';
 export { originAllowed } from './origin-check.js';
 export { securityHeaders, setSecurityHeaders } from './security-headers.js';
@@ -17,4 +17,4 @@ export { within } from './bounded-wait.js';
 export { createLimitedServer, type ServerLimits } from './server-limits.js';
 export { socketDoor } from './socket-door.js';
 export { createSocketSessions, type SessionLimits, type SocketSessions } from './socket-sessions.js';
-export { createEventBucket, limitSocketEvents, type EventLimits, type EventVerdict } from './event-bucket.js';
+export { createEventBucket, createEventGate, limitSocketEvents, type EventLimits } from './event-bucket.js';

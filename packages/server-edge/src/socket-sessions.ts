@@ -45,8 +45,6 @@ export interface SocketSessions {
   watch(engine: { on(event: 'connection', listener: (session: EngineSession) => void): unknown }): void;
   /** Sessions open now from the address. */
   openFrom(address: string): number;
-  /** Addresses with an open session (the live table; bounded by the sessions themselves). */
-  readonly addressesOpen: number;
 }
 
 /**
@@ -113,8 +111,5 @@ export function createSocketSessions(options: {
     },
     watch,
     openFrom: (address) => open.get(address) ?? 0,
-    get addressesOpen() {
-      return open.size;
-    },
   };
 }

@@ -15,6 +15,7 @@ export function createQualityStore(db: OfficeDatabase) {
       FROM tickets t LEFT JOIN questionnaire_answers a ON a.ticket_id = t.id WHERE t.id = ?`),
     insertAnswer: db.prepare(`INSERT INTO questionnaire_answers (ticket_id, office_day, solved, ease, answered_at, source, synced) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (ticket_id) DO NOTHING`),
+    openSeen: db.prepare(`SELECT 1 FROM ticket_page_opens WHERE ticket_id = ?`),
     insertOpen: db.prepare(`INSERT INTO ticket_page_opens (ticket_id, office_day, opened_at, synced) SELECT id, office_day, ?, ? FROM tickets WHERE id = ?
       ON CONFLICT (ticket_id) DO NOTHING RETURNING office_day AS officeDay`),
     unsyncedAnswers: db.prepare(`SELECT ticket_id AS ticketId, office_day AS officeDay, solved, ease, answered_at AS answeredAt FROM questionnaire_answers
@@ -46,8 +47,8 @@ export function createQualityStore(db: OfficeDatabase) {
     },
     /** The questionnaire's answers for visits of the office days from..to (given here or on central's phone page). */
     answers(from: string, to: string): QuestionnaireAnswer[] {
-      const rows = s.answers.all(from, to) as { ticketId: string; solved: number | null; ease: number | null; answeredAt: number }[];
-      return rows.map((r) => ({ ticketId: r.ticketId, answeredAt: r.answeredAt, ...(r.solved !== null && { solved: r.solved === 1 }), ...(r.ease !== null && { ease: r.ease }) }));
+      const rows = s.answers.all(from, to) as AnswerRow[];
+      return rows.map((r) => ({ ticketId: r.ticketId, answeredAt: r.answeredAt, ...answerOfRow(r) }));
     },
     /** The ticket as the questionnaire sees it; undefined for a ticket the office does not hold. */
     questionnaireTicket(ticketId: string): { officeDay: string; status: string; answered: boolean } | undefined {
@@ -70,6 +71,8 @@ export function createQualityStore(db: OfficeDatabase) {
      * questionnaire's reach), its day's counts dropped. Nothing for a ticket the office does not hold.
      */
     pageOpened(ticketId: string, at: number, source: 'office' | 'central' = 'office'): void {
+      // The ticket's page reloads itself every 20 s: once its first opening is kept, a read answers.
+      if (s.openSeen.get(ticketId)) return;
       db.transaction(() => {
         const opened = s.insertOpen.get(at, source === 'central' ? 1 : 0, ticketId) as { officeDay: string } | undefined;
         if (opened) s.dropDay.run(opened.officeDay);
@@ -77,9 +80,9 @@ export function createQualityStore(db: OfficeDatabase) {
     },
     /** The office's own answers and page openings central has not acknowledged yet, oldest first. */
     unsynced(limit: number): { answers: SyncedQuestionnaireAnswer[]; pageOpens: SyncedPageOpen[] } {
-      const answers = s.unsyncedAnswers.all(limit) as { ticketId: string; officeDay: string; solved: number | null; ease: number | null; answeredAt: number }[];
+      const answers = s.unsyncedAnswers.all(limit) as (AnswerRow & { officeDay: string })[];
       return {
-        answers: answers.map((r) => ({ ticketId: r.ticketId, officeDay: r.officeDay, answeredAt: r.answeredAt, ...(r.solved !== null && { solved: r.solved === 1 }), ...(r.ease !== null && { ease: r.ease }) })),
+        answers: answers.map((r) => ({ ticketId: r.ticketId, officeDay: r.officeDay, answeredAt: r.answeredAt, ...answerOfRow(r) })),
         pageOpens: s.unsyncedOpens.all(limit) as SyncedPageOpen[],
       };
     },
@@ -129,3 +132,15 @@ export function createQualityStore(db: OfficeDatabase) {
 }
 
 export type QualityStore = ReturnType<typeof createQualityStore>;
+
+interface AnswerRow {
+  ticketId: string;
+  solved: number | null;
+  ease: number | null;
+  answeredAt: number;
+}
+
+/** A stored answer's two questions, each only when the visitor answered it. */
+function answerOfRow(r: AnswerRow): { solved?: boolean; ease?: number } {
+  return { ...(r.solved !== null && { solved: r.solved === 1 }), ...(r.ease !== null && { ease: r.ease }) };
+}

@@ -42,4 +42,3 @@ export function createFormerButtons(now: () => number, keepMs = REPEAT_HORIZON_M
   };
 }
 
-export type FormerButtons = ReturnType<typeof createFormerButtons>;

@@ -1,5 +1,5 @@
 import { MAX_EVENT_BYTES, formatPath, type Ack, type CommandSchemas, type ErrorCode } from '@talon/protocol';
-import { createEventBucket, type EventLimits, type RefusalLog } from '@talon/server-edge';
+import { clientAddress, createEventGate, type EventLimits, type RefusalLog } from '@talon/server-edge';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
@@ -36,9 +36,9 @@ export function routeCommands<C extends CommandSchemas, R extends { [K in keyof 
   handlers: CommandHandlers<C, R>,
   options: RouterOptions,
 ): void {
-  const bucket = createEventBucket(options.eventLimits, options.now);
   const log = options.logger.child({ role: options.role, socket: socket.id });
-  const source = `${options.role}:${socket.handshake.address}`;
+  const source = `${options.role}:${clientAddress(socket.handshake.address)}`;
+  const gate = createEventGate(socket, { limits: options.eventLimits, now: options.now, refusals: options.refusals, source });
 
   socket.onAny(async (event: unknown, ...args: unknown[]) => {
     const started = performance.now();
@@ -54,21 +54,10 @@ export function routeCommands<C extends CommandSchemas, R extends { [K in keyof 
       socket.disconnect(true);
       return;
     }
-    // The bucket counts every event, known or not, before anything else is spent on it.
-    // Events already read off the wire when the connection was closed for flooding: dropped, uncounted.
-    if (!socket.connected) return;
-    const verdict = bucket.take();
-    if (verdict === 'disconnect') {
-      // Refused on and on without slowing down: answering each costs more than the reconnect,
-      // and a new connection is counted at the socket door.
-      options.refusals.refused(source, 'event-flood-disconnected');
-      socket.disconnect(true);
-      return;
-    }
-    if (verdict === 'refuse') {
-      options.refusals.refused(source, 'rate-limited');
-      return reply(fail('rate-limited', 'too many commands; slow down'));
-    }
+    // The gate counts every event, known or not, before anything else is spent on it.
+    const gated = gate();
+    if (gated === 'dropped') return;
+    if (gated === 'refused') return reply(fail('rate-limited', 'too many commands; slow down'));
     if (typeof event !== 'string' || !Object.hasOwn(commands, event)) {
       options.refusals.refused(source, 'unknown-event');
       return reply(fail('forbidden', `"${String(event).slice(0, 64)}" is not a ${options.role} command`));

@@ -8,10 +8,12 @@ import { formatMinutes } from './figures.js';
 /** Low enough that the live view still fits a 1440x900 monitor with both charts in the panel. */
 const RATINGS_CHART_HEIGHT = 110;
 
-/** How many visitors pressed each value today, 5 down to 1. */
+/** The values a button can press, as the distribution chart's x axis. */
+const RATING_VALUES = ['1', '2', '3', '4', '5'];
+
+/** How many visitors pressed each value today, 1 to 5 (drawn only once someone has rated). */
 function DistributionChart({ ratings }: { ratings: RatingSummary }) {
   const { t } = useLanguage();
-  const xLabels = useMemo(() => [1, 2, 3, 4, 5].map(String), []);
   const series = useMemo<ChartSeries[]>(
     () => [{ label: t('dashboard.ratingsCount'), kind: 'bars', color: 'served', values: [...ratings.distribution] }],
     [ratings.distribution, t],
@@ -20,7 +22,7 @@ function DistributionChart({ ratings }: { ratings: RatingSummary }) {
     <ChartFigure
       title={t('dashboard.ratingsDistribution')}
       testId="chart-ratings-distribution"
-      xLabels={ratings.count === 0 ? [] : xLabels}
+      xLabels={RATING_VALUES}
       xTitle={t('quality.rating')}
       series={series}
       height={RATINGS_CHART_HEIGHT}
@@ -43,7 +45,7 @@ function ByWaitChart({ ratings }: { ratings: RatingSummary }) {
     <ChartFigure
       title={t('dashboard.ratingsByWait')}
       testId="chart-ratings-by-wait"
-      xLabels={ratings.count === 0 ? [] : xLabels}
+      xLabels={xLabels}
       xTitle={t('quality.waitBand')}
       series={series}
       yMin={5}

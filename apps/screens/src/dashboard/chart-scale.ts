@@ -1,5 +1,3 @@
-/** The hour span the uPlot charts of the day share (charts/ChartFigure.tsx draws the charts themselves). */
-
 /**
  * The hours a chart spans: the office's hours today (`from` up to, not including, `to`) and any
  * hour with data outside them (tickets issued before opening), every hour between included, so a
